@@ -1,0 +1,159 @@
+//! The chapter's markdown tables and its console report.
+
+use crate::{HDI_PROB, Outcome};
+use anyhow::Result;
+use chapter_support::OutputDir;
+use diagnostics::{ess_bulk, ess_tail, mcse_mean, rhat, sig, summary_markdown};
+use figures::markdown_table;
+use models::eight_schools::{SIGMA, Y};
+use sampler::Fit;
+
+/// One line per parameterisation: divergences, ESS and R-hat of `tau`, cost.
+pub fn comparison_table(o: &Outcome) -> Result<String> {
+    let row = |label: &str, fit: &Fit| -> Vec<String> {
+        let tau = fit.chains_by_name("tau").unwrap_or_default();
+        let total = fit.num_draws_total();
+        let step_sizes: Vec<String> = fit.chains.iter().map(|c| sig(c.step_size, 3)).collect();
+        vec![
+            label.to_string(),
+            format!(
+                "{} ({}%)",
+                fit.num_divergent(),
+                sig(100.0 * fit.num_divergent() as f64 / total as f64, 2)
+            ),
+            format!("{:.0}", ess_bulk(&tau)),
+            format!("{:.0}", ess_tail(&tau)),
+            format!("{:.3}", rhat(&tau)),
+            fit.gradient_evaluations().to_string(),
+            step_sizes.join(", "),
+        ]
+    };
+    Ok(markdown_table(
+        &[
+            "parameterisation",
+            "divergent draws",
+            "bulk-ESS(tau)",
+            "tail-ESS(tau)",
+            "R-hat(tau)",
+            "gradient evaluations",
+            "step size per chain",
+        ],
+        &[
+            row("centred", &o.centred),
+            row("non-centred", &o.non_centred),
+        ],
+    )?)
+}
+
+/// NUTS posterior means of both fits against the exact posterior, with the
+/// error in units of the Monte Carlo standard error.
+pub fn exact_table(o: &Outcome) -> Result<String> {
+    let mut rows = Vec::new();
+    let exact: Vec<(String, (f64, f64))> = std::iter::once(("mu".to_string(), o.exact.mu))
+        .chain(std::iter::once(("tau".to_string(), o.exact.tau)))
+        .chain(
+            o.exact
+                .theta
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (format!("theta.{}", i + 1), *m)),
+        )
+        .collect();
+    for (name, (mean, sd)) in exact {
+        let mut row = vec![name.clone(), sig(mean, 4), sig(sd, 4)];
+        for fit in [&o.non_centred, &o.centred] {
+            let chains = fit.chains_by_name(&name).unwrap_or_default();
+            let pooled: Vec<f64> = chains.concat();
+            let m = pooled.iter().sum::<f64>() / pooled.len() as f64;
+            let se = mcse_mean(&chains);
+            row.push(sig(m, 4));
+            row.push(format!("{:+.1}", (m - mean) / se));
+        }
+        rows.push(row);
+    }
+    // The neck of the funnel: how much posterior mass sits at small tau.
+    let p_exact = o.exact.tau_cdf(1.0);
+    let mut row = vec!["P(tau < 1)".to_string(), sig(p_exact, 4), "".to_string()];
+    for fit in [&o.non_centred, &o.centred] {
+        let tau = fit.chains_by_name("tau").unwrap_or_default();
+        let below: Vec<Vec<f64>> = tau
+            .iter()
+            .map(|c| c.iter().map(|t| f64::from(u8::from(*t < 1.0))).collect())
+            .collect();
+        let p = below.concat().iter().sum::<f64>() / fit.num_draws_total() as f64;
+        row.push(sig(p, 4));
+        row.push(format!("{:+.1}", (p - p_exact) / mcse_mean(&below)));
+    }
+    rows.push(row);
+    Ok(markdown_table(
+        &[
+            "parameter",
+            "exact mean",
+            "exact sd",
+            "non-centred mean",
+            "error / MCSE",
+            "centred mean",
+            "error / MCSE",
+        ],
+        &rows,
+    )?)
+}
+
+/// One sentence on School A, for the page's prose (generated so it cannot drift).
+pub fn school_a_sentence(o: &Outcome) -> String {
+    let a = &o.non_centred_summary[2];
+    format!(
+        "School A's observed effect of {} points (standard error {}) becomes a posterior mean \
+         of {} points, with {:.0}% HDI [{}, {}]; the exact posterior mean is {}.\n",
+        Y[0],
+        SIGMA[0],
+        sig(a.mean, 3),
+        100.0 * HDI_PROB,
+        sig(a.hdi_low, 3),
+        sig(a.hdi_high, 3),
+        sig(o.exact.theta[0].0, 3),
+    )
+}
+
+/// Writes every table of the chapter into `out`.
+pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
+    out.write(
+        "summary_centred.md",
+        &summary_markdown(&o.centred_summary, HDI_PROB),
+    )?;
+    out.write(
+        "summary_noncentred.md",
+        &summary_markdown(&o.non_centred_summary, HDI_PROB),
+    )?;
+    out.write("comparison.md", &comparison_table(o)?)?;
+    out.write("exact.md", &exact_table(o)?)?;
+    out.write("school_a.md", &school_a_sentence(o))?;
+    Ok(())
+}
+
+/// The readable summary printed to stdout.
+pub fn console_report(o: &Outcome) -> String {
+    let mut s = String::new();
+    for (label, fit, rows) in [
+        ("Centred", &o.centred, &o.centred_summary),
+        ("Non-centred", &o.non_centred, &o.non_centred_summary),
+    ] {
+        let total = fit.num_draws_total();
+        s.push_str(&format!(
+            "\n{label} parameterisation: {} chains x {} draws, {} divergent ({:.2}%)\n\n",
+            fit.chains.len(),
+            total / fit.chains.len().max(1),
+            fit.num_divergent(),
+            100.0 * fit.num_divergent() as f64 / total as f64
+        ));
+        s.push_str(&summary_markdown(rows, HDI_PROB));
+    }
+    s.push_str(&format!(
+        "\nExact posterior: E[mu] = {}, E[tau] = {}, tau 5%-95% = [{}, {}]\n",
+        sig(o.exact.mu.0, 4),
+        sig(o.exact.tau.0, 4),
+        sig(o.exact.tau_quantile(0.05), 3),
+        sig(o.exact.tau_quantile(0.95), 3),
+    ));
+    s
+}

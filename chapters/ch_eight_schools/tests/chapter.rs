@@ -1,0 +1,192 @@
+//! The Eight Schools chapter: its numbers against the exact posterior, its
+//! committed outputs, its determinism, and its error handling.
+
+use ch_eight_schools::{Args, Outcome, compute, reported_names, run};
+use diagnostics::{ess_bulk, mcse_mean, rhat, sig};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn args(extra: &[&str]) -> Args {
+    let mut v = vec!["ch_eight_schools", "--quiet"];
+    v.extend_from_slice(extra);
+    Args::parse_from_iter(v).unwrap()
+}
+
+/// The default run, computed once for all tests in this file.
+fn default_outcome() -> &'static Outcome {
+    static CELL: OnceLock<Outcome> = OnceLock::new();
+    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+}
+
+#[test]
+fn non_centred_fit_agrees_with_the_exact_posterior() {
+    let o = default_outcome();
+    let exact_means: Vec<f64> = [o.exact.mu.0, o.exact.tau.0]
+        .into_iter()
+        .chain(o.exact.theta.iter().map(|t| t.0))
+        .collect();
+    for (name, exact) in reported_names().iter().zip(exact_means) {
+        let chains = o.non_centred.chains_by_name(name).unwrap();
+        let n = o.non_centred.num_draws_total() as f64;
+        let mean = chains.concat().iter().sum::<f64>() / n;
+        let se = mcse_mean(&chains);
+        assert!(
+            (mean - exact).abs() < 4.0 * se,
+            "{name}: exact {exact}, NUTS {mean}, MCSE {se}"
+        );
+        assert!(rhat(&chains) < 1.01, "{name}: R-hat {}", rhat(&chains));
+    }
+}
+
+#[test]
+fn non_centred_is_healthy_and_centred_is_not() {
+    let o = default_outcome();
+    let total = o.non_centred.num_draws_total();
+    assert!(
+        o.non_centred.num_divergent() * 2000 <= total,
+        "too many divergences"
+    );
+    let tau_nc = o.non_centred.chains_by_name("tau").unwrap();
+    let tau_c = o.centred.chains_by_name("tau").unwrap();
+    assert!(ess_bulk(&tau_nc) > 1000.0, "ESS(tau) {}", ess_bulk(&tau_nc));
+    assert!(o.centred.num_divergent() > 0);
+    assert!(ess_bulk(&tau_c) < ess_bulk(&tau_nc));
+}
+
+/// Rounded numbers of the default run, locked by a snapshot.
+#[test]
+fn default_run_snapshot() {
+    let o = default_outcome();
+    let mut s = String::new();
+    for (label, fit, rows) in [
+        ("centred", &o.centred, &o.centred_summary),
+        ("non-centred", &o.non_centred, &o.non_centred_summary),
+    ] {
+        s.push_str(&format!("{label}: divergent {}\n", fit.num_divergent()));
+        for r in rows.iter() {
+            s.push_str(&format!(
+                "  {:8} mean {:>8} sd {:>7} hdi [{:>8}, {:>7}] ess_bulk {:>6} ess_tail {:>6} r_hat {}\n",
+                r.name,
+                sig(r.mean, 4),
+                sig(r.sd, 4),
+                sig(r.hdi_low, 4),
+                sig(r.hdi_high, 4),
+                sig(r.ess_bulk, 4),
+                sig(r.ess_tail, 4),
+                sig(r.r_hat, 4)
+            ));
+        }
+    }
+    s.push_str(&format!(
+        "exact: mu {} ({}), tau {} ({})\n",
+        sig(o.exact.mu.0, 6),
+        sig(o.exact.mu.1, 6),
+        sig(o.exact.tau.0, 6),
+        sig(o.exact.tau.1, 6)
+    ));
+    insta::assert_snapshot!(s);
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_same_files(a: &Path, b: &Path) {
+    let (fa, fb) = (files_in(a), files_in(b));
+    let names = |v: &[PathBuf]| -> Vec<String> {
+        v.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
+    for (x, y) in fa.iter().zip(&fb) {
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{} differs from {}",
+            x.display(),
+            y.display()
+        );
+    }
+}
+
+#[test]
+fn committed_book_outputs_are_up_to_date() {
+    let committed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/eight_schools");
+    let fresh = tempfile::tempdir().unwrap();
+    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
+    assert_same_files(&committed, fresh.path());
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_thread_count() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, threads) in [(&a, "1"), (&b, "3")] {
+        let out = dir.path().to_str().unwrap().to_string();
+        let draws = dir.path().join("draws");
+        run(&args(&[
+            "--draws",
+            "300",
+            "--threads",
+            threads,
+            "--out",
+            &out,
+            "--draws-dir",
+            draws.to_str().unwrap(),
+        ]))
+        .unwrap();
+    }
+    assert_same_files(a.path(), b.path());
+    assert_same_files(&a.path().join("draws"), &b.path().join("draws"));
+    assert_eq!(files_in(&a.path().join("draws")).len(), 8);
+}
+
+/// Runs the binary, expecting a one-line error and a non-zero exit.
+fn expect_failure(extra: &[&str], needle: &str) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_eight_schools"))
+        .args(extra)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{extra:?} should fail");
+    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{extra:?}: expected {needle:?} in {stderr}"
+    );
+    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+}
+
+#[test]
+fn bad_flags_fail_cleanly() {
+    expect_failure(&["--chains", "0"], "chains must be at least 1");
+    expect_failure(&["--draws", "0"], "draws must be at least 1");
+    expect_failure(&["--target-accept", "1.5"], "target acceptance");
+    expect_failure(&["--draws", "many"], "invalid value");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a_file");
+    std::fs::write(&file, "x").unwrap();
+    let beneath = file.join("out");
+    expect_failure(
+        &["--out", beneath.to_str().unwrap()],
+        "cannot create output directory",
+    );
+    let one_line = std::process::Command::new(env!("CARGO_BIN_EXE_ch_eight_schools"))
+        .args(["--chains", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&one_line.stderr)
+            .trim()
+            .lines()
+            .count(),
+        1
+    );
+}

@@ -1,0 +1,115 @@
+//! The flags every sampling chapter shares, and the sampler settings they make.
+
+use clap::Args;
+use sampler::Settings;
+use std::path::PathBuf;
+
+/// Sampling flags shared by every chapter (flatten into a chapter's parser
+/// with `#[command(flatten)]`).
+#[derive(Debug, Clone, Args)]
+pub struct SamplingArgs {
+    /// Seed of the random number generator (each chain gets its own stream).
+    #[arg(long, default_value_t = 20261123)]
+    pub seed: u64,
+    /// Number of chains.
+    #[arg(long, default_value_t = 4)]
+    pub chains: usize,
+    /// Warmup iterations per chain (0 turns adaptation off).
+    #[arg(long, default_value_t = 1000)]
+    pub warmup: usize,
+    /// Kept draws per chain.
+    #[arg(long, default_value_t = 1000)]
+    pub draws: usize,
+    /// Target acceptance statistic of step-size adaptation, in (0, 1).
+    #[arg(long, default_value_t = 0.8)]
+    pub target_accept: f64,
+    /// Maximum tree depth of NUTS.
+    #[arg(long, default_value_t = 10)]
+    pub max_tree_depth: usize,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Write each fit's draws as CmdStan CSV files into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub draws_dir: Option<PathBuf>,
+    /// No progress bars or timings on stderr.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+impl SamplingArgs {
+    /// The sampler settings these flags ask for (validated when sampling starts).
+    pub fn settings(&self) -> Settings {
+        Settings {
+            num_chains: self.chains,
+            num_warmup: self.warmup,
+            num_draws: self.draws,
+            seed: self.seed,
+            target_accept: self.target_accept,
+            max_tree_depth: self.max_tree_depth,
+            threads: self.threads,
+            progress: !self.quiet,
+            ..Settings::default()
+        }
+    }
+
+    /// Checks the flags up front, so a bad value fails before any work.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        self.settings()
+            .validate()
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    }
+}
+
+/// Parses a chapter's flags with chapter-specific defaults for shared flags,
+/// e.g. `&[("draws", "2000"), ("target_accept", "0.9")]`, so `--help` shows
+/// the defaults the chapter really uses. Ids are the field names of
+/// [`SamplingArgs`].
+pub fn parse_with_defaults<P, I, T>(
+    defaults: &[(&str, &'static str)],
+    itr: I,
+) -> Result<P, clap::Error>
+where
+    P: clap::Parser,
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let mut cmd = P::command();
+    for &(id, value) in defaults {
+        cmd = cmd.mut_arg(id, |a| a.default_value(value));
+    }
+    let matches = cmd.try_get_matches_from(itr)?;
+    P::from_arg_matches(&matches)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Debug, Parser)]
+    struct Demo {
+        #[command(flatten)]
+        sampling: SamplingArgs,
+    }
+
+    #[test]
+    fn chapter_defaults_override_shared_ones() {
+        let d: Demo =
+            parse_with_defaults(&[("draws", "2000"), ("target_accept", "0.9")], ["demo"]).unwrap();
+        assert_eq!(d.sampling.draws, 2000);
+        assert_eq!(d.sampling.target_accept, 0.9);
+        let d: Demo = parse_with_defaults(&[("draws", "2000")], ["demo", "--draws", "7"]).unwrap();
+        assert_eq!(d.sampling.draws, 7);
+    }
+
+    #[test]
+    fn bad_values_are_errors() {
+        let d: Demo = parse_with_defaults(&[], ["demo", "--chains", "0"]).unwrap();
+        assert!(d.sampling.validate().is_err());
+        let d: Demo = parse_with_defaults(&[], ["demo", "--target-accept", "1.5"]).unwrap();
+        let msg = d.sampling.validate().unwrap_err().to_string();
+        assert!(msg.contains("target acceptance"), "{msg}");
+        assert!(parse_with_defaults::<Demo, _, _>(&[], ["demo", "--draws", "x"]).is_err());
+    }
+}

@@ -1,0 +1,12 @@
+//! What every chapter binary needs, so that a chapter is only its model and
+//! its story: the common command-line flags ([`args`]), an output directory
+//! that reports clear errors ([`output`]), and summaries of fits in the shape
+//! of ArviZ's `az.summary` ([`summary`]).
+
+pub mod args;
+pub mod output;
+pub mod summary;
+
+pub use args::SamplingArgs;
+pub use output::OutputDir;
+pub use summary::{fit_summary, timed};

@@ -1,0 +1,30 @@
+//! Summaries of fits, in the shape of ArviZ's `az.summary`, and timing to stderr.
+
+use diagnostics::{SummaryRow, summarize};
+use sampler::Fit;
+use std::time::Instant;
+
+/// One summary row per named parameter (mean, sd, HDI at `hdi_prob`, MCSE,
+/// bulk and tail ESS, R-hat). Names missing from the fit are an error.
+pub fn fit_summary(fit: &Fit, names: &[&str], hdi_prob: f64) -> anyhow::Result<Vec<SummaryRow>> {
+    names
+        .iter()
+        .map(|name| {
+            let chains = fit
+                .chains_by_name(name)
+                .ok_or_else(|| anyhow::anyhow!("the fit has no parameter named {name}"))?;
+            Ok(summarize(name, &chains, hdi_prob))
+        })
+        .collect()
+}
+
+/// Runs `f`, printing `label: 1.23 s` to stderr unless `quiet`. Timings go to
+/// stderr only, so everything a chapter writes stays deterministic.
+pub fn timed<T>(label: &str, quiet: bool, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    if !quiet {
+        eprintln!("{label}: {:.2} s", start.elapsed().as_secs_f64());
+    }
+    out
+}

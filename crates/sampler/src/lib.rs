@@ -1,0 +1,46 @@
+//! The No-U-Turn Sampler (NUTS) as Stan runs it, written to be read.
+//!
+//! Data flows one way through this crate:
+//!
+//! * a [`Model`] gives the log density and its gradient on the unconstrained
+//!   space ([`model`], checked by [`gradient_check`]);
+//! * [`fit`] runs several chains in parallel ([`run`]), each one a loop of
+//!   warmup and sampling ([`chain`]);
+//! * every iteration is one NUTS transition ([`nuts`]) built from leapfrog
+//!   steps ([`hamiltonian`]) under a diagonal metric ([`metric`]);
+//! * warmup tunes the step size by dual averaging ([`step_size`]) and the
+//!   metric by windowed variance estimation ([`mass_matrix`]) on Stan's
+//!   schedule ([`warmup`]);
+//! * the result is a [`Fit`], which can be written as CmdStan CSV
+//!   ([`cmdstan_csv`]) for ArviZ or R's `posterior`.
+//!
+//! References: Hoffman & Gelman (2014), "The No-U-Turn Sampler", JMLR 15;
+//! Betancourt (2017), "A Conceptual Introduction to Hamiltonian Monte Carlo",
+//! arXiv:1701.02434; the Stan reference manual, "MCMC Sampling".
+
+pub mod chain;
+pub mod cmdstan_csv;
+pub mod error;
+pub mod fit;
+pub mod gradient_check;
+pub mod hamiltonian;
+pub mod mass_matrix;
+pub mod metric;
+pub mod model;
+pub mod nuts;
+pub mod progress;
+pub mod rng;
+pub mod run;
+pub mod settings;
+pub mod stats;
+pub mod step_size;
+pub mod transforms;
+pub mod warmup;
+
+pub use error::{Result, SamplerError};
+pub use fit::{ChainDraws, Fit};
+pub use gradient_check::{GradientCheck, check_gradient};
+pub use model::Model;
+pub use run::{fit, fit_replication};
+pub use settings::Settings;
+pub use stats::DrawStats;

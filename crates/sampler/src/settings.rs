@@ -1,0 +1,97 @@
+//! Sampler settings, with Stan's defaults and validation.
+
+use crate::error::{Result, SamplerError};
+
+/// How to run a fit. `Settings::default()` is Stan's default setup with
+/// four chains of 1000 warmup and 1000 sampling iterations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Number of chains (≥ 1).
+    pub num_chains: usize,
+    /// Warmup iterations per chain (0 samples with no adaptation).
+    pub num_warmup: usize,
+    /// Kept draws per chain (≥ 1).
+    pub num_draws: usize,
+    /// Seed of the ChaCha8 generator; each chain gets its own stream.
+    pub seed: u64,
+    /// Target of step-size adaptation, in (0, 1) (Stan's `adapt_delta`).
+    pub target_accept: f64,
+    /// Maximum tree depth (Stan's `max_depth`).
+    pub max_tree_depth: usize,
+    /// Energy error that marks a divergence.
+    pub max_energy_error: f64,
+    /// Initial values are uniform in `(-init_radius, init_radius)`.
+    pub init_radius: f64,
+    /// How many initial points to try before giving up.
+    pub max_init_tries: usize,
+    /// Step size before the initial heuristic runs.
+    pub initial_step_size: f64,
+    /// Worker threads (`None`: rayon's global pool, e.g. `RAYON_NUM_THREADS`).
+    /// Draws do not depend on it.
+    pub threads: Option<usize>,
+    /// Show a progress bar on stderr when it is a terminal.
+    pub progress: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            num_chains: 4,
+            num_warmup: 1000,
+            num_draws: 1000,
+            seed: 1,
+            target_accept: 0.8,
+            max_tree_depth: 10,
+            max_energy_error: 1000.0,
+            init_radius: 2.0,
+            max_init_tries: 100,
+            initial_step_size: 1.0,
+            threads: None,
+            progress: false,
+        }
+    }
+}
+
+impl Settings {
+    /// Checks every setting, naming the first one out of range.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |msg: String| Err(SamplerError::InvalidSettings(msg));
+        if self.num_chains == 0 {
+            return bad("the number of chains must be at least 1".into());
+        }
+        if self.num_draws == 0 {
+            return bad("the number of draws must be at least 1".into());
+        }
+        if !(self.target_accept > 0.0 && self.target_accept < 1.0) {
+            return bad(format!(
+                "target acceptance must be strictly between 0 and 1, got {}",
+                self.target_accept
+            ));
+        }
+        if self.max_tree_depth == 0 || self.max_tree_depth > 30 {
+            return bad(format!(
+                "max tree depth must be between 1 and 30, got {}",
+                self.max_tree_depth
+            ));
+        }
+        if self.max_energy_error.is_nan() || self.max_energy_error <= 0.0 {
+            return bad("the divergence threshold must be positive".into());
+        }
+        if !(self.init_radius >= 0.0 && self.init_radius.is_finite()) {
+            return bad("the initialisation radius must be finite and non-negative".into());
+        }
+        if self.max_init_tries == 0 {
+            return bad("at least one initialisation try is needed".into());
+        }
+        if !(self.initial_step_size > 0.0 && self.initial_step_size.is_finite()) {
+            return bad("the initial step size must be positive and finite".into());
+        }
+        if self.threads == Some(0) {
+            return bad("the number of threads must be at least 1".into());
+        }
+        if self.num_chains > u32::MAX as usize {
+            return bad("too many chains".into());
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,75 @@
+//! Checks for exercise 5.8.1, compiled into both `exercises` and `solutions`.
+
+use super::*;
+
+const Y: [f64; 8] = [28.0, 8.0, -3.0, 7.0, -1.0, 1.0, 18.0, 12.0];
+const SIGMA: [f64; 8] = [15.0, 10.0, 16.0, 11.0, 9.0, 11.0, 10.0, 18.0];
+const MU: f64 = 8.0;
+const TAU: f64 = 6.0;
+
+fn close(what: &str, got: f64, expected: f64, tol: f64) {
+    assert!(
+        (got - expected).abs() <= tol,
+        "{what}: expected {expected}, got {got} (tolerance {tol})"
+    );
+}
+
+#[test]
+fn shrinkage_factors() {
+    // School A: 15² / (15² + 6²) = 225 / 261.
+    close(
+        "B for School A",
+        shrinkage_factor(15.0, TAU),
+        225.0 / 261.0,
+        1e-12,
+    );
+    // School E: 81 / 117.
+    close(
+        "B for School E",
+        shrinkage_factor(9.0, TAU),
+        81.0 / 117.0,
+        1e-12,
+    );
+    close("B with tau = 0", shrinkage_factor(10.0, 0.0), 1.0, 1e-12);
+}
+
+#[test]
+fn ranking_by_shrinkage() {
+    // sigma = 18 (H) shrinks most, then 16 (C), 15 (A), 11 (D, F), 10 (B, G), 9 (E).
+    assert_eq!(
+        rank_by_shrinkage(&SIGMA, TAU),
+        vec![7, 2, 0, 3, 5, 1, 6, 4],
+        "order of schools from most to least shrinkage (0 = A)"
+    );
+}
+
+#[test]
+fn shrunk_estimates() {
+    // School A: (36/261)·28 + (225/261)·8 = (1008 + 1800) / 261.
+    close(
+        "School A",
+        shrunk_estimate(28.0, 15.0, MU, TAU),
+        2808.0 / 261.0,
+        1e-9,
+    );
+    for i in 0..8 {
+        let t = shrunk_estimate(Y[i], SIGMA[i], MU, TAU);
+        let (lo, hi) = (Y[i].min(MU), Y[i].max(MU));
+        assert!(
+            (lo..=hi).contains(&t),
+            "school {i}: the estimate {t} must lie between y = {} and mu = {MU}",
+            Y[i]
+        );
+    }
+}
+
+#[test]
+fn percentage_shrunk() {
+    // The distance 28 − 8 = 20 shrinks to 2808/261 − 8 = 720/261, i.e. by 100·225/261 %.
+    close(
+        "School A",
+        percent_shrunk(28.0, 15.0, MU, TAU),
+        100.0 * 225.0 / 261.0,
+        1e-9,
+    );
+}

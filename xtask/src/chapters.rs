@@ -1,0 +1,38 @@
+//! The one list of chapters. Adding a chapter is one line in [`CHAPTERS`]
+//! (plus its crate in xtask's Cargo.toml).
+
+use std::ffi::OsString;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// A chapter crate `ch_<name>` whose outputs go to `book/src/generated/<name>`.
+pub struct Chapter {
+    /// The chapter's name: its crate is `ch_<name>`, its page `<name>.md`.
+    pub name: &'static str,
+    /// Runs the chapter, writing its figures and tables into the directory.
+    pub run: fn(&Path) -> Result<()>,
+}
+
+/// `chapter!(name, ch_name)`: runs crate `ch_name` as if invoked as
+/// `ch_name --out DIR --quiet`, parsed like the chapter's own binary (with
+/// the chapter's defaults for the shared sampling flags).
+macro_rules! chapter {
+    ($name:ident, $krate:ident) => {
+        Chapter {
+            name: stringify!($name),
+            run: |out| {
+                let bin = stringify!($krate);
+                let argv: [OsString; 4] =
+                    [bin.into(), "--out".into(), out.into(), "--quiet".into()];
+                let args = $krate::Args::parse_from_iter(argv)
+                    .map_err(|e| anyhow::anyhow!("{}", e.to_string().trim()))
+                    .with_context(|| format!("bad arguments for {bin}"))?;
+                $krate::run(&args)
+            },
+        }
+    };
+}
+
+/// Every chapter, in book order.
+pub const CHAPTERS: &[Chapter] = &[chapter!(eight_schools, ch_eight_schools)];

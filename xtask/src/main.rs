@@ -1,0 +1,121 @@
+//! Project tasks, run as `cargo xtask <command>` (an alias in .cargo/config.toml).
+//!
+//! - `cargo xtask book`: rerun every chapter, writing its figures and tables
+//!   into `book/src/generated/<name>/`, then build the HTML book.
+//! - `cargo xtask build-book`: build the HTML book from what is already there.
+
+mod chapters;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+use chapters::CHAPTERS;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Project tasks for the book")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate every chapter's figures and tables, then build the book.
+    Book {
+        /// Regenerate only these chapters (by name, e.g. `eight_schools`).
+        #[arg(long = "chapter", value_name = "NAME")]
+        only: Vec<String>,
+    },
+    /// Build the HTML book without regenerating anything.
+    BuildBook,
+    /// List the chapters `book` regenerates.
+    Chapters,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Book { only } => regenerate(&only).and_then(|()| build_book()),
+        Command::BuildBook => build_book(),
+        Command::Chapters => {
+            for c in CHAPTERS {
+                println!("{}", c.name);
+            }
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+fn book_dir() -> PathBuf {
+    workspace_root().join("book")
+}
+
+/// Reruns the chapters named in `only` (all of them if it is empty). Each
+/// chapter's output directory is emptied first, so no stale file survives.
+fn regenerate(only: &[String]) -> Result<()> {
+    if let Some(unknown) = only.iter().find(|n| !CHAPTERS.iter().any(|c| c.name == *n)) {
+        let names: Vec<_> = CHAPTERS.iter().map(|c| c.name).collect();
+        bail!("no chapter {unknown:?} (chapters: {})", names.join(", "));
+    }
+    let generated = book_dir().join("src").join("generated");
+    for chapter in CHAPTERS {
+        if !only.is_empty() && !only.iter().any(|n| n == chapter.name) {
+            continue;
+        }
+        let out = generated.join(chapter.name);
+        if out.exists() {
+            std::fs::remove_dir_all(&out)
+                .with_context(|| format!("cannot clear {}", out.display()))?;
+        }
+        std::fs::create_dir_all(&out)
+            .with_context(|| format!("cannot create {}", out.display()))?;
+        eprintln!("regenerating {} ...", chapter.name);
+        let start = Instant::now();
+        (chapter.run)(&out).with_context(|| format!("chapter {}", chapter.name))?;
+        eprintln!(
+            "regenerated {} in {:.1} s -> {}",
+            chapter.name,
+            start.elapsed().as_secs_f64(),
+            relative(&out)
+        );
+    }
+    Ok(())
+}
+
+/// Builds the HTML book into `book/book`.
+fn build_book() -> Result<()> {
+    let dir = book_dir();
+    let book = mdbook_driver::MDBook::load(&dir)
+        .with_context(|| format!("cannot load the book at {}", dir.display()))?;
+    book.build().context("building the book failed")?;
+    let index = book.build_dir_for("html").join("index.html");
+    println!("book built: {}", relative(&index));
+    Ok(())
+}
+
+/// `path` relative to the workspace root when it is inside it.
+fn relative(path: &Path) -> String {
+    let root = workspace_root();
+    path.strip_prefix(&root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
