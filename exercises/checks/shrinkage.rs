@@ -1,18 +1,12 @@
 //! Checks for exercise 5.8.1, compiled into both `exercises` and `solutions`.
 
 use super::*;
+use crate::common::close;
 
 const Y: [f64; 8] = [28.0, 8.0, -3.0, 7.0, -1.0, 1.0, 18.0, 12.0];
 const SIGMA: [f64; 8] = [15.0, 10.0, 16.0, 11.0, 9.0, 11.0, 10.0, 18.0];
 const MU: f64 = 8.0;
 const TAU: f64 = 6.0;
-
-fn close(what: &str, got: f64, expected: f64, tol: f64) {
-    assert!(
-        (got - expected).abs() <= tol,
-        "{what}: expected {expected}, got {got} (tolerance {tol})"
-    );
-}
 
 #[test]
 fn shrinkage_factors() {

@@ -35,4 +35,15 @@ macro_rules! chapter {
 }
 
 /// Every chapter, in book order.
-pub const CHAPTERS: &[Chapter] = &[chapter!(eight_schools, ch_eight_schools)];
+pub const CHAPTERS: &[Chapter] = &[
+    chapter!(pooling, ch_pooling),
+    chapter!(shrinkage, ch_shrinkage),
+    chapter!(stein, ch_stein),
+    chapter!(eight_schools, ch_eight_schools),
+    chapter!(funnel, ch_funnel),
+    chapter!(dirichlet_multinomial, ch_dirichlet_multinomial),
+    chapter!(loo, ch_loo),
+    chapter!(hsb, ch_hsb),
+    chapter!(beta_multilevel, ch_beta_multilevel),
+    chapter!(sbc, ch_sbc),
+];

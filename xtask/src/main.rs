@@ -3,8 +3,10 @@
 //! - `cargo xtask book`: rerun every chapter, writing its figures and tables
 //!   into `book/src/generated/<name>/`, then build the HTML book.
 //! - `cargo xtask build-book`: build the HTML book from what is already there.
+//! - `cargo xtask exercises` / `cargo xtask exercise NAME`: the exercise checker.
 
 mod chapters;
+mod exercises;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,6 +36,13 @@ enum Command {
     BuildBook,
     /// List the chapters `book` regenerates.
     Chapters,
+    /// Check every exercise: solved, unsolved or does not compile.
+    Exercises,
+    /// Run one exercise's checks and show what fails.
+    Exercise {
+        /// The exercise, e.g. `shrinkage` (`cargo xtask exercises` lists them).
+        name: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -47,6 +56,8 @@ fn main() -> ExitCode {
             }
             Ok(())
         }
+        Command::Exercises => exercises::list(&workspace_root()),
+        Command::Exercise { name } => exercises::run(&workspace_root(), &name),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

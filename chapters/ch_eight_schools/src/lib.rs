@@ -1,19 +1,26 @@
 //! Eight Schools end to end: fit the centred and non-centred models with our
-//! NUTS, compare both with the exact posterior, and write the chapter's
-//! figures and tables into the book.
+//! NUTS, compare both with the exact posterior, check the model with
+//! posterior predictive draws, predict a new school, fit a covariate model
+//! for schools that are not exchangeable, and write the chapter's figures
+//! and tables into the book.
 //!
 //! `cargo run --release -p ch_eight_schools -- --help` lists the flags.
 
+pub mod covariate;
 mod plots;
+pub mod predictive;
 mod tables;
+mod tables_predictive;
 
 use anyhow::Result;
 use chapter_support::output::default_out_dir;
 use chapter_support::{OutputDir, SamplingArgs, fit_summary, timed};
 use clap::Parser;
+use covariate::CovariateStudy;
 use diagnostics::SummaryRow;
 use models::eight_schools_exact::ExactPosterior;
 use models::{EightSchools, Parameterization};
+use predictive::Predictive;
 use sampler::Fit;
 use std::path::PathBuf;
 
@@ -63,6 +70,10 @@ pub struct Outcome {
     pub non_centred_summary: Vec<SummaryRow>,
     /// The exact posterior, for comparison.
     pub exact: ExactPosterior,
+    /// Replicated data and a new school's effect, from the non-centred fit.
+    pub predictive: Predictive,
+    /// The covariate model of exercise 5.8.4 d.
+    pub covariate: CovariateStudy,
 }
 
 /// Names of the parameters the chapter reports, in table order.
@@ -86,12 +97,16 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     };
     let centred = fit_one(Parameterization::Centred, "centred fit")?;
     let non_centred = fit_one(Parameterization::NonCentred, "non-centred fit")?;
+    let predictive = predictive::draw(&non_centred, settings.seed)?;
+    let covariate = timed("covariate study", quiet, || covariate::run(&settings))?;
     Ok(Outcome {
         centred_summary: fit_summary(&centred, &names, HDI_PROB)?,
         non_centred_summary: fit_summary(&non_centred, &names, HDI_PROB)?,
         centred,
         non_centred,
         exact: ExactPosterior::eight_schools(20_000, 80.0),
+        predictive,
+        covariate,
     })
 }
 
@@ -113,6 +128,11 @@ pub fn run(args: &Args) -> Result<()> {
             dir,
             "eight_schools_noncentred",
             &outcome.non_centred,
+        )?;
+        sampler::cmdstan_csv::write_cmdstan_csv(
+            dir,
+            "eight_schools_covariate",
+            &outcome.covariate.fit,
         )?;
     }
     print!("{}", tables::console_report(&outcome));

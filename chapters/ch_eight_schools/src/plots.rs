@@ -1,14 +1,14 @@
 //! The chapter's figures.
 
+use crate::predictive::{mean_sd, share_at_or_above};
+use crate::tables_predictive::SCHOOL_E;
 use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use diagnostics::sig;
-use figures::{
-    ForestPlot, ForestRow, HistogramPanel, ScatterPanel, divergence_scatter, forest_plot,
-    histogram_panels,
-};
+use diagnostics::{quantile, sig};
+use figures::{ForestPlot, ForestRow, HistogramPanel, forest_plot, histogram_panels};
 use models::eight_schools::{SCHOOLS, Y};
+use models::normal_mixture::NormalMixture;
 use sampler::Fit;
 
 /// Forest plot of the non-centred posterior of each school's effect.
@@ -44,52 +44,143 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
     Ok(())
 }
 
-/// The (log tau, theta_1) scatter of one fit, divergent draws marked.
-fn funnel_panel(title: &str, fit: &Fit) -> ScatterPanel {
-    let (tau, theta1) = (
-        fit.param_index("tau").unwrap_or(1),
-        fit.param_index("theta.1").unwrap_or(2),
-    );
-    let draws = fit.chains.iter().flat_map(|c| c.draws.iter());
-    ScatterPanel {
-        title: format!("{title} ({} divergent)", fit.num_divergent()),
-        x_label: "theta.1".into(),
-        y_label: "log tau".into(),
-        x: draws.clone().map(|d| d[theta1]).collect(),
-        y: draws.map(|d| d[tau].ln()).collect(),
-        divergent: fit
-            .chains
-            .iter()
-            .flat_map(|c| c.stats.iter().map(|s| s.divergent))
-            .collect(),
-    }
+/// An exact density as a curve on `n + 1` points over `[lo, hi]`.
+fn curve(lo: f64, hi: f64, n: usize, density: impl Fn(f64) -> f64) -> Vec<(f64, f64)> {
+    (0..=n)
+        .map(|i| {
+            let x = lo + (hi - lo) * i as f64 / n as f64;
+            (x, density(x))
+        })
+        .collect()
 }
 
-/// Histograms of tau from both fits against the exact density.
-fn tau_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let curve: Vec<(f64, f64)> = o
-        .exact
-        .tau_grid
-        .iter()
-        .zip(&o.exact.tau_density)
-        .step_by(20)
-        .map(|(t, d)| (*t, *d))
+/// Histograms of tau, log tau and mu from both fits against the exact
+/// marginal densities: the centred fit's missing mass at small tau shows in
+/// the log tau row.
+fn exact_marginals(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let cells = o.exact.tau_grid.iter().zip(&o.exact.tau_density);
+    let tau_curve: Vec<(f64, f64)> = cells.clone().step_by(20).map(|(t, d)| (*t, *d)).collect();
+    // p(log tau) = tau · p(tau).
+    let log_tau_curve: Vec<(f64, f64)> = cells
+        .step_by(5)
+        .map(|(t, d)| (t.ln(), t * d))
+        .filter(|(x, _)| *x >= -7.0)
         .collect();
-    let panel = |title: &str, fit: &Fit| HistogramPanel {
-        title: title.into(),
-        x_label: "tau".into(),
-        samples: fit.pooled(fit.param_index("tau").unwrap_or(1)),
-        bins: 60,
-        range: Some((0.0, 20.0)),
-        curve: Some(curve.clone()),
-        curve_label: "exact posterior".into(),
+    let mu = o.exact.mu_marginal();
+    let mu_curve = curve(-15.0, 30.0, 180, |x| mu.pdf(x));
+    let panel = |title: &str, fit: &Fit, what: &str| {
+        let tau = fit.pooled(fit.param_index("tau").unwrap_or(1));
+        let (samples, range, curve) = match what {
+            "tau" => (tau, (0.0, 20.0), tau_curve.clone()),
+            "log tau" => (
+                tau.iter().map(|t| t.ln()).collect(),
+                (-7.0, 3.5),
+                log_tau_curve.clone(),
+            ),
+            _ => (
+                fit.pooled(fit.param_index("mu").unwrap_or(0)),
+                (-15.0, 30.0),
+                mu_curve.clone(),
+            ),
+        };
+        HistogramPanel {
+            title: format!("{what}, {title}"),
+            x_label: what.into(),
+            samples,
+            bins: 60,
+            range: Some(range),
+            curve: Some(curve),
+            curve_label: "exact posterior".into(),
+        }
     };
+    let mut panels = Vec::new();
+    for what in ["tau", "log tau", "mu"] {
+        panels.push(panel("centred", &o.centred, what));
+        panels.push(panel("non-centred", &o.non_centred, what));
+    }
+    histogram_panels(&out.path("exact_marginals.svg"), &panels)?;
+    Ok(())
+}
+
+/// The posterior predictive check: each school's replicated effect
+/// (mean and central 89% interval) against the observed one.
+fn ppc(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let rows = (0..Y.len())
+        .map(|j| {
+            let rep = &o.predictive.y_rep[j];
+            let (mean, _) = mean_sd(rep);
+            ForestRow {
+                label: format!("School {}", SCHOOLS[j]),
+                mean,
+                low: quantile(rep, 0.055),
+                high: quantile(rep, 0.945),
+                observed: Some(Y[j]),
+                note: Some(format!(
+                    "P(y_rep ≥ y) {}",
+                    sig(share_at_or_above(rep, Y[j]), 2)
+                )),
+            }
+        })
+        .collect();
+    forest_plot(
+        &out.path("ppc.svg"),
+        &ForestPlot {
+            title: "Replicated effects: mean and 89% interval".into(),
+            x_label: "y_rep (SAT-V points)".into(),
+            rows,
+            reference_line: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// A new school's predicted effect against School E's posterior.
+fn new_school(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let new = o.exact.new_school_marginal();
+    let e = o.exact.theta_marginal(SCHOOL_E);
+    let range = (-30.0, 45.0);
+    let panel = |title: &str, samples: Vec<f64>, exact: &NormalMixture| HistogramPanel {
+        title: title.into(),
+        x_label: "effect (SAT-V points)".into(),
+        samples,
+        bins: 60,
+        range: Some(range),
+        curve: Some(curve(range.0, range.1, 200, |x| exact.pdf(x))),
+        curve_label: "exact".into(),
+    };
+    let e_draws = o
+        .non_centred
+        .pooled(o.non_centred.param_index("theta.5").unwrap_or(6));
     histogram_panels(
-        &out.path("tau_exact.svg"),
+        &out.path("new_school.svg"),
         &[
-            panel("centred NUTS", &o.centred),
-            panel("non-centred NUTS", &o.non_centred),
+            panel(
+                "new school, theta_new",
+                o.predictive.theta_new.clone(),
+                &new,
+            ),
+            panel("School E, theta.5", e_draws, &e),
         ],
+    )?;
+    Ok(())
+}
+
+/// The covariate model's posterior of beta: NUTS against exact.
+fn covariate_beta(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let fit = &o.covariate.fit;
+    let beta = &o.covariate.exact.beta;
+    let range = (-20.0, 30.0);
+    histogram_panels(
+        &out.path("covariate_beta.svg"),
+        &[HistogramPanel {
+            title: "beta, the private-school advantage (true value 5)".into(),
+            x_label: "beta".into(),
+            samples: fit.pooled(fit.param_index("beta").unwrap_or(1)),
+            bins: 60,
+            range: Some(range),
+            curve: Some(curve(range.0, range.1, 200, |x| beta.pdf(x))),
+            curve_label: "exact posterior".into(),
+        }],
     )?;
     Ok(())
 }
@@ -97,13 +188,9 @@ fn tau_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
 /// Writes every figure of the chapter into `out`.
 pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     forest(out, o)?;
-    divergence_scatter(
-        &out.path("funnel.svg"),
-        &[
-            funnel_panel("centred", &o.centred),
-            funnel_panel("non-centred", &o.non_centred),
-        ],
-    )?;
-    tau_histograms(out, o)?;
+    exact_marginals(out, o)?;
+    ppc(out, o)?;
+    new_school(out, o)?;
+    covariate_beta(out, o)?;
     Ok(())
 }

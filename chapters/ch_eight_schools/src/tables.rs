@@ -1,5 +1,6 @@
 //! The chapter's markdown tables and its console report.
 
+use crate::tables_predictive::*;
 use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
@@ -128,6 +129,14 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("comparison.md", &comparison_table(o)?)?;
     out.write("exact.md", &exact_table(o)?)?;
     out.write("school_a.md", &school_a_sentence(o))?;
+    out.write("tau_tail.md", &tau_tail_table(o)?)?;
+    out.write("ppc.md", &ppc_table(o)?)?;
+    out.write("ppc_statistics.md", &ppc_statistics_table(o)?)?;
+    out.write("new_school.md", &new_school_table(o)?)?;
+    out.write("new_school_ratio.md", &new_school_sentence(o))?;
+    out.write("covariate_data.md", &covariate_data_table(o)?)?;
+    out.write("covariate.md", &covariate_table(o)?)?;
+    out.write("covariate_recovery.md", &covariate_sentence(o))?;
     Ok(())
 }
 
@@ -148,6 +157,12 @@ pub fn console_report(o: &Outcome) -> String {
         ));
         s.push_str(&summary_markdown(rows, HDI_PROB));
     }
+    s.push_str("\nNew school against School E:\n\n");
+    s.push_str(&new_school_table(o).unwrap_or_default());
+    s.push_str(&new_school_sentence(o));
+    s.push_str("\nCovariate model (exercise 5.8.4 d):\n\n");
+    s.push_str(&covariate_table(o).unwrap_or_default());
+    s.push_str(&covariate_sentence(o));
     s.push_str(&format!(
         "\nExact posterior: E[mu] = {}, E[tau] = {}, tau 5%-95% = [{}, {}]\n",
         sig(o.exact.mu.0, 4),

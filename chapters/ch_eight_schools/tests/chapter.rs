@@ -1,8 +1,10 @@
 //! The Eight Schools chapter: its numbers against the exact posterior, its
 //! committed outputs, its determinism, and its error handling.
 
+use ch_eight_schools::predictive::{mean_sd, share_at_or_above};
 use ch_eight_schools::{Args, Outcome, compute, reported_names, run};
 use diagnostics::{ess_bulk, mcse_mean, rhat, sig};
+use models::eight_schools::Y;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -53,6 +55,60 @@ fn non_centred_is_healthy_and_centred_is_not() {
     assert!(ess_bulk(&tau_c) < ess_bulk(&tau_nc));
 }
 
+#[test]
+fn predictive_draws_agree_with_the_exact_predictive_distributions() {
+    let o = default_outcome();
+    // Replicated data: each school's P(y_rep >= y) within 0.02 of the exact
+    // value (the draws are correlated only through theta, so 8000 draws give
+    // a standard error near 0.006).
+    for (j, rep) in o.predictive.y_rep.iter().enumerate() {
+        let exact = 1.0 - o.exact.y_rep_marginal(j).cdf(Y[j]);
+        let nuts = share_at_or_above(rep, Y[j]);
+        assert!((nuts - exact).abs() < 0.02, "school {j}: {nuts} vs {exact}");
+    }
+    // The new school's mean and sd, against Var(mu) + E[tau²].
+    let exact = o.exact.new_school_marginal();
+    let (m, sd) = mean_sd(&o.predictive.theta_new);
+    let se = exact.sd() / (o.non_centred.num_draws_total() as f64 / 4.0).sqrt();
+    assert!(
+        (m - exact.mean()).abs() < 4.0 * se,
+        "{m} vs {}",
+        exact.mean()
+    );
+    assert!(
+        (sd / exact.sd() - 1.0).abs() < 0.05,
+        "{sd} vs {}",
+        exact.sd()
+    );
+    // The new school is less certain than any observed school.
+    let e = o.non_centred.chains_by_name("theta.5").unwrap().concat();
+    assert!(sd > mean_sd(&e).1);
+}
+
+#[test]
+fn covariate_fit_agrees_with_its_exact_posterior() {
+    let o = default_outcome();
+    for (name, exact) in [
+        ("mu", &o.covariate.exact.mu),
+        ("beta", &o.covariate.exact.beta),
+    ] {
+        let chains = o.covariate.fit.chains_by_name(name).unwrap();
+        let mean = chains.concat().iter().sum::<f64>() / o.covariate.fit.num_draws_total() as f64;
+        let se = mcse_mean(&chains);
+        assert!(
+            (mean - exact.mean()).abs() < 4.0 * se,
+            "{name}: {mean} vs {} (MCSE {se})",
+            exact.mean()
+        );
+        assert!(rhat(&chains) < 1.01);
+    }
+    assert_eq!(o.covariate.fit.num_divergent(), 0);
+    // Over the replications the 89% interval covers the truth most of the time.
+    let reps = &o.covariate.replications;
+    let covered = reps.iter().filter(|r| r.covers_truth()).count();
+    assert!(covered >= 80, "covered {covered} of {}", reps.len());
+}
+
 /// Rounded numbers of the default run, locked by a snapshot.
 #[test]
 fn default_run_snapshot() {
@@ -77,6 +133,32 @@ fn default_run_snapshot() {
             ));
         }
     }
+    for (j, rep) in o.predictive.y_rep.iter().enumerate() {
+        s.push_str(&format!(
+            "y_rep.{}: mean {} sd {} P(y_rep >= y) {}\n",
+            j + 1,
+            sig(mean_sd(rep).0, 4),
+            sig(mean_sd(rep).1, 4),
+            sig(share_at_or_above(rep, Y[j]), 4),
+        ));
+    }
+    let (m, sd) = mean_sd(&o.predictive.theta_new);
+    s.push_str(&format!(
+        "theta_new: mean {} sd {}\n",
+        sig(m, 4),
+        sig(sd, 4)
+    ));
+    let beta = o.covariate.fit.chains_by_name("beta").unwrap().concat();
+    let reps = &o.covariate.replications;
+    s.push_str(&format!(
+        "covariate: beta NUTS mean {} sd {}, exact {} ({}); covered {} of {}\n",
+        sig(mean_sd(&beta).0, 4),
+        sig(mean_sd(&beta).1, 4),
+        sig(o.covariate.exact.beta.mean(), 4),
+        sig(o.covariate.exact.beta.sd(), 4),
+        reps.iter().filter(|r| r.covers_truth()).count(),
+        reps.len(),
+    ));
     s.push_str(&format!(
         "exact: mu {} ({}), tau {} ({})\n",
         sig(o.exact.mu.0, 6),
@@ -144,7 +226,8 @@ fn outputs_do_not_depend_on_the_thread_count() {
     }
     assert_same_files(a.path(), b.path());
     assert_same_files(&a.path().join("draws"), &b.path().join("draws"));
-    assert_eq!(files_in(&a.path().join("draws")).len(), 8);
+    // Centred, non-centred and covariate fits, 4 chains each.
+    assert_eq!(files_in(&a.path().join("draws")).len(), 12);
 }
 
 /// Runs the binary, expecting a one-line error and a non-zero exit.

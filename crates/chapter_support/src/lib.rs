@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod output;
+pub mod stan_progress;
 pub mod summary;
 
 pub use args::SamplingArgs;

@@ -2,6 +2,7 @@
 
 use rustfft::FftPlanner;
 use rustfft::num_complex::Complex;
+use std::cell::RefCell;
 
 /// Smallest 5-smooth number (2^a 3^b 5^c) at least `target`, like `scipy.fftpack.next_fast_len`.
 fn next_fast_len(target: usize) -> usize {
@@ -42,12 +43,20 @@ pub fn autocov(x: &[f64]) -> Vec<f64> {
     let mean = x.iter().sum::<f64>() / n as f64;
     let mut buf: Vec<Complex<f64>> = x.iter().map(|&v| Complex::new(v - mean, 0.0)).collect();
     buf.resize(m, Complex::new(0.0, 0.0));
-    let mut planner = FftPlanner::<f64>::new();
-    planner.plan_fft_forward(m).process(&mut buf);
+    // Planning an FFT costs more than running it on a few thousand points,
+    // so each thread keeps its planner (which caches plans by length).
+    thread_local! {
+        static PLANNER: RefCell<FftPlanner<f64>> = RefCell::new(FftPlanner::new());
+    }
+    let (forward, inverse) = PLANNER.with(|p| {
+        let mut p = p.borrow_mut();
+        (p.plan_fft_forward(m), p.plan_fft_inverse(m))
+    });
+    forward.process(&mut buf);
     for c in &mut buf {
         *c = Complex::new(c.norm_sqr(), 0.0);
     }
-    planner.plan_fft_inverse(m).process(&mut buf);
+    inverse.process(&mut buf);
     // rustfft does not normalise: divide by m for the inverse and by n for the estimator.
     buf[..n]
         .iter()

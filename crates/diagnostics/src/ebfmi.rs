@@ -17,6 +17,7 @@ use crate::chains::variance;
 /// let drift: Vec<f64> = (0..100).map(|i| (i as f64 / 10.0).sin()).collect();
 /// assert!(diagnostics::ebfmi(&drift) < 0.3);
 /// ```
+// ANCHOR: ebfmi
 pub fn ebfmi(energy: &[f64]) -> f64 {
     if energy.len() < 2 {
         return f64::NAN;
@@ -25,3 +26,4 @@ pub fn ebfmi(energy: &[f64]) -> f64 {
     let num = sq_diff.sum::<f64>() / (energy.len() - 1) as f64;
     num / variance(energy, 1)
 }
+// ANCHOR_END: ebfmi

@@ -40,6 +40,7 @@ pub(crate) fn ess_of_split(chains: &[Vec<f64>]) -> f64 {
     let mut rho_odd = rho_at(1);
     rho[1] = rho_odd;
 
+    // ANCHOR: geyer
     // Geyer's initial positive sequence.
     let mut t: usize = 1;
     while t + 3 < n_draw && rho_even + rho_odd > 0.0 {
@@ -68,6 +69,7 @@ pub(crate) fn ess_of_split(chains: &[Vec<f64>]) -> f64 {
     let size = (n_chain * n_draw) as f64;
     let tau = -1.0 + 2.0 * rho[..last].iter().sum::<f64>() + rho.get(last).copied().unwrap_or(0.0);
     let tau = py_max(tau, 1.0 / size.log10());
+    // ANCHOR_END: geyer
     if rho.iter().any(|r| r.is_nan()) {
         return f64::NAN;
     }

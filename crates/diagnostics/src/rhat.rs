@@ -4,6 +4,7 @@ use crate::chains::{map_draws, mean, not_valid, pooled, py_max, split_chains, va
 use crate::intervals::median;
 use crate::ranks::rank_normalize;
 
+// ANCHOR: rhat_of
 /// Classic R-hat of the given chains, ArviZ's `_rhat`: √((B/W + n − 1)/n).
 ///
 /// B is n times the variance of the chain means, W the mean within-chain variance (both
@@ -16,6 +17,7 @@ pub(crate) fn rhat_of(chains: &[Vec<f64>]) -> f64 {
     let within = mean(&chain_vars);
     ((between / within + n - 1.0) / n).sqrt()
 }
+// ANCHOR_END: rhat_of
 
 /// Rank-normalised split R-hat of the bulk (no folding).
 ///
@@ -78,9 +80,11 @@ pub fn rhat_tail(chains: &[Vec<f64>]) -> f64 {
 /// let shifted = vec![good[0].clone(), good[1].iter().map(|x| x + 5.0).collect()];
 /// assert!(diagnostics::rhat(&shifted) > 1.5);
 /// ```
+// ANCHOR: rhat
 pub fn rhat(chains: &[Vec<f64>]) -> f64 {
     py_max(rhat_bulk(chains), rhat_tail(chains))
 }
+// ANCHOR_END: rhat
 
 /// R-hat as `az.summary` computes it: like [`rhat`], but the folding median is taken over
 /// all draws (including the middle draw dropped when splitting an odd draw count).

@@ -101,7 +101,9 @@ pub(crate) fn text_size(style: &TextStyle<'_>, text: &str) -> Result<(u32, u32),
 pub fn format_tick(v: &f64) -> String {
     // Round to 10 significant digits to drop noise such as 0.30000000000000004.
     let v: f64 = format!("{v:.9e}").parse().unwrap_or(*v);
-    if v == 0.0 {
+    // A tick that should be zero but carries rounding error from the range
+    // arithmetic (e.g. −1.4e-17) is zero; no plot in the book has real ticks this small.
+    if v.abs() < 1e-10 {
         return "0".to_string();
     }
     let s = format!("{v}");

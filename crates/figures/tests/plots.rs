@@ -275,6 +275,7 @@ fn tick_labels_are_clean() {
     use figures::theme::format_tick;
     assert_eq!(format_tick(&0.0), "0");
     assert_eq!(format_tick(&-0.0), "0");
+    assert_eq!(format_tick(&-1.3877787807814457e-17), "0");
     assert_eq!(format_tick(&10.0), "10");
     assert_eq!(format_tick(&(0.1 + 0.2)), "0.3");
     assert_eq!(format_tick(&-2.5), "\u{2212}2.5");

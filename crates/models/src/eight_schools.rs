@@ -187,19 +187,30 @@ mod tests {
         assert_eq!(&out[..5], &[2.0, 1.0, 3.0, 1.0, 2.0]);
     }
 
+    // ANCHOR: jacobian_test
     #[test]
     fn parameterisations_agree_on_the_density_of_theta() {
-        // Same (mu, tau, theta): the densities differ only by the Jacobian
-        // of theta = mu + tau eta, which is J log tau.
+        // Same (mu, tau, theta) with theta = mu + tau eta: the densities
+        // differ only by the log-Jacobian of eta -> theta, which is J log tau.
         let c = EightSchools::new(Parameterization::Centred);
         let n = EightSchools::new(Parameterization::NonCentred);
-        let (mu, s) = (1.5, 0.7f64);
-        let eta = [0.3, -0.2, 1.1, 0.0, -0.9, 0.4, 2.0, -1.5];
-        let mut xn = vec![mu, s];
-        xn.extend(eta);
-        let mut xc = vec![mu, s];
-        xc.extend(eta.iter().map(|e| mu + s.exp() * e));
-        let diff = c.log_density(&xc) - n.log_density(&xn);
-        assert!((diff + 8.0 * s).abs() < 1e-10, "diff {diff}");
+        let j = Y.len() as f64;
+        let mut rng = sampler::rng::chain_rng(5_8_2, 0, 0);
+        let mut normal = || sampler::rng::std_normal(&mut rng);
+        for _ in 0..200 {
+            let (mu, log_tau) = (10.0 * normal(), 2.0 * normal());
+            let eta: Vec<f64> = (0..Y.len()).map(|_| normal()).collect();
+            let mut xn = vec![mu, log_tau];
+            xn.extend(&eta);
+            let mut xc = vec![mu, log_tau];
+            xc.extend(eta.iter().map(|e| mu + log_tau.exp() * e));
+            let diff = c.log_density(&xc) - n.log_density(&xn);
+            assert!(
+                (diff + j * log_tau).abs() < 1e-9 * (1.0 + diff.abs()),
+                "log tau {log_tau}: diff {diff}, J log tau {}",
+                j * log_tau
+            );
+        }
     }
+    // ANCHOR_END: jacobian_test
 }

@@ -31,6 +31,12 @@ pub struct ExactPosterior {
     pub tau: (f64, f64),
     /// Posterior mean and sd of each `theta_i`.
     pub theta: Vec<(f64, f64)>,
+    /// Mean and variance of `mu | tau, y` at each grid point (`mu_hat`, `V_mu`).
+    pub mu_given_tau: Vec<(f64, f64)>,
+    /// The data the posterior conditions on: effects and their standard errors.
+    pub y: Vec<f64>,
+    /// Standard errors of `y`.
+    pub sigma: Vec<f64>,
 }
 
 /// Conditional quantities given `tau`.
@@ -66,6 +72,22 @@ fn given_tau(y: &[f64], sigma: &[f64], tau: f64) -> GivenTau {
 }
 // ANCHOR_END: given_tau
 
+/// Mean and variance of `theta_i | tau, y` for a school with effect `y_i` and
+/// standard error `sigma_i`, given `mu | tau, y ~ Normal(mu_hat, v_mu)`.
+pub(crate) fn theta_given_tau(
+    y_i: f64,
+    sigma_i: f64,
+    tau: f64,
+    mu_hat: f64,
+    v_mu: f64,
+) -> (f64, f64) {
+    let (t2, s2) = (tau * tau, sigma_i * sigma_i);
+    // Weight on mu when combining y_i and mu: the shrinkage factor B_i.
+    let b = s2 / (s2 + t2);
+    let v_cond = 1.0 / (1.0 / s2 + 1.0 / t2);
+    ((1.0 - b) * y_i + b * mu_hat, v_cond + b * b * v_mu)
+}
+
 impl ExactPosterior {
     /// The exact posterior of the classic data set, on `n` grid cells over
     /// `(0, tau_max]` (midpoint rule). `tau_max = 80` leaves out prior mass
@@ -99,12 +121,7 @@ impl ExactPosterior {
         let theta = (0..y.len())
             .map(|i| {
                 moments(&|k| {
-                    let (t2, s2) = (tau_grid[k] * tau_grid[k], sigma[i] * sigma[i]);
-                    // Weight on mu when combining y_i and mu: the shrinkage factor B_i.
-                    let b = s2 / (s2 + t2);
-                    let v_cond = 1.0 / (1.0 / s2 + 1.0 / t2);
-                    let mean = (1.0 - b) * y[i] + b * cond[k].mu_hat;
-                    (mean, v_cond + b * b * cond[k].v_mu)
+                    theta_given_tau(y[i], sigma[i], tau_grid[k], cond[k].mu_hat, cond[k].v_mu)
                 })
             })
             .collect();
@@ -114,6 +131,9 @@ impl ExactPosterior {
             mu,
             tau,
             theta,
+            mu_given_tau: cond.iter().map(|c| (c.mu_hat, c.v_mu)).collect(),
+            y: y.to_vec(),
+            sigma: sigma.to_vec(),
         }
     }
 

@@ -6,7 +6,7 @@ use crate::hamiltonian::PhasePoint;
 use crate::mass_matrix::{WelfordVariance, regularize};
 use crate::metric::DiagMetric;
 use crate::model::Model;
-use crate::nuts::{NutsOptions, transition};
+use crate::nuts::{NutsOptions, NutsWorkspace, transition_in};
 use crate::rng::{chain_rng, uniform};
 use crate::settings::Settings;
 use crate::stats::DrawStats;
@@ -30,7 +30,10 @@ impl<M: Model + ?Sized> Model for Counting<'_, M> {
         self.model.param_names()
     }
     fn log_density_grad(&self, x: &[f64], grad: &mut [f64]) -> f64 {
-        self.count.fetch_add(1, Ordering::Relaxed);
+        // Each chain has its own counter, used by one thread at a time: a
+        // plain load and store is enough and avoids a locked add per step.
+        let n = self.count.load(Ordering::Relaxed);
+        self.count.store(n + 1, Ordering::Relaxed);
         self.model.log_density_grad(x, grad)
     }
     fn constrain(&self, x: &[f64], out: &mut Vec<f64>) {
@@ -99,10 +102,20 @@ pub fn run_chain<M: Model + ?Sized>(
     let mut schedule = WindowSchedule::new(settings.num_warmup);
     let mut variance = WelfordVariance::new(model.dim());
     let mut warmup_divergences = 0;
+    let mut workspace = NutsWorkspace::new(model.dim());
 
     progress.set_message("warmup");
+    // ANCHOR: warmup_loop
     for _ in 0..settings.num_warmup {
-        let t = transition(&model, &metric, step_size, &options, &mut z, &mut rng);
+        let t = transition_in(
+            &mut workspace,
+            &model,
+            &metric,
+            step_size,
+            &options,
+            &mut z,
+            &mut rng,
+        );
         warmup_divergences += usize::from(t.divergent);
         step_size = dual.learn(t.accept_stat);
         if schedule.in_window() {
@@ -121,13 +134,23 @@ pub fn run_chain<M: Model + ?Sized>(
     if settings.num_warmup > 0 {
         step_size = dual.final_step_size();
     }
+    // ANCHOR_END: warmup_loop
 
     progress.set_message("sampling");
     let mut draws = Vec::with_capacity(settings.num_draws);
     let mut stats = Vec::with_capacity(settings.num_draws);
+    let num_values = model.param_names().len();
     for _ in 0..settings.num_draws {
-        let t = transition(&model, &metric, step_size, &options, &mut z, &mut rng);
-        let mut values = Vec::with_capacity(model.param_names().len());
+        let t = transition_in(
+            &mut workspace,
+            &model,
+            &metric,
+            step_size,
+            &options,
+            &mut z,
+            &mut rng,
+        );
+        let mut values = Vec::with_capacity(num_values);
         model.constrain(&z.q, &mut values);
         draws.push(values);
         stats.push(DrawStats {

@@ -5,7 +5,7 @@ use crate::model::Model;
 
 /// A point in phase space: position, momentum, and the log density and
 /// gradient at the position (cached, since every leapfrog step needs them).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct PhasePoint {
     /// Position on the unconstrained space.
     pub q: Vec<f64>,
@@ -17,7 +17,39 @@ pub struct PhasePoint {
     pub grad: Vec<f64>,
 }
 
+/// Written by hand so that `clone_from` copies into the existing buffers
+/// instead of allocating new ones (the derived one would allocate): NUTS
+/// copies phase points at every leapfrog step.
+impl Clone for PhasePoint {
+    fn clone(&self) -> Self {
+        Self {
+            q: self.q.clone(),
+            p: self.p.clone(),
+            log_density: self.log_density,
+            grad: self.grad.clone(),
+        }
+    }
+
+    fn clone_from(&mut self, source: &Self) {
+        self.q.clone_from(&source.q);
+        self.p.clone_from(&source.p);
+        self.log_density = source.log_density;
+        self.grad.clone_from(&source.grad);
+    }
+}
+
 impl PhasePoint {
+    /// A `d`-dimensional point with everything zero, as a buffer to copy
+    /// into.
+    pub fn zeros(d: usize) -> Self {
+        Self {
+            q: vec![0.0; d],
+            p: vec![0.0; d],
+            log_density: 0.0,
+            grad: vec![0.0; d],
+        }
+    }
+
     /// Evaluates the model at `q`; momentum starts at zero.
     pub fn new<M: Model + ?Sized>(model: &M, q: Vec<f64>) -> Self {
         let mut grad = vec![0.0; q.len()];
@@ -44,6 +76,7 @@ pub fn hamiltonian(z: &PhasePoint, metric: &DiagMetric) -> f64 {
     if h.is_nan() { f64::INFINITY } else { h }
 }
 
+// ANCHOR: leapfrog
 /// One leapfrog step of size `epsilon` (negative to integrate backwards):
 /// half step in momentum, full step in position, half step in momentum.
 ///
@@ -67,3 +100,4 @@ pub fn leapfrog<M: Model + ?Sized>(
         *p += half * g;
     }
 }
+// ANCHOR_END: leapfrog

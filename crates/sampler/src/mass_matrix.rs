@@ -51,6 +51,7 @@ impl WelfordVariance {
     }
 }
 
+// ANCHOR: regularize
 /// Stan's regularised variance estimate: shrinks the `n`-draw sample variance
 /// towards `1e-3`, `(n / (n + 5)) var + 1e-3 · 5 / (n + 5)`, which keeps the
 /// metric positive and tames estimates from short windows.
@@ -63,3 +64,4 @@ pub fn regularize(variance: &[f64], n: usize) -> Vec<f64> {
         .map(|v| (n / (n + 5.0)) * v + 1e-3 * (5.0 / (n + 5.0)))
         .collect()
 }
+// ANCHOR_END: regularize

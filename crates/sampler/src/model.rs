@@ -1,5 +1,6 @@
 //! The model interface: a log density and its gradient on an unconstrained space.
 
+// ANCHOR: model_trait
 /// A posterior the sampler can explore.
 ///
 /// The sampler works on an unconstrained vector `x ∈ ℝ^d`. Constrained
@@ -31,3 +32,4 @@ pub trait Model: Sync {
     /// appending them to `out` (which the caller has cleared).
     fn constrain(&self, x: &[f64], out: &mut Vec<f64>);
 }
+// ANCHOR_END: model_trait

@@ -3,6 +3,7 @@
 use rand::rngs::ChaCha8Rng;
 use rand::{Rng, SeedableRng};
 
+// ANCHOR: chain_rng
 /// The generator for one chain: ChaCha8 keyed by `seed`, on stream
 /// `replication · 2³² + chain`.
 ///
@@ -14,6 +15,7 @@ pub fn chain_rng(seed: u64, replication: u32, chain: u32) -> ChaCha8Rng {
     rng.set_stream((u64::from(replication) << 32) | u64::from(chain));
     rng
 }
+// ANCHOR_END: chain_rng
 
 /// A uniform draw in `[0, 1)` with 53 random bits.
 pub fn uniform<R: Rng + ?Sized>(rng: &mut R) -> f64 {

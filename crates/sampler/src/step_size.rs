@@ -55,6 +55,7 @@ impl DualAveraging {
         self.x_bar = 0.0;
     }
 
+    // ANCHOR: learn
     /// One update from an acceptance statistic; returns the next step size `exp(x_t)`.
     pub fn learn(&mut self, accept_stat: f64) -> f64 {
         self.counter += 1.0;
@@ -66,6 +67,7 @@ impl DualAveraging {
         self.x_bar = (1.0 - x_eta) * self.x_bar + x_eta * x;
         x.exp()
     }
+    // ANCHOR_END: learn
 
     /// The step size used after warmup, `exp(x̄)`.
     pub fn final_step_size(&self) -> f64 {

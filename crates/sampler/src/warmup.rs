@@ -116,12 +116,14 @@ mod tests {
         (0..num_warmup).filter(|_| s.advance()).collect()
     }
 
+    // ANCHOR: schedule_test
     #[test]
     fn default_schedule_matches_stan() {
         // Stan with 1000 warmup updates the metric after iterations
         // 100, 150, 250, 450 and 950 (1-based: 75+25, +50, +100, +200, +500).
         assert_eq!(window_ends(1000), vec![99, 149, 249, 449, 949]);
     }
+    // ANCHOR_END: schedule_test
 
     #[test]
     fn short_warmup_uses_fractions() {

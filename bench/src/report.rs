@@ -1,0 +1,287 @@
+//! The benchmark's markdown tables and the description of the machine.
+
+use crate::record::{Medians, SamplerKind};
+use crate::targets::Target;
+use diagnostics::sig;
+use std::fmt::Write;
+
+/// Medians of every sampler on one model, in [`SamplerKind::ALL`] order.
+#[derive(Debug, Clone)]
+pub struct ModelResult {
+    /// The model.
+    pub target: Target,
+    /// Its parameter count (unconstrained).
+    pub dim: usize,
+    /// One entry per sampler.
+    pub medians: Vec<(SamplerKind, Medians)>,
+}
+
+/// Ours divided by another sampler, on one model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ratios {
+    /// ESS per gradient, warmup included.
+    pub per_gradient: f64,
+    /// ESS per gradient after warmup.
+    pub per_sampling_gradient: f64,
+    /// ESS per CPU second.
+    pub per_second: f64,
+}
+
+impl ModelResult {
+    fn get(&self, kind: SamplerKind) -> Option<&Medians> {
+        self.medians
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, m)| m)
+    }
+
+    /// Ours divided by `other` (ratios of the medians over seeds).
+    pub fn ratios(&self, other: SamplerKind) -> Option<Ratios> {
+        let ours = self.get(SamplerKind::Ours)?;
+        let them = self.get(other)?;
+        Some(Ratios {
+            per_gradient: ours.ess_per_kgrad / them.ess_per_kgrad,
+            per_sampling_gradient: ours.ess_per_sampling_kgrad / them.ess_per_sampling_kgrad,
+            per_second: ours.ess_per_second / them.ess_per_second,
+        })
+    }
+}
+
+fn num(x: f64) -> String {
+    if x.is_finite() {
+        sig(x, 3)
+    } else {
+        "–".into()
+    }
+}
+
+/// A count (a median of counts): whole numbers without decimals.
+fn count(x: f64) -> String {
+    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e6 {
+        format!("{x:.0}")
+    } else {
+        num(x)
+    }
+}
+
+/// The efficiency table: every model and sampler, medians over seeds.
+pub fn results_table(results: &[ModelResult]) -> String {
+    let mut s = String::from(
+        "| model | sampler | wall time (s) | CPU time (s) | divergences | min bulk-ESS | ESS / CPU s | ESS / 1000 gradients | ESS / 1000 gradients after warmup |\n\
+         |---|---|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for r in results {
+        for (kind, m) in &r.medians {
+            let model = format!("{} ({} parameters)", r.target.label(), r.dim);
+            writeln!(
+                s,
+                "| {model} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                kind.label(),
+                num(m.seconds),
+                num(m.cpu_seconds),
+                count(m.divergences),
+                num(m.min_ess),
+                num(m.ess_per_second),
+                num(m.ess_per_kgrad),
+                num(m.ess_per_sampling_kgrad),
+            )
+            .unwrap();
+        }
+    }
+    s
+}
+
+/// Where the gradients go: warmup share, step size, trajectory length and
+/// the CPU cost of one gradient with the sampler's work around it.
+pub fn cost_table(results: &[ModelResult]) -> String {
+    let mut s = String::from(
+        "| model | sampler | gradients | of which warmup | step size | leapfrog steps per draw | CPU µs per gradient |\n\
+         |---|---|---:|---:|---:|---:|---:|\n",
+    );
+    for r in results {
+        for (kind, m) in &r.medians {
+            writeln!(
+                s,
+                "| {} | {} | {} | {}% | {} | {} | {} |",
+                r.target.label(),
+                kind.label(),
+                num(m.gradients),
+                num(100.0 * m.warmup_share),
+                num(m.step_size),
+                num(m.steps_per_draw),
+                num(m.cpu_us_per_gradient),
+            )
+            .unwrap();
+        }
+    }
+    s
+}
+
+/// Ours / nuts-rs, both adaptations, for the models that enter the ratios.
+pub fn ratio_table(results: &[ModelResult]) -> String {
+    let mut s = String::from(
+        "| model | ours / … | ESS per gradient | ESS per gradient after warmup | ESS per CPU second |\n\
+         |---|---|---:|---:|---:|\n",
+    );
+    for r in results.iter().filter(|r| r.target.in_ratios()) {
+        for other in [SamplerKind::NutsRsDefault, SamplerKind::NutsRsDrawVariance] {
+            if let Some(q) = r.ratios(other) {
+                writeln!(
+                    s,
+                    "| {} | {} | {} | {} | {} |",
+                    r.target.label(),
+                    other.label(),
+                    num(q.per_gradient),
+                    num(q.per_sampling_gradient),
+                    num(q.per_second)
+                )
+                .unwrap();
+            }
+        }
+    }
+    s
+}
+
+/// One goal of the benchmark: the smallest ratio over the models in the
+/// ratios, against a threshold.
+fn goal_line(results: &[ModelResult], other: SamplerKind, per_gradient: bool, goal: f64) -> String {
+    let worst = results
+        .iter()
+        .filter(|r| r.target.in_ratios())
+        .filter_map(|r| {
+            r.ratios(other).map(|q| {
+                let value = if per_gradient {
+                    q.per_gradient
+                } else {
+                    q.per_second
+                };
+                (value, r.target.label())
+            })
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    let what = if per_gradient {
+        "ESS per gradient"
+    } else {
+        "ESS per CPU second"
+    };
+    match worst {
+        None => format!("- {what} vs {}: not measured.", other.label()),
+        Some((ratio, model)) => {
+            let verdict = if ratio >= goal {
+                "met".to_string()
+            } else {
+                format!("missed by {}%", num(100.0 * (1.0 - ratio / goal)))
+            };
+            format!(
+                "- {what}, ours / {} ≥ {goal} on every model: smallest ratio {} ({model}), {verdict}.",
+                other.label(),
+                num(ratio),
+            )
+        }
+    }
+}
+
+/// The goals of the benchmark, each with the smallest measured ratio.
+pub fn goals(results: &[ModelResult]) -> String {
+    [
+        goal_line(results, SamplerKind::NutsRsDrawVariance, true, 1.0),
+        goal_line(results, SamplerKind::NutsRsDefault, true, 0.85),
+        goal_line(results, SamplerKind::NutsRsDrawVariance, false, 1.0),
+        goal_line(results, SamplerKind::NutsRsDefault, false, 1.0),
+    ]
+    .join("\n")
+        + "\n"
+}
+
+/// How the numbers were made: machine, load, versions, settings.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// CPU model name from `/proc/cpuinfo`.
+    pub cpu: String,
+    /// Logical cores.
+    pub cores: usize,
+    /// One-minute load average before the run.
+    pub load_before: String,
+    /// `rustc -V`.
+    pub rustc: String,
+    /// `nuts-rs` version from `Cargo.lock`.
+    pub nuts_rs: String,
+    /// Threads each fit ran on.
+    pub threads: usize,
+    /// Seeds of the run.
+    pub seeds: Vec<u64>,
+    /// Wall time of the whole benchmark, seconds.
+    pub total_seconds: f64,
+}
+
+impl Setup {
+    /// Reads what the machine says about itself (fields it cannot read are
+    /// "unknown").
+    pub fn detect(threads: usize, seeds: Vec<u64>) -> Self {
+        let cpu = std::fs::read_to_string("/proc/cpuinfo")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("model name"))
+                    .and_then(|l| l.split(':').nth(1))
+                    .map(|v| v.trim().to_string())
+            })
+            .unwrap_or_else(|| "unknown".into());
+        let load_before = std::fs::read_to_string("/proc/loadavg")
+            .ok()
+            .and_then(|s| s.split_whitespace().next().map(String::from))
+            .unwrap_or_else(|| "unknown".into());
+        let rustc = std::process::Command::new(std::env::var("RUSTC").unwrap_or("rustc".into()))
+            .arg("-V")
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "unknown".into());
+        let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"))
+            .unwrap_or_default();
+        let nuts_rs = lock
+            .split("[[package]]")
+            .find(|p| p.contains("name = \"nuts-rs\""))
+            .and_then(|p| p.lines().find(|l| l.starts_with("version")))
+            .and_then(|l| l.split('"').nth(1))
+            .unwrap_or("unknown")
+            .to_string();
+        Self {
+            cpu,
+            cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            load_before,
+            rustc,
+            nuts_rs,
+            threads,
+            seeds,
+            total_seconds: 0.0,
+        }
+    }
+
+    /// The setup as a markdown list.
+    pub fn markdown(&self) -> String {
+        let seeds: Vec<String> = self.seeds.iter().map(u64::to_string).collect();
+        let threads = if self.threads == 1 {
+            "the 4 chains one after another on one thread".to_string()
+        } else {
+            format!("the 4 chains on {} threads", self.threads)
+        };
+        format!(
+            "- machine: {} ({} logical cores), shared with other jobs: load average {} when the run began;\n\
+             - {}; nuts-rs {} (without its `parallel` feature, with `relaxed-simd`), release build;\n\
+             - every fit: 4 chains × (1000 warmup + 1000 draws), target acceptance 0.8, tree depth ≤ 10, \
+             {}; seeds {}; medians over the seeds;\n\
+             - the whole benchmark took {} s.\n",
+            self.cpu,
+            self.cores,
+            self.load_before,
+            self.rustc,
+            self.nuts_rs,
+            threads,
+            seeds.join(", "),
+            num(self.total_seconds),
+        )
+    }
+}

@@ -1,0 +1,347 @@
+//! Published exam averages: only each school's mean, standard deviation and
+//! number of writers are public, so the likelihood is that of the sample
+//! mean. For school `j` with `n_j` writers whose scores follow a Beta with
+//! mean `mu_j` and sample size `nu_j`, the central limit theorem gives
+//!
+//! `school_mean_j ~ Normal(mu_j, sqrt(mu_j (1 − mu_j) / ((nu_j + 1) n_j)))`.
+//!
+//! Three versions, as in the source:
+//! * unpooled: `mu_j ~ Beta(3, 1)`, `nu_j ~ Normal(30, 4)`;
+//! * pooled: `mu_j ~ Beta(alpha, beta)`, `alpha ~ Normal(3, 0.5)`,
+//!   `beta ~ Normal(1, 0.3)`, `nu_j = nu_mean + nu_sd · raw_j`,
+//!   `nu_mean ~ Normal(30, 4)`, `nu_sd ~ Exponential(1)`;
+//! * authority-pooled: school `j` in authority `k` has
+//!   `mu_j ~ Beta(alpha_k, beta_k)` with `alpha_k = alpha_mean + alpha_sd · alpha_raw_k`
+//!   and `beta_k = beta_mean + beta_sd · beta_raw_k`, `alpha_mean ~ Normal(3, 0.5)`,
+//!   `beta_mean ~ Normal(1, 0.3)`, both sds `Exponential(1)`. (The source's
+//!   program assigns the `beta` parts to `alpha_k` and the `alpha` parts to
+//!   `beta_k`; this is the model its priors describe.)
+//!
+//! Every `raw` is `Normal(0, 1)` bounded below by 0, as in the source.
+
+use super::{BetaPrior, Bound, ConstrainedDensity, exponential, indexed, normal};
+use crate::beta::Partials;
+
+/// How the schools share information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExamPooling {
+    /// Fixed priors for every school.
+    Unpooled,
+    /// One estimated Beta prior for all school means.
+    Pooled,
+    /// One estimated Beta prior per authority, its shapes drawn around shared means.
+    Authority,
+}
+
+/// Prior of the unpooled school means, `Beta(3, 1)`.
+pub const MU_PRIOR: (f64, f64) = (3.0, 1.0);
+/// Prior of the sample sizes (unpooled) or of their mean (pooled), `Normal(30, 4)`.
+pub const NU_PRIOR: (f64, f64) = (30.0, 4.0);
+/// Priors of the Beta shapes' centres, `Normal(3, 0.5)` and `Normal(1, 0.3)`.
+pub const SHAPE_PRIORS: [(f64, f64); 2] = [(3.0, 0.5), (1.0, 0.3)];
+
+/// One school's published summary.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SchoolSummary {
+    /// Mean score, as a proportion.
+    pub mean: f64,
+    /// Number of writers.
+    pub n: f64,
+    /// Index of the school's authority (0-based).
+    pub authority: usize,
+}
+
+// ANCHOR: mean_likelihood
+/// `ln Normal(ybar | mu, sqrt(var / n))` with `var = mu(1 − mu)/(nu + 1)`,
+/// the Beta variance, and its derivatives in `mu` (`d1`) and `nu` (`d2`).
+pub fn mean_likelihood(ybar: f64, n: f64, mu: f64, nu: f64) -> Partials {
+    let v = mu * (1.0 - mu) / ((nu + 1.0) * n); // variance of the mean
+    let r = ybar - mu;
+    let dv = -0.5 / v + 0.5 * r * r / (v * v); // ∂lp/∂v
+    Partials {
+        lp: -0.5 * v.ln() - 0.5 * r * r / v,
+        d1: r / v + dv * (1.0 - 2.0 * mu) / ((nu + 1.0) * n),
+        d2: -dv * v / (nu + 1.0),
+    }
+}
+// ANCHOR_END: mean_likelihood
+
+/// The exam-averages model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExamAverages {
+    schools: Vec<SchoolSummary>,
+    authorities: usize,
+    pooling: ExamPooling,
+    bounds: Vec<Bound>,
+}
+
+impl ExamAverages {
+    /// The model for these schools (authority indices must be 0-based and
+    /// every authority below the largest index must have a school).
+    pub fn new(schools: &[SchoolSummary], pooling: ExamPooling) -> Self {
+        let j = schools.len();
+        let authorities = schools.iter().map(|s| s.authority + 1).max().unwrap_or(0);
+        let mut bounds = vec![Bound::Unit; j];
+        bounds.extend(vec![Bound::POSITIVE; j]);
+        match pooling {
+            ExamPooling::Unpooled => {}
+            ExamPooling::Pooled => bounds.extend([Bound::POSITIVE; 4]),
+            ExamPooling::Authority => bounds.extend(vec![Bound::POSITIVE; 6 + 2 * authorities]),
+        }
+        Self {
+            schools: schools.to_vec(),
+            authorities,
+            pooling,
+            bounds,
+        }
+    }
+
+    /// Number of authorities.
+    pub fn authorities(&self) -> usize {
+        self.authorities
+    }
+
+    /// Index of `nu_mean` among the parameters (pooled forms).
+    fn nu_mean_index(&self) -> usize {
+        let h = 2 * self.schools.len();
+        match self.pooling {
+            ExamPooling::Authority => h + 4,
+            _ => h + 2,
+        }
+    }
+
+    /// The Beta prior shapes `(alpha, beta)` of each authority (one shared
+    /// pair for the pooled form, fixed for the unpooled one).
+    fn prior_shapes(&self, v: &[f64]) -> Vec<(f64, f64)> {
+        let h = 2 * self.schools.len();
+        let a = self.authorities;
+        match self.pooling {
+            ExamPooling::Unpooled => vec![MU_PRIOR],
+            ExamPooling::Pooled => vec![(v[h], v[h + 1])],
+            ExamPooling::Authority => (0..a)
+                .map(|k| {
+                    (
+                        v[h] + v[h + 1] * v[h + 6 + k],
+                        v[h + 2] + v[h + 3] * v[h + 6 + a + k],
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// Adds `∂lp/∂alpha_k`, `∂lp/∂beta_k` of each prior to the primitive
+    /// parameters they are built from, and returns the hyperpriors' log density.
+    fn hyper(&self, v: &[f64], dshape: &[(f64, f64)], grad: &mut [f64]) -> f64 {
+        let h = 2 * self.schools.len();
+        let a = self.authorities;
+        let terms: Vec<(usize, (f64, f64))> = match self.pooling {
+            ExamPooling::Unpooled => return 0.0,
+            ExamPooling::Pooled => {
+                grad[h] += dshape[0].0;
+                grad[h + 1] += dshape[0].1;
+                vec![
+                    (h, normal(v[h], SHAPE_PRIORS[0].0, SHAPE_PRIORS[0].1)),
+                    (
+                        h + 1,
+                        normal(v[h + 1], SHAPE_PRIORS[1].0, SHAPE_PRIORS[1].1),
+                    ),
+                ]
+            }
+            ExamPooling::Authority => {
+                let mut t = Vec::with_capacity(4 + 2 * a);
+                for (k, (da, db)) in dshape.iter().enumerate() {
+                    let (ra, rb) = (h + 6 + k, h + 6 + a + k);
+                    grad[h] += da;
+                    grad[h + 1] += da * v[ra];
+                    grad[ra] += da * v[h + 1];
+                    grad[h + 2] += db;
+                    grad[h + 3] += db * v[rb];
+                    grad[rb] += db * v[h + 3];
+                    t.push((ra, normal(v[ra], 0.0, 1.0)));
+                    t.push((rb, normal(v[rb], 0.0, 1.0)));
+                }
+                t.push((h, normal(v[h], SHAPE_PRIORS[0].0, SHAPE_PRIORS[0].1)));
+                t.push((h + 1, exponential(v[h + 1], 1.0)));
+                t.push((
+                    h + 2,
+                    normal(v[h + 2], SHAPE_PRIORS[1].0, SHAPE_PRIORS[1].1),
+                ));
+                t.push((h + 3, exponential(v[h + 3], 1.0)));
+                t
+            }
+        };
+        let m = self.nu_mean_index();
+        let mut lp = 0.0;
+        for (i, (l, d)) in terms.into_iter().chain([
+            (m, normal(v[m], NU_PRIOR.0, NU_PRIOR.1)),
+            (m + 1, exponential(v[m + 1], 1.0)),
+        ]) {
+            lp += l;
+            grad[i] += d;
+        }
+        lp
+    }
+}
+
+impl ConstrainedDensity for ExamAverages {
+    fn bounds(&self) -> &[Bound] {
+        &self.bounds
+    }
+
+    fn names(&self) -> Vec<String> {
+        let (j, a) = (self.schools.len(), self.authorities);
+        let mut names = indexed("school_mu", j);
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        match self.pooling {
+            ExamPooling::Unpooled => names.extend(indexed("school_nu", j)),
+            ExamPooling::Pooled => {
+                names.extend(indexed("school_nu_raw", j));
+                names.extend(words(&[
+                    "school_prior_alpha",
+                    "school_prior_beta",
+                    "school_prior_nu_mean",
+                    "school_prior_nu_sd",
+                ]));
+                names.extend(indexed("school_nu", j));
+            }
+            ExamPooling::Authority => {
+                names.extend(indexed("school_nu_raw", j));
+                names.extend(words(&[
+                    "authority_prior_alpha_mean",
+                    "authority_prior_alpha_sd",
+                    "authority_prior_beta_mean",
+                    "authority_prior_beta_sd",
+                    "school_prior_nu_mean",
+                    "school_prior_nu_sd",
+                ]));
+                names.extend(indexed("school_prior_alpha_raw", a));
+                names.extend(indexed("school_prior_beta_raw", a));
+                names.extend(indexed("school_nu", j));
+                names.extend(indexed("school_prior_alpha", a));
+                names.extend(indexed("school_prior_beta", a));
+            }
+        }
+        names
+    }
+
+    // ANCHOR: exam
+    fn log_density(&self, v: &[f64], grad: &mut [f64]) -> f64 {
+        let j = self.schools.len();
+        let shapes = self.prior_shapes(v);
+        let priors: Vec<BetaPrior> = shapes.iter().map(|&(a, b)| BetaPrior::new(a, b)).collect();
+        let mut dshape = vec![(0.0, 0.0); shapes.len()];
+        let (nu_mean, nu_sd) = match self.pooling {
+            ExamPooling::Unpooled => (0.0, 0.0),
+            _ => (v[self.nu_mean_index()], v[self.nu_mean_index() + 1]),
+        };
+        let mut lp = 0.0;
+        for (i, school) in self.schools.iter().enumerate() {
+            let mu = v[i];
+            // Unpooled: nu is a parameter; pooled: nu = nu_mean + nu_sd * raw.
+            let nu = match self.pooling {
+                ExamPooling::Unpooled => v[j + i],
+                _ => nu_mean + nu_sd * v[j + i],
+            };
+            let lik = mean_likelihood(school.mean, school.n, mu, nu);
+            let k = if self.pooling == ExamPooling::Authority {
+                school.authority
+            } else {
+                0
+            };
+            let p = priors[k].at(mu); // mu_j ~ beta(alpha_k, beta_k)
+            lp += lik.lp + p.lp;
+            grad[i] += lik.d1 + p.dx;
+            dshape[k].0 += p.da;
+            dshape[k].1 += p.db;
+            match self.pooling {
+                ExamPooling::Unpooled => {
+                    let (l, d) = normal(nu, NU_PRIOR.0, NU_PRIOR.1);
+                    lp += l;
+                    grad[j + i] += lik.d2 + d;
+                }
+                _ => {
+                    let raw = v[j + i];
+                    let m = self.nu_mean_index();
+                    lp -= 0.5 * raw * raw;
+                    grad[j + i] += lik.d2 * nu_sd - raw;
+                    grad[m] += lik.d2;
+                    grad[m + 1] += lik.d2 * raw;
+                }
+            }
+        }
+        lp + self.hyper(v, &dshape, grad)
+    }
+    // ANCHOR_END: exam
+
+    fn outputs(&self, v: &[f64], out: &mut Vec<f64>) {
+        out.extend_from_slice(v);
+        if self.pooling == ExamPooling::Unpooled {
+            return;
+        }
+        let j = self.schools.len();
+        let m = self.nu_mean_index();
+        out.extend(v[j..2 * j].iter().map(|raw| v[m] + v[m + 1] * raw));
+        if self.pooling == ExamPooling::Authority {
+            let shapes = self.prior_shapes(v);
+            out.extend(shapes.iter().map(|s| s.0));
+            out.extend(shapes.iter().map(|s| s.1));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::Unconstrained;
+    use crate::models::test_support::assert_gradient;
+    use sampler::Model;
+
+    fn schools() -> Vec<SchoolSummary> {
+        [
+            (0.64, 113.0, 0),
+            (0.85, 59.0, 1),
+            (0.62, 190.0, 2),
+            (0.55, 40.0, 2),
+        ]
+        .map(|(mean, n, authority)| SchoolSummary { mean, n, authority })
+        .to_vec()
+    }
+
+    #[test]
+    fn mean_likelihood_derivatives() {
+        let (y, n, mu, nu) = (0.62, 50.0, 0.6, 25.0);
+        let p = mean_likelihood(y, n, mu, nu);
+        let h = 1e-7;
+        let d1 = (mean_likelihood(y, n, mu + h, nu).lp - mean_likelihood(y, n, mu - h, nu).lp)
+            / (2.0 * h);
+        let d2 = (mean_likelihood(y, n, mu, nu + h).lp - mean_likelihood(y, n, mu, nu - h).lp)
+            / (2.0 * h);
+        assert!(
+            (p.d1 - d1).abs() < 1e-4 * d1.abs().max(1.0),
+            "{} {d1}",
+            p.d1
+        );
+        assert!((p.d2 - d2).abs() < 1e-5, "{} {d2}", p.d2);
+    }
+
+    #[test]
+    fn gradients_match_finite_differences() {
+        let mus = [0.6, 1.7, 0.5, 0.2];
+        let mut centre: Vec<f64> = mus.to_vec();
+        centre.extend([3.4; 4]);
+        let unpooled = Unconstrained(ExamAverages::new(&schools(), ExamPooling::Unpooled));
+        assert_gradient(&unpooled, &centre);
+        centre[4..].fill(-0.5);
+        let mut pooled_centre = centre.clone();
+        pooled_centre.extend([1.1, 0.0, 3.4, 0.0]);
+        let pooled = Unconstrained(ExamAverages::new(&schools(), ExamPooling::Pooled));
+        assert_gradient(&pooled, &pooled_centre);
+        let authority = Unconstrained(ExamAverages::new(&schools(), ExamPooling::Authority));
+        centre.extend([1.1, 0.0, 0.0, 0.0, 3.4, 0.0]);
+        centre.extend([-0.5; 6]);
+        assert_gradient(&authority, &centre);
+        let mut out = Vec::new();
+        authority.constrain(&centre, &mut out);
+        assert_eq!(out.len(), authority.param_names().len());
+    }
+}

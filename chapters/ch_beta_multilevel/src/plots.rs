@@ -1,0 +1,449 @@
+//! The figures of the simulation studies: heights, Beta densities, one
+//! school, five schools and three levels.
+
+use crate::Outcome;
+use crate::beta::{ln_pdf, shapes};
+use crate::models::one_school::{MU_PRIOR, NU_PRIOR};
+use crate::recovery::{Estimate, estimate};
+use anyhow::{Context, Result};
+use chapter_support::OutputDir;
+use figures::{
+    GroupIntervals, IntervalSeries, Marker, MarkerSeries, Segment, XyPanel, XySeries,
+    group_intervals, xy_panels,
+};
+use sampler::Fit;
+
+/// Points of a density on `[lo, hi]`, split into pieces where it exceeds
+/// `cap` (Beta densities with a shape below 1 are infinite at an edge).
+pub(crate) fn capped_curve(
+    f: impl Fn(f64) -> f64,
+    (lo, hi): (f64, f64),
+    cap: f64,
+) -> Vec<Vec<(f64, f64)>> {
+    const POINTS: usize = 120;
+    let mut pieces = vec![Vec::new()];
+    for i in 0..=POINTS {
+        let x = lo + (hi - lo) * i as f64 / POINTS as f64;
+        let y = f(x);
+        if y.is_finite() && y <= cap {
+            if let Some(p) = pieces.last_mut() {
+                p.push((x, y));
+            }
+        } else if pieces.last().is_some_and(|p| !p.is_empty()) {
+            pieces.push(Vec::new());
+        }
+    }
+    pieces.retain(|p| p.len() > 1);
+    pieces
+}
+
+/// The `Beta(a, b)` density on (0, 1), capped at `cap`.
+fn beta_curve(a: f64, b: f64, cap: f64) -> Vec<Vec<(f64, f64)>> {
+    capped_curve(|x| ln_pdf(x, a, b).exp(), (0.0025, 0.9975), cap)
+}
+
+/// A histogram of `draws` over `range` drawn as a density outline.
+pub(crate) fn step_density(draws: &[f64], bins: usize, (lo, hi): (f64, f64)) -> Vec<(f64, f64)> {
+    let width = (hi - lo) / bins as f64;
+    let mut counts = vec![0usize; bins];
+    for &d in draws {
+        if (lo..hi).contains(&d) {
+            counts[(((d - lo) / width) as usize).min(bins - 1)] += 1;
+        }
+    }
+    let scale = 1.0 / (draws.len() as f64 * width);
+    let mut pts = vec![(lo, 0.0)];
+    for (i, c) in counts.iter().enumerate() {
+        let y = *c as f64 * scale;
+        pts.push((lo + i as f64 * width, y));
+        pts.push((lo + (i + 1) as f64 * width, y));
+    }
+    pts.push((hi, 0.0));
+    pts
+}
+
+/// Estimates of `names` from `fit`, as `(mean, low, high)`.
+fn estimates(fit: &Fit, names: &[String]) -> Result<Vec<(f64, f64, f64)>> {
+    names
+        .iter()
+        .map(|n| {
+            estimate(fit, n)
+                .map(|Estimate { mean, low, high }| (mean, low, high))
+                .with_context(|| format!("the fit has no parameter {n}"))
+        })
+        .collect()
+}
+
+fn names(stem: &str, n: usize) -> Vec<String> {
+    (1..=n).map(|i| format!("{stem}.{i}")).collect()
+}
+
+fn truth_markers(label: &str, values: &[f64]) -> MarkerSeries {
+    MarkerSeries {
+        label: label.into(),
+        marker: Marker::Cross,
+        points: values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i as f64, *v))
+            .collect(),
+    }
+}
+
+fn mean(xs: &[f64]) -> f64 {
+    xs.iter().sum::<f64>() / xs.len() as f64
+}
+
+fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let (data, fit) = &o.sims.heights;
+    let k = data.country_means.len();
+    let alpha_bar = estimate(fit, "alpha_bar").context("no alpha_bar")?;
+    group_intervals(
+        &out.path("heights.svg"),
+        &GroupIntervals {
+            title: "Country means: posterior mean and 95% interval".into(),
+            x_label: "country".into(),
+            y_label: "height (cm)".into(),
+            groups: (1..=k).map(|i| format!("country {i}")).collect(),
+            estimates: vec![IntervalSeries {
+                label: "posterior".into(),
+                values: estimates(fit, &names("mu_country", k))?,
+            }],
+            markers: vec![
+                truth_markers("true mean", &data.country_means),
+                MarkerSeries {
+                    label: "sample mean".into(),
+                    marker: Marker::Square,
+                    points: data
+                        .heights
+                        .iter()
+                        .enumerate()
+                        .map(|(i, h)| (i as f64 + 0.22, mean(h)))
+                        .collect(),
+                },
+            ],
+            segments: vec![Segment {
+                from: -0.5,
+                to: k as f64 - 0.5,
+                y: alpha_bar.mean,
+                label: "posterior mean of alpha_bar".into(),
+            }],
+            ..Default::default()
+        },
+    )?;
+    Ok(())
+}
+
+fn beta_families(out: &OutputDir) -> Result<()> {
+    const CAP: f64 = 6.0;
+    let family = |pairs: Vec<(f64, f64, String)>| -> Vec<XySeries> {
+        pairs
+            .into_iter()
+            .map(|(a, b, label)| XySeries {
+                label,
+                points: beta_curve(a, b, CAP).concat(),
+            })
+            .collect()
+    };
+    // ANCHOR: families
+    let same_mean = (1..=4)
+        .map(|m| {
+            let (a, b) = (3.0 * m as f64, m as f64);
+            (
+                a,
+                b,
+                format!("a = {a}, b = {b} (mu = 0.75, nu = {})", a + b),
+            )
+        })
+        .collect();
+    let same_size = [0.25, 0.5, 0.75, 0.9]
+        .map(|mu| {
+            let (a, b) = shapes(mu, 10.0);
+            (a, b, format!("mu = {mu}"))
+        })
+        .to_vec();
+    // ANCHOR_END: families
+    let panel = |title: &str, lines| XyPanel {
+        title: title.into(),
+        x_label: "score".into(),
+        y_label: "density".into(),
+        x_range: Some((0.0, 1.0)),
+        y_range: Some((0.0, CAP)),
+        lines,
+        ..Default::default()
+    };
+    xy_panels(
+        &out.path("beta_families.svg"),
+        &[
+            panel("Mean 0.75, growing sample size", family(same_mean)),
+            panel("Sample size 10, moving mean", family(same_size)),
+        ],
+    )?;
+    Ok(())
+}
+
+fn prior_predictive(out: &OutputDir, o: &Outcome) -> Result<()> {
+    const CAP: f64 = 7.0;
+    const SHOWN: usize = 60;
+    let faint: Vec<Vec<(f64, f64)>> = o
+        .sims
+        .prior_predictive
+        .iter()
+        .take(SHOWN)
+        .flat_map(|((mu, nu), _)| {
+            let (a, b) = shapes(*mu, *nu);
+            beta_curve(a, b, CAP)
+        })
+        .collect();
+    // The prior predictive density: the average of every class's density.
+    let classes = &o.sims.prior_predictive;
+    let average = capped_curve(
+        |x| {
+            classes
+                .iter()
+                .map(|((mu, nu), _)| {
+                    let (a, b) = shapes(*mu, *nu);
+                    ln_pdf(x, a, b).exp()
+                })
+                .sum::<f64>()
+                / classes.len() as f64
+        },
+        (0.0025, 0.9975),
+        CAP,
+    );
+    let (school, _) = &o.sims.one_school;
+    let (a, b) = shapes(school.mu, school.nu);
+    let students = school
+        .scores
+        .iter()
+        .map(|&s| (s, ln_pdf(s, a, b).exp()))
+        .collect();
+    xy_panels(
+        &out.path("prior_predictive.svg"),
+        &[
+            XyPanel {
+                title: "Prior predictive: simulated classes".into(),
+                x_label: "score".into(),
+                y_label: "density".into(),
+                x_range: Some((0.0, 1.0)),
+                y_range: Some((0.0, CAP)),
+                faint,
+                faint_label: format!("{SHOWN} classes from the priors"),
+                lines: vec![XySeries {
+                    label: "all classes together".into(),
+                    points: average.concat(),
+                }],
+                ..Default::default()
+            },
+            XyPanel {
+                title: "The simulated school".into(),
+                x_label: "score".into(),
+                y_label: "density".into(),
+                x_range: Some((0.0, 1.0)),
+                y_range: Some((0.0, CAP)),
+                lines: vec![XySeries {
+                    label: format!("Beta({a}, {b})"),
+                    points: beta_curve(a, b, CAP).concat(),
+                }],
+                points: vec![XySeries {
+                    label: format!("{} students", school.scores.len()),
+                    points: students,
+                }],
+                ..Default::default()
+            },
+        ],
+    )?;
+    Ok(())
+}
+
+fn one_school_posterior(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let (school, fit) = &o.sims.one_school;
+    let draws = |name: &str| -> Result<Vec<f64>> {
+        let i = fit
+            .param_index(name)
+            .with_context(|| format!("no {name}"))?;
+        Ok(fit.pooled(i))
+    };
+    let (mu, nu) = (draws("mu")?, draws("nu")?);
+    let mu_range = (0.5, 1.0);
+    let nu_range = (6.0, 14.0);
+    let mu_prior = capped_curve(
+        |x| ln_pdf(x, MU_PRIOR.0, MU_PRIOR.1).exp(),
+        mu_range,
+        f64::INFINITY,
+    );
+    let nu_prior = capped_curve(
+        |x| {
+            let z = (x - NU_PRIOR.0) / NU_PRIOR.1;
+            (-0.5 * z * z).exp() / (NU_PRIOR.1 * (2.0 * std::f64::consts::PI).sqrt())
+        },
+        nu_range,
+        f64::INFINITY,
+    );
+    let panel =
+        |title: &str, x: &str, post: Vec<(f64, f64)>, prior: Vec<Vec<(f64, f64)>>, truth: f64| {
+            XyPanel {
+                title: title.into(),
+                x_label: x.into(),
+                y_label: "density".into(),
+                lines: vec![
+                    XySeries {
+                        label: "posterior".into(),
+                        points: post,
+                    },
+                    XySeries {
+                        label: "prior".into(),
+                        points: prior.concat(),
+                    },
+                ],
+                vlines: vec![(truth, "true value".into())],
+                ..Default::default()
+            }
+        };
+    xy_panels(
+        &out.path("one_school_posterior.svg"),
+        &[
+            panel(
+                "School mean mu",
+                "mu",
+                step_density(&mu, 50, mu_range),
+                mu_prior,
+                school.mu,
+            ),
+            panel(
+                "Sample size nu",
+                "nu",
+                step_density(&nu, 50, nu_range),
+                nu_prior,
+                school.nu,
+            ),
+        ],
+    )?;
+    Ok(())
+}
+
+fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let (data, unpooled, pooled) = &o.sims.five_schools;
+    let j = data.school_means.len();
+    let mu_names = names("mu_school", j);
+    let (a, b) = (
+        pooled.pooled(pooled.param_index("alpha_bar").context("no alpha_bar")?),
+        pooled.pooled(pooled.param_index("beta_bar").context("no beta_bar")?),
+    );
+    let prior_mean = mean(
+        &a.iter()
+            .zip(&b)
+            .map(|(a, b)| a / (a + b))
+            .collect::<Vec<_>>(),
+    );
+    group_intervals(
+        &out.path("five_schools.svg"),
+        &GroupIntervals {
+            title: "Five schools: unpooled and pooled school means".into(),
+            x_label: "school".into(),
+            y_label: "mean score".into(),
+            groups: (1..=j).map(|i| format!("school {i}")).collect(),
+            estimates: vec![
+                IntervalSeries {
+                    label: "unpooled".into(),
+                    values: estimates(unpooled, &mu_names)?,
+                },
+                IntervalSeries {
+                    label: "pooled".into(),
+                    values: estimates(pooled, &mu_names)?,
+                },
+            ],
+            markers: vec![
+                truth_markers("true mean", &data.school_means),
+                MarkerSeries {
+                    label: "sample mean".into(),
+                    marker: Marker::Square,
+                    points: data
+                        .scores
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| (i as f64 + 0.3, mean(s)))
+                        .collect(),
+                },
+            ],
+            segments: vec![Segment {
+                from: -0.5,
+                to: j as f64 - 0.5,
+                y: prior_mean,
+                label: "pooled prior mean, alpha_bar / (alpha_bar + beta_bar)".into(),
+            }],
+            ..Default::default()
+        },
+    )?;
+    Ok(())
+}
+
+fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let (data, fit) = &o.sims.three_levels;
+    let d = data.district_means.len();
+    let s = data.school_means.len();
+    let districts = estimates(fit, &names("mu_district", d))?;
+    group_intervals(
+        &out.path("three_levels_districts.svg"),
+        &GroupIntervals {
+            title: "District means: posterior mean and 95% interval".into(),
+            x_label: "district".into(),
+            y_label: "mean score".into(),
+            groups: (1..=d).map(|i| format!("district {i}")).collect(),
+            estimates: vec![IntervalSeries {
+                label: "posterior".into(),
+                values: districts.clone(),
+            }],
+            markers: vec![truth_markers("true mean", &data.district_means)],
+            ..Default::default()
+        },
+    )?;
+    let mut labels = Vec::with_capacity(s);
+    let mut segments = Vec::new();
+    let mut separators = Vec::new();
+    for (k, district) in districts.iter().enumerate() {
+        let members: Vec<usize> = (0..s).filter(|&i| data.district_of[i] == k).collect();
+        for (n, _) in members.iter().enumerate() {
+            labels.push(format!("{}.{}", k + 1, n + 1));
+        }
+        let (first, last) = (members[0] as f64, members[members.len() - 1] as f64);
+        segments.push(Segment {
+            from: first - 0.45,
+            to: last + 0.45,
+            y: district.0,
+            label: "district posterior mean".into(),
+        });
+        if k > 0 {
+            separators.push(first - 0.5);
+        }
+    }
+    group_intervals(
+        &out.path("three_levels_schools.svg"),
+        &GroupIntervals {
+            title: "School means within districts".into(),
+            x_label: "district.school".into(),
+            y_label: "mean score".into(),
+            groups: labels,
+            estimates: vec![IntervalSeries {
+                label: "posterior".into(),
+                values: estimates(fit, &names("mu_school", s))?,
+            }],
+            markers: vec![truth_markers("true mean", &data.school_means)],
+            segments,
+            separators,
+            ..Default::default()
+        },
+    )?;
+    Ok(())
+}
+
+/// Writes every figure of the simulation studies into `out`.
+pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
+    heights(out, o)?;
+    beta_families(out)?;
+    prior_predictive(out, o)?;
+    one_school_posterior(out, o)?;
+    five_schools(out, o)?;
+    three_levels(out, o)?;
+    Ok(())
+}

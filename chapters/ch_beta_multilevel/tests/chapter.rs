@@ -1,0 +1,225 @@
+//! The chapter's default run: its numbers against the simulated truths, its
+//! committed outputs, its determinism, and its error handling.
+
+use ch_beta_multilevel::recovery::{coverage, estimate, exam_checks, simulation_checks};
+use ch_beta_multilevel::{Args, Outcome, compute, write_outputs};
+use chapter_support::OutputDir;
+use diagnostics::sig;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn args(extra: &[&str]) -> Args {
+    let mut v = vec!["ch_beta_multilevel", "--quiet"];
+    v.extend_from_slice(extra);
+    Args::parse_from_iter(v).unwrap()
+}
+
+/// The default run, computed once for all tests in this file.
+fn default_outcome() -> &'static Outcome {
+    static CELL: OnceLock<Outcome> = OnceLock::new();
+    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+}
+
+#[test]
+fn every_fit_is_healthy() {
+    let o = default_outcome();
+    for (name, fit) in ch_beta_multilevel::named_fits(o) {
+        assert_eq!(fit.num_divergent(), 0, "{name}");
+        for i in 0..fit.param_names.len() {
+            let r = diagnostics::rhat(&fit.chains_of(i));
+            assert!(r < 1.02, "{name} {}: R-hat {r}", fit.param_names[i]);
+        }
+    }
+}
+
+#[test]
+fn exam_school_means_are_covered_at_the_nominal_rate() {
+    let o = default_outcome();
+    let checks = exam_checks(o);
+    assert_eq!(checks.len(), 3 * o.exam.selection.schools.len());
+    for model in ["unpooled", "pooled", "authority-pooled"] {
+        let mine: Vec<_> = checks
+            .iter()
+            .filter(|c| c.model == model)
+            .cloned()
+            .collect();
+        let (k, n, p) = coverage(&mine);
+        assert!(p > 0.01, "{model}: {k} of {n} covered, p = {p}");
+    }
+    let (k, n, p) = coverage(&simulation_checks(&o.sims));
+    assert!(p > 0.01, "simulations: {k} of {n} covered, p = {p}");
+}
+
+#[test]
+fn the_unused_sigma_country_keeps_its_prior() {
+    let fit = &default_outcome().sims.heights.1;
+    let e = estimate(fit, "sigma_country").unwrap();
+    assert!((e.mean - 1.001).abs() < 0.08, "mean {}", e.mean);
+    // Exponential(1) quantiles: 0.0253 and 3.689 (plus the 0.001 bound).
+    assert!(
+        (e.low - 0.0263).abs() < 0.01 && (e.high - 3.69).abs() < 0.4,
+        "{e:?}"
+    );
+}
+
+#[test]
+fn pooling_barely_moves_the_school_means() {
+    let o = default_outcome();
+    let (data, unpooled, pooled) = &o.sims.five_schools;
+    for j in 1..=data.school_means.len() {
+        let name = format!("mu_school.{j}");
+        let (u, p) = (
+            estimate(unpooled, &name).unwrap(),
+            estimate(pooled, &name).unwrap(),
+        );
+        assert!(
+            (u.mean - p.mean).abs() < 0.01,
+            "{name}: {} vs {}",
+            u.mean,
+            p.mean
+        );
+    }
+    let n = o.exam.selection.schools.len();
+    for (_, fit) in &o.exam.fits[1..] {
+        for j in 1..=n {
+            let name = format!("school_mu.{j}");
+            let (u, p) = (
+                estimate(&o.exam.fits[0].1, &name).unwrap(),
+                estimate(fit, &name).unwrap(),
+            );
+            assert!((u.mean - p.mean).abs() < 0.01, "{name}");
+        }
+    }
+}
+
+/// Rounded numbers of the default run, locked by a snapshot.
+#[test]
+fn default_run_snapshot() {
+    let o = default_outcome();
+    let mut s = String::new();
+    let mut fits: Vec<(String, &sampler::Fit)> = ch_beta_multilevel::named_fits(o);
+    fits.truncate(5);
+    for (name, fit) in fits {
+        s.push_str(&format!("{name}: divergent {}\n", fit.num_divergent()));
+        for p in &fit.param_names {
+            let e = estimate(fit, p).unwrap();
+            s.push_str(&format!(
+                "  {p:16} mean {:>8} [{:>8}, {:>8}]\n",
+                sig(e.mean, 4),
+                sig(e.low, 4),
+                sig(e.high, 4)
+            ));
+        }
+    }
+    for (pooling, fit) in &o.exam.fits {
+        s.push_str(&format!(
+            "exam {pooling:?}: divergent {}\n",
+            fit.num_divergent()
+        ));
+        for p in fit.param_names.iter().filter(|p| !p.contains('.')) {
+            let e = estimate(fit, p).unwrap();
+            s.push_str(&format!("  {p:28} mean {:>8}\n", sig(e.mean, 4)));
+        }
+        for j in [1, 50, 100] {
+            let e = estimate(fit, &format!("school_mu.{j}")).unwrap();
+            s.push_str(&format!("  school_mu.{j:<18} mean {:>8}\n", sig(e.mean, 4)));
+        }
+    }
+    let (k, n, _) = coverage(&simulation_checks(&o.sims));
+    s.push_str(&format!("simulation coverage {k}/{n}\n"));
+    let (k, n, _) = coverage(&exam_checks(o));
+    s.push_str(&format!("exam coverage {k}/{n}\n"));
+    insta::assert_snapshot!(s);
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_same_files(a: &Path, b: &Path) {
+    let name = |p: &PathBuf| p.file_name().unwrap().to_string_lossy().into_owned();
+    let (fa, fb) = (files_in(a), files_in(b));
+    assert_eq!(
+        fa.iter().map(name).collect::<Vec<_>>(),
+        fb.iter().map(name).collect::<Vec<_>>(),
+        "different files in {a:?} and {b:?}"
+    );
+    for (x, y) in fa.iter().zip(&fb) {
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{} differs from {}",
+            x.display(),
+            y.display()
+        );
+    }
+}
+
+#[test]
+fn committed_book_outputs_are_up_to_date() {
+    let committed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/beta_multilevel");
+    let fresh = tempfile::tempdir().unwrap();
+    write_outputs(&OutputDir::create(fresh.path()).unwrap(), default_outcome()).unwrap();
+    assert_same_files(&committed, fresh.path());
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_thread_count() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, threads) in [(&a, "1"), (&b, "3")] {
+        let o = compute(&args(&[
+            "--warmup",
+            "100",
+            "--draws",
+            "100",
+            "--threads",
+            threads,
+        ]))
+        .unwrap();
+        write_outputs(&OutputDir::create(dir.path()).unwrap(), &o).unwrap();
+    }
+    assert_same_files(a.path(), b.path());
+}
+
+/// Runs the binary, expecting a one-line error and a non-zero exit.
+fn expect_failure(extra: &[&str], needle: &str) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_beta_multilevel"))
+        .args(extra)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{extra:?} should fail");
+    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{extra:?}: expected {needle:?} in {stderr}"
+    );
+    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+}
+
+#[test]
+fn bad_flags_fail_cleanly() {
+    expect_failure(&["--chains", "0"], "chains must be at least 1");
+    expect_failure(&["--target-accept", "1.5"], "target acceptance");
+    expect_failure(&["--min-writers", "0"], "invalid value");
+    expect_failure(&["--year", "twenty"], "invalid value");
+    expect_failure(&["--min-writers", "100000"], "have at least 100000 writers");
+    expect_failure(
+        &["--data", "/nonexistent/results.xlsx"],
+        "cannot read the workbook",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a_file");
+    std::fs::write(&file, "x").unwrap();
+    expect_failure(
+        &["--out", file.join("out").to_str().unwrap()],
+        "cannot create output directory",
+    );
+}

@@ -1,0 +1,166 @@
+//! The Dirichlet-Multinomial survey: six regions answer a four-way question; a
+//! hierarchical model pools the regions' answer shares towards a national baseline.
+//!
+//! The model is fitted twice with our NUTS — once with all 24 regional proportions as
+//! parameters ([`models::FullModel`]), once with them integrated out
+//! ([`models::MarginalModel`]) and drawn exactly afterwards — and the two fits are
+//! compared. A "try it yourself" variant resizes the smallest and largest regions.
+//!
+//! `cargo run --release -p ch_dirichlet_multinomial -- --help` lists the flags.
+
+pub mod data;
+pub mod models;
+mod plots;
+pub mod shrinkage;
+mod tables;
+
+use anyhow::{Result, bail};
+use chapter_support::output::default_out_dir;
+use chapter_support::{OutputDir, SamplingArgs, timed};
+use clap::Parser;
+use data::Survey;
+use sampler::Fit;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Probability mass of the highest-density intervals reported in this chapter.
+pub const HDI_PROB: f64 = 0.89;
+
+/// Command-line flags of the Dirichlet-Multinomial chapter.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "ch_dirichlet_multinomial",
+    about = "Dirichlet-Multinomial survey: hierarchical proportions, fitted two ways"
+)]
+pub struct Args {
+    /// Sampling flags shared by every chapter.
+    #[command(flatten)]
+    pub sampling: SamplingArgs,
+    /// "Try it yourself": respondents in the smallest region (region 5, 35 in the data).
+    #[arg(long, default_value_t = 10)]
+    pub small_n: u32,
+    /// "Try it yourself": respondents in the largest region (region 2, 120 in the data).
+    #[arg(long, default_value_t = 500)]
+    pub large_n: u32,
+    /// Directory for figures and tables (default: the book's generated/dirichlet_multinomial).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// This chapter's defaults for the shared flags: 2000 kept draws per chain, target
+/// acceptance 0.9.
+pub const DEFAULTS: &[(&str, &str)] = &[("draws", "2000"), ("target_accept", "0.9")];
+
+impl Args {
+    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
+    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+    }
+
+    /// Checks every flag before any work starts.
+    pub fn validate(&self) -> Result<()> {
+        self.sampling.validate()?;
+        if self.small_n == 0 || self.large_n == 0 {
+            bail!("--small-n and --large-n must be at least 1");
+        }
+        if self.small_n > 1_000_000 || self.large_n > 1_000_000 {
+            bail!("--small-n and --large-n must be at most 1000000");
+        }
+        Ok(())
+    }
+}
+
+/// Everything the chapter computes, before it is written anywhere.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The survey as printed.
+    pub survey: Survey,
+    /// Fit with all 24 proportions as parameters.
+    pub full: Fit,
+    /// Fit of `alpha`, `pi0` with `pi_r` integrated out, plus exact `pi_r` draws.
+    pub marginal: Fit,
+    /// The "try it yourself" survey (smallest and largest regions resized).
+    pub try_survey: Survey,
+    /// Marginal fit (with exact `pi_r` draws) of the resized survey.
+    pub try_fit: Fit,
+}
+
+/// Fits one model, printing its wall time and ESS per second to stderr.
+fn fit_timed<M: sampler::Model>(label: &str, model: &M, args: &Args) -> Result<Fit> {
+    let settings = args.sampling.settings();
+    let start = Instant::now();
+    let fit = timed(label, args.sampling.quiet, || {
+        sampler::fit(model, &settings)
+    })?;
+    if !args.sampling.quiet {
+        let secs = start.elapsed().as_secs_f64();
+        let alpha = fit.chains_by_name("alpha").unwrap_or_default();
+        eprintln!(
+            "{label}: bulk-ESS(alpha) per second = {:.0} (timing varies from run to run)",
+            diagnostics::ess_bulk(&alpha) / secs
+        );
+    }
+    Ok(fit)
+}
+
+/// Fits the printed survey both ways, and the resized survey with the marginal model.
+pub fn compute(args: &Args) -> Result<Outcome> {
+    args.validate()?;
+    let survey = Survey::printed();
+    let full = fit_timed(
+        "full model (24 proportions sampled)",
+        &models::FullModel::new(&survey),
+        args,
+    )?;
+    let raw = fit_timed(
+        "marginal model (proportions integrated out)",
+        &models::MarginalModel::new(&survey),
+        args,
+    )?;
+    let marginal = models::with_region_draws(&raw, &survey);
+    let try_survey = survey.resized(args.small_n, args.large_n);
+    let try_raw = fit_timed(
+        "try it: marginal model, resized regions",
+        &models::MarginalModel::new(&try_survey),
+        args,
+    )?;
+    let try_fit = models::with_region_draws(&try_raw, &try_survey);
+    Ok(Outcome {
+        survey,
+        full,
+        marginal,
+        try_survey,
+        try_fit,
+    })
+}
+
+/// Runs the chapter: fits, writes figures and tables to `--out`, draws to
+/// `--draws-dir` if given, and prints a summary to stdout.
+pub fn run(args: &Args) -> Result<()> {
+    args.validate()?;
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out_dir("dirichlet_multinomial"));
+    let out = OutputDir::create(&out_dir)?;
+    let outcome = compute(args)?;
+    tables::write_all(&out, &outcome)?;
+    plots::write_all(&out, &outcome)?;
+    if let Some(dir) = &args.sampling.draws_dir {
+        sampler::cmdstan_csv::write_cmdstan_csv(dir, "dirichlet_multinomial_full", &outcome.full)?;
+        sampler::cmdstan_csv::write_cmdstan_csv(
+            dir,
+            "dirichlet_multinomial_marginal",
+            &outcome.marginal,
+        )?;
+    }
+    print!("{}", tables::console_report(&outcome)?);
+    if !args.sampling.quiet {
+        eprintln!("wrote figures and tables to {}", out_dir.display());
+    }
+    Ok(())
+}

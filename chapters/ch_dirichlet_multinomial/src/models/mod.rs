@@ -1,0 +1,28 @@
+//! The hierarchical Dirichlet-Multinomial model, written two ways.
+//!
+//! `alpha ~ Exponential(1)`, `pi0 ~ Dirichlet(1, …, 1)`,
+//! `pi_r ~ Dirichlet(alpha · pi0)`, `y_r ~ Multinomial(n_r, pi_r)`.
+//!
+//! * [`FullModel`] samples `alpha`, `pi0` and every region's `pi_r` (simplexes through
+//!   the stick-breaking transform of [`models::simplex`]).
+//! * [`MarginalModel`] integrates every `pi_r` out (the Dirichlet-multinomial compound
+//!   likelihood) and samples only `alpha` and `pi0`; [`with_region_draws`] then draws each
+//!   `pi_r` exactly from its conditional `Dirichlet(alpha · pi0 + y_r)`.
+
+mod dirichlet;
+mod full;
+mod marginal;
+
+pub use dirichlet::{beta_hdi, draw_dirichlet, draw_gamma};
+pub use full::FullModel;
+pub use marginal::{MarginalModel, with_region_draws};
+
+/// Names of the constrained values both models report: `alpha`, `pi0.k`, `pi.r.k`.
+pub fn param_names(num_regions: usize, num_categories: usize) -> Vec<String> {
+    let mut names = vec!["alpha".to_string()];
+    names.extend((1..=num_categories).map(|k| format!("pi0.{k}")));
+    for r in 1..=num_regions {
+        names.extend((1..=num_categories).map(|k| format!("pi.{r}.{k}")));
+    }
+    names
+}

@@ -1,0 +1,117 @@
+//! How much each region borrows from the national baseline, and what it buys.
+//!
+//! Given `alpha` and `pi0`, region r's posterior mean share is
+//! `(alpha pi0ₖ + y_rk)/(alpha + n_r) = (1 − B_r) · y_rk/n_r + B_r · pi0ₖ` with
+//! `B_r = alpha/(alpha + n_r)`: the Dirichlet-multinomial's shrinkage factor, the
+//! counterpart of `sigma²/(sigma² + tau²)` in the normal model. We report its posterior
+//! mean, and the widths of 89% HDIs with and without pooling.
+
+use crate::HDI_PROB;
+use crate::data::Survey;
+use crate::models::beta_hdi;
+use sampler::Fit;
+
+/// Exact 89% HDI of category k's share in region r without pooling: the marginal
+/// `Beta(1 + y_rk, K − 1 + n_r − y_rk)` of `Dirichlet(1 + y_r)`.
+pub fn no_pooling_hdi(survey: &Survey, r: usize, k: usize) -> (f64, f64) {
+    let y = &survey.counts[r];
+    let n: u32 = y.iter().sum();
+    let a = 1.0 + f64::from(y[k]);
+    let b = (survey.num_categories() - 1) as f64 + f64::from(n - y[k]);
+    beta_hdi(a, b, HDI_PROB)
+}
+
+/// Posterior mean of `pi.r.k` (from 0-based r, k) and its 89% HDI in `fit`.
+pub fn pooled_interval(fit: &Fit, r: usize, k: usize) -> (f64, f64, f64) {
+    let draws = fit.pooled(
+        fit.param_index(&format!("pi.{}.{}", r + 1, k + 1))
+            .expect("pi.r.k column"),
+    );
+    let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+    let (lo, hi) = diagnostics::hdi(&draws, HDI_PROB);
+    (mean, lo, hi)
+}
+
+/// One category of one region: interval widths with and without pooling.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryWidths {
+    /// Exact no-pooling 89% HDI.
+    pub no_pooling: (f64, f64),
+    /// Partial-pooling 89% HDI from the draws.
+    pub partial: (f64, f64),
+}
+
+impl CategoryWidths {
+    /// Percentage by which pooling narrows the interval.
+    pub fn reduction_percent(&self) -> f64 {
+        let w_np = self.no_pooling.1 - self.no_pooling.0;
+        let w_pp = self.partial.1 - self.partial.0;
+        100.0 * (1.0 - w_pp / w_np)
+    }
+}
+
+/// Interval widths for every category of region r.
+pub fn category_widths(survey: &Survey, fit: &Fit, r: usize) -> Vec<CategoryWidths> {
+    (0..survey.num_categories())
+        .map(|k| {
+            let (_, lo, hi) = pooled_interval(fit, r, k);
+            CategoryWidths {
+                no_pooling: no_pooling_hdi(survey, r, k),
+                partial: (lo, hi),
+            }
+        })
+        .collect()
+}
+
+/// One region's shrinkage summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionShrinkage {
+    /// Region index (0-based).
+    pub region: usize,
+    /// Respondents.
+    pub n: u32,
+    /// Posterior mean of `B_r = alpha/(alpha + n_r)`, the weight on the national baseline.
+    pub weight_on_baseline: f64,
+    /// Mean over categories of the no-pooling HDI width.
+    pub width_no_pooling: f64,
+    /// Mean over categories of the partial-pooling HDI width.
+    pub width_partial: f64,
+}
+
+impl RegionShrinkage {
+    /// Percentage by which pooling narrows the average interval.
+    pub fn reduction_percent(&self) -> f64 {
+        100.0 * (1.0 - self.width_partial / self.width_no_pooling)
+    }
+}
+
+/// Shrinkage summaries of every region, ordered by size (smallest first).
+pub fn region_shrinkage(survey: &Survey, fit: &Fit) -> Vec<RegionShrinkage> {
+    let alpha = fit.pooled(fit.param_index("alpha").expect("alpha column"));
+    let sizes = survey.sizes();
+    survey
+        .order_by_size()
+        .into_iter()
+        .map(|r| {
+            let n = sizes[r];
+            let widths = category_widths(survey, fit, r);
+            let k = widths.len() as f64;
+            RegionShrinkage {
+                region: r,
+                n,
+                weight_on_baseline: alpha.iter().map(|a| a / (a + f64::from(n))).sum::<f64>()
+                    / alpha.len() as f64,
+                width_no_pooling: widths
+                    .iter()
+                    .map(|w| w.no_pooling.1 - w.no_pooling.0)
+                    .sum::<f64>()
+                    / k,
+                width_partial: widths
+                    .iter()
+                    .map(|w| w.partial.1 - w.partial.0)
+                    .sum::<f64>()
+                    / k,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,206 @@
+//! The Dirichlet-Multinomial chapter: the two fits agree, its committed outputs are
+//! up to date and deterministic, and bad flags fail cleanly.
+
+use ch_dirichlet_multinomial::shrinkage::region_shrinkage;
+use ch_dirichlet_multinomial::{Args, Outcome, compute, run};
+use diagnostics::{mcse_mean, rhat, sig};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn args(extra: &[&str]) -> Args {
+    let mut v = vec!["ch_dirichlet_multinomial", "--quiet"];
+    v.extend_from_slice(extra);
+    Args::parse_from_iter(v).unwrap()
+}
+
+/// The default run, computed once for all tests in this file.
+fn default_outcome() -> &'static Outcome {
+    static CELL: OnceLock<Outcome> = OnceLock::new();
+    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+}
+
+fn mean_and_mcse(fit: &sampler::Fit, name: &str) -> (f64, f64) {
+    let chains = fit.chains_by_name(name).unwrap();
+    let all = chains.concat();
+    (
+        all.iter().sum::<f64>() / all.len() as f64,
+        mcse_mean(&chains),
+    )
+}
+
+#[test]
+fn the_two_fits_agree_within_monte_carlo_error() {
+    let o = default_outcome();
+    let mut names = vec!["alpha".to_string()];
+    names.extend((1..=4).map(|k| format!("pi0.{k}")));
+    names.extend((1..=6).flat_map(|r| (1..=4).map(move |k| format!("pi.{r}.{k}"))));
+    for name in &names {
+        let (m1, s1) = mean_and_mcse(&o.full, name);
+        let (m2, s2) = mean_and_mcse(&o.marginal, name);
+        let z = (m1 - m2) / (s1 * s1 + s2 * s2).sqrt();
+        assert!(
+            z.abs() < 4.0,
+            "{name}: full {m1} ± {s1}, integrated {m2} ± {s2}"
+        );
+        for fit in [&o.full, &o.marginal] {
+            let r = rhat(&fit.chains_by_name(name).unwrap());
+            assert!(r < 1.01, "{name}: R-hat {r}");
+        }
+    }
+    assert_eq!(o.full.num_divergent(), 0);
+    assert_eq!(o.marginal.num_divergent(), 0);
+}
+
+#[test]
+fn smaller_regions_lean_more_on_the_baseline() {
+    let o = default_outcome();
+    for (survey, fit) in [(&o.survey, &o.full), (&o.try_survey, &o.try_fit)] {
+        let s = region_shrinkage(survey, fit);
+        for pair in s.windows(2) {
+            assert!(pair[0].weight_on_baseline > pair[1].weight_on_baseline);
+            assert!(pair[0].n <= pair[1].n);
+        }
+        assert!(s.iter().all(|r| r.width_partial < r.width_no_pooling));
+    }
+    // Shrinking region 5 from 35 to 10 respondents raises its weight on the baseline.
+    let before = region_shrinkage(&o.survey, &o.full)[0].weight_on_baseline;
+    let after = region_shrinkage(&o.try_survey, &o.try_fit)[0].weight_on_baseline;
+    assert!(after > 2.0 * before, "{before} -> {after}");
+}
+
+/// Rounded numbers of the default run, locked by a snapshot.
+#[test]
+fn default_run_snapshot() {
+    let o = default_outcome();
+    let mut s = String::new();
+    for (label, fit) in [
+        ("full", &o.full),
+        ("integrated", &o.marginal),
+        ("try it", &o.try_fit),
+    ] {
+        s.push_str(&format!("{label}: divergent {}\n", fit.num_divergent()));
+        for name in [
+            "alpha", "pi0.1", "pi0.2", "pi0.3", "pi0.4", "pi.5.1", "pi.2.1",
+        ] {
+            let (m, se) = mean_and_mcse(fit, name);
+            s.push_str(&format!(
+                "  {name:7} mean {:>8} mcse {}\n",
+                sig(m, 4),
+                sig(se, 2)
+            ));
+        }
+    }
+    for (label, survey, fit) in [
+        ("printed", &o.survey, &o.full),
+        ("try it", &o.try_survey, &o.try_fit),
+    ] {
+        for r in region_shrinkage(survey, fit) {
+            s.push_str(&format!(
+                "{label}: region {} n {} weight {} widths {} -> {}\n",
+                r.region + 1,
+                r.n,
+                sig(r.weight_on_baseline, 4),
+                sig(r.width_no_pooling, 4),
+                sig(r.width_partial, 4)
+            ));
+        }
+    }
+    insta::assert_snapshot!(s);
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_same_files(a: &Path, b: &Path) {
+    let (fa, fb) = (files_in(a), files_in(b));
+    let names = |v: &[PathBuf]| -> Vec<String> {
+        v.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
+    for (x, y) in fa.iter().zip(&fb) {
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{} differs from {}",
+            x.display(),
+            y.display()
+        );
+    }
+}
+
+#[test]
+fn committed_book_outputs_are_up_to_date() {
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../book/src/generated/dirichlet_multinomial");
+    let fresh = tempfile::tempdir().unwrap();
+    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
+    assert_same_files(&committed, fresh.path());
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_thread_count() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, threads) in [(&a, "1"), (&b, "3")] {
+        let out = dir.path().to_str().unwrap().to_string();
+        let draws = dir.path().join("draws");
+        run(&args(&[
+            "--draws",
+            "200",
+            "--warmup",
+            "300",
+            "--threads",
+            threads,
+            "--out",
+            &out,
+            "--draws-dir",
+            draws.to_str().unwrap(),
+        ]))
+        .unwrap();
+    }
+    assert_same_files(a.path(), b.path());
+    assert_same_files(&a.path().join("draws"), &b.path().join("draws"));
+    assert_eq!(files_in(&a.path().join("draws")).len(), 8);
+}
+
+/// Runs the binary, expecting a one-line error and a non-zero exit.
+fn expect_failure(extra: &[&str], needle: &str) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_dirichlet_multinomial"))
+        .args(extra)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{extra:?} should fail");
+    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{extra:?}: expected {needle:?} in {stderr}"
+    );
+    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+}
+
+#[test]
+fn bad_flags_fail_cleanly() {
+    expect_failure(&["--chains", "0"], "chains must be at least 1");
+    expect_failure(
+        &["--small-n", "0"],
+        "--small-n and --large-n must be at least 1",
+    );
+    expect_failure(&["--large-n", "-3"], "unexpected argument");
+    expect_failure(&["--large-n", "lots"], "invalid value");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a_file");
+    std::fs::write(&file, "x").unwrap();
+    expect_failure(
+        &["--out", file.join("out").to_str().unwrap()],
+        "cannot create output directory",
+    );
+}

@@ -1,0 +1,102 @@
+//! Exploratory summaries: R's `summary()` of a variable, school sizes, and
+//! a reproducible random sample of schools to look at one by one.
+
+use crate::data::Hsb;
+use diagnostics::quantile;
+use sampler::rng::{chain_rng, uniform};
+
+/// Replication number of the random stream that picks the sample of schools.
+pub const SAMPLE_REPLICATION: u32 = 100;
+
+/// The six numbers of R's `summary()` of a numeric vector (quantiles of
+/// type 7, as `quantile()` computes them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FiveNumbers {
+    pub min: f64,
+    pub q1: f64,
+    pub median: f64,
+    pub mean: f64,
+    pub q3: f64,
+    pub max: f64,
+}
+
+impl FiveNumbers {
+    /// The summary of `values` (not empty).
+    pub fn of(values: &[f64]) -> Self {
+        Self {
+            min: quantile(values, 0.0),
+            q1: quantile(values, 0.25),
+            median: quantile(values, 0.5),
+            mean: values.iter().sum::<f64>() / values.len() as f64,
+            q3: quantile(values, 0.75),
+            max: quantile(values, 1.0),
+        }
+    }
+}
+
+/// What the chapter reports before fitting anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Eda {
+    /// Summary of math achievement.
+    pub math: FiveNumbers,
+    /// Summary of SES.
+    pub ses: FiveNumbers,
+    /// Summary of the number of students per school.
+    pub sizes: FiveNumbers,
+    /// The sampled schools (0-based, ascending).
+    pub sample: Vec<usize>,
+}
+
+/// Summaries of `d` and a sample of `k` schools drawn with `seed`.
+pub fn explore(d: &Hsb, k: usize, seed: u64) -> Eda {
+    let sizes: Vec<f64> = d.sizes.iter().map(|&n| n as f64).collect();
+    Eda {
+        math: FiveNumbers::of(&d.math()),
+        ses: FiveNumbers::of(&d.ses()),
+        sizes: FiveNumbers::of(&sizes),
+        sample: sample_schools(d.num_schools(), k, seed),
+    }
+}
+
+/// `k` of `n` schools without replacement (a partial Fisher–Yates shuffle on
+/// its own random stream), sorted ascending.
+///
+/// Reference: Knuth (1997), *The Art of Computer Programming* vol. 2, §3.4.2,
+/// Algorithm P.
+pub fn sample_schools(n: usize, k: usize, seed: u64) -> Vec<usize> {
+    let mut rng = chain_rng(seed, SAMPLE_REPLICATION, 0);
+    let mut order: Vec<usize> = (0..n).collect();
+    let k = k.min(n);
+    for i in 0..k {
+        let j = i + ((uniform(&mut rng) * (n - i) as f64) as usize).min(n - i - 1);
+        order.swap(i, j);
+    }
+    let mut sample = order[..k].to_vec();
+    sample.sort_unstable();
+    sample
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_are_distinct_and_reproducible() {
+        let a = sample_schools(160, 12, 5);
+        assert_eq!(a, sample_schools(160, 12, 5));
+        assert_eq!(a.len(), 12);
+        assert!(a.windows(2).all(|w| w[0] < w[1]) && a[11] < 160);
+        assert_ne!(a, sample_schools(160, 12, 6));
+        assert_eq!(sample_schools(3, 12, 5), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn five_numbers_are_those_of_r() {
+        // summary(c(1, 2, 4, 10)): 1, 1.75, 3, 4.25, 5.5, 10
+        let s = FiveNumbers::of(&[4.0, 1.0, 10.0, 2.0]);
+        assert_eq!(
+            (s.min, s.q1, s.median, s.mean, s.q3, s.max),
+            (1.0, 1.75, 3.0, 4.25, 5.5, 10.0)
+        );
+    }
+}

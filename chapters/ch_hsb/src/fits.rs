@@ -1,0 +1,116 @@
+//! The four Bayesian fits of the chapter: complete pooling, no pooling, and
+//! partial pooling written centred and non-centred.
+
+use anyhow::Result;
+use chapter_support::timed;
+use models::Parameterization;
+use models::grouped_regression::GroupedData;
+use models::pooling_regression::{CompletePooling, NoPooling};
+use models::varying_slopes::VaryingSlopes;
+use sampler::{Fit, Settings};
+
+/// Which model a fit is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelKind {
+    /// One line for all schools.
+    Complete,
+    /// An independent line per school.
+    NoPooling,
+    /// Partial pooling, centred (as the source writes it).
+    Centred,
+    /// Partial pooling, non-centred (the chapter's main fit).
+    NonCentred,
+}
+
+impl ModelKind {
+    /// All four, in the order they are fitted and reported.
+    pub const ALL: [ModelKind; 4] = [
+        ModelKind::Complete,
+        ModelKind::NoPooling,
+        ModelKind::Centred,
+        ModelKind::NonCentred,
+    ];
+
+    /// The three models compared (partial pooling as its non-centred fit).
+    pub const COMPARED: [ModelKind; 3] = [
+        ModelKind::Complete,
+        ModelKind::NoPooling,
+        ModelKind::NonCentred,
+    ];
+
+    /// Name in tables and figures.
+    pub fn label(self) -> &'static str {
+        match self {
+            ModelKind::Complete => "complete pooling",
+            ModelKind::NoPooling => "no pooling",
+            ModelKind::Centred => "partial pooling (centred)",
+            ModelKind::NonCentred => "partial pooling",
+        }
+    }
+
+    /// Short name for files (`hsb_<key>` CSVs).
+    pub fn key(self) -> &'static str {
+        match self {
+            ModelKind::Complete => "complete",
+            ModelKind::NoPooling => "no_pooling",
+            ModelKind::Centred => "partial_centred",
+            ModelKind::NonCentred => "partial",
+        }
+    }
+
+    /// Replication number of the fit's random streams, so the four fits
+    /// draw independent random numbers from one seed.
+    pub fn replication(self) -> u32 {
+        match self {
+            ModelKind::Complete => 0,
+            ModelKind::NoPooling => 1,
+            ModelKind::Centred => 2,
+            ModelKind::NonCentred => 3,
+        }
+    }
+}
+
+/// One model's fit.
+#[derive(Debug, Clone)]
+pub struct ModelFit {
+    /// The model.
+    pub kind: ModelKind,
+    /// Its draws.
+    pub fit: Fit,
+}
+
+/// Fits `kind` to `data`, printing the sampling time to stderr unless `quiet`.
+pub fn fit_model(
+    kind: ModelKind,
+    data: &GroupedData,
+    settings: &Settings,
+    quiet: bool,
+) -> Result<ModelFit> {
+    let rep = kind.replication();
+    let label = format!("{} fit", kind.label());
+    let fit = timed(&label, quiet, || match kind {
+        ModelKind::Complete => {
+            sampler::fit_replication(&CompletePooling { data: data.clone() }, settings, rep)
+        }
+        ModelKind::NoPooling => {
+            sampler::fit_replication(&NoPooling { data: data.clone() }, settings, rep)
+        }
+        ModelKind::Centred => {
+            let model = VaryingSlopes::new(data.clone(), Parameterization::Centred);
+            sampler::fit_replication(&model, settings, rep)
+        }
+        ModelKind::NonCentred => {
+            let model = VaryingSlopes::new(data.clone(), Parameterization::NonCentred);
+            sampler::fit_replication(&model, settings, rep)
+        }
+    })?;
+    Ok(ModelFit { kind, fit })
+}
+
+/// Fits all four models, one after the other (each runs its chains in parallel).
+pub fn fit_all(data: &GroupedData, settings: &Settings, quiet: bool) -> Result<Vec<ModelFit>> {
+    ModelKind::ALL
+        .iter()
+        .map(|&kind| fit_model(kind, data, settings, quiet))
+        .collect()
+}

@@ -1,0 +1,183 @@
+//! High School and Beyond end to end: 7185 students in 160 schools, math
+//! achievement against socio-economic status. Least-squares baselines, then
+//! complete, no and partial pooling with our NUTS (partial pooling centred
+//! and non-centred), posterior predictive checks, and LOO/WAIC comparison;
+//! the figures and tables go into the book.
+//!
+//! `cargo run --release -p ch_hsb -- --help` lists the flags.
+
+pub mod comparison;
+pub mod data;
+pub mod eda;
+pub mod export;
+pub mod fits;
+pub mod kde;
+pub mod ols;
+mod plots_eda;
+mod plots_fits;
+mod plots_ppc;
+pub mod predictive;
+pub mod reference;
+pub mod source;
+pub mod summaries;
+pub mod tables;
+
+use anyhow::Result;
+use chapter_support::output::default_out_dir;
+use chapter_support::{OutputDir, SamplingArgs, timed};
+use clap::Parser;
+use comparison::{ModelComparison, compare_models};
+use data::Hsb;
+use eda::Eda;
+use fits::{ModelFit, ModelKind};
+use ols::{LinearFit, NoPoolingFit};
+use predictive::PredictiveCheck;
+use sampler::Fit;
+use std::path::PathBuf;
+
+/// The data file shipped with the repository.
+pub const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/hsb82.csv");
+
+/// Number of schools shown one by one (the source's 12 random schools).
+pub const SAMPLE_SIZE: usize = 12;
+
+/// Replicated data sets kept for the predictive density overlays.
+pub const NUM_REPLICATES: usize = 100;
+
+/// Schools (1-based, as the book numbers them) of the per-school predictive checks.
+pub const CHECKED_SCHOOLS: [usize; 5] = [1, 25, 50, 100, 150];
+
+/// Command-line flags of the High School and Beyond chapter.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "ch_hsb",
+    about = "High School and Beyond: complete, no and partial pooling of school lines"
+)]
+pub struct Args {
+    /// Sampling flags shared by every chapter.
+    #[command(flatten)]
+    pub sampling: SamplingArgs,
+    /// Directory for figures and tables (default: the book's generated/hsb).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The data: a CSV file with columns school, ses and mAch.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DATA)]
+    pub data: PathBuf,
+    /// With --draws-dir, also write each model's 7185 pointwise log-likelihood
+    /// columns (log_lik.1, ...) into its CSV files: hundreds of megabytes each.
+    #[arg(long, requires = "draws_dir")]
+    pub export_log_lik: bool,
+}
+
+/// This chapter's defaults for the shared flags: Stan's (4 chains of 1000
+/// warmup and 1000 kept iterations, target acceptance 0.8), as the source ran.
+pub const DEFAULTS: &[(&str, &str)] = &[];
+
+impl Args {
+    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
+    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+    }
+}
+
+/// Everything the chapter computes, before it is written anywhere.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The data.
+    pub data: Hsb,
+    /// Exploratory summaries and the sample of schools.
+    pub eda: Eda,
+    /// `lm(mathach ~ ses)`.
+    pub ols_complete: LinearFit,
+    /// `lm(mathach ~ 0 + school + ses:school)`.
+    pub ols_no_pooling: NoPoolingFit,
+    /// The four fits, in [`ModelKind::ALL`] order.
+    pub fits: Vec<ModelFit>,
+    /// Predictive checks of the compared models, in [`ModelKind::COMPARED`] order.
+    pub checks: Vec<PredictiveCheck>,
+    /// LOO and WAIC of the compared models.
+    pub comparison: ModelComparison,
+}
+
+impl Outcome {
+    /// The fit of `kind`.
+    pub fn fit(&self, kind: ModelKind) -> &Fit {
+        &self.fits[ModelKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)].fit
+    }
+
+    /// The predictive check of `kind` (one of [`ModelKind::COMPARED`]).
+    pub fn check(&self, kind: ModelKind) -> &PredictiveCheck {
+        &self.checks[ModelKind::COMPARED
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0)]
+    }
+}
+
+/// Loads the data, fits everything and computes every check.
+pub fn compute(args: &Args) -> Result<Outcome> {
+    args.sampling.validate()?;
+    let quiet = args.sampling.quiet;
+    let data = Hsb::load(&args.data)?;
+    let eda = eda::explore(&data, SAMPLE_SIZE, args.sampling.seed);
+    let ols_complete = ols::complete_pooling(&data)?;
+    let ols_no_pooling = ols::no_pooling(&data)?;
+    let grouped = data.grouped()?;
+    let settings = args.sampling.settings();
+    let fits = fits::fit_all(&grouped, &settings, quiet)?;
+    let checks = timed("predictive checks", quiet, || {
+        ModelKind::COMPARED
+            .iter()
+            .map(|&kind| {
+                let m = fits
+                    .iter()
+                    .find(|m| m.kind == kind)
+                    .ok_or_else(|| anyhow::anyhow!("no fit of {}", kind.label()))?;
+                predictive::predictive_check(&data, m, NUM_REPLICATES, args.sampling.seed)
+            })
+            .collect::<Result<Vec<_>>>()
+    })?;
+    let comparison = timed("LOO and WAIC", quiet, || {
+        compare_models(&data, &fits, &ModelKind::COMPARED)
+    })?;
+    Ok(Outcome {
+        data,
+        eda,
+        ols_complete,
+        ols_no_pooling,
+        fits,
+        checks,
+        comparison,
+    })
+}
+
+/// Writes every table and figure of `outcome` into `out`.
+pub fn write_outputs(out: &OutputDir, outcome: &Outcome) -> Result<()> {
+    tables::write_all(out, outcome)?;
+    plots_eda::write_all(out, outcome)?;
+    plots_fits::write_all(out, outcome)?;
+    plots_ppc::write_all(out, outcome)?;
+    Ok(())
+}
+
+/// Runs the chapter: fits, writes figures and tables to `--out`, draws to
+/// `--draws-dir` if given, and prints a readable summary to stdout.
+pub fn run(args: &Args) -> Result<()> {
+    args.sampling.validate()?;
+    let out_dir = args.out.clone().unwrap_or_else(|| default_out_dir("hsb"));
+    let out = OutputDir::create(&out_dir)?;
+    let outcome = compute(args)?;
+    write_outputs(&out, &outcome)?;
+    if let Some(dir) = &args.sampling.draws_dir {
+        export::write_draws(dir, &outcome, args.export_log_lik)?;
+    }
+    print!("{}", tables::console_report(&outcome));
+    if !args.sampling.quiet {
+        eprintln!("wrote figures and tables to {}", out_dir.display());
+    }
+    Ok(())
+}

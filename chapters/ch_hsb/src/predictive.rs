@@ -1,0 +1,251 @@
+//! What each fitted model says about the data: pointwise log likelihood (for
+//! LOO and WAIC), replicated data sets, predictive-interval coverage and
+//! residuals. Everything is computed from the kept draws after sampling; the
+//! sampler itself stores only the parameters.
+//!
+//! Random numbers come from their own streams, `chain_rng(seed, replication,
+//! stream)`, one stream per replicated data set or per observation, so the
+//! results do not depend on the number of threads.
+//!
+//! Reference: Gelman, Carlin, Stern, Dunson, Vehtari & Rubin (2013),
+//! *Bayesian Data Analysis*, 3rd ed., ch. 6 (posterior predictive checks).
+
+use crate::data::Hsb;
+use crate::fits::ModelFit;
+use anyhow::{Result, anyhow};
+use rayon::prelude::*;
+use sampler::Fit;
+use sampler::rng::{chain_rng, std_normal};
+
+/// `log √(2π)`.
+const LN_SQRT_2PI: f64 = 0.918_938_533_204_672_8;
+
+/// Replication numbers of the predictive random streams (model `m` adds
+/// its own [`crate::fits::ModelKind::replication`]).
+const REPLICATED_DATA: u32 = 200;
+const REPLICATED_MEAN: u32 = 210;
+const COVERAGE: u32 = 220;
+
+/// Where each school's intercept and slope, and sigma, sit in a model's
+/// constrained draws (complete pooling uses one column for every school).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineIndex {
+    intercept: Vec<usize>,
+    slope: Vec<usize>,
+    sigma: usize,
+}
+
+impl LineIndex {
+    /// Finds `beta_0.j`/`beta_1.j` (or `beta_0`/`beta_1`) and `sigma` in `fit`.
+    pub fn new(fit: &Fit, num_schools: usize) -> Result<Self> {
+        let find = |name: &str| {
+            fit.param_index(name)
+                .ok_or_else(|| anyhow!("the fit has no parameter {name}"))
+        };
+        let per_school = |base: &str| -> Result<Vec<usize>> {
+            match fit.param_index(base) {
+                Some(i) => Ok(vec![i; num_schools]),
+                None => (1..=num_schools)
+                    .map(|j| find(&format!("{base}.{j}")))
+                    .collect(),
+            }
+        };
+        Ok(Self {
+            intercept: per_school("beta_0")?,
+            slope: per_school("beta_1")?,
+            sigma: find("sigma")?,
+        })
+    }
+
+    /// The line's value `beta_0[j] + beta_1[j] ses` at one draw.
+    #[inline]
+    pub fn mean(&self, draw: &[f64], school: usize, ses: f64) -> f64 {
+        draw[self.intercept[school]] + draw[self.slope[school]] * ses
+    }
+
+    /// `sigma` at one draw.
+    #[inline]
+    pub fn sigma(&self, draw: &[f64]) -> f64 {
+        draw[self.sigma]
+    }
+
+    /// Posterior means of every school's intercept and slope.
+    pub fn posterior_means(&self, draws: &[&[f64]]) -> (Vec<f64>, Vec<f64>) {
+        let n = draws.len() as f64;
+        let mean = |cols: &[usize]| -> Vec<f64> {
+            cols.iter()
+                .map(|&c| draws.iter().map(|d| d[c]).sum::<f64>() / n)
+                .collect()
+        };
+        (mean(&self.intercept), mean(&self.slope))
+    }
+}
+
+/// Every kept draw of `fit`, chain after chain.
+pub fn pooled_draws(fit: &Fit) -> Vec<&[f64]> {
+    fit.chains
+        .iter()
+        .flat_map(|c| c.draws.iter().map(Vec::as_slice))
+        .collect()
+}
+
+// ANCHOR: log_lik
+/// Pointwise log likelihood of the students in `rows`, draws × students:
+/// `log_lik[s][i] = log Normal(y_i | beta_0[j] + beta_1[j] ses_i, sigma)` at draw `s`.
+pub fn log_lik_rows(d: &Hsb, fit: &Fit, rows: std::ops::Range<usize>) -> Result<Vec<Vec<f64>>> {
+    let lines = LineIndex::new(fit, d.num_schools())?;
+    let students = &d.rows[rows.clone()];
+    let schools = &d.school[rows];
+    Ok(pooled_draws(fit)
+        .par_iter()
+        .map(|draw| {
+            let sigma = lines.sigma(draw);
+            let log_sigma = sigma.ln();
+            students
+                .iter()
+                .zip(schools)
+                .map(|(row, &j)| {
+                    let z = (row.math - lines.mean(draw, j, row.ses)) / sigma;
+                    -0.5 * z * z - log_sigma - LN_SQRT_2PI
+                })
+                .collect()
+        })
+        .collect())
+}
+// ANCHOR_END: log_lik
+
+/// [`log_lik_rows`] of every student.
+pub fn log_lik(d: &Hsb, fit: &Fit) -> Result<Vec<Vec<f64>>> {
+    log_lik_rows(d, fit, 0..d.len())
+}
+
+/// Posterior predictive summaries of one model.
+#[derive(Debug, Clone)]
+pub struct PredictiveCheck {
+    /// Replicated data sets (one per row, students in file order), from
+    /// draws spread evenly over the pooled chains.
+    pub y_rep: Vec<Vec<f64>>,
+    /// The mean of a replicated data set at every draw.
+    pub rep_means: Vec<f64>,
+    /// Share of students inside their central 95% predictive interval
+    /// (one replicate per draw).
+    pub coverage: f64,
+    /// Posterior mean of each student's expected score.
+    pub fitted: Vec<f64>,
+    /// Observed minus fitted.
+    pub residuals: Vec<f64>,
+}
+
+/// Type-7 quantile of `v` (reorders `v`), as R's `quantile()` and
+/// [`diagnostics::quantile`] compute it, by selection instead of sorting.
+pub fn quantile_unsorted(v: &mut [f64], p: f64) -> f64 {
+    let h = (v.len() - 1) as f64 * p;
+    let lo = h.floor() as usize;
+    let (_, &mut below, above) = v.select_nth_unstable_by(lo, f64::total_cmp);
+    match above.iter().copied().min_by(f64::total_cmp) {
+        Some(next) => below + (h - lo as f64) * (next - below),
+        None => below,
+    }
+}
+
+/// Replicated data, replicated means, coverage and residuals of `m`, with
+/// `num_rep` replicated data sets kept for plotting.
+pub fn predictive_check(
+    d: &Hsb,
+    m: &ModelFit,
+    num_rep: usize,
+    seed: u64,
+) -> Result<PredictiveCheck> {
+    let lines = LineIndex::new(&m.fit, d.num_schools())?;
+    let draws = pooled_draws(&m.fit);
+    let s_n = draws.len();
+    if s_n == 0 {
+        return Err(anyhow!("the {} fit has no draws", m.kind.label()));
+    }
+    let rep = m.kind.replication();
+    let rows: Vec<(usize, f64)> = d.school.iter().copied().zip(d.ses()).collect();
+
+    let y_rep = (0..num_rep.min(s_n))
+        .into_par_iter()
+        .map(|k| {
+            let draw = draws[k * s_n / num_rep.min(s_n)];
+            let mut rng = chain_rng(seed, REPLICATED_DATA + rep, k as u32);
+            let sigma = lines.sigma(draw);
+            rows.iter()
+                .map(|&(j, x)| lines.mean(draw, j, x) + sigma * std_normal(&mut rng))
+                .collect()
+        })
+        .collect();
+
+    // Given a draw, a replicated data set's mean is normal with mean the
+    // average expected score and sd sigma / √N: draw it directly.
+    let n = d.len() as f64;
+    let mut sum_x = vec![0.0; d.num_schools()];
+    for &(j, x) in &rows {
+        sum_x[j] += x;
+    }
+    let mut rng = chain_rng(seed, REPLICATED_MEAN + rep, 0);
+    let rep_means = draws
+        .iter()
+        .map(|draw| {
+            let total: f64 = (0..d.num_schools())
+                .map(|j| {
+                    d.sizes[j] as f64 * lines.mean(draw, j, 0.0) + draw[lines.slope[j]] * sum_x[j]
+                })
+                .sum();
+            total / n + lines.sigma(draw) / n.sqrt() * std_normal(&mut rng)
+        })
+        .collect();
+
+    let inside: usize = rows
+        .par_iter()
+        .zip(d.rows.par_iter())
+        .enumerate()
+        .map(|(i, (&(j, x), row))| {
+            let mut rng = chain_rng(seed, COVERAGE + rep, i as u32);
+            let mut reps: Vec<f64> = draws
+                .iter()
+                .map(|draw| lines.mean(draw, j, x) + lines.sigma(draw) * std_normal(&mut rng))
+                .collect();
+            let low = quantile_unsorted(&mut reps, 0.025);
+            let high = quantile_unsorted(&mut reps, 0.975);
+            usize::from(low <= row.math && row.math <= high)
+        })
+        .sum();
+
+    let (a, b) = lines.posterior_means(&draws);
+    let fitted: Vec<f64> = rows.iter().map(|&(j, x)| a[j] + b[j] * x).collect();
+    let residuals = d
+        .rows
+        .iter()
+        .zip(&fitted)
+        .map(|(r, f)| r.math - f)
+        .collect();
+    Ok(PredictiveCheck {
+        y_rep,
+        rep_means,
+        coverage: inside as f64 / n,
+        fitted,
+        residuals,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selection_quantile_matches_sorting() {
+        let v: Vec<f64> = (0..101)
+            .map(|i| ((i * 37) % 101) as f64 * 0.5 - 3.0)
+            .collect();
+        for p in [0.0, 0.025, 0.3, 0.5, 0.975, 1.0] {
+            let mut w = v.clone();
+            assert_eq!(
+                quantile_unsorted(&mut w, p),
+                diagnostics::quantile(&v, p),
+                "p {p}"
+            );
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! The High School and Beyond chapter's default run: its numbers against the
+//! long reference run and the source, its diagnostics, its model ranking,
+//! its committed outputs, and a snapshot of its rounded numbers.
+
+use ch_hsb::comparison::loo_and_waic;
+use ch_hsb::fits::ModelKind;
+use ch_hsb::predictive::log_lik_rows;
+use ch_hsb::reference::{HYPER, Reference, agreement};
+use ch_hsb::{Args, Outcome, compute, write_outputs};
+use chapter_support::OutputDir;
+use diagnostics::{ess_bulk, rhat, sig};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn args(extra: &[&str]) -> Args {
+    let mut v = vec!["ch_hsb", "--quiet"];
+    v.extend_from_slice(extra);
+    Args::parse_from_iter(v).unwrap()
+}
+
+/// The default run, computed once for all tests in this file.
+fn outcome() -> &'static Outcome {
+    static CELL: OnceLock<Outcome> = OnceLock::new();
+    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+}
+
+#[test]
+fn non_centred_fit_agrees_with_the_reference_run() {
+    let o = outcome();
+    let reference = Reference::committed().unwrap();
+    assert_eq!(
+        reference.params.len(),
+        HYPER.len(),
+        "the reference fixture is incomplete"
+    );
+    for a in agreement(o.fit(ModelKind::NonCentred), &reference).unwrap() {
+        assert!(a.z.abs() < 4.0, "{}: z = {}", a.name, a.z);
+    }
+    for name in HYPER {
+        let chains = o.fit(ModelKind::NonCentred).chains_by_name(name).unwrap();
+        assert!(rhat(&chains) < 1.01, "{name}: R-hat {}", rhat(&chains));
+    }
+}
+
+#[test]
+fn non_centring_helps_tau_beta_1_and_costs_mu_beta_0() {
+    let o = outcome();
+    let ess = |kind, name| ess_bulk(&o.fit(kind).chains_by_name(name).unwrap());
+    assert!(ess(ModelKind::Centred, "tau_beta_1") < ess(ModelKind::NonCentred, "tau_beta_1"));
+    assert!(ess(ModelKind::NonCentred, "mu_beta_0") < ess(ModelKind::Centred, "mu_beta_0"));
+    assert_eq!(o.fit(ModelKind::NonCentred).num_divergent(), 0);
+}
+
+#[test]
+fn partial_pooling_predicts_best() {
+    let o = outcome();
+    let rows = &o.comparison.by_loo.rows;
+    let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["partial pooling", "no pooling", "complete pooling"]);
+    for r in &rows[1..] {
+        assert!(
+            r.elpd_diff > 2.0 * r.se_diff,
+            "{}: {} ± {}",
+            r.name,
+            r.elpd_diff,
+            r.se_diff
+        );
+    }
+    let total: f64 = rows.iter().map(|r| r.weight).sum();
+    assert!((total - 1.0).abs() < 1e-6);
+    for &kind in &ModelKind::COMPARED {
+        let c = o.check(kind).coverage;
+        assert!((0.93..0.99).contains(&c), "{}: coverage {c}", kind.label());
+    }
+}
+
+#[test]
+fn blockwise_loo_equals_one_call() {
+    let o = outcome();
+    let fit = o.fit(ModelKind::NonCentred);
+    let rows = 0..600;
+    let (l, w) = loo_and_waic(&o.data, fit, rows.clone()).unwrap();
+    let ll = log_lik_rows(&o.data, fit, rows).unwrap();
+    let r_eff = loo::relative_eff(&ll, fit.chains.len()).unwrap();
+    let l1 = loo::loo(&ll, &r_eff).unwrap();
+    let w1 = loo::waic(&ll).unwrap();
+    assert_eq!(l.pointwise, l1.pointwise);
+    assert_eq!(l.pareto_k, l1.pareto_k);
+    for (a, b) in [
+        (l.elpd_loo, l1.elpd_loo),
+        (l.se, l1.se),
+        (l.p_loo, l1.p_loo),
+        (w.elpd_waic, w1.elpd_waic),
+        (w.se, w1.se),
+        (w.p_waic, w1.p_waic),
+    ] {
+        assert!((a - b).abs() < 1e-9 * b.abs().max(1.0), "{a} vs {b}");
+    }
+}
+
+/// Rounded numbers of the default run, locked by a snapshot.
+#[test]
+fn default_run_snapshot() {
+    let o = outcome();
+    let mut s = String::new();
+    let f = &o.ols_complete;
+    s.push_str(&format!(
+        "ols complete: {} ({}) {} ({}) sigma {} r2 {}\n",
+        sig(f.coef[0], 6),
+        sig(f.se[0], 4),
+        sig(f.coef[1], 6),
+        sig(f.se[1], 4),
+        sig(f.sigma, 6),
+        sig(f.r_squared, 4)
+    ));
+    s.push_str(&format!(
+        "ols no pooling: sigma {}\n",
+        sig(o.ols_no_pooling.sigma, 6)
+    ));
+    let report = |kind: ModelKind, names: &[&str], s: &mut String| {
+        let fit = o.fit(kind);
+        s.push_str(&format!(
+            "{}: divergent {}\n",
+            kind.label(),
+            fit.num_divergent()
+        ));
+        for r in ch_hsb::summaries::stan_summary(fit, names).unwrap() {
+            s.push_str(&format!(
+                "  {:10} mean {:>8} sd {:>7} q2.5 {:>8} q97.5 {:>8} ess_bulk {:>5} r_hat {}\n",
+                r.name,
+                sig(r.mean, 4),
+                sig(r.sd, 4),
+                sig(r.quantiles[0], 4),
+                sig(r.quantiles[4], 4),
+                sig(r.ess_bulk, 4),
+                sig(r.r_hat, 4)
+            ));
+        }
+    };
+    report(ModelKind::Complete, &["beta_0", "beta_1", "sigma"], &mut s);
+    report(
+        ModelKind::NoPooling,
+        &["beta_0.1", "beta_1.1", "sigma"],
+        &mut s,
+    );
+    report(ModelKind::Centred, &HYPER, &mut s);
+    report(ModelKind::NonCentred, &HYPER, &mut s);
+    for &kind in &ModelKind::COMPARED {
+        s.push_str(&format!(
+            "coverage {}: {}\n",
+            kind.label(),
+            sig(o.check(kind).coverage, 4)
+        ));
+    }
+    let c = &o.comparison;
+    for ((k, l), w) in c.kinds.iter().zip(&c.loo).zip(&c.waic) {
+        s.push_str(&format!(
+            "loo {}: elpd {} se {} p_loo {} k>good {} | waic elpd {} p_waic {} high {}\n",
+            k.label(),
+            sig(l.elpd_loo, 6),
+            sig(l.se, 4),
+            sig(l.p_loo, 4),
+            l.pareto_k.iter().filter(|&&k| k > l.good_k).count(),
+            sig(w.elpd_waic, 6),
+            sig(w.p_waic, 4),
+            w.num_high_p_waic()
+        ));
+    }
+    for r in &c.by_loo.rows {
+        s.push_str(&format!(
+            "compare {}: diff {} se {} weight {}\n",
+            r.name,
+            sig(r.elpd_diff, 4),
+            sig(r.se_diff, 4),
+            sig(r.weight, 3)
+        ));
+    }
+    insta::assert_snapshot!(s);
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Same file names and byte-identical contents.
+pub fn assert_same_files(a: &Path, b: &Path) {
+    let (fa, fb) = (files_in(a), files_in(b));
+    let names = |v: &[PathBuf]| -> Vec<String> {
+        v.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
+    for (x, y) in fa.iter().zip(&fb) {
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{} differs from {}",
+            x.display(),
+            y.display()
+        );
+    }
+}
+
+#[test]
+fn committed_book_outputs_are_up_to_date() {
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/hsb");
+    let fresh = tempfile::tempdir().unwrap();
+    write_outputs(&OutputDir::create(fresh.path()).unwrap(), outcome()).unwrap();
+    assert_same_files(&committed, fresh.path());
+}

@@ -1,0 +1,90 @@
+//! Short runs: the outputs do not depend on the thread count, and the CSV
+//! export writes the pointwise log likelihood only when asked.
+
+use ch_hsb::{Args, run};
+use std::path::{Path, PathBuf};
+
+fn args(extra: &[&str]) -> Args {
+    let mut v = vec!["ch_hsb", "--quiet"];
+    v.extend_from_slice(extra);
+    Args::parse_from_iter(v).unwrap()
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_same_files(a: &Path, b: &Path) {
+    let (fa, fb) = (files_in(a), files_in(b));
+    assert_eq!(fa.len(), fb.len());
+    for (x, y) in fa.iter().zip(&fb) {
+        assert_eq!(x.file_name(), y.file_name());
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{} differs",
+            x.display()
+        );
+    }
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_thread_count() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, threads) in [(&a, "1"), (&b, "3")] {
+        let out = dir.path().to_str().unwrap().to_string();
+        let draws = dir.path().join("draws");
+        run(&args(&[
+            "--warmup",
+            "100",
+            "--draws",
+            "50",
+            "--threads",
+            threads,
+            "--out",
+            &out,
+            "--draws-dir",
+            draws.to_str().unwrap(),
+        ]))
+        .unwrap();
+    }
+    assert_same_files(a.path(), b.path());
+    assert_same_files(&a.path().join("draws"), &b.path().join("draws"));
+    let draws = files_in(&a.path().join("draws"));
+    assert_eq!(draws.len(), 16, "4 models x 4 chains");
+    let text = std::fs::read_to_string(&draws[0]).unwrap();
+    assert!(
+        !text.contains("log_lik.1"),
+        "log_lik is written only on request"
+    );
+}
+
+#[test]
+fn log_lik_is_exported_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let draws = dir.path().join("draws");
+    run(&args(&[
+        "--chains",
+        "1",
+        "--warmup",
+        "20",
+        "--draws",
+        "10",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--draws-dir",
+        draws.to_str().unwrap(),
+        "--export-log-lik",
+    ]))
+    .unwrap();
+    let path = draws.join("hsb_partial_1.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let header = text.lines().find(|l| l.starts_with("lp__")).unwrap();
+    assert!(header.contains(",sigma,log_lik.1,") && header.ends_with(",log_lik.7185"));
+    assert_eq!(text.lines().filter(|l| !l.starts_with('#')).count(), 11);
+}

@@ -1,0 +1,82 @@
+//! Bad data and bad flags end the binary with a one-line error and a
+//! non-zero exit, before any sampling and without a panic.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs the binary with `extra` flags, expecting an error containing
+/// `needle`: one line, unless clap reports a usage error (with its hint).
+fn expect_failure(extra: &[&str], needle: &str) {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ch_hsb"))
+        .args(extra)
+        .args(["--quiet", "--out", out_dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{extra:?} should fail");
+    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{extra:?}: expected {needle:?} in {stderr}"
+    );
+    if !stderr.contains("--help") {
+        assert_eq!(
+            stderr.trim().lines().count(),
+            1,
+            "{extra:?}: not one line: {stderr}"
+        );
+    }
+    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+}
+
+/// Writes `text` as a CSV file in `dir` and returns its path.
+fn csv(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn bad_data_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.csv");
+    expect_failure(
+        &["--data", missing.to_str().unwrap()],
+        "cannot read data file",
+    );
+    let empty = csv(dir.path(), "empty.csv", "");
+    expect_failure(&["--data", &empty], "is empty");
+    let header_only = csv(dir.path(), "header.csv", "school,ses,mAch\n");
+    expect_failure(&["--data", &header_only], "is empty");
+    let no_ses = csv(dir.path(), "no_ses.csv", "school,SES,mAch\n1,0.5,10\n");
+    expect_failure(&["--data", &no_ses], "no column `ses`");
+    let text = csv(
+        dir.path(),
+        "text.csv",
+        "school,ses,mAch\n1,0.5,10\n1,0.2,lots\n",
+    );
+    expect_failure(
+        &["--data", &text],
+        "line 3, column `mAch`: \"lots\" is not a number",
+    );
+    let ragged = csv(dir.path(), "ragged.csv", "school,ses,mAch\n1,0.5\n");
+    expect_failure(&["--data", &ragged], "ragged.csv");
+}
+
+#[test]
+fn bad_flags_fail_cleanly() {
+    expect_failure(&["--chains", "0"], "chains must be at least 1");
+    expect_failure(&["--target-accept", "1.5"], "target acceptance");
+    expect_failure(&["--draws", "many"], "invalid value");
+    expect_failure(&["--export-log-lik"], "--draws-dir");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a_file");
+    std::fs::write(&file, "x").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ch_hsb"))
+        .args(["--quiet", "--out", file.join("sub").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot create output directory"));
+}

@@ -1,0 +1,232 @@
+//! The LOO chapter: gradients, PSIS against exact leave-one-out, committed outputs,
+//! determinism and error handling.
+
+use ch_loo::pooling_models::{CompletePooling, NoPooling};
+use ch_loo::{Args, Outcome, compute, run};
+use diagnostics::sig;
+use loo::KhatCategory;
+use sampler::Model;
+use sampler::rng::{chain_rng, std_normal};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn args(extra: &[&str]) -> Args {
+    let mut v = vec!["ch_loo", "--quiet"];
+    v.extend_from_slice(extra);
+    Args::parse_from_iter(v).unwrap()
+}
+
+/// The default run, computed once for all tests in this file.
+fn default_outcome() -> &'static Outcome {
+    static CELL: OnceLock<Outcome> = OnceLock::new();
+    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+}
+
+#[test]
+fn gradients_match_finite_differences() {
+    let mut rng = chain_rng(3, 0, 0);
+    for _ in 0..10 {
+        let x: Vec<f64> = (0..8).map(|_| 10.0 * std_normal(&mut rng)).collect();
+        let check = sampler::check_gradient(&NoPooling, &x);
+        assert!(check.passes(1e-6), "{check}");
+        let check = sampler::check_gradient(&CompletePooling, &x[..1]);
+        assert!(check.passes(1e-6), "{check}");
+    }
+    // The log_lik wrappers change nothing the sampler sees.
+    let m = ch_loo::pooling_models::partial_pooling();
+    let x: Vec<f64> = (0..m.dim()).map(|i| 0.1 * i as f64).collect();
+    assert!(sampler::check_gradient(&m, &x).passes(1e-6));
+    assert_eq!(m.param_names().len(), 2 + 8 + 8 + 8);
+}
+
+#[test]
+fn psis_agrees_with_exact_leave_one_out_where_k_is_small() {
+    let o = default_outcome();
+    for m in &o.models {
+        let exact: f64 = m.exact.iter().sum();
+        for (i, (&p, &e)) in m.loo.pointwise.iter().zip(&m.exact).enumerate() {
+            if m.loo.pareto_k[i] <= m.loo.good_k {
+                assert!(
+                    (p - e).abs() < 0.05,
+                    "{} school {i}: PSIS {p}, exact {e}",
+                    m.name
+                );
+            }
+        }
+        if m.loo.count_k(KhatCategory::Good) == m.loo.num_obs() {
+            assert!(
+                (m.loo.elpd_loo - exact).abs() < 0.15,
+                "{}: {} vs {exact}",
+                m.name,
+                m.loo.elpd_loo
+            );
+        }
+    }
+}
+
+#[test]
+fn no_pooling_has_high_pareto_k_and_the_others_do_not() {
+    let o = default_outcome();
+    let k_bad = |name: &str| {
+        let m = o.models.iter().find(|m| m.name == name).unwrap();
+        m.loo.num_obs() - m.loo.count_k(KhatCategory::Good)
+    };
+    assert!(k_bad("no pooling") > 0);
+    assert_eq!(k_bad("complete pooling"), 0);
+    assert_eq!(k_bad("partial pooling"), 0);
+}
+
+#[test]
+fn comparison_is_consistent() {
+    let o = default_outcome();
+    let rows = &o.comparison.rows;
+    assert_eq!(rows.len(), 3);
+    assert!((rows.iter().map(|r| r.weight).sum::<f64>() - 1.0).abs() < 1e-9);
+    assert!((o.pseudo_bma.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    for pair in rows.windows(2) {
+        assert!(pair[0].elpd >= pair[1].elpd);
+    }
+    for r in rows {
+        let m = o.models.iter().find(|m| m.name == r.name).unwrap();
+        assert!((rows[0].elpd - m.loo.elpd_loo - r.elpd_diff).abs() < 1e-9);
+    }
+}
+
+/// Rounded numbers of the default run, locked by a snapshot.
+#[test]
+fn default_run_snapshot() {
+    let o = default_outcome();
+    let mut s = String::new();
+    for m in &o.models {
+        s.push_str(&format!(
+            "{}: elpd_loo {} se {} p_loo {} exact {} elpd_waic {} p_waic {} max_k {}\n",
+            m.name,
+            sig(m.loo.elpd_loo, 4),
+            sig(m.loo.se, 4),
+            sig(m.loo.p_loo, 4),
+            sig(m.exact.iter().sum(), 6),
+            sig(m.waic.elpd_waic, 4),
+            sig(m.waic.p_waic, 4),
+            sig(
+                m.loo
+                    .pareto_k
+                    .iter()
+                    .copied()
+                    .fold(f64::NEG_INFINITY, f64::max),
+                4
+            ),
+        ));
+    }
+    for r in &o.comparison.rows {
+        s.push_str(&format!(
+            "rank {} {}: elpd_diff {} se_diff {} stacking {}\n",
+            r.rank,
+            r.name,
+            sig(r.elpd_diff, 4),
+            sig(r.se_diff, 4),
+            diagnostics::fixed(r.weight, 4)
+        ));
+    }
+    s.push_str(&format!(
+        "pseudo-BMA+ (model order): {}\n",
+        o.pseudo_bma
+            .iter()
+            .map(|w| sig(*w, 4))
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    insta::assert_snapshot!(s);
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_same_files(a: &Path, b: &Path) {
+    let (fa, fb) = (files_in(a), files_in(b));
+    let names = |v: &[PathBuf]| -> Vec<String> {
+        v.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
+    for (x, y) in fa.iter().zip(&fb) {
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{} differs from {}",
+            x.display(),
+            y.display()
+        );
+    }
+}
+
+#[test]
+fn committed_book_outputs_are_up_to_date() {
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/loo");
+    let fresh = tempfile::tempdir().unwrap();
+    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
+    assert_same_files(&committed, fresh.path());
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_thread_count_and_csvs_carry_log_lik() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, threads) in [(&a, "1"), (&b, "3")] {
+        let out = dir.path().to_str().unwrap().to_string();
+        let draws = dir.path().join("draws");
+        run(&args(&[
+            "--draws",
+            "300",
+            "--threads",
+            threads,
+            "--out",
+            &out,
+            "--draws-dir",
+            draws.to_str().unwrap(),
+        ]))
+        .unwrap();
+    }
+    assert_same_files(a.path(), b.path());
+    let csvs = files_in(&a.path().join("draws"));
+    assert_eq!(csvs.len(), 12);
+    let text = std::fs::read_to_string(&csvs[0]).unwrap();
+    let header = text.lines().find(|l| !l.starts_with('#')).unwrap();
+    assert!(header.ends_with("log_lik.7,log_lik.8"), "{header}");
+}
+
+/// Runs the binary, expecting a one-line error and a non-zero exit.
+fn expect_failure(extra: &[&str], needle: &str) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_loo"))
+        .args(extra)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{extra:?} should fail");
+    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{extra:?}: expected {needle:?} in {stderr}"
+    );
+    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+}
+
+#[test]
+fn bad_flags_fail_cleanly() {
+    expect_failure(&["--chains", "0"], "chains must be at least 1");
+    expect_failure(&["--bootstrap", "0"], "--bootstrap must be at least 1");
+    expect_failure(&["--draws", "many"], "invalid value");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a_file");
+    std::fs::write(&file, "x").unwrap();
+    expect_failure(
+        &["--out", file.join("out").to_str().unwrap()],
+        "cannot create output directory",
+    );
+}

@@ -1,0 +1,233 @@
+//! Pooling: five instructors' exam scores fitted with complete, no and
+//! partial pooling; the plate diagram of the hierarchical model; prediction
+//! for a new instructor; and twenty simulated schools fitted with varying
+//! intercepts, with Stan-style progress output on stderr.
+//!
+//! `cargo run --release -p ch_pooling -- --help` lists the flags.
+
+mod plate;
+mod plots;
+mod predict;
+pub mod simulate;
+mod tables;
+
+use anyhow::Result;
+use chapter_support::output::default_out_dir;
+use chapter_support::stan_progress::fit_progress_text;
+use chapter_support::{OutputDir, SamplingArgs};
+use clap::Parser;
+use models::Parameterization;
+use models::normal_groups::{CompletePooling, GroupPriors, NoPooling, PartialPooling};
+use sampler::{Fit, Model, Settings};
+use std::path::PathBuf;
+use std::time::Instant;
+
+pub use predict::NewGroup;
+pub use simulate::Simulated;
+
+/// Probability mass of the highest-density intervals in this chapter.
+pub const HDI_PROB: f64 = 0.89;
+
+// ANCHOR: priors
+/// Priors of the instructor models: `mu ~ Normal(50, 25)` (and each
+/// `theta_i` under no pooling), `tau ~ HalfNormal(10)`, `sigma ~ HalfNormal(15)`.
+pub const INSTRUCTOR_PRIORS: GroupPriors = GroupPriors {
+    mu_mean: 50.0,
+    mu_sd: 25.0,
+    tau_scale: 10.0,
+    sigma_scale: 15.0,
+};
+
+/// Priors of the twenty-schools model: `mu ~ Normal(0, 10)`,
+/// `tau ~ HalfNormal(10)`, `sigma ~ HalfNormal(10)`, fixed before seeing data.
+pub const SCHOOL_PRIORS: GroupPriors = GroupPriors {
+    mu_mean: 0.0,
+    mu_sd: 10.0,
+    tau_scale: 10.0,
+    sigma_scale: 10.0,
+};
+// ANCHOR_END: priors
+
+/// Command-line flags of the pooling chapter.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "ch_pooling",
+    about = "Complete, no and partial pooling of simulated exam scores, and twenty schools"
+)]
+pub struct Args {
+    /// Sampling flags shared by every chapter (the seed also draws the data).
+    #[command(flatten)]
+    pub sampling: SamplingArgs,
+    /// Directory for figures and tables (default: the book's generated/pooling).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// This chapter's defaults for the shared flags: target acceptance 0.9
+/// (five groups leave `tau` poorly identified; a smaller step is safer).
+pub const DEFAULTS: &[(&str, &str)] = &[("target_accept", "0.9")];
+
+impl Args {
+    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
+    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+    }
+}
+
+/// Everything the chapter computes, before it is written anywhere.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The five instructors' simulated scores and true means.
+    pub instructors: Simulated,
+    /// Complete pooling fit (`mu`, `sigma`).
+    pub complete: Fit,
+    /// No pooling fit (`theta.i`, `sigma.i`).
+    pub none: Fit,
+    /// Partial pooling fit (`mu`, `tau`, `sigma`, `theta.i`).
+    pub partial: Fit,
+    /// Predictions for a sixth, unseen instructor.
+    pub new_group: NewGroup,
+    /// The twenty schools' simulated scores and true effects.
+    pub schools: Simulated,
+    /// Varying-intercepts fit of the twenty schools (centred).
+    pub schools_fit: Fit,
+    /// The same model non-centred, to compare the two parameterisations.
+    pub schools_fit_nc: Fit,
+}
+
+/// Mean and highest-density interval of a named parameter's draws.
+pub fn estimate(fit: &Fit, name: &str) -> Result<(f64, f64, f64)> {
+    let index = fit
+        .param_index(name)
+        .ok_or_else(|| anyhow::anyhow!("the fit has no parameter named {name}"))?;
+    let draws = fit.pooled(index);
+    let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+    let (low, high) = diagnostics::hdi(&draws, HDI_PROB);
+    Ok((mean, low, high))
+}
+
+/// Each group's estimate under a fit: `theta.i`, or `mu` for every group
+/// when the fit pools completely.
+pub fn group_estimates(fit: &Fit, groups: usize) -> Result<Vec<(f64, f64, f64)>> {
+    (1..=groups)
+        .map(|i| {
+            let name = format!("theta.{i}");
+            if fit.param_index(&name).is_some() {
+                estimate(fit, &name)
+            } else {
+                estimate(fit, "mu")
+            }
+        })
+        .collect()
+}
+
+/// Fits `model` as fit number `replication` of this chapter (each fit gets
+/// its own random streams).
+fn fit_model(model: &dyn Model, settings: &Settings, replication: u32) -> Result<Fit> {
+    Ok(sampler::fit_replication(model, settings, replication)?)
+}
+
+/// Simulates both data sets and fits every model.
+pub fn compute(args: &Args) -> Result<Outcome> {
+    args.sampling.validate()?;
+    let settings = args.sampling.settings();
+    let seed = args.sampling.seed;
+    let instructors = simulate::instructors(seed)?;
+    let data = instructors.data.clone();
+    let priors = INSTRUCTOR_PRIORS;
+    let complete = fit_model(
+        &CompletePooling {
+            data: data.clone(),
+            priors,
+        },
+        &settings,
+        0,
+    )?;
+    let none = fit_model(
+        &NoPooling {
+            data: data.clone(),
+            priors,
+        },
+        &settings,
+        1,
+    )?;
+    let partial = PartialPooling {
+        data,
+        priors,
+        parameterization: Parameterization::NonCentred,
+    };
+    let partial = fit_model(&partial, &settings, 2)?;
+    let new_group = predict::new_group(&partial, &complete, seed)?;
+
+    let schools = simulate::twenty_schools(seed)?;
+    // ANCHOR: schools_fit
+    let model = PartialPooling {
+        data: schools.data.clone(),
+        priors: SCHOOL_PRIORS,
+        parameterization: Parameterization::Centred,
+    };
+    let start = Instant::now();
+    let schools_fit = fit_model(&model, &settings, 3)?;
+    // ANCHOR_END: schools_fit
+    if !args.sampling.quiet {
+        let refresh = (settings.num_warmup + settings.num_draws).div_ceil(10);
+        eprint!(
+            "{}",
+            fit_progress_text(
+                &schools_fit,
+                "varying_intercepts",
+                refresh,
+                Some(start.elapsed())
+            )
+        );
+    }
+    let non_centred = PartialPooling {
+        parameterization: Parameterization::NonCentred,
+        ..model
+    };
+    let schools_fit_nc = fit_model(&non_centred, &settings, 4)?;
+    Ok(Outcome {
+        instructors,
+        complete,
+        none,
+        partial,
+        new_group,
+        schools,
+        schools_fit,
+        schools_fit_nc,
+    })
+}
+
+/// Runs the chapter: fits, writes figures and tables to `--out`, draws to
+/// `--draws-dir` if given, and prints a short report to stdout.
+pub fn run(args: &Args) -> Result<()> {
+    args.sampling.validate()?;
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out_dir("pooling"));
+    let out = OutputDir::create(&out_dir)?;
+    let outcome = compute(args)?;
+    tables::write_all(&out, &outcome)?;
+    plots::write_all(&out, &outcome)?;
+    if let Some(dir) = &args.sampling.draws_dir {
+        for (name, fit) in [
+            ("pooling_complete", &outcome.complete),
+            ("pooling_none", &outcome.none),
+            ("pooling_partial", &outcome.partial),
+            ("pooling_twenty_schools", &outcome.schools_fit),
+            ("pooling_twenty_schools_noncentred", &outcome.schools_fit_nc),
+        ] {
+            sampler::cmdstan_csv::write_cmdstan_csv(dir, name, fit)?;
+        }
+    }
+    print!("{}", tables::console_report(&outcome)?);
+    if !args.sampling.quiet {
+        eprintln!("wrote figures and tables to {}", out_dir.display());
+    }
+    Ok(())
+}

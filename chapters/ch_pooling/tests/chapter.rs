@@ -1,0 +1,246 @@
+//! The pooling chapter: its numbers against the simulation's truth and the
+//! logic of pooling, its committed outputs, determinism and error handling.
+
+use ch_pooling::simulate::{NOISE_SD, TRUE_MU};
+use ch_pooling::{Args, Outcome, compute, estimate, group_estimates, run};
+use diagnostics::{ess_bulk, rhat, sig};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn args(extra: &[&str]) -> Args {
+    let mut v = vec!["ch_pooling", "--quiet"];
+    v.extend_from_slice(extra);
+    Args::parse_from_iter(v).unwrap()
+}
+
+/// The default run, computed once for all tests in this file.
+fn outcome() -> &'static Outcome {
+    static CELL: OnceLock<Outcome> = OnceLock::new();
+    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+}
+
+#[test]
+fn every_fit_converged() {
+    let o = outcome();
+    for fit in [
+        &o.complete,
+        &o.none,
+        &o.partial,
+        &o.schools_fit,
+        &o.schools_fit_nc,
+    ] {
+        assert_eq!(fit.num_divergent(), 0);
+        for i in 0..fit.param_names.len() {
+            let r = rhat(&fit.chains_of(i));
+            assert!(r < 1.01, "{}: R-hat {r}", fit.param_names[i]);
+        }
+    }
+}
+
+#[test]
+fn partial_pooling_lies_between_the_extremes() {
+    let o = outcome();
+    let j = o.instructors.truth.len();
+    let none = group_estimates(&o.none, j).unwrap();
+    let partial = group_estimates(&o.partial, j).unwrap();
+    let (mu, _, _) = estimate(&o.partial, "mu").unwrap();
+    for i in 0..j {
+        // No pooling is close to the raw mean: the Normal(50, 25) prior pulls
+        // a section of 10–20 students by about a point at most.
+        let pull = none[i].0 - o.instructors.data.means[i];
+        assert!(pull.abs() < 1.5, "instructor {}: pulled {pull}", i + 1);
+        // Partial pooling moves it towards the grand mean, never past it
+        // (checked where the raw mean is clearly off the grand mean: near it,
+        // averaging over the posterior of mu and tau blurs the comparison).
+        let (raw, shrunk) = (none[i].0 - mu, partial[i].0 - mu);
+        if raw.abs() > 2.0 {
+            assert!(shrunk.abs() < raw.abs(), "instructor {}", i + 1);
+            assert!(shrunk * raw > 0.0, "instructor {} crossed the mean", i + 1);
+        }
+    }
+    // And borrows strength: narrower intervals on average (not always: no
+    // pooling estimates each section's own spread).
+    let width = |e: &[(f64, f64, f64)]| e.iter().map(|x| x.2 - x.1).sum::<f64>();
+    assert!(width(&partial) < width(&none));
+    // Complete pooling returns the mean of all scores (the prior barely moves it).
+    let (c, _, _) = estimate(&o.complete, "mu").unwrap();
+    assert!((c - o.instructors.data.grand_mean()).abs() < 0.5);
+}
+
+#[test]
+fn a_new_instructor_is_predicted_from_the_population() {
+    let g = &outcome().new_group;
+    // The population interval is wider than the grand mean's, and holds a
+    // new instructor's true mean far more often.
+    assert!(g.partial_mean.2 - g.partial_mean.1 > 2.0 * (g.complete_mean.2 - g.complete_mean.1));
+    assert!(g.partial_coverage > 0.7, "{}", g.partial_coverage);
+    assert!(g.complete_coverage < g.partial_coverage);
+    assert!(g.partial_mean.1 < TRUE_MU && TRUE_MU < g.partial_mean.2);
+}
+
+#[test]
+fn twenty_schools_are_recovered() {
+    let o = outcome();
+    let (sigma, lo, hi) = estimate(&o.schools_fit, "sigma").unwrap();
+    assert!(lo < NOISE_SD && NOISE_SD < hi, "sigma {sigma} [{lo}, {hi}]");
+    let e = group_estimates(&o.schools_fit, o.schools.truth.len()).unwrap();
+    let inside = e
+        .iter()
+        .zip(&o.schools.truth)
+        .filter(|((_, lo, hi), t)| lo <= *t && *t <= hi)
+        .count();
+    assert!(
+        inside >= 15,
+        "only {inside} of 20 true means inside their intervals"
+    );
+    // With ~25 students a school, the centred form mixes better.
+    let mu_c = ess_bulk(&o.schools_fit.chains_by_name("mu").unwrap());
+    let mu_nc = ess_bulk(&o.schools_fit_nc.chains_by_name("mu").unwrap());
+    assert!(
+        mu_c > 2.0 * mu_nc,
+        "ESS centred {mu_c}, non-centred {mu_nc}"
+    );
+}
+
+#[test]
+fn progress_text_has_stan_lines() {
+    let o = outcome();
+    let text = chapter_support::stan_progress::fit_progress_text(&o.schools_fit, "m", 200, None);
+    assert!(text.contains("Chain 4: Iteration: 1001 / 2000 [ 50%]  (Sampling)"));
+    assert_eq!(text.matches("SAMPLING FOR MODEL").count(), 4);
+}
+
+/// Rounded numbers of the default run, locked by a snapshot.
+#[test]
+fn default_run_snapshot() {
+    let o = outcome();
+    let mut s = String::new();
+    let j = o.instructors.truth.len();
+    for (label, fit) in [
+        ("complete", &o.complete),
+        ("none", &o.none),
+        ("partial", &o.partial),
+    ] {
+        s.push_str(&format!("{label}:"));
+        for (m, lo, hi) in group_estimates(fit, j).unwrap() {
+            s.push_str(&format!(" {} [{}, {}]", sig(m, 4), sig(lo, 4), sig(hi, 4)));
+        }
+        s.push('\n');
+    }
+    for name in ["mu", "tau", "sigma"] {
+        let (m, lo, hi) = estimate(&o.partial, name).unwrap();
+        s.push_str(&format!(
+            "partial {name}: {} [{}, {}]\n",
+            sig(m, 4),
+            sig(lo, 4),
+            sig(hi, 4)
+        ));
+        let (m, lo, hi) = estimate(&o.schools_fit, name).unwrap();
+        s.push_str(&format!(
+            "schools {name}: {} [{}, {}]\n",
+            sig(m, 4),
+            sig(lo, 4),
+            sig(hi, 4)
+        ));
+    }
+    let g = &o.new_group;
+    s.push_str(&format!(
+        "new instructor: partial {} [{}, {}] coverage {}, complete {} [{}, {}] coverage {}\n",
+        sig(g.partial_mean.0, 4),
+        sig(g.partial_mean.1, 4),
+        sig(g.partial_mean.2, 4),
+        sig(g.partial_coverage, 4),
+        sig(g.complete_mean.0, 4),
+        sig(g.complete_mean.1, 4),
+        sig(g.complete_mean.2, 4),
+        sig(g.complete_coverage, 4),
+    ));
+    insta::assert_snapshot!(s);
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_same_files(a: &Path, b: &Path) {
+    let (fa, fb) = (files_in(a), files_in(b));
+    let names = |v: &[PathBuf]| -> Vec<String> {
+        v.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
+    for (x, y) in fa.iter().zip(&fb) {
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{} differs from {}",
+            x.display(),
+            y.display()
+        );
+    }
+}
+
+#[test]
+fn committed_book_outputs_are_up_to_date() {
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/pooling");
+    let fresh = tempfile::tempdir().unwrap();
+    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
+    assert_same_files(&committed, fresh.path());
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_thread_count() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, threads) in [(&a, "1"), (&b, "3")] {
+        let out = dir.path().to_str().unwrap().to_string();
+        run(&args(&[
+            "--draws",
+            "200",
+            "--warmup",
+            "300",
+            "--threads",
+            threads,
+            "--out",
+            &out,
+        ]))
+        .unwrap();
+    }
+    assert_same_files(a.path(), b.path());
+}
+
+/// Runs the binary, expecting a one-line error and a non-zero exit.
+fn expect_failure(extra: &[&str], needle: &str) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_pooling"))
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{extra:?} should fail");
+    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{extra:?}: expected {needle:?} in {stderr}"
+    );
+    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+}
+
+#[test]
+fn bad_flags_fail_cleanly() {
+    expect_failure(&["--chains", "0"], "chains must be at least 1");
+    expect_failure(&["--target-accept", "1.5"], "target acceptance");
+    expect_failure(&["--draws", "many"], "invalid value");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a_file");
+    std::fs::write(&file, "x").unwrap();
+    let beneath = file.join("out");
+    expect_failure(
+        &["--out", beneath.to_str().unwrap()],
+        "cannot create output directory",
+    );
+}

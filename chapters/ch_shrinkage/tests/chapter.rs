@@ -1,0 +1,271 @@
+//! The shrinkage chapter: the formula's arithmetic, the full posterior against
+//! exact answers, the simulation's MSE ordering over many replications, the
+//! committed outputs, determinism and error handling.
+
+use ch_shrinkage::exact::posterior_means;
+use ch_shrinkage::grid::replicate;
+use ch_shrinkage::simulate::Design;
+use ch_shrinkage::{Args, Outcome, SCORE_PRIORS, compute, run};
+use diagnostics::{mcse_mean, sig};
+use models::eight_schools_exact::ExactPosterior;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn args(extra: &[&str]) -> Args {
+    let mut v = vec!["ch_shrinkage", "--quiet"];
+    v.extend_from_slice(extra);
+    Args::parse_from_iter(v).unwrap()
+}
+
+fn outcome() -> &'static Outcome {
+    static CELL: OnceLock<Outcome> = OnceLock::new();
+    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+}
+
+/// `B_i = σ²/(σ² + 36)` and `(1 − B) y + 8B = (36 y + 8 σ²)/(σ² + 36)` as
+/// exact fractions, against the table the chapter writes.
+#[test]
+fn the_formula_table_is_exact() {
+    let o = outcome();
+    // (school, y, sigma, shrunk estimate rounded by hand from the fraction)
+    let expected = [
+        ("A", 28, 15, "10.76", 3), // 2808/261 = 10.7586…
+        ("B", 8, 10, "8.00", 6),   // 1088/136 = 8
+        ("C", -3, 16, "6.64", 2),  // 1940/292 = 6.6438…
+        ("D", 7, 11, "7.77", 4),   // 1220/157 = 7.7707…
+        ("E", -1, 9, "5.23", 8),   // 612/117 = 5.2307…
+        ("F", 1, 11, "6.39", 4),   // 1004/157 = 6.3949…
+        ("G", 18, 10, "10.65", 6), // 1448/136 = 10.6470…
+        ("H", 12, 18, "8.40", 1),  // 3024/360 = 8.4
+    ];
+    for (row, (school, y, sigma, shrunk, rank)) in o.formula.iter().zip(expected) {
+        let s2 = sigma * sigma;
+        assert_eq!(row.school, school);
+        // One correctly rounded division, as the formula does it: bit for bit.
+        assert_eq!(row.b, f64::from(s2) / f64::from(s2 + 36), "B of {school}");
+        let exact = f64::from(36 * y + 8 * s2) / f64::from(s2 + 36);
+        assert!(
+            (row.shrunk - exact).abs() < 1e-12,
+            "{school}: {} vs {exact}",
+            row.shrunk
+        );
+        assert_eq!(diagnostics::fixed(row.shrunk, 2), shrunk);
+        assert_eq!(row.rank, rank, "rank of {school}");
+    }
+    let table = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/shrinkage/formula.md"),
+    )
+    .unwrap();
+    assert!(
+        table.contains("| A | 28 | 15 | 0.862 | 3 | 10.76 |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| E | -1 | 9 | 0.692 | 8 | 5.23 |"),
+        "{table}"
+    );
+}
+
+#[test]
+fn full_posterior_means_are_the_formula_averaged_over_the_posterior() {
+    let o = outcome();
+    let exact = ExactPosterior::eight_schools(20_000, 80.0);
+    for (i, row) in o.formula.iter().enumerate() {
+        let tol = 4.0 * row.nuts_mcse;
+        assert!(
+            (row.nuts - exact.theta[i].0).abs() < tol,
+            "{}: NUTS vs exact",
+            row.school
+        );
+        assert!(
+            (row.averaged - row.nuts).abs() < tol,
+            "{}: averaged vs NUTS",
+            row.school
+        );
+        // Averaging over tau shrinks more than tau = 6 does: E[B | y] > B(6).
+        assert!(row.mean_b > row.b);
+    }
+}
+
+#[test]
+fn nuts_agrees_with_the_exact_posterior_in_the_experiment() {
+    let e = &outcome().experiment;
+    let se = vec![e.design.se(); e.design.schools];
+    let slow = posterior_means(&e.data.ybar, &se, &SCORE_PRIORS);
+    for (j, slow_j) in slow.iter().enumerate() {
+        let chains = e.fit.chains_by_name(&format!("theta.{}", j + 1)).unwrap();
+        let tol = 4.0 * mcse_mean(&chains);
+        assert!(
+            (e.bayes[j] - e.bayes_exact[j]).abs() < tol,
+            "school {}",
+            j + 1
+        );
+        assert!((slow_j - e.bayes_exact[j]).abs() < 1e-9);
+    }
+}
+
+/// The source's first "thing to try": n = 5, tau = 5. Over 4000 data sets,
+/// both partial-pooling estimators beat no pooling, which beats complete
+/// pooling, each by many standard errors of the paired difference.
+#[test]
+fn partial_pooling_wins_at_n_5_tau_5_over_many_replications() {
+    let d = Design {
+        schools: 12,
+        students: 5,
+        tau: 5.0,
+        sigma: 10.0,
+    };
+    let rows = replicate(&d, &SCORE_PRIORS, 99, 7, 4000);
+    let diff = |a: usize, b: usize| -> (f64, f64) {
+        let v: Vec<f64> = rows.iter().map(|r| r[a] - r[b]).collect();
+        let n = v.len() as f64;
+        let m = v.iter().sum::<f64>() / n;
+        let sd = (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
+        (m, sd / n.sqrt())
+    };
+    for (worse, better) in [(0, 2), (0, 3), (1, 0)] {
+        let (m, se) = diff(worse, better);
+        assert!(
+            m > 5.0 * se,
+            "estimator {better} vs {worse}: difference {m} ± {se}"
+        );
+    }
+}
+
+#[test]
+fn default_run_snapshot() {
+    let o = outcome();
+    let mut s = String::new();
+    for r in &o.formula {
+        s.push_str(&format!(
+            "{}: E[B|y] {} averaged {} nuts {}\n",
+            r.school,
+            sig(r.mean_b, 4),
+            sig(r.averaged, 4),
+            sig(r.nuts, 4)
+        ));
+    }
+    let e = &o.experiment;
+    s.push_str(&format!(
+        "experiment: tau2_hat {} w {} mse {}\n",
+        sig(e.eb.tau2_hat, 4),
+        sig(e.eb.weight, 4),
+        e.mse
+            .iter()
+            .map(|m| sig(*m, 4))
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    for c in o
+        .grid
+        .iter()
+        .filter(|c| [5, 100].contains(&c.design.students))
+    {
+        s.push_str(&format!(
+            "tau {} n {}: {}\n",
+            c.design.tau,
+            c.design.students,
+            c.mse
+                .iter()
+                .map(|m| sig(*m, 4))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ));
+    }
+    insta::assert_snapshot!(s);
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_same_files(a: &Path, b: &Path) {
+    let (fa, fb) = (files_in(a), files_in(b));
+    let names = |v: &[PathBuf]| -> Vec<String> {
+        v.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
+    for (x, y) in fa.iter().zip(&fb) {
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{} differs from {}",
+            x.display(),
+            y.display()
+        );
+    }
+}
+
+#[test]
+fn committed_book_outputs_are_up_to_date() {
+    let committed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/shrinkage");
+    let fresh = tempfile::tempdir().unwrap();
+    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
+    assert_same_files(&committed, fresh.path());
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_thread_count() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, threads) in [(&a, "1"), (&b, "3")] {
+        let out = dir.path().to_str().unwrap().to_string();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.parse().unwrap())
+            .build()
+            .unwrap();
+        pool.install(|| {
+            run(&args(&[
+                "--draws",
+                "200",
+                "--warmup",
+                "300",
+                "--replications",
+                "40",
+                "--threads",
+                threads,
+                "--out",
+                &out,
+            ]))
+        })
+        .unwrap();
+    }
+    assert_same_files(a.path(), b.path());
+}
+
+/// Runs the binary, expecting a one-line error and a non-zero exit.
+fn expect_failure(extra: &[&str], needle: &str) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_shrinkage"))
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{extra:?} should fail");
+    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{extra:?}: expected {needle:?} in {stderr}"
+    );
+    assert_eq!(stderr.trim().lines().count(), 1, "{extra:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+}
+
+#[test]
+fn bad_flags_fail_cleanly() {
+    expect_failure(&["--schools", "1"], "--schools must be at least 2");
+    expect_failure(&["--students", "0"], "--students must be at least 1");
+    expect_failure(&["--tau", "-1"], "--tau must be a finite number, 0 or more");
+    expect_failure(&["--sigma", "0"], "--sigma must be a finite number above 0");
+    expect_failure(
+        &["--replications", "0"],
+        "--replications must be at least 1",
+    );
+    expect_failure(&["--chains", "0"], "chains must be at least 1");
+}

@@ -1,0 +1,171 @@
+//! Stein's paradox: the James–Stein estimator's risk by simulation and by
+//! the exact formula, and Efron & Morris's batting averages estimated raw,
+//! by James–Stein and by a hierarchical binomial model fitted with NUTS.
+//!
+//! `cargo run --release -p ch_stein -- --help` lists the flags.
+
+pub mod baseball;
+mod plots;
+pub mod risk;
+mod tables;
+
+use anyhow::{Result, bail};
+use chapter_support::output::default_out_dir;
+use chapter_support::{OutputDir, SamplingArgs, timed};
+use clap::Parser;
+use models::binomial_logit::BinomialLogit;
+use rayon::prelude::*;
+use risk::SimulatedRisk;
+use sampler::Fit;
+use std::path::PathBuf;
+
+/// Numbers of means in the risk table.
+pub const DIMENSIONS: std::ops::RangeInclusive<usize> = 3..=20;
+/// First random stream of the risk simulations.
+const RISK_STREAM: u32 = 3_000_000;
+
+// ANCHOR: priors
+/// Priors of the hierarchical binomial model on the log-odds scale:
+/// `mu ~ Normal(−1, 1)` (an average near logistic(−1) ≈ 0.27, give or take
+/// a lot) and `tau ~ HalfNormal(1)`.
+pub const MU_PRIOR: (f64, f64) = (-1.0, 1.0);
+/// See [`MU_PRIOR`].
+pub const TAU_PRIOR_SCALE: f64 = 1.0;
+// ANCHOR_END: priors
+
+/// Command-line flags of the Stein chapter.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "ch_stein",
+    about = "Stein's paradox: James-Stein risk, and Efron & Morris's batting averages"
+)]
+pub struct Args {
+    /// Sampling flags shared by every chapter (the seed also drives the simulations).
+    #[command(flatten)]
+    pub sampling: SamplingArgs,
+    /// Simulated data sets per point of the risk table.
+    #[arg(long, default_value_t = 20_000)]
+    pub reps: usize,
+    /// Directory for figures and tables (default: the book's generated/stein).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// This chapter's defaults for the shared flags: target acceptance 0.9.
+pub const DEFAULTS: &[(&str, &str)] = &[("target_accept", "0.9")];
+
+impl Args {
+    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
+    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+    }
+
+    /// Checks every flag.
+    pub fn validate(&self) -> Result<()> {
+        self.sampling.validate()?;
+        if self.reps < 2 {
+            bail!("--reps must be at least 2, got {}", self.reps);
+        }
+        Ok(())
+    }
+}
+
+/// Everything the chapter computes, before it is written anywhere.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Simulated risks at `theta = 0`, one per `p` in [`DIMENSIONS`].
+    pub at_zero: Vec<SimulatedRisk>,
+    /// Simulated risks with every `theta_i = 1`.
+    pub at_one: Vec<SimulatedRisk>,
+    /// The batting data.
+    pub players: Vec<baseball::Player>,
+    /// James–Stein on the early averages.
+    pub james_stein: baseball::JamesStein,
+    /// The hierarchical binomial fit.
+    pub fit: Fit,
+    /// Its posterior mean of each player's ability.
+    pub hierarchical: Vec<f64>,
+    /// Simulated data sets per risk estimate.
+    pub reps: usize,
+}
+
+/// Simulates the risks and fits the batting data.
+pub fn compute(args: &Args) -> Result<Outcome> {
+    args.validate()?;
+    let seed = args.sampling.seed;
+    let quiet = args.sampling.quiet;
+    let dims: Vec<usize> = DIMENSIONS.collect();
+    let (at_zero, at_one) = timed("risk simulations", quiet, || {
+        let sim = |norm_of: fn(usize) -> f64, offset: u32| -> Vec<SimulatedRisk> {
+            dims.par_iter()
+                .map(|&p| {
+                    risk::simulate(
+                        p,
+                        norm_of(p),
+                        args.reps,
+                        seed,
+                        RISK_STREAM + offset + p as u32,
+                    )
+                })
+                .collect()
+        };
+        (sim(|_| 0.0, 0), sim(|p| (p as f64).sqrt(), 1000))
+    });
+
+    let players = baseball::load(&baseball::data_path())?;
+    let early: Vec<f64> = players.iter().map(|p| p.early).collect();
+    let james_stein = baseball::james_stein_to_mean(&early, baseball::AT_BATS);
+    // ANCHOR: hierarchical
+    let model = BinomialLogit::new(
+        players.iter().map(|p| p.hits).collect(),
+        vec![baseball::AT_BATS; players.len()],
+        MU_PRIOR.0,
+        MU_PRIOR.1,
+        TAU_PRIOR_SCALE,
+    )?;
+    let fit = timed("hierarchical binomial fit", quiet, || {
+        sampler::fit(&model, &args.sampling.settings())
+    })?;
+    // ANCHOR_END: hierarchical
+    let hierarchical = (1..=players.len())
+        .map(|j| {
+            let i = fit
+                .param_index(&format!("p.{j}"))
+                .ok_or_else(|| anyhow::anyhow!("the fit has no p.{j}"))?;
+            let d = fit.pooled(i);
+            Ok(d.iter().sum::<f64>() / d.len() as f64)
+        })
+        .collect::<Result<Vec<f64>>>()?;
+    Ok(Outcome {
+        at_zero,
+        at_one,
+        players,
+        james_stein,
+        fit,
+        hierarchical,
+        reps: args.reps,
+    })
+}
+
+/// Runs the chapter: computes, writes figures and tables to `--out`, draws to
+/// `--draws-dir` if given, and prints a short report to stdout.
+pub fn run(args: &Args) -> Result<()> {
+    args.validate()?;
+    let out_dir = args.out.clone().unwrap_or_else(|| default_out_dir("stein"));
+    let out = OutputDir::create(&out_dir)?;
+    let outcome = compute(args)?;
+    tables::write_all(&out, &outcome)?;
+    plots::write_all(&out, &outcome)?;
+    if let Some(dir) = &args.sampling.draws_dir {
+        sampler::cmdstan_csv::write_cmdstan_csv(dir, "stein_batting", &outcome.fit)?;
+    }
+    print!("{}", tables::console_report(&outcome)?);
+    if !args.sampling.quiet {
+        eprintln!("wrote figures and tables to {}", out_dir.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! The Stein chapter: simulated risks against the exact James–Stein risk,
+//! the batting averages against Efron & Morris, the committed outputs,
+//! determinism and error handling.
+
+use ch_stein::baseball::total_squared_error;
+use ch_stein::risk::{exact_risk, simulate};
+use ch_stein::{Args, Outcome, compute, run};
+use diagnostics::{fixed, rhat, sig};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn args(extra: &[&str]) -> Args {
+    let mut v = vec!["ch_stein", "--quiet"];
+    v.extend_from_slice(extra);
+    Args::parse_from_iter(v).unwrap()
+}
+
+fn outcome() -> &'static Outcome {
+    static CELL: OnceLock<Outcome> = OnceLock::new();
+    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+}
+
+/// Every simulated James–Stein risk of the chapter's table lies within four
+/// Monte Carlo standard errors of the exact risk, and so do fresh
+/// simulations at other distances from the origin.
+#[test]
+fn simulated_risk_matches_the_exact_formula() {
+    let o = outcome();
+    for r in o.at_zero.iter().chain(&o.at_one) {
+        let exact = exact_risk(r.p, r.norm);
+        let z = (r.js.mean - exact) / r.js.se;
+        assert!(
+            z.abs() < 4.0,
+            "p = {}, ‖θ‖ = {}: {} vs {exact} ({z:+.1} se)",
+            r.p,
+            r.norm,
+            r.js.mean
+        );
+        // The obvious estimator's risk is p.
+        assert!(((r.mle.mean - r.p as f64) / r.mle.se).abs() < 4.0);
+    }
+    for (p, norm, stream) in [(3, 0.5, 11), (3, 3.0, 12), (7, 1.5, 13), (15, 6.0, 14)] {
+        let r = simulate(p, norm, 40_000, 5, stream);
+        let exact = exact_risk(p, norm);
+        assert!(
+            ((r.js.mean - exact) / r.js.se).abs() < 4.0,
+            "p = {p}, ‖θ‖ = {norm}"
+        );
+    }
+}
+
+#[test]
+fn james_stein_dominates_and_the_positive_part_does_better() {
+    let o = outcome();
+    for r in &o.at_one {
+        assert!(r.js.mean < r.mle.mean - 4.0 * r.mle.se, "p = {}", r.p);
+        assert!(r.js_plus.mean < r.js.mean + 2.0 * r.js.se, "p = {}", r.p);
+    }
+}
+
+#[test]
+fn batting_averages_reproduce_efron_and_morris() {
+    let o = outcome();
+    // Efron & Morris (1977) report a shrinkage factor of 0.212.
+    assert_eq!(fixed(o.james_stein.keep, 3), "0.212");
+    let truth: Vec<f64> = o.players.iter().map(|p| p.rest).collect();
+    let early: Vec<f64> = o.players.iter().map(|p| p.early).collect();
+    let raw = total_squared_error(&early, &truth);
+    // Their total squared errors: about 0.077 raw against 0.022 for James–Stein.
+    assert!(total_squared_error(&o.james_stein.estimates, &truth) < raw / 3.0);
+    assert!(total_squared_error(&o.hierarchical, &truth) < raw / 3.0);
+    assert_eq!(o.fit.num_divergent(), 0);
+    for i in 0..o.fit.param_names.len() {
+        assert!(rhat(&o.fit.chains_of(i)) < 1.01, "{}", o.fit.param_names[i]);
+    }
+}
+
+#[test]
+fn default_run_snapshot() {
+    let o = outcome();
+    let mut s = String::new();
+    for (z, one) in o.at_zero.iter().zip(&o.at_one) {
+        s.push_str(&format!(
+            "p {}: zero {} one {} plus {} mle {}\n",
+            z.p,
+            sig(z.js.mean, 4),
+            sig(one.js.mean, 4),
+            sig(one.js_plus.mean, 4),
+            sig(one.mle.mean, 4)
+        ));
+    }
+    s.push_str(&format!(
+        "batting: p̄ {} keep {}\njs {}\nhier {}\n",
+        sig(o.james_stein.grand_mean, 4),
+        sig(o.james_stein.keep, 4),
+        o.james_stein
+            .estimates
+            .iter()
+            .map(|v| sig(*v, 4))
+            .collect::<Vec<_>>()
+            .join(" "),
+        o.hierarchical
+            .iter()
+            .map(|v| sig(*v, 4))
+            .collect::<Vec<_>>()
+            .join(" "),
+    ));
+    insta::assert_snapshot!(s);
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_same_files(a: &Path, b: &Path) {
+    let (fa, fb) = (files_in(a), files_in(b));
+    let names = |v: &[PathBuf]| -> Vec<String> {
+        v.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
+    for (x, y) in fa.iter().zip(&fb) {
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{} differs from {}",
+            x.display(),
+            y.display()
+        );
+    }
+}
+
+#[test]
+fn committed_book_outputs_are_up_to_date() {
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/stein");
+    let fresh = tempfile::tempdir().unwrap();
+    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
+    assert_same_files(&committed, fresh.path());
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_thread_count() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, threads) in [(&a, 1), (&b, 3)] {
+        let out = dir.path().to_str().unwrap().to_string();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let t = threads.to_string();
+        pool.install(|| {
+            run(&args(&[
+                "--draws",
+                "200",
+                "--warmup",
+                "300",
+                "--reps",
+                "500",
+                "--threads",
+                &t,
+                "--out",
+                &out,
+            ]))
+        })
+        .unwrap();
+    }
+    assert_same_files(a.path(), b.path());
+}
+
+/// Runs the binary, expecting a one-line error and a non-zero exit.
+fn expect_failure(extra: &[&str], needle: &str) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_stein"))
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{extra:?} should fail");
+    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{extra:?}: expected {needle:?} in {stderr}"
+    );
+    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+}
+
+#[test]
+fn bad_flags_fail_cleanly() {
+    expect_failure(&["--reps", "1"], "--reps must be at least 2");
+    expect_failure(&["--chains", "0"], "chains must be at least 1");
+    expect_failure(&["--reps", "many"], "invalid value");
+}

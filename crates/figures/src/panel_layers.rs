@@ -1,0 +1,320 @@
+//! The SVG of [`Layer`]s: compact elements in pixel coordinates, clipped to
+//! the panel's plotting area, and each layer's legend entry.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+
+use crate::FigureError;
+use crate::layered_panels::{Layer, Style, histogram_counts};
+use crate::legend::{LegendItem, Swatch};
+
+/// Dots drawn at most this many times on the same pixel with the same
+/// radius (translucent dots stop changing colour after a few layers).
+const MAX_LAYERS: u32 = 4;
+/// Translucent point layers with more points than this are drawn as one
+/// dot per small cell of pixels (see [`dense_dots`]).
+const DENSE: usize = 1500;
+
+/// Translucent dots, many of them: one dot per `cell × cell` block of
+/// pixels, whose opacity is what `count` stacked dots of opacity `opacity`
+/// would give, `1 − (1 − opacity)^count`, rounded to steps of 0.05. Dots of
+/// equal opacity share one SVG group, so tens of thousands of points make a
+/// file of a few hundred kilobytes at most.
+pub(crate) fn dense_dots(
+    points: &[(i32, i32)],
+    cell: i32,
+    radius: f64,
+    colour: RGBColor,
+    opacity: f64,
+) -> String {
+    let mut counts: BTreeMap<(i32, i32), u32> = BTreeMap::new();
+    for &(x, y) in points {
+        *counts
+            .entry((x.div_euclid(cell), y.div_euclid(cell)))
+            .or_insert(0) += 1;
+    }
+    let mut levels: BTreeMap<u32, Vec<(i32, i32)>> = BTreeMap::new();
+    for ((cx, cy), n) in counts {
+        let alpha = 1.0 - (1.0 - opacity).powi(n.min(64) as i32);
+        let level = ((alpha * 20.0).round() as u32).max(1);
+        levels
+            .entry(level)
+            .or_default()
+            .push((cx * cell + cell / 2, cy * cell + cell / 2));
+    }
+    let mut out = String::new();
+    for (level, dots) in levels {
+        let _ = writeln!(
+            out,
+            "<g fill=\"{}\" fill-opacity=\"{}\" stroke=\"none\">",
+            hex(colour),
+            level as f64 / 20.0
+        );
+        for (x, y) in dots {
+            let _ = writeln!(out, "<circle cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"/>");
+        }
+        out.push_str("</g>\n");
+    }
+    out
+}
+
+/// Where a panel's plotting area is, and how data map to pixels.
+pub(crate) struct PanelGeometry {
+    pub left: i32,
+    pub right: i32,
+    pub top: i32,
+    pub bottom: i32,
+    x: (f64, f64),
+    y: (f64, f64),
+    id: usize,
+}
+
+impl PanelGeometry {
+    /// Geometry of `chart` with data ranges `x`, `y`; `id` makes the clip
+    /// path's id unique within the figure.
+    pub fn new<DB: DrawingBackend>(
+        chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+        x: (f64, f64),
+        y: (f64, f64),
+        id: usize,
+    ) -> Self {
+        let (left, bottom) = chart.backend_coord(&(x.0, y.0));
+        let (right, top) = chart.backend_coord(&(x.1, y.1));
+        Self {
+            left,
+            right,
+            top,
+            bottom,
+            x,
+            y,
+            id,
+        }
+    }
+
+    /// Pixel of data point `(x, y)`.
+    pub fn pixel(&self, x: f64, y: f64) -> (i32, i32) {
+        let fx = (x - self.x.0) / (self.x.1 - self.x.0);
+        let fy = (y - self.y.0) / (self.y.1 - self.y.0);
+        (
+            (self.left as f64 + fx * (self.right - self.left) as f64).round() as i32,
+            (self.bottom as f64 - fy * (self.bottom - self.top) as f64).round() as i32,
+        )
+    }
+
+    /// The clip path of the plotting area.
+    pub fn clip_def(&self) -> String {
+        format!(
+            "<defs><clipPath id=\"panel{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath></defs>\n",
+            self.id,
+            self.left,
+            self.top,
+            self.right - self.left,
+            self.bottom - self.top
+        )
+    }
+
+    /// Opens a group clipped to the plotting area.
+    pub fn open_group(&self) -> String {
+        format!("<g clip-path=\"url(#panel{})\">\n", self.id)
+    }
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// `stroke…` attributes of a line style.
+fn stroke(style: &Style) -> String {
+    let mut s = format!(
+        "fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"",
+        hex(style.colour),
+        style.size
+    );
+    if style.opacity < 1.0 {
+        let _ = write!(s, " stroke-opacity=\"{}\"", style.opacity);
+    }
+    if style.dashed {
+        s.push_str(" stroke-dasharray=\"8 5\"");
+    }
+    s
+}
+
+/// `fill…` attributes of a filled style.
+fn fill(style: &Style) -> String {
+    let mut s = format!("fill=\"{}\" stroke=\"none\"", hex(style.colour));
+    if style.opacity < 1.0 {
+        let _ = write!(s, " fill-opacity=\"{}\"", style.opacity);
+    }
+    s
+}
+
+/// A polyline through pixel points, skipping repeated pixels.
+fn polyline(g: &PanelGeometry, points: impl Iterator<Item = (f64, f64)>, style: &Style) -> String {
+    let mut out = format!("<polyline {} points=\"", stroke(style));
+    let mut last = None;
+    for (x, y) in points {
+        let p = g.pixel(x, y);
+        if last != Some(p) {
+            if last.is_some() {
+                out.push(' ');
+            }
+            let _ = write!(out, "{},{}", p.0, p.1);
+            last = Some(p);
+        }
+    }
+    out.push_str("\"/>\n");
+    out
+}
+
+/// The SVG of one layer.
+pub(crate) fn layer_svg(g: &PanelGeometry, layer: &Layer) -> Result<String, FigureError> {
+    let mut out = String::new();
+    match layer {
+        Layer::Points { x, y, radii, style }
+            if style.opacity < 1.0 && radii.is_empty() && x.len() > DENSE =>
+        {
+            let pixels: Vec<(i32, i32)> = x.iter().zip(y).map(|(a, b)| g.pixel(*a, *b)).collect();
+            out.push_str(&dense_dots(
+                &pixels,
+                2,
+                style.size,
+                style.colour,
+                style.opacity,
+            ));
+        }
+        Layer::Points { x, y, radii, style } => {
+            let cap = if style.opacity < 1.0 { MAX_LAYERS } else { 1 };
+            let mut seen: HashMap<(i32, i32, u64), u32> = HashMap::new();
+            let _ = writeln!(out, "<g {}>", fill(style));
+            for i in 0..x.len() {
+                let r = if radii.is_empty() {
+                    style.size
+                } else {
+                    radii[i]
+                };
+                let (px, py) = g.pixel(x[i], y[i]);
+                let n = seen.entry((px, py, r.to_bits())).or_insert(0);
+                *n += 1;
+                if *n <= cap {
+                    let _ = writeln!(
+                        out,
+                        "<circle cx=\"{px}\" cy=\"{py}\" r=\"{}\"/>",
+                        (r * 10.0).round() / 10.0
+                    );
+                }
+            }
+            out.push_str("</g>\n");
+        }
+        Layer::Line { points, style } => out.push_str(&polyline(g, points.iter().copied(), style)),
+        Layer::Band {
+            x,
+            low,
+            high,
+            style,
+        } => {
+            let mut d = String::new();
+            let upper = x.iter().zip(high);
+            let lower = x.iter().zip(low).rev();
+            for (k, (xv, yv)) in upper.chain(lower).enumerate() {
+                let (px, py) = g.pixel(*xv, *yv);
+                let _ = write!(d, "{}{px},{py}", if k == 0 { "" } else { " " });
+            }
+            let _ = writeln!(out, "<polygon {} points=\"{d}\"/>", fill(style));
+        }
+        Layer::HLine { y, style } => {
+            out.push_str(&polyline(g, [(g.x.0, *y), (g.x.1, *y)].into_iter(), style));
+        }
+        Layer::VLine { x, style } => {
+            out.push_str(&polyline(g, [(*x, g.y.0), (*x, g.y.1)].into_iter(), style));
+        }
+        Layer::Intervals {
+            x,
+            low,
+            high,
+            style,
+        } => {
+            let mut d = String::new();
+            for i in 0..x.len() {
+                let (px, p_lo) = g.pixel(x[i], low[i]);
+                let (_, p_hi) = g.pixel(x[i], high[i]);
+                let _ = write!(d, "M{px} {p_lo}V{p_hi}");
+            }
+            let _ = writeln!(out, "<path {} d=\"{d}\"/>", stroke(style));
+        }
+        Layer::HIntervals {
+            y,
+            low,
+            high,
+            style,
+        } => {
+            let mut d = String::new();
+            for i in 0..y.len() {
+                let (p_lo, py) = g.pixel(low[i], y[i]);
+                let (p_hi, _) = g.pixel(high[i], y[i]);
+                let _ = write!(d, "M{p_lo} {py}H{p_hi}");
+            }
+            let _ = writeln!(out, "<path {} d=\"{d}\"/>", stroke(style));
+        }
+        Layer::Histogram {
+            values,
+            bins,
+            range,
+            style,
+        } => {
+            let (lo, width, counts) = histogram_counts(values, *bins, *range)?;
+            let mut d = String::new();
+            for (i, &c) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+                let left = lo + i as f64 * width;
+                let (x0, y0) = g.pixel(left, 0.0);
+                let (x1, y1) = g.pixel(left + width, c as f64);
+                // One pixel of white between bars, as ggplot's outlines give.
+                let _ = write!(d, "M{x0} {y0}H{}V{y1}H{x0}Z", (x1 - 1).max(x0));
+            }
+            let _ = writeln!(out, "<path {} d=\"{d}\"/>", fill(style));
+        }
+    }
+    Ok(out)
+}
+
+/// Light vertical grid lines at explicit x ticks (drawn under the layers).
+pub(crate) fn tick_grid_svg(g: &PanelGeometry, ticks: &[(f64, String)]) -> String {
+    let RGBColor(r, gr, b) = crate::theme::GRID;
+    let mut d = String::new();
+    for (x, _) in ticks.iter().filter(|(x, _)| (g.x.0..=g.x.1).contains(x)) {
+        let (px, _) = g.pixel(*x, g.y.0);
+        let _ = write!(d, "M{px} {}V{}", g.top, g.bottom);
+        // A short tick mark below the axis.
+        let _ = write!(d, "M{px} {}V{}", g.bottom, g.bottom + 5);
+    }
+    format!(
+        "<path fill=\"none\" stroke=\"#{r:02X}{gr:02X}{b:02X}\" stroke-width=\"1\" d=\"{d}\"/>\n"
+    )
+}
+
+/// The legend entry of a layer (none if its label is empty).
+pub(crate) fn legend_item(layer: &Layer) -> Option<LegendItem> {
+    let (style, kind) = match layer {
+        Layer::Points { style, .. } => (style, 0),
+        Layer::Line { style, .. }
+        | Layer::HLine { style, .. }
+        | Layer::VLine { style, .. }
+        | Layer::Intervals { style, .. }
+        | Layer::HIntervals { style, .. } => (style, 1),
+        Layer::Band { style, .. } | Layer::Histogram { style, .. } => (style, 2),
+    };
+    if style.label.is_empty() {
+        return None;
+    }
+    let colour = style.colour.mix(style.opacity.max(0.6));
+    let width = (style.size.round() as u32).clamp(1, 4);
+    let swatch = match kind {
+        0 => Swatch::Dot(colour, (style.size.round() as u32).clamp(3, 6)),
+        1 if style.dashed => Swatch::Dashed(colour),
+        1 => Swatch::Line(colour, width.max(2)),
+        _ => Swatch::Bar(style.colour.mix(style.opacity.max(0.3))),
+    };
+    Some(LegendItem::new(swatch, style.label.clone()))
+}

@@ -1,0 +1,154 @@
+//! Neal's funnel: `v ~ Normal(0, 3)`, `x_k ~ Normal(0, exp(v/2))`, `k = 1..K`.
+//!
+//! The marginal of `v` is `Normal(0, 3)` whatever `K` is, so the exact answer
+//! is known. In the centred form the sampler moves in `(v, x)`: the scale of
+//! every `x_k` is `exp(v/2)`, so at `v = −6` the density is about 400 times
+//! narrower in `x` than at `v = +6` — a funnel no single step size fits. The
+//! non-centred form samples `z_k ~ Normal(0, 1)` and sets `x_k = exp(v/2) z_k`:
+//! an isotropic Gaussian, the easiest target there is.
+//!
+//! Reference: Neal (2003), "Slice sampling", Annals of Statistics 31(3), §8.
+
+use sampler::Model;
+
+/// Standard deviation of `v`.
+pub const V_SD: f64 = 3.0;
+/// Number of `x` coordinates in Neal's original example.
+pub const NEAL_K: usize = 9;
+
+/// Neal's funnel with `k` coordinates `x_k`, in one of two parameterisations.
+///
+/// Unconstrained parameters: `v`, then `x` (centred) or `z` (non-centred).
+/// Constrained output: `v`, `x.1…K`, and for the non-centred form `z.1…K`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NealsFunnel {
+    /// Number of `x` coordinates.
+    pub k: usize,
+    /// `true`: sample `z` with `x = exp(v/2) z`; `false`: sample `x` directly.
+    pub non_centred: bool,
+}
+
+impl NealsFunnel {
+    /// Neal's nine-coordinate funnel, centred (`x` sampled directly).
+    pub fn centred() -> Self {
+        Self {
+            k: NEAL_K,
+            non_centred: false,
+        }
+    }
+
+    /// Neal's nine-coordinate funnel, non-centred (`z` sampled, `x = exp(v/2) z`).
+    pub fn non_centred() -> Self {
+        Self {
+            k: NEAL_K,
+            non_centred: true,
+        }
+    }
+}
+
+impl Model for NealsFunnel {
+    fn dim(&self) -> usize {
+        1 + self.k
+    }
+
+    fn param_names(&self) -> Vec<String> {
+        let mut names = vec!["v".to_string()];
+        names.extend((1..=self.k).map(|i| format!("x.{i}")));
+        if self.non_centred {
+            names.extend((1..=self.k).map(|i| format!("z.{i}")));
+        }
+        names
+    }
+
+    // ANCHOR: log_density
+    fn log_density_grad(&self, p: &[f64], grad: &mut [f64]) -> f64 {
+        let v = p[0];
+        let var_v = V_SD * V_SD;
+        let mut lp = -0.5 * v * v / var_v;
+        grad[0] = -v / var_v;
+        if self.non_centred {
+            // z_k ~ Normal(0, 1): the funnel has gone from the sampler's view.
+            for (g, z) in grad[1..].iter_mut().zip(&p[1..]) {
+                lp -= 0.5 * z * z;
+                *g = -z;
+            }
+        } else {
+            // x_k ~ Normal(0, exp(v/2)): log density −v/2 − x² e^(−v) / 2.
+            let inv_var = (-v).exp();
+            let (grad_v, grad_x) = grad.split_at_mut(1);
+            for (g, x) in grad_x.iter_mut().zip(&p[1..]) {
+                lp += -0.5 * v - 0.5 * x * x * inv_var;
+                grad_v[0] += -0.5 + 0.5 * x * x * inv_var;
+                *g = -x * inv_var;
+            }
+        }
+        lp
+    }
+    // ANCHOR_END: log_density
+
+    fn constrain(&self, p: &[f64], out: &mut Vec<f64>) {
+        let v = p[0];
+        out.push(v);
+        if self.non_centred {
+            let scale = (0.5 * v).exp();
+            out.extend(p[1..].iter().map(|z| scale * z));
+        }
+        out.extend_from_slice(&p[1..]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sampler::check_gradient;
+    use sampler::rng::{chain_rng, std_normal};
+
+    #[test]
+    fn gradients_match_finite_differences() {
+        let mut rng = chain_rng(11, 0, 0);
+        for model in [NealsFunnel::centred(), NealsFunnel::non_centred()] {
+            for _ in 0..20 {
+                let p: Vec<f64> = (0..model.dim())
+                    .map(|_| 2.0 * std_normal(&mut rng))
+                    .collect();
+                let check = check_gradient(&model, &p);
+                assert!(check.passes(1e-6), "{model:?} at {p:?}:\n{check}");
+            }
+        }
+    }
+
+    #[test]
+    fn non_centred_output_maps_z_to_x() {
+        let model = NealsFunnel::non_centred();
+        let mut p = vec![2.0_f64.ln() * 2.0];
+        p.extend((0..NEAL_K).map(|k| k as f64));
+        let mut out = Vec::new();
+        model.constrain(&p, &mut out);
+        assert_eq!(out.len(), model.param_names().len());
+        assert!(
+            (out[3] - 4.0).abs() < 1e-12,
+            "x.3 = 2 · z.3 = 4, got {}",
+            out[3]
+        );
+        assert_eq!(out[1 + NEAL_K + 2], 2.0);
+    }
+
+    #[test]
+    fn the_two_forms_differ_by_the_log_jacobian() {
+        // x = exp(v/2) z has Jacobian exp(K v / 2): at the same (v, x) the
+        // centred log density is the non-centred one minus K v / 2.
+        let (c, n) = (NealsFunnel::centred(), NealsFunnel::non_centred());
+        let mut rng = chain_rng(12, 0, 0);
+        for _ in 0..100 {
+            let v = V_SD * std_normal(&mut rng);
+            let z: Vec<f64> = (0..NEAL_K).map(|_| std_normal(&mut rng)).collect();
+            let pn: Vec<f64> = std::iter::once(v).chain(z.iter().copied()).collect();
+            let pc: Vec<f64> = std::iter::once(v)
+                .chain(z.iter().map(|z| (0.5 * v).exp() * z))
+                .collect();
+            let diff = c.log_density(&pc) - n.log_density(&pn);
+            let jacobian = NEAL_K as f64 * 0.5 * v;
+            assert!((diff + jacobian).abs() < 1e-9, "v {v}: diff {diff}");
+        }
+    }
+}
