@@ -19,6 +19,8 @@
 #[path = "../checks/common.rs"]
 mod common;
 
+#[cfg(feature = "beta_mean_size")]
+pub mod beta_mean_size;
 #[cfg(feature = "hospitals")]
 pub mod hospitals;
 #[cfg(feature = "hsb_ppc")]

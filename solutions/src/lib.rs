@@ -7,6 +7,7 @@
 #[path = "../../exercises/checks/common.rs"]
 mod common;
 
+pub mod beta_mean_size;
 pub mod hospitals;
 pub mod hsb_ppc;
 pub mod new_school;

@@ -62,6 +62,11 @@ pub const EXERCISES: &[Exercise] = &[
         title: "High School and Beyond: a posterior predictive check",
         hint: "Replicate every student's score as line_j(ses) + sigma z, then take the sd of the school means.",
     },
+    Exercise {
+        name: "beta_mean_size",
+        title: "Beta models: mean and sample size",
+        hint: "Beta(a, b) has mean a / (a + b) and variance a b / ((a + b)^2 (a + b + 1)); put a = mu nu, b = (1 - mu) nu.",
+    },
 ];
 
 /// What the checker found.
