@@ -4,8 +4,9 @@
 use ch_beta_multilevel::recovery::{coverage, estimate, exam_checks, simulation_checks};
 use ch_beta_multilevel::{Args, Outcome, compute, write_outputs};
 use chapter_support::OutputDir;
+use chapter_support::testing::{assert_same_files, expect_cli_failure};
 use diagnostics::sig;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -132,34 +133,6 @@ fn default_run_snapshot() {
     insta::assert_snapshot!(s);
 }
 
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
-}
-
-fn assert_same_files(a: &Path, b: &Path) {
-    let name = |p: &PathBuf| p.file_name().unwrap().to_string_lossy().into_owned();
-    let (fa, fb) = (files_in(a), files_in(b));
-    assert_eq!(
-        fa.iter().map(name).collect::<Vec<_>>(),
-        fb.iter().map(name).collect::<Vec<_>>(),
-        "different files in {a:?} and {b:?}"
-    );
-    for (x, y) in fa.iter().zip(&fb) {
-        assert!(
-            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
-            "{} differs from {}",
-            x.display(),
-            y.display()
-        );
-    }
-}
-
 #[test]
 fn committed_book_outputs_are_up_to_date() {
     let committed =
@@ -187,21 +160,9 @@ fn outputs_do_not_depend_on_the_thread_count() {
     assert_same_files(a.path(), b.path());
 }
 
-/// Runs the binary, expecting a one-line error and a non-zero exit.
+/// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_beta_multilevel"))
-        .args(extra)
-        .arg("--quiet")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "{extra:?} should fail");
-    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
-    assert!(
-        stderr.contains(needle),
-        "{extra:?}: expected {needle:?} in {stderr}"
-    );
-    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+    expect_cli_failure(env!("CARGO_BIN_EXE_ch_beta_multilevel"), extra, needle);
 }
 
 #[test]

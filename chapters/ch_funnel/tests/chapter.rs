@@ -5,6 +5,7 @@
 use ch_funnel::neal::{NECK_THRESHOLDS, QUANTILE_PROBS, exact_below, exact_quantile, share_below};
 use ch_funnel::sweep::{mean_se, median_range};
 use ch_funnel::{Args, Outcome, run_with_outcome};
+use chapter_support::testing::files_in;
 use diagnostics::sig;
 use models::Parameterization;
 use std::path::{Path, PathBuf};
@@ -134,16 +135,6 @@ fn default_run_snapshot() {
         ));
     }
     insta::assert_snapshot!(s);
-}
-
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]

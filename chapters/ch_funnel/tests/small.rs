@@ -3,9 +3,9 @@
 
 use ch_funnel::sweep::{SweepConfig, run_sweep};
 use ch_funnel::{Args, run};
+use chapter_support::testing::{assert_same_files, expect_cli_failure, files_in};
 use models::Parameterization;
 use sampler::Settings;
-use std::path::{Path, PathBuf};
 
 #[test]
 fn small_sweep_non_centred_rarely_diverges_and_centred_mostly_does() {
@@ -33,29 +33,6 @@ fn small_sweep_non_centred_rarely_diverges_and_centred_mostly_does() {
                 assert!(cell.seeds_with_divergences() >= 4, "{cell:?}")
             }
         }
-    }
-}
-
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
-}
-
-fn assert_same_files(a: &Path, b: &Path) {
-    let (fa, fb) = (files_in(a), files_in(b));
-    assert_eq!(fa.len(), fb.len());
-    for (x, y) in fa.iter().zip(&fb) {
-        assert_eq!(x.file_name(), y.file_name());
-        assert!(
-            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
-            "{} differs",
-            x.display()
-        );
     }
 }
 
@@ -95,21 +72,9 @@ fn outputs_do_not_depend_on_the_thread_count() {
     assert_eq!(files_in(&a.path().join("draws")).len(), 16);
 }
 
-/// Runs the binary, expecting a one-line error and a non-zero exit.
+/// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_funnel"))
-        .args(extra)
-        .arg("--quiet")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "{extra:?} should fail");
-    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
-    assert!(
-        stderr.contains(needle),
-        "{extra:?}: expected {needle:?} in {stderr}"
-    );
-    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+    expect_cli_failure(env!("CARGO_BIN_EXE_ch_funnel"), extra, needle);
 }
 
 #[test]

@@ -8,8 +8,9 @@ use ch_hsb::predictive::log_lik_rows;
 use ch_hsb::reference::{HYPER, Reference, agreement};
 use ch_hsb::{Args, Outcome, compute, write_outputs};
 use chapter_support::OutputDir;
+use chapter_support::testing::assert_same_files;
 use diagnostics::{ess_bulk, rhat, sig};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -176,35 +177,6 @@ fn default_run_snapshot() {
         ));
     }
     insta::assert_snapshot!(s);
-}
-
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
-}
-
-/// Same file names and byte-identical contents.
-pub fn assert_same_files(a: &Path, b: &Path) {
-    let (fa, fb) = (files_in(a), files_in(b));
-    let names = |v: &[PathBuf]| -> Vec<String> {
-        v.iter()
-            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-            .collect()
-    };
-    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
-    for (x, y) in fa.iter().zip(&fb) {
-        assert!(
-            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
-            "{} differs from {}",
-            x.display(),
-            y.display()
-        );
-    }
 }
 
 #[test]

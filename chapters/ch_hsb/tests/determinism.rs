@@ -2,35 +2,12 @@
 //! export writes the pointwise log likelihood only when asked.
 
 use ch_hsb::{Args, run};
-use std::path::{Path, PathBuf};
+use chapter_support::testing::{assert_same_files, files_in};
 
 fn args(extra: &[&str]) -> Args {
     let mut v = vec!["ch_hsb", "--quiet"];
     v.extend_from_slice(extra);
     Args::parse_from_iter(v).unwrap()
-}
-
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
-}
-
-fn assert_same_files(a: &Path, b: &Path) {
-    let (fa, fb) = (files_in(a), files_in(b));
-    assert_eq!(fa.len(), fb.len());
-    for (x, y) in fa.iter().zip(&fb) {
-        assert_eq!(x.file_name(), y.file_name());
-        assert!(
-            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
-            "{} differs",
-            x.display()
-        );
-    }
 }
 
 #[test]

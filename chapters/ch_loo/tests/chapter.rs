@@ -3,11 +3,12 @@
 
 use ch_loo::pooling_models::{CompletePooling, NoPooling};
 use ch_loo::{Args, Outcome, compute, run};
+use chapter_support::testing::{assert_same_files, expect_cli_failure, files_in};
 use diagnostics::sig;
 use loo::KhatCategory;
 use sampler::Model;
 use sampler::rng::{chain_rng, std_normal};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -138,34 +139,6 @@ fn default_run_snapshot() {
     insta::assert_snapshot!(s);
 }
 
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
-}
-
-fn assert_same_files(a: &Path, b: &Path) {
-    let (fa, fb) = (files_in(a), files_in(b));
-    let names = |v: &[PathBuf]| -> Vec<String> {
-        v.iter()
-            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-            .collect()
-    };
-    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
-    for (x, y) in fa.iter().zip(&fb) {
-        assert!(
-            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
-            "{} differs from {}",
-            x.display(),
-            y.display()
-        );
-    }
-}
-
 #[test]
 fn committed_book_outputs_are_up_to_date() {
     let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/loo");
@@ -200,21 +173,9 @@ fn outputs_do_not_depend_on_the_thread_count_and_csvs_carry_log_lik() {
     assert!(header.ends_with("log_lik.7,log_lik.8"), "{header}");
 }
 
-/// Runs the binary, expecting a one-line error and a non-zero exit.
+/// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_loo"))
-        .args(extra)
-        .arg("--quiet")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "{extra:?} should fail");
-    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
-    assert!(
-        stderr.contains(needle),
-        "{extra:?}: expected {needle:?} in {stderr}"
-    );
-    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+    expect_cli_failure(env!("CARGO_BIN_EXE_ch_loo"), extra, needle);
 }
 
 #[test]

@@ -6,9 +6,10 @@ use ch_shrinkage::exact::posterior_means;
 use ch_shrinkage::grid::replicate;
 use ch_shrinkage::simulate::Design;
 use ch_shrinkage::{Args, Outcome, SCORE_PRIORS, compute, run};
+use chapter_support::testing::{assert_same_files, expect_cli_failure};
 use diagnostics::{mcse_mean, sig};
 use models::eight_schools_exact::ExactPosterior;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -175,34 +176,6 @@ fn default_run_snapshot() {
     insta::assert_snapshot!(s);
 }
 
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
-}
-
-fn assert_same_files(a: &Path, b: &Path) {
-    let (fa, fb) = (files_in(a), files_in(b));
-    let names = |v: &[PathBuf]| -> Vec<String> {
-        v.iter()
-            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-            .collect()
-    };
-    assert_eq!(names(&fa), names(&fb), "different files in {a:?} and {b:?}");
-    for (x, y) in fa.iter().zip(&fb) {
-        assert!(
-            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
-            "{} differs from {}",
-            x.display(),
-            y.display()
-        );
-    }
-}
-
 #[test]
 fn committed_book_outputs_are_up_to_date() {
     let committed =
@@ -240,21 +213,9 @@ fn outputs_do_not_depend_on_the_thread_count() {
     assert_same_files(a.path(), b.path());
 }
 
-/// Runs the binary, expecting a one-line error and a non-zero exit.
+/// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ch_shrinkage"))
-        .args(extra)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "{extra:?} should fail");
-    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
-    assert!(
-        stderr.contains(needle),
-        "{extra:?}: expected {needle:?} in {stderr}"
-    );
-    assert_eq!(stderr.trim().lines().count(), 1, "{extra:?}: {stderr}");
-    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+    expect_cli_failure(env!("CARGO_BIN_EXE_ch_shrinkage"), extra, needle);
 }
 
 #[test]

@@ -7,6 +7,7 @@ pub mod args;
 pub mod output;
 pub mod stan_progress;
 pub mod summary;
+pub mod testing;
 
 pub use args::SamplingArgs;
 pub use output::OutputDir;
