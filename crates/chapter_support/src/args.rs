@@ -1,7 +1,7 @@
 //! The flags every sampling chapter shares, and the sampler settings they make.
 
-use clap::Args;
-use sampler::Settings;
+use clap::{Args, ValueEnum};
+use sampler::{Adaptation, MetricEstimate, Settings};
 use std::path::PathBuf;
 
 /// Sampling flags shared by every chapter (flatten into a chapter's parser
@@ -26,6 +26,14 @@ pub struct SamplingArgs {
     /// Maximum tree depth of NUTS.
     #[arg(long, default_value_t = 10)]
     pub max_tree_depth: usize,
+    /// Warmup adaptation: Stan's windows (what the book's numbers use), or
+    /// nutpie's rolling windows with the metric from draw variances or from
+    /// draw and gradient variances.
+    #[arg(long, value_enum, default_value_t = AdaptationArg::Stan)]
+    pub adaptation: AdaptationArg,
+    /// Jitter each step size uniformly by ±this fraction, in [0, 1).
+    #[arg(long, default_value_t = 0.0)]
+    pub step_size_jitter: f64,
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -35,6 +43,27 @@ pub struct SamplingArgs {
     /// No progress bars or timings on stderr.
     #[arg(long)]
     pub quiet: bool,
+}
+
+/// The `--adaptation` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdaptationArg {
+    /// Stan's windowed adaptation.
+    Stan,
+    /// Rolling windows, metric from draw variances.
+    Rolling,
+    /// Rolling windows, metric from draw and gradient variances (nutpie's).
+    RollingGradient,
+}
+
+impl From<AdaptationArg> for Adaptation {
+    fn from(a: AdaptationArg) -> Self {
+        match a {
+            AdaptationArg::Stan => Adaptation::Stan,
+            AdaptationArg::Rolling => Adaptation::Rolling(MetricEstimate::DrawVariance),
+            AdaptationArg::RollingGradient => Adaptation::Rolling(MetricEstimate::DrawAndGradient),
+        }
+    }
 }
 
 impl SamplingArgs {
@@ -47,6 +76,8 @@ impl SamplingArgs {
             seed: self.seed,
             target_accept: self.target_accept,
             max_tree_depth: self.max_tree_depth,
+            adaptation: self.adaptation.into(),
+            step_size_jitter: self.step_size_jitter,
             threads: self.threads,
             progress: !self.quiet,
             ..Settings::default()

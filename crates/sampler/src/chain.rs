@@ -1,19 +1,19 @@
 //! One chain: initialisation, warmup with adaptation, then sampling.
 
+use crate::adaptation::{rolling_warmup, stan_warmup};
 use crate::error::{Result, SamplerError};
 use crate::fit::ChainDraws;
 use crate::hamiltonian::PhasePoint;
-use crate::mass_matrix::{WelfordVariance, regularize};
 use crate::metric::DiagMetric;
 use crate::model::Model;
-use crate::nuts::{NutsOptions, NutsWorkspace, transition_in};
+use crate::nuts::{NutsOptions, NutsWorkspace, Transition, transition_in};
 use crate::rng::{chain_rng, uniform};
-use crate::settings::Settings;
+use crate::settings::{Adaptation, Settings};
 use crate::stats::DrawStats;
-use crate::step_size::{DualAveraging, find_initial_step_size};
-use crate::warmup::WindowSchedule;
+use crate::step_size::find_initial_step_size;
 use indicatif::ProgressBar;
 use rand::Rng;
+use rand::rngs::ChaCha8Rng;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Wraps a model to count gradient evaluations.
@@ -66,9 +66,61 @@ fn initialize<M: Model + ?Sized, R: Rng + ?Sized>(
     })
 }
 
-/// Runs chain `chain` of replication `replication`: Stan's adaptive warmup
-/// (step size by dual averaging, diagonal metric on the windowed schedule)
-/// followed by `num_draws` NUTS transitions with everything frozen.
+/// The moving parts of one chain: the current point, the metric and step
+/// size in force, the NUTS buffers and the chain's random stream.
+pub(crate) struct ChainState {
+    /// The current point (position, momentum, log density, gradient).
+    pub z: PhasePoint,
+    /// The metric in force.
+    pub metric: DiagMetric,
+    /// The step size in force (before jitter).
+    pub step_size: f64,
+    /// Reused NUTS buffers.
+    pub workspace: NutsWorkspace,
+    /// This chain's random stream.
+    pub rng: ChaCha8Rng,
+    /// Tree options.
+    pub options: NutsOptions,
+    /// Step-size jitter (0: none).
+    pub jitter: f64,
+}
+
+impl ChainState {
+    /// One NUTS transition from the current point; returns it with the
+    /// (jittered) step size it used.
+    pub fn transition<M: Model + ?Sized>(&mut self, model: &M) -> (Transition, f64) {
+        let step_size = if self.jitter > 0.0 {
+            self.step_size * (1.0 + self.jitter * (2.0 * uniform(&mut self.rng) - 1.0))
+        } else {
+            self.step_size
+        };
+        let t = transition_in(
+            &mut self.workspace,
+            model,
+            &self.metric,
+            step_size,
+            &self.options,
+            &mut self.z,
+            &mut self.rng,
+        );
+        (t, step_size)
+    }
+
+    /// Re-runs the initial step-size heuristic from the current step size.
+    pub fn search_step_size<M: Model + ?Sized>(&mut self, model: &M, chain: usize) -> Result<f64> {
+        find_initial_step_size(model, &self.metric, &self.z, self.step_size, &mut self.rng).map_err(
+            |reason| SamplerError::StepSizeSearch {
+                chain: chain + 1,
+                reason,
+            },
+        )
+    }
+}
+
+/// Runs chain `chain` of replication `replication`: adaptive warmup (step
+/// size by dual averaging, diagonal metric on Stan's windowed schedule or on
+/// rolling windows, as `settings.adaptation` says) followed by `num_draws`
+/// NUTS transitions with everything frozen.
 ///
 /// With `num_warmup = 0` nothing is adapted: the metric is the identity and
 /// the step size is the one the initial heuristic finds.
@@ -84,77 +136,39 @@ pub fn run_chain<M: Model + ?Sized>(
         count: AtomicU64::new(0),
     };
     let mut rng = chain_rng(settings.seed, replication, chain as u32);
-    let options = NutsOptions {
-        max_tree_depth: settings.max_tree_depth,
-        max_energy_error: settings.max_energy_error,
+    let z = initialize(&model, settings, chain, &mut rng)?;
+    let mut state = ChainState {
+        metric: DiagMetric::unit(model.dim()),
+        step_size: settings.initial_step_size,
+        workspace: NutsWorkspace::new(model.dim()),
+        z,
+        rng,
+        options: NutsOptions {
+            max_tree_depth: settings.max_tree_depth,
+            max_energy_error: settings.max_energy_error,
+        },
+        jitter: settings.step_size_jitter,
     };
-    let step_error = |reason| SamplerError::StepSizeSearch {
-        chain: chain + 1,
-        reason,
-    };
-
-    let mut z = initialize(&model, settings, chain, &mut rng)?;
-    let mut metric = DiagMetric::unit(model.dim());
-    let mut step_size =
-        find_initial_step_size(&model, &metric, &z, settings.initial_step_size, &mut rng)
-            .map_err(step_error)?;
-    let mut dual = DualAveraging::new(settings.target_accept, settings.initial_step_size);
-    let mut schedule = WindowSchedule::new(settings.num_warmup);
-    let mut variance = WelfordVariance::new(model.dim());
-    let mut warmup_divergences = 0;
-    let mut workspace = NutsWorkspace::new(model.dim());
 
     progress.set_message("warmup");
-    // ANCHOR: warmup_loop
-    for _ in 0..settings.num_warmup {
-        let t = transition_in(
-            &mut workspace,
-            &model,
-            &metric,
-            step_size,
-            &options,
-            &mut z,
-            &mut rng,
-        );
-        warmup_divergences += usize::from(t.divergent);
-        step_size = dual.learn(t.accept_stat);
-        if schedule.in_window() {
-            variance.add_sample(&z.q);
+    let warmup_divergences = match settings.adaptation {
+        Adaptation::Stan => stan_warmup(&model, settings, chain, &mut state, progress)?,
+        Adaptation::Rolling(estimate) => {
+            rolling_warmup(&model, settings, chain, estimate, &mut state, progress)?
         }
-        if schedule.advance() {
-            metric.inv_mass = regularize(&variance.variance(), variance.num_samples());
-            variance.restart();
-            step_size = find_initial_step_size(&model, &metric, &z, step_size, &mut rng)
-                .map_err(step_error)?;
-            dual.mu = (10.0 * step_size).ln();
-            dual.restart();
-        }
-        progress.inc(1);
-    }
-    if settings.num_warmup > 0 {
-        step_size = dual.final_step_size();
-    }
-    // ANCHOR_END: warmup_loop
+    };
 
     progress.set_message("sampling");
     let mut draws = Vec::with_capacity(settings.num_draws);
     let mut stats = Vec::with_capacity(settings.num_draws);
     let num_values = model.param_names().len();
     for _ in 0..settings.num_draws {
-        let t = transition_in(
-            &mut workspace,
-            &model,
-            &metric,
-            step_size,
-            &options,
-            &mut z,
-            &mut rng,
-        );
+        let (t, step_size) = state.transition(&model);
         let mut values = Vec::with_capacity(num_values);
-        model.constrain(&z.q, &mut values);
+        model.constrain(&state.z.q, &mut values);
         draws.push(values);
         stats.push(DrawStats {
-            lp: z.log_density,
+            lp: state.z.log_density,
             accept_stat: t.accept_stat,
             step_size,
             tree_depth: t.tree_depth,
@@ -170,8 +184,8 @@ pub fn run_chain<M: Model + ?Sized>(
         draws,
         stats,
         warmup_divergences,
-        step_size,
-        inv_mass: metric.inv_mass,
+        step_size: state.step_size,
+        inv_mass: state.metric.inv_mass,
         gradient_evaluations: model.count.load(Ordering::Relaxed),
     })
 }

@@ -10,7 +10,7 @@
 //!   steps ([`hamiltonian`]) under a diagonal metric ([`metric`]);
 //! * warmup tunes the step size by dual averaging ([`step_size`]) and the
 //!   metric by windowed variance estimation ([`mass_matrix`]) on Stan's
-//!   schedule ([`warmup`]);
+//!   schedule ([`warmup`]), or on nutpie's rolling windows ([`rolling`]);
 //! * the result is a [`Fit`], which can be written as CmdStan CSV
 //!   ([`cmdstan_csv`]) for ArviZ or R's `posterior`.
 //!
@@ -18,6 +18,7 @@
 //! Betancourt (2017), "A Conceptual Introduction to Hamiltonian Monte Carlo",
 //! arXiv:1701.02434; the Stan reference manual, "MCMC Sampling".
 
+pub mod adaptation;
 pub mod chain;
 pub mod cmdstan_csv;
 pub mod error;
@@ -30,6 +31,7 @@ pub mod model;
 pub mod nuts;
 pub mod progress;
 pub mod rng;
+pub mod rolling;
 pub mod run;
 pub mod settings;
 pub mod stats;
@@ -41,6 +43,7 @@ pub use error::{Result, SamplerError};
 pub use fit::{ChainDraws, Fit};
 pub use gradient_check::{GradientCheck, check_gradient};
 pub use model::Model;
+pub use rolling::MetricEstimate;
 pub use run::{fit, fit_replication};
-pub use settings::Settings;
+pub use settings::{Adaptation, Settings};
 pub use stats::DrawStats;

@@ -1,6 +1,20 @@
 //! Sampler settings, with Stan's defaults and validation.
 
 use crate::error::{Result, SamplerError};
+use crate::rolling::MetricEstimate;
+
+/// How warmup tunes the metric (the step size is always tuned by dual
+/// averaging).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Adaptation {
+    /// Stan's windowed schedule: five metric updates from draw variances
+    /// ([`crate::warmup`]). The default, and what every chapter uses.
+    #[default]
+    Stan,
+    /// nutpie's schedule: the metric re-estimated after every iteration from
+    /// overlapping windows ([`crate::rolling`]).
+    Rolling(MetricEstimate),
+}
 
 /// How to run a fit. `Settings::default()` is Stan's default setup with
 /// four chains of 1000 warmup and 1000 sampling iterations.
@@ -26,6 +40,12 @@ pub struct Settings {
     pub max_init_tries: usize,
     /// Step size before the initial heuristic runs.
     pub initial_step_size: f64,
+    /// How the metric is tuned during warmup.
+    pub adaptation: Adaptation,
+    /// Each transition's step size is drawn uniformly from
+    /// `step_size · (1 ± step_size_jitter)`, in [0, 1) (Stan's
+    /// `stepsize_jitter`; 0 turns it off and draws no random number).
+    pub step_size_jitter: f64,
     /// Worker threads (`None`: rayon's global pool, e.g. `RAYON_NUM_THREADS`).
     /// Draws do not depend on it.
     pub threads: Option<usize>,
@@ -46,6 +66,8 @@ impl Default for Settings {
             init_radius: 2.0,
             max_init_tries: 100,
             initial_step_size: 1.0,
+            adaptation: Adaptation::Stan,
+            step_size_jitter: 0.0,
             threads: None,
             progress: false,
         }
@@ -85,6 +107,12 @@ impl Settings {
         }
         if !(self.initial_step_size > 0.0 && self.initial_step_size.is_finite()) {
             return bad("the initial step size must be positive and finite".into());
+        }
+        if !(0.0..1.0).contains(&self.step_size_jitter) {
+            return bad(format!(
+                "the step-size jitter must be in [0, 1), got {}",
+                self.step_size_jitter
+            ));
         }
         if self.threads == Some(0) {
             return bad("the number of threads must be at least 1".into());

@@ -2,28 +2,12 @@
 //! estimate must land within 4 Monte Carlo standard errors of the truth.
 //! Seeds are fixed, so these tests are deterministic.
 
-use diagnostics::{ess_bulk, mcse_mean, rhat};
+mod common;
+
+use common::{PoissonGamma, assert_mean, map};
+use diagnostics::{ess_bulk, rhat};
 use models::gaussian::Gaussian;
-use sampler::{Model, Settings, fit};
-
-/// Asserts `|estimate − truth| ≤ 4 · MCSE` for the mean of `chains`.
-fn assert_mean(label: &str, chains: &[Vec<f64>], truth: f64) {
-    let n: usize = chains.iter().map(Vec::len).sum();
-    let mean = chains.iter().flatten().sum::<f64>() / n as f64;
-    let se = mcse_mean(chains);
-    assert!(
-        (mean - truth).abs() <= 4.0 * se,
-        "{label}: expected {truth}, got {mean} (MCSE {se}, {:.1} MCSE away)",
-        (mean - truth) / se
-    );
-}
-
-fn map(chains: &[Vec<f64>], f: impl Fn(f64) -> f64) -> Vec<Vec<f64>> {
-    chains
-        .iter()
-        .map(|c| c.iter().map(|x| f(*x)).collect())
-        .collect()
-}
+use sampler::{Settings, fit};
 
 #[test]
 fn standard_normal_in_100_dimensions() {
@@ -82,34 +66,6 @@ fn strongly_correlated_bivariate_normal() {
         .collect();
     assert_mean("cov(x, y)", &cross, rho * sd[0] * sd[1]);
     assert!(ess_bulk(&x) > 400.0, "bulk ESS {}", ess_bulk(&x));
-}
-
-/// Poisson counts with a Gamma(a, b) prior on the rate, sampled on the log
-/// scale: the posterior is Gamma(a + Σy, b + n).
-struct PoissonGamma {
-    y: Vec<f64>,
-    a: f64,
-    b: f64,
-}
-
-impl Model for PoissonGamma {
-    fn dim(&self) -> usize {
-        1
-    }
-    fn param_names(&self) -> Vec<String> {
-        vec!["lambda".into()]
-    }
-    fn log_density_grad(&self, x: &[f64], grad: &mut [f64]) -> f64 {
-        // log p(lambda) + log lik + log Jacobian (lambda = exp(x)).
-        let lambda = x[0].exp();
-        let shape = self.a + self.y.iter().sum::<f64>();
-        let rate = self.b + self.y.len() as f64;
-        grad[0] = shape - rate * lambda;
-        shape * x[0] - rate * lambda
-    }
-    fn constrain(&self, x: &[f64], out: &mut Vec<f64>) {
-        out.push(x[0].exp());
-    }
 }
 
 #[test]

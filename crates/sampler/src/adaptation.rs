@@ -1,0 +1,97 @@
+//! The two warmup loops: Stan's windowed adaptation and nutpie's rolling
+//! windows. Both tune the step size by dual averaging ([`crate::step_size`])
+//! and leave the chain with the step size and metric used for sampling.
+
+use crate::chain::ChainState;
+use crate::error::Result;
+use crate::mass_matrix::{WelfordVariance, regularize};
+use crate::model::Model;
+use crate::rolling::{MetricEstimate, RollingWindows, metric_from_gradient};
+use crate::settings::Settings;
+use crate::step_size::DualAveraging;
+use crate::warmup::WindowSchedule;
+use indicatif::ProgressBar;
+
+/// Stan's warmup: the initial step-size heuristic, then dual averaging,
+/// with the metric re-estimated from draw variances at the end of each slow
+/// window ([`WindowSchedule`]) and step-size adaptation restarted there.
+/// Returns the number of divergent warmup transitions.
+pub(crate) fn stan_warmup<M: Model + ?Sized>(
+    model: &M,
+    settings: &Settings,
+    chain: usize,
+    state: &mut ChainState,
+    progress: &ProgressBar,
+) -> Result<usize> {
+    state.step_size = state.search_step_size(model, chain)?;
+    let mut dual = DualAveraging::new(settings.target_accept, settings.initial_step_size);
+    let mut schedule = WindowSchedule::new(settings.num_warmup);
+    let mut variance = WelfordVariance::new(model.dim());
+    let mut divergences = 0;
+    // ANCHOR: warmup_loop
+    for _ in 0..settings.num_warmup {
+        let (t, _) = state.transition(model);
+        divergences += usize::from(t.divergent);
+        state.step_size = dual.learn(t.accept_stat);
+        if schedule.in_window() {
+            variance.add_sample(&state.z.q);
+        }
+        if schedule.advance() {
+            state.metric.inv_mass = regularize(&variance.variance(), variance.num_samples());
+            variance.restart();
+            state.step_size = state.search_step_size(model, chain)?;
+            dual.mu = (10.0 * state.step_size).ln();
+            dual.restart();
+        }
+        progress.inc(1);
+    }
+    if settings.num_warmup > 0 {
+        state.step_size = dual.final_step_size();
+    }
+    // ANCHOR_END: warmup_loop
+    Ok(divergences)
+}
+
+/// nutpie's warmup ([`crate::rolling`]): the metric starts at `1/|∇ log p|`
+/// and is re-estimated after every iteration from the foreground window;
+/// dual averaging runs throughout, restarted once, after the first metric
+/// estimate from draws, where the step-size heuristic also runs again.
+/// Returns the number of divergent warmup transitions.
+pub(crate) fn rolling_warmup<M: Model + ?Sized>(
+    model: &M,
+    settings: &Settings,
+    chain: usize,
+    estimate: MetricEstimate,
+    state: &mut ChainState,
+    progress: &ProgressBar,
+) -> Result<usize> {
+    if settings.num_warmup > 0 {
+        state.metric.inv_mass = metric_from_gradient(&state.z.grad);
+    }
+    state.step_size = state.search_step_size(model, chain)?;
+    let mut dual = DualAveraging::new(settings.target_accept, state.step_size);
+    let mut windows = RollingWindows::new(settings.num_warmup, model.dim(), estimate);
+    let mut previous = state.z.q.clone();
+    let mut first_estimate = true;
+    let mut divergences = 0;
+    for iteration in 0..settings.num_warmup {
+        previous.clone_from(&state.z.q);
+        let (t, _) = state.transition(model);
+        divergences += usize::from(t.divergent);
+        state.step_size = dual.learn(t.accept_stat);
+        let moved = previous != state.z.q;
+        let z = &state.z;
+        let changed = windows.observe(iteration, &z.q, &z.grad, moved, &mut state.metric.inv_mass);
+        if changed && first_estimate {
+            first_estimate = false;
+            state.step_size = state.search_step_size(model, chain)?;
+            dual.mu = (10.0 * state.step_size).ln();
+            dual.restart();
+        }
+        progress.inc(1);
+    }
+    if settings.num_warmup > 0 {
+        state.step_size = dual.final_step_size();
+    }
+    Ok(divergences)
+}
