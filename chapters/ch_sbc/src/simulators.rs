@@ -2,7 +2,7 @@
 
 use models::eight_schools::{MU_PRIOR_SD, SIGMA, TAU_PRIOR_SCALE};
 use models::hierarchical_poisson::{HOSPITAL_EXPOSURE, HierarchicalPoisson};
-use models::{EightSchools, Parameterization};
+use models::{EightSchools, Parameterization, Priors};
 use rand::rngs::ChaCha8Rng;
 use sampler::rng::std_normal;
 use sbc::PriorSimulator;
@@ -32,6 +32,7 @@ impl PriorSimulator for EightSchoolsPrior {
             y,
             sigma: SIGMA.to_vec(),
             parameterization: self.0,
+            priors: Priors::EIGHT_SCHOOLS,
         };
         (vec![mu, tau, theta[0]], model)
     }

@@ -12,14 +12,7 @@
 //!
 //! Reference: Gelman et al. (2013), *Bayesian Data Analysis*, 3rd ed., §5.4.
 
-/// Priors of the normal-means model: `mu ~ Normal(mu_mean, mu_sd)`,
-/// `tau ~ HalfNormal(tau_scale)`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Priors {
-    pub mu_mean: f64,
-    pub mu_sd: f64,
-    pub tau_scale: f64,
-}
+use models::Priors;
 
 /// Grid cells over `tau`.
 pub const CELLS: usize = 600;
@@ -111,13 +104,9 @@ mod tests {
 
     #[test]
     fn matches_the_eight_schools_exact_posterior() {
-        use models::eight_schools::{MU_PRIOR_SD, SIGMA, TAU_PRIOR_SCALE, Y};
+        use models::eight_schools::{SIGMA, Y};
         use models::eight_schools_exact::ExactPosterior;
-        let p = Priors {
-            mu_mean: 0.0,
-            mu_sd: MU_PRIOR_SD,
-            tau_scale: TAU_PRIOR_SCALE,
-        };
+        let p = Priors::EIGHT_SCHOOLS;
         let ours = posterior_means(&Y, &SIGMA, &p);
         let exact = ExactPosterior::eight_schools(20_000, 80.0);
         for (a, (b, _)) in ours.iter().zip(&exact.theta) {

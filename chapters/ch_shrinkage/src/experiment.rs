@@ -3,10 +3,10 @@
 //! NUTS.
 
 use crate::estimators::{EmpiricalBayes, complete_pooling, empirical_bayes, mse, no_pooling};
-use crate::exact::{Priors, posterior_means_equal_se};
+use crate::exact::posterior_means_equal_se;
 use crate::simulate::{Design, Schools, schools};
 use anyhow::Result;
-use models::normal_means::NormalMeans;
+use models::{EightSchools, Parameterization, Priors};
 use sampler::{Fit, Settings};
 
 /// Random stream of the experiment's data.
@@ -18,7 +18,7 @@ pub struct Experiment {
     pub design: Design,
     pub data: Schools,
     pub eb: EmpiricalBayes,
-    /// The NUTS fit of the normal-means model to the school means.
+    /// The NUTS fit of the hierarchical model to the school means.
     pub fit: Fit,
     /// Posterior means of each school's mean from the NUTS draws.
     pub bayes: Vec<f64>,
@@ -41,12 +41,11 @@ pub fn run(
 ) -> Result<Experiment> {
     let data = schools(design, seed, EXPERIMENT_STREAM);
     let eb = empirical_bayes(&data.ybar, design.students, design.sigma);
-    let model = NormalMeans::new(
+    let model = EightSchools::from_data(
         data.ybar.clone(),
         vec![design.se(); design.schools],
-        priors.mu_mean,
-        priors.mu_sd,
-        priors.tau_scale,
+        *priors,
+        Parameterization::NonCentred,
     )?;
     let fit = sampler::fit_replication(&model, settings, replication)?;
     let bayes: Vec<f64> = (1..=design.schools)

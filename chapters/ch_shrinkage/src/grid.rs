@@ -3,8 +3,9 @@
 //! over many simulated data sets.
 
 use crate::estimators::{complete_pooling, empirical_bayes, mse, no_pooling};
-use crate::exact::{Priors, posterior_means_equal_se};
+use crate::exact::posterior_means_equal_se;
 use crate::simulate::{Design, school_means};
+use models::Priors;
 use rayon::prelude::*;
 use sampler::rng::chain_rng;
 

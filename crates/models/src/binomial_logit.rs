@@ -8,6 +8,7 @@
 //! Reference: Gelman et al. (2013), *Bayesian Data Analysis*, 3rd ed., §5.3
 //! and §16.4 (hierarchical logistic models).
 
+use crate::eight_schools::Priors;
 use sampler::{Model, Result, SamplerError};
 
 /// The hierarchical binomial model on `successes` out of `trials`.
@@ -17,17 +18,14 @@ pub struct BinomialLogit {
     pub successes: Vec<u64>,
     /// Trials `n_j`.
     pub trials: Vec<u64>,
-    /// Prior mean of `mu` (log-odds scale).
-    pub mu_mean: f64,
-    /// Prior sd of `mu`.
-    pub mu_sd: f64,
-    /// Scale of the half-normal prior on `tau`.
-    pub tau_scale: f64,
+    /// Priors of `mu` (log-odds scale) and `tau`.
+    pub priors: Priors,
 }
 
 impl BinomialLogit {
-    /// Checks the data (`y_j ≤ n_j`, at least one group, equal lengths,
-    /// positive prior scales).
+    /// Checks the data (`y_j ≤ n_j`, at least one group, equal lengths) and
+    /// the priors `mu ~ Normal(mu_mean, mu_sd)`, `tau ~ HalfNormal(tau_scale)`
+    /// ([`Priors::validate`]).
     pub fn new(
         successes: Vec<u64>,
         trials: Vec<u64>,
@@ -42,19 +40,16 @@ impl BinomialLogit {
         if let Some(j) = (0..trials.len()).find(|&j| successes[j] > trials[j]) {
             return bad(format!("group {} has more successes than trials", j + 1));
         }
-        if !mu_mean.is_finite()
-            || [mu_sd, tau_scale]
-                .iter()
-                .any(|s| !(s.is_finite() && *s > 0.0))
-        {
-            return bad("prior scales must be positive and finite".into());
-        }
-        Ok(Self {
-            successes,
-            trials,
+        let priors = Priors {
             mu_mean,
             mu_sd,
             tau_scale,
+        };
+        priors.validate()?;
+        Ok(Self {
+            successes,
+            trials,
+            priors,
         })
     }
 
@@ -96,12 +91,9 @@ impl Model for BinomialLogit {
     fn log_density_grad(&self, x: &[f64], grad: &mut [f64]) -> f64 {
         let (mu, log_tau) = (x[0], x[1]);
         let tau = log_tau.exp();
-        let d = mu - self.mu_mean;
-        let v_mu = self.mu_sd * self.mu_sd;
-        let t2 = tau * tau / (self.tau_scale * self.tau_scale);
-        let mut lp = -0.5 * d * d / v_mu - 0.5 * t2 + log_tau;
-        grad[0] = -d / v_mu;
-        grad[1] = -t2 + 1.0;
+        let (mut lp, g) = self.priors.log_density_grad(mu, log_tau);
+        grad[0] = g[0];
+        grad[1] = g[1];
         for j in 0..self.j() {
             let eta = x[2 + j];
             let alpha = mu + tau * eta;
@@ -134,6 +126,29 @@ mod tests {
         for x in [[-1.0, -1.5, 0.5, -1.0, 2.0], [0.5, 0.7, 0.0, 0.3, -0.7]] {
             let c = check_gradient(&m, &x);
             assert!(c.passes(1e-6), "at {x:?}:\n{c}");
+        }
+    }
+
+    #[test]
+    fn shared_hyperprior_is_the_inline_one_bit_for_bit() {
+        // The hyperprior as this model wrote it before sharing Priors's.
+        let m = BinomialLogit::new(vec![18, 10, 7], vec![45, 45, 45], -1.0, 0.5, 1.0).unwrap();
+        let inline = |mu: f64, log_tau: f64| {
+            let tau = log_tau.exp();
+            let d = mu - m.priors.mu_mean;
+            let v_mu = m.priors.mu_sd * m.priors.mu_sd;
+            let t2 = tau * tau / (m.priors.tau_scale * m.priors.tau_scale);
+            let lp = -0.5 * d * d / v_mu - 0.5 * t2 + log_tau;
+            (lp, [-d / v_mu, -t2 + 1.0])
+        };
+        let mut rng = sampler::rng::chain_rng(7, 0, 0);
+        for _ in 0..1000 {
+            let mu = 3.0 * sampler::rng::std_normal(&mut rng);
+            let log_tau = 5.0 * sampler::rng::std_normal(&mut rng);
+            let (lp, g) = m.priors.log_density_grad(mu, log_tau);
+            let (lp0, g0) = inline(mu, log_tau);
+            assert_eq!(lp.to_bits(), lp0.to_bits(), "at ({mu}, {log_tau})");
+            assert_eq!(g.map(f64::to_bits), g0.map(f64::to_bits));
         }
     }
 

@@ -6,13 +6,18 @@
 //! `eta_i ~ Normal(0, 1)` and sets `theta_i = mu + tau · eta_i`, which removes
 //! the funnel from the geometry the sampler sees.
 //!
+//! The same model fits any normal means with known standard errors (group
+//! means of `n` draws with a known sd `σ` have `sigma_j = σ / √n`): give
+//! [`EightSchools::from_data`] the data and [`Priors`] of your choice,
+//! `mu ~ Normal(mu_mean, mu_sd)`, `tau ~ HalfNormal(tau_scale)`.
+//!
 //! References: Rubin (1981), "Estimation in parallel randomized experiments",
 //! Journal of Educational Statistics 6(4); Gelman et al. (2013), *Bayesian
-//! Data Analysis*, 3rd ed., §5.5; Papaspiliopoulos, Roberts & Sköld (2007),
+//! Data Analysis*, 3rd ed., §5.4–5.5; Papaspiliopoulos, Roberts & Sköld (2007),
 //! "A general framework for the parametrization of hierarchical models",
 //! Statistical Science 22(1).
 
-use sampler::Model;
+use sampler::{Model, Result, SamplerError};
 
 // ANCHOR: data
 /// Estimated coaching effects (points on the SAT-V scale).
@@ -27,6 +32,60 @@ pub const MU_PRIOR_SD: f64 = 20.0;
 /// Scale of the half-normal prior on `tau`.
 pub const TAU_PRIOR_SCALE: f64 = 10.0;
 
+/// Hyperpriors of a normal hierarchical model: `mu ~ Normal(mu_mean, mu_sd)`,
+/// `tau ~ HalfNormal(tau_scale)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Priors {
+    /// Prior mean of `mu`.
+    pub mu_mean: f64,
+    /// Prior sd of `mu`.
+    pub mu_sd: f64,
+    /// Scale of the half-normal prior on `tau`.
+    pub tau_scale: f64,
+}
+
+impl Priors {
+    /// The Eight Schools priors: `mu ~ Normal(0, 20)`, `tau ~ HalfNormal(10)`.
+    pub const EIGHT_SCHOOLS: Priors = Priors {
+        mu_mean: 0.0,
+        mu_sd: MU_PRIOR_SD,
+        tau_scale: TAU_PRIOR_SCALE,
+    };
+
+    /// Checks that the mean is finite and both scales positive and finite.
+    pub fn validate(&self) -> Result<()> {
+        let scales_ok = [self.mu_sd, self.tau_scale]
+            .iter()
+            .all(|s| s.is_finite() && *s > 0.0);
+        if self.mu_mean.is_finite() && scales_ok {
+            Ok(())
+        } else {
+            Err(SamplerError::Model(format!(
+                "priors need a finite mean and positive, finite scales, got {self:?}"
+            )))
+        }
+    }
+
+    /// Log prior of `mu` and of `tau = exp(log_tau)`, with the Jacobian of
+    /// that map, up to a constant; and its gradient with respect to
+    /// `(mu, log_tau)`.
+    pub fn log_density_grad(&self, mu: f64, log_tau: f64) -> (f64, [f64; 2]) {
+        let tau = log_tau.exp();
+        let d = mu - self.mu_mean;
+        let v_mu = self.mu_sd * self.mu_sd;
+        let v_tau = self.tau_scale * self.tau_scale;
+        let lp = -0.5 * d * d / v_mu - 0.5 * tau * tau / v_tau + log_tau;
+        (lp, [-d / v_mu, -tau * tau / v_tau + 1.0])
+    }
+}
+
+impl Default for Priors {
+    /// [`Priors::EIGHT_SCHOOLS`].
+    fn default() -> Self {
+        Self::EIGHT_SCHOOLS
+    }
+}
+
 /// How the school effects are parameterised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Parameterization {
@@ -36,7 +95,8 @@ pub enum Parameterization {
     NonCentred,
 }
 
-/// The Eight Schools model on data `y`, `sigma` (any number of schools).
+/// The Eight Schools model on data `y`, `sigma` (any number of schools),
+/// with hyperpriors `priors`.
 ///
 /// Unconstrained parameters: `mu`, `log tau`, then `theta` (centred) or `eta`
 /// (non-centred). Constrained output: `mu`, `tau`, `theta.1…J`, and for the
@@ -49,31 +109,51 @@ pub struct EightSchools {
     pub sigma: Vec<f64>,
     /// Which parameterisation to sample.
     pub parameterization: Parameterization,
+    /// Priors of `mu` and `tau`.
+    pub priors: Priors,
 }
 
 impl EightSchools {
-    /// The classic data set in the given parameterisation.
+    /// The classic data set and priors in the given parameterisation.
     pub fn new(parameterization: Parameterization) -> Self {
         Self {
             y: Y.to_vec(),
             sigma: SIGMA.to_vec(),
             parameterization,
+            priors: Priors::EIGHT_SCHOOLS,
         }
+    }
+
+    /// The model on other data and priors. Checks the data: at least one
+    /// group, equal lengths, finite `y`, positive and finite `sigma`; and the
+    /// priors ([`Priors::validate`]).
+    pub fn from_data(
+        y: Vec<f64>,
+        sigma: Vec<f64>,
+        priors: Priors,
+        parameterization: Parameterization,
+    ) -> Result<Self> {
+        let bad = |m: &str| Err(SamplerError::Model(m.to_string()));
+        if y.is_empty() || y.len() != sigma.len() {
+            return bad("y and sigma must be non-empty and of equal length");
+        }
+        if y.iter().any(|v| !v.is_finite()) {
+            return bad("y must be finite");
+        }
+        if sigma.iter().any(|s| !(s.is_finite() && *s > 0.0)) {
+            return bad("standard errors sigma must be positive and finite");
+        }
+        priors.validate()?;
+        Ok(Self {
+            y,
+            sigma,
+            parameterization,
+            priors,
+        })
     }
 
     fn j(&self) -> usize {
         self.y.len()
-    }
-
-    /// Log prior of `mu` and of `tau` (with the Jacobian of `tau = exp(s)`),
-    /// adding their gradient to `grad[0]` and `grad[1]`.
-    fn hyperprior(&self, mu: f64, s: f64, grad: &mut [f64]) -> f64 {
-        let tau = s.exp();
-        let v_mu = MU_PRIOR_SD * MU_PRIOR_SD;
-        let v_tau = TAU_PRIOR_SCALE * TAU_PRIOR_SCALE;
-        grad[0] += -mu / v_mu;
-        grad[1] += -tau * tau / v_tau + 1.0;
-        -0.5 * mu * mu / v_mu - 0.5 * tau * tau / v_tau + s
     }
 
     /// The centred level: `theta_i ~ Normal(mu, tau)`, `y_i ~ Normal(theta_i, sigma_i)`.
@@ -134,7 +214,9 @@ impl Model for EightSchools {
     fn log_density_grad(&self, x: &[f64], grad: &mut [f64]) -> f64 {
         let (mu, s) = (x[0], x[1]);
         grad.iter_mut().for_each(|g| *g = 0.0);
-        let lp = self.hyperprior(mu, s, grad);
+        let (lp, g) = self.priors.log_density_grad(mu, s);
+        grad[0] += g[0];
+        grad[1] += g[1];
         lp + match self.parameterization {
             Parameterization::Centred => self.centred(x, grad),
             Parameterization::NonCentred => self.non_centred(x, grad),
@@ -173,6 +255,68 @@ mod tests {
                 let check = check_gradient(&model, x);
                 assert!(check.passes(1e-6), "{p:?} at {x:?}:\n{check}");
             }
+        }
+    }
+
+    #[test]
+    fn gradients_match_finite_differences_with_other_priors() {
+        let priors = Priors {
+            mu_mean: 50.0,
+            mu_sd: 25.0,
+            tau_scale: 10.0,
+        };
+        let (y, sigma) = (vec![70.0, 64.0, 75.5], vec![2.5, 2.5, 4.0]);
+        for p in [Parameterization::Centred, Parameterization::NonCentred] {
+            let m = EightSchools::from_data(y.clone(), sigma.clone(), priors, p).unwrap();
+            for x in [[68.0, 1.2, 0.5, -1.0, 2.0], [40.0, -1.5, 0.0, 0.3, -0.7]] {
+                let c = check_gradient(&m, &x);
+                assert!(c.passes(1e-6), "{p:?} at {x:?}:\n{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn classic_priors_give_the_fixed_prior_density_bit_for_bit() {
+        // The hyperprior as it was written before the priors became a field.
+        let fixed = |mu: f64, s: f64| {
+            let tau = s.exp();
+            let (v_mu, v_tau) = (MU_PRIOR_SD * MU_PRIOR_SD, TAU_PRIOR_SCALE * TAU_PRIOR_SCALE);
+            let lp = -0.5 * mu * mu / v_mu - 0.5 * tau * tau / v_tau + s;
+            (lp, [-mu / v_mu, -tau * tau / v_tau + 1.0])
+        };
+        let mut rng = sampler::rng::chain_rng(8, 0, 0);
+        for _ in 0..1000 {
+            let mu = 30.0 * sampler::rng::std_normal(&mut rng);
+            let s = 3.0 * sampler::rng::std_normal(&mut rng);
+            let (lp, g) = Priors::default().log_density_grad(mu, s);
+            let (lp0, g0) = fixed(mu, s);
+            assert_eq!(lp.to_bits(), lp0.to_bits(), "at ({mu}, {s})");
+            assert_eq!(g.map(f64::to_bits), g0.map(f64::to_bits), "at ({mu}, {s})");
+        }
+    }
+
+    #[test]
+    fn from_data_checks_data_and_priors() {
+        let nc = Parameterization::NonCentred;
+        let ok = Priors::EIGHT_SCHOOLS;
+        let m = EightSchools::from_data(Y.to_vec(), SIGMA.to_vec(), ok, nc).unwrap();
+        assert_eq!(m, EightSchools::new(nc));
+        assert!(EightSchools::from_data(vec![], vec![], ok, nc).is_err());
+        assert!(EightSchools::from_data(vec![1.0], vec![0.0], ok, nc).is_err());
+        assert!(EightSchools::from_data(vec![1.0, 2.0], vec![1.0], ok, nc).is_err());
+        assert!(EightSchools::from_data(vec![f64::NAN], vec![1.0], ok, nc).is_err());
+        for bad in [
+            Priors {
+                tau_scale: -1.0,
+                ..ok
+            },
+            Priors { mu_sd: 0.0, ..ok },
+            Priors {
+                mu_mean: f64::INFINITY,
+                ..ok
+            },
+        ] {
+            assert!(EightSchools::from_data(vec![1.0], vec![1.0], bad, nc).is_err());
         }
     }
 

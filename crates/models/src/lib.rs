@@ -14,11 +14,10 @@ pub mod grouped_regression;
 pub mod hierarchical_poisson;
 pub mod neals_funnel;
 pub mod normal_groups;
-pub mod normal_means;
 pub mod normal_mixture;
 pub mod pooling_regression;
 pub mod regression_priors;
 pub mod simplex;
 pub mod varying_slopes;
 
-pub use eight_schools::{EightSchools, Parameterization};
+pub use eight_schools::{EightSchools, Parameterization, Priors};
