@@ -7,6 +7,7 @@
 
 mod chapters;
 mod exercises;
+mod math;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -87,6 +88,7 @@ fn regenerate(only: &[String]) -> Result<()> {
         bail!("no chapter {unknown:?} (chapters: {})", names.join(", "));
     }
     let generated = book_dir().join("src").join("generated");
+    let mut times: Vec<(&str, f64)> = Vec::new();
     for chapter in CHAPTERS {
         if !only.is_empty() && !only.iter().any(|n| n == chapter.name) {
             continue;
@@ -101,21 +103,43 @@ fn regenerate(only: &[String]) -> Result<()> {
         eprintln!("regenerating {} ...", chapter.name);
         let start = Instant::now();
         (chapter.run)(&out).with_context(|| format!("chapter {}", chapter.name))?;
+        let seconds = start.elapsed().as_secs_f64();
+        times.push((chapter.name, seconds));
         eprintln!(
-            "regenerated {} in {:.1} s -> {}",
+            "regenerated {} in {seconds:.1} s -> {}",
             chapter.name,
-            start.elapsed().as_secs_f64(),
             relative(&out)
         );
     }
+    report_times(&times);
     Ok(())
+}
+
+/// Prints how long regeneration took in all, and without the simulation-based
+/// calibration study (a thousand fits, by far the longest chapter).
+fn report_times(times: &[(&str, f64)]) {
+    if times.len() < 2 {
+        return;
+    }
+    let total: f64 = times.iter().map(|(_, s)| s).sum();
+    let without_sbc: f64 = times
+        .iter()
+        .filter(|(name, _)| *name != "sbc")
+        .map(|(_, s)| s)
+        .sum();
+    eprintln!(
+        "regenerated {} chapters in {total:.1} s ({without_sbc:.1} s without sbc)",
+        times.len()
+    );
 }
 
 /// Builds the HTML book into `book/book`.
 fn build_book() -> Result<()> {
     let dir = book_dir();
-    let book = mdbook_driver::MDBook::load(&dir)
+    let mut book = mdbook_driver::MDBook::load(&dir)
         .with_context(|| format!("cannot load the book at {}", dir.display()))?;
+    // TeX becomes MathML here, so pages need neither MathJax nor a network.
+    book.with_preprocessor(math::MathPreprocessor);
     book.build().context("building the book failed")?;
     let index = book.build_dir_for("html").join("index.html");
     println!("book built: {}", relative(&index));
