@@ -1,17 +1,22 @@
 """Run the benchmark models in PyMC (its own NUTS and nutpie) and in Stan
 (PyStan 3), time the sampling, compute the minimum bulk-ESS with ArviZ, and
-print a markdown table in the format of `cargo run --release -p bench`.
+print a markdown table in the number format of `cargo run --release -p bench`.
 
 Optional and never part of CI; see README.md for installation. Every model is
 written to match `bench/src/targets.rs` (same data, priors and
 parameterisation); ESS is taken over the same constrained quantities.
-Settings: 4 chains x (1000 warmup + 1000 draws), target acceptance 0.8.
+Settings: 4 chains x (1000 warmup + 1000 draws), target acceptance 0.8, the
+chains one after another on one core. Times are of warmup plus sampling only
+(no model compilation): Stan's own elapsed times summed over the chains, PyMC's
+`sampling_time`, and the wall-clock time of the `nutpie.sample` call.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.metadata
+import re
 import statistics
 import sys
 import time
@@ -115,13 +120,56 @@ def stan_data(name: str) -> dict:
     return {**d, "school": (d["school"] + 1).tolist()}
 
 
+_STAN_SEQUENTIAL = False
+_STAN_TOTAL = re.compile(rb'"topic":"logger","values":\["info:\s+([0-9.eE+-]+) seconds \(Total\)"')
+
+
+def stan_one_core() -> None:
+    """Make httpstan run the chains one after another, as the other samplers
+    do: its process pool otherwise starts one process per core."""
+    global _STAN_SEQUENTIAL
+    if _STAN_SEQUENTIAL:
+        return
+    import concurrent.futures
+    import multiprocessing as mp
+
+    import httpstan.services_stub as stub
+
+    stub.executor.shutdown(wait=True)
+    stub.executor = concurrent.futures.ProcessPoolExecutor(
+        max_workers=1, mp_context=mp.get_context("fork"), initializer=stub.init_worker
+    )
+    _STAN_SEQUENTIAL = True
+
+
+def forget_stan_fits(model_name: str) -> None:
+    """httpstan caches every fit made with a random seed and returns it, without
+    sampling, when asked again: delete the cached fits of this model first."""
+    import httpstan.cache
+
+    for path in (httpstan.cache.model_directory(model_name) / "fits").glob("*.jsonlines.gz"):
+        path.unlink()
+
+
+def stan_elapsed(fit) -> float:
+    """Warmup plus sampling seconds as Stan reports them, summed over chains."""
+    totals = [float(m) for out in fit.stan_outputs for m in _STAN_TOTAL.findall(out)]
+    if len(totals) != fit.num_chains:
+        raise RuntimeError(f"found {len(totals)} Stan elapsed times for {fit.num_chains} chains")
+    return sum(totals)
+
+
 def run_stan(name: str, seed: int) -> dict:
     import stan
 
+    stan_one_core()
     posterior = stan.build(STAN[name], data=stan_data(name), random_seed=seed)
+    forget_stan_fits(posterior.model_name)
     start = time.perf_counter()
-    fit = posterior.sample(num_chains=CHAINS, num_warmup=WARMUP, num_samples=DRAWS)
-    seconds = time.perf_counter() - start
+    fit = posterior.sample(num_chains=CHAINS, num_warmup=WARMUP, num_samples=DRAWS, delta=0.8)
+    wall = time.perf_counter() - start
+    seconds = stan_elapsed(fit)
+    print(f"{name} stan seed {seed}: wall-clock of the sample call {wall:.3g} s", file=sys.stderr)
     idata = az.from_pystan(posterior=fit)
     return summarize(idata, name, seconds)
 
@@ -140,7 +188,10 @@ def pymc_model(name: str):
             theta = pm.Deterministic("theta", mu + tau * eta)
             pm.Normal("y", theta, np.array(EIGHT_SIGMA), observed=np.array(EIGHT_Y))
         elif name == "gauss100":
-            pm.MvNormal("x", mu=np.zeros(GAUSS_D), cov=gaussian_covariance())
+            # Cholesky factor given, as Stan's model computes it once in
+            # transformed data; same density as with `cov`.
+            chol = np.linalg.cholesky(gaussian_covariance())
+            pm.MvNormal("x", mu=np.zeros(GAUSS_D), chol=chol)
         elif name == "dirichlet":
             y = np.array(SURVEY)
             alpha = pm.Exponential("alpha", 1.0)
@@ -171,7 +222,11 @@ def run_pymc(name: str, seed: int) -> dict:
             draws=DRAWS, tune=WARMUP, chains=CHAINS, cores=1, target_accept=0.8,
             random_seed=seed, progressbar=False, compute_convergence_checks=False,
         )
-        seconds = time.perf_counter() - start
+        wall = time.perf_counter() - start
+    # pm.sample compiles the model's functions and initialises the chains
+    # before it starts its clock: `sampling_time` is warmup plus draws only.
+    seconds = float(idata.sample_stats.attrs["sampling_time"])
+    print(f"{name} pymc seed {seed}: wall-clock of pm.sample {wall:.3g} s", file=sys.stderr)
     return summarize(idata, name, seconds)
 
 
@@ -217,6 +272,55 @@ def summarize(idata, name: str, seconds: float) -> dict:
 
 SAMPLERS = {"stan": run_stan, "pymc": run_pymc, "nutpie": run_nutpie}
 LABELS = {"stan": "Stan (PyStan 3)", "pymc": "PyMC NUTS", "nutpie": "nutpie (PyMC model)"}
+PACKAGES = {
+    "stan": ["pystan", "httpstan"],
+    "pymc": ["pymc", "pytensor"],
+    "nutpie": ["nutpie", "pymc", "pytensor", "numba"],
+}
+
+
+def sig(x: float, digits: int = 3) -> str:
+    """`digits` significant digits, never an exponent (diagnostics::sig)."""
+    if x != x:
+        return "NaN"
+    if x in (float("inf"), float("-inf")):
+        return "inf" if x > 0 else "-inf"
+    if x == 0:
+        return "0"
+    mantissa, exponent = f"{abs(x):.{digits - 1}e}".split("e")
+    significand = mantissa.replace(".", "")
+    int_digits = int(exponent) + 1
+    if int_digits <= 0:
+        body = "0." + "0" * (-int_digits) + significand
+    elif int_digits >= digits:
+        body = significand + "0" * (int_digits - digits)
+    else:
+        body = significand[:int_digits] + "." + significand[int_digits:]
+    return "-" + body if x < 0 else body
+
+
+def count(x: float) -> str:
+    """A count (a median of counts): whole numbers without decimals."""
+    return f"{x:.0f}" if x == int(x) and abs(x) < 1e6 else sig(x)
+
+
+def versions(samplers: list[str]) -> str:
+    names = []
+    for s in samplers:
+        names += [n for n in PACKAGES[s] if n not in names]
+    names += ["arviz", "numpy"]
+    parts = [f"{n} {importlib.metadata.version(n)}" for n in names]
+    if "stan" in samplers:
+        import httpstan
+
+        header = Path(httpstan.__file__).parent / "include" / "stan" / "version.hpp"
+        v = dict(re.findall(r"#define STAN_(MAJOR|MINOR|PATCH) (\d+)", header.read_text()))
+        parts.insert(2, f"Stan {v['MAJOR']}.{v['MINOR']}.{v['PATCH']}")
+    return ", ".join(parts) + f"; Python {sys.version.split()[0]}"
+
+
+def seeds_for(overrides: dict, name: str, sampler: str, default: int) -> int:
+    return overrides.get(f"{name}:{sampler}", default)
 
 
 def main() -> int:
@@ -225,25 +329,46 @@ def main() -> int:
     parser.add_argument("--models", default="eight-nc,gauss100,dirichlet,hsb")
     parser.add_argument("--samplers", default="stan,pymc,nutpie")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
+    parser.add_argument(
+        "--fewer-seeds", default="",
+        help="fewer seeds for slow cases, e.g. hsb:pymc=2,gauss100:pymc=2",
+    )
+    parser.add_argument("--note", default="", help="a sentence to add to the table's first line")
     args = parser.parse_args()
+    samplers = args.samplers.split(",")
+    overrides = {}
+    for item in filter(None, args.fewer_seeds.split(",")):
+        case, n = item.split("=")
+        overrides[case] = min(int(n), args.seeds)
+    fewer = "".join(
+        f"; {n} seed{'s' if n > 1 else ''} for {case.replace(':', ' with ')}"
+        for case, n in overrides.items()
+    )
     lines = [
+        f"Versions: {versions(samplers)}. Every fit: {CHAINS} chains x ({WARMUP} warmup + {DRAWS} "
+        f"draws), target acceptance 0.8, chains one after another on one core; medians over "
+        f"seeds 1 to {args.seeds}{fewer}. Times are warmup plus sampling only, model compilation "
+        f"excluded (Stan: its own elapsed times summed over the chains; PyMC: `sampling_time`; "
+        f"nutpie: the `nutpie.sample` call).{' ' + args.note if args.note else ''}",
+        "",
         "| model | sampler | wall time of sampling (s) | gradients after warmup | divergences "
         "| min bulk-ESS | ESS / s | ESS / 1000 gradients after warmup |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name in args.models.split(","):
-        for sampler in args.samplers.split(","):
+        for sampler in samplers:
             runs = []
-            for seed in range(1, args.seeds + 1):
+            for seed in range(1, seeds_for(overrides, name, sampler, args.seeds) + 1):
                 r = SAMPLERS[sampler](name, seed)
                 print(f"{name} {sampler} seed {seed}: {r}", file=sys.stderr)
                 runs.append(r)
             med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
             lines.append(
-                f"| {name} | {LABELS[sampler]} | {med['seconds']:.3g} | {med['gradients']:.3g} "
-                f"| {med['divergences']:.3g} | {med['min_ess']:.3g} | {med['ess_per_s']:.3g} "
-                f"| {med['ess_per_kgrad']:.3g} |"
+                f"| {name} | {LABELS[sampler]} | {sig(med['seconds'])} | {count(med['gradients'])} "
+                f"| {count(med['divergences'])} | {sig(med['min_ess'])} | {sig(med['ess_per_s'])} "
+                f"| {sig(med['ess_per_kgrad'])} |"
             )
+            print(lines[-1], file=sys.stderr, flush=True)
     table = "\n".join(lines) + "\n"
     print(table)
     if args.out:

@@ -13,13 +13,16 @@
 //!   and CPU seconds ([`cpu_time`]);
 //! * [`record`]: what a fit reports (time, gradients, divergences, ESS) and
 //!   medians over seeds;
-//! * [`report`]: the markdown tables and the machine description.
+//! * [`report`]: the markdown tables and the machine description;
+//! * [`peers`]: the table `peers/peers.py` wrote for Stan, PyMC and nutpie,
+//!   read back and set beside ours.
 //!
 //! `cargo run --release -p bench -- --help` lists the flags.
 
 pub mod cpu_time;
 pub mod nutsrs;
 pub mod ours;
+pub mod peers;
 pub mod record;
 pub mod report;
 pub mod targets;

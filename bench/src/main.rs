@@ -5,6 +5,7 @@
 use anyhow::{Context, Result, bail};
 use bench::nutsrs::run_nutsrs;
 use bench::ours::run_ours;
+use bench::peers;
 use bench::record::{Medians, RunRecord, SamplerKind};
 use bench::report::{ModelResult, Setup, cost_table, goals, ratio_table, results_table};
 use bench::targets::{self, GAUSSIAN_DIM, GAUSSIAN_RHO, Target};
@@ -31,12 +32,13 @@ struct Args {
     /// Threads per fit (both samplers); 1 runs the 4 chains one after another.
     #[arg(long, default_value_t = 1)]
     threads: usize,
-    /// Samplers, comma-separated: ours, nuts-rs (default adaptation),
-    /// nuts-rs-stan (draw-variance adaptation).
+    /// Samplers, comma-separated: ours (Stan's adaptation), ours-rolling,
+    /// ours-rolling-grad (nutpie's schedule, draw or draw-and-gradient
+    /// variances), nuts-rs (default adaptation), nuts-rs-stan (draw variances).
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "ours,nuts-rs,nuts-rs-stan"
+        default_value = "ours,ours-rolling,ours-rolling-grad,nuts-rs,nuts-rs-stan"
     )]
     samplers: Vec<String>,
     /// Directory for the markdown tables (default: the book's generated/performance).
@@ -59,7 +61,7 @@ fn bench_model<M: Model>(
     for seed in 1..=args.seeds {
         for (k, &kind) in kinds.iter().enumerate() {
             let r = match kind {
-                SamplerKind::Ours => run_ours(model, seed)?,
+                k if k.is_ours() => run_ours(model, k, seed)?,
                 _ => run_nutsrs(model, kind, seed)?,
             };
             eprintln!(
@@ -109,7 +111,11 @@ fn run(args: &Args) -> Result<()> {
         .iter()
         .map(|k| {
             SamplerKind::from_key(k.trim()).with_context(|| {
-                format!("unknown sampler '{k}' (expected ours, nuts-rs or nuts-rs-stan)")
+                let keys: Vec<&str> = SamplerKind::ALL.iter().map(|k| k.key()).collect();
+                format!(
+                    "unknown sampler '{k}' (expected one of {})",
+                    keys.join(", ")
+                )
             })
         })
         .collect::<Result<_>>()?;
@@ -155,23 +161,39 @@ fn run(args: &Args) -> Result<()> {
     }
     setup.total_seconds = start.elapsed().as_secs_f64();
 
-    let files = [
+    let dir = args.out.clone().unwrap_or_else(|| {
+        PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../book/src/generated/performance"
+        ))
+    });
+    // The peers' table, if `peers/peers.py` has written one there.
+    let peer_rows = std::fs::read_to_string(dir.join("peers.md"))
+        .map(|t| peers::parse(&t))
+        .unwrap_or_default();
+    if peer_rows.is_empty() {
+        eprintln!(
+            "no peers.md in {}: the comparison with Stan and PyMC is left out",
+            dir.display()
+        );
+    }
+    let mut files = vec![
         ("results.md", results_table(&results)),
         ("costs.md", cost_table(&results)),
         ("ratios.md", ratio_table(&results)),
-        ("goals.md", goals(&results)),
+        (
+            "goals.md",
+            goals(&results) + &peers::peer_goals(&results, &peer_rows),
+        ),
         ("setup.md", setup.markdown()),
     ];
+    if !peer_rows.is_empty() {
+        files.push(("peer_ratios.md", peers::peer_table(&results, &peer_rows)));
+    }
     for (_, text) in &files {
         println!("{text}");
     }
     if !args.no_write {
-        let dir = args.out.clone().unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../book/src/generated/performance"
-            ))
-        });
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
         for (name, text) in &files {

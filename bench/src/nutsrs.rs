@@ -104,9 +104,9 @@ struct ChainOutput {
 /// Random-stream replication of each `nuts-rs` variant (ours uses 0).
 fn replication(kind: SamplerKind) -> u32 {
     match kind {
-        SamplerKind::Ours => 0,
         SamplerKind::NutsRsDefault => 1,
         SamplerKind::NutsRsDrawVariance => 2,
+        _ => 0,
     }
 }
 

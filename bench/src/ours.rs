@@ -1,8 +1,8 @@
 //! One timed fit with our sampler.
 
 use crate::cpu_time::timed;
-use crate::record::{RunRecord, min_bulk_ess};
-use anyhow::Result;
+use crate::record::{RunRecord, SamplerKind, min_bulk_ess};
+use anyhow::{Result, anyhow};
 use sampler::{Model, Settings};
 
 /// Warmup and kept draws per chain, and chains per fit, for every sampler.
@@ -12,11 +12,23 @@ pub const NUM_DRAWS: usize = 1000;
 /// Chains per fit.
 pub const NUM_CHAINS: usize = 4;
 
+/// Step-size jitter with the rolling adaptation, as nuts-rs uses (±10%).
+pub const ROLLING_JITTER: f64 = 0.1;
+
 /// Fits `model` with our NUTS (Stan's defaults: target acceptance 0.8, tree
-/// depth 10) on rayon's global pool and records time, gradients,
-/// divergences and the minimum bulk-ESS.
-pub fn run_ours<M: Model>(model: &M, seed: u64) -> Result<RunRecord> {
+/// depth 10; the adaptation `kind` names) on rayon's global pool and records
+/// time, gradients, divergences and the minimum bulk-ESS.
+pub fn run_ours<M: Model>(model: &M, kind: SamplerKind, seed: u64) -> Result<RunRecord> {
+    let adaptation = kind
+        .adaptation()
+        .ok_or_else(|| anyhow!("{} is not our sampler", kind.label()))?;
+    let step_size_jitter = match adaptation {
+        sampler::Adaptation::Stan => 0.0,
+        sampler::Adaptation::Rolling(_) => ROLLING_JITTER,
+    };
     let settings = Settings {
+        adaptation,
+        step_size_jitter,
         num_chains: NUM_CHAINS,
         num_warmup: NUM_WARMUP,
         num_draws: NUM_DRAWS,

@@ -7,6 +7,11 @@ use diagnostics::ess_bulk;
 pub enum SamplerKind {
     /// Our NUTS with Stan's warmup (windowed draw-variance metric).
     Ours,
+    /// Our NUTS with nutpie's rolling windows, metric from draw variances.
+    OursRolling,
+    /// Our NUTS with nutpie's rolling windows, metric from draw and gradient
+    /// variances.
+    OursRollingGradient,
     /// `nuts-rs` with its default mass-matrix adaptation (nutpie's: from
     /// the variances of draws and gradients).
     NutsRsDefault,
@@ -17,8 +22,10 @@ pub enum SamplerKind {
 
 impl SamplerKind {
     /// Every sampler, in table order.
-    pub const ALL: [SamplerKind; 3] = [
+    pub const ALL: [SamplerKind; 5] = [
         SamplerKind::Ours,
+        SamplerKind::OursRolling,
+        SamplerKind::OursRollingGradient,
         SamplerKind::NutsRsDefault,
         SamplerKind::NutsRsDrawVariance,
     ];
@@ -27,6 +34,8 @@ impl SamplerKind {
     pub fn key(self) -> &'static str {
         match self {
             SamplerKind::Ours => "ours",
+            SamplerKind::OursRolling => "ours-rolling",
+            SamplerKind::OursRollingGradient => "ours-rolling-grad",
             SamplerKind::NutsRsDefault => "nuts-rs",
             SamplerKind::NutsRsDrawVariance => "nuts-rs-stan",
         }
@@ -37,10 +46,33 @@ impl SamplerKind {
         SamplerKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
+    /// True for our sampler (any adaptation).
+    pub fn is_ours(self) -> bool {
+        matches!(
+            self,
+            SamplerKind::Ours | SamplerKind::OursRolling | SamplerKind::OursRollingGradient
+        )
+    }
+
+    /// Our sampler's adaptation for this kind (`None` for nuts-rs).
+    pub fn adaptation(self) -> Option<sampler::Adaptation> {
+        use sampler::{Adaptation, MetricEstimate};
+        match self {
+            SamplerKind::Ours => Some(Adaptation::Stan),
+            SamplerKind::OursRolling => Some(Adaptation::Rolling(MetricEstimate::DrawVariance)),
+            SamplerKind::OursRollingGradient => {
+                Some(Adaptation::Rolling(MetricEstimate::DrawAndGradient))
+            }
+            _ => None,
+        }
+    }
+
     /// Name in tables.
     pub fn label(self) -> &'static str {
         match self {
             SamplerKind::Ours => "ours (Stan's adaptation)",
+            SamplerKind::OursRolling => "ours, rolling windows, draw variance",
+            SamplerKind::OursRollingGradient => "ours, rolling windows, draw and gradient",
             SamplerKind::NutsRsDefault => "nuts-rs, default (nutpie) adaptation",
             SamplerKind::NutsRsDrawVariance => "nuts-rs, draw variance (Stan-like)",
         }

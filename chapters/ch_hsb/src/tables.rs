@@ -93,20 +93,17 @@ pub fn ols_complete(o: &Outcome) -> Result<String> {
             ]
         })
         .collect();
-    let mut s = markdown_table(&["", "Estimate", "Std. Error", "t value"], &coef_rows)?;
-    s.push('\n');
+    let mut s = String::from("**Coefficients.**\n\n");
+    s.push_str(&markdown_table(
+        &["", "Estimate", "Std. Error", "t value"],
+        &coef_rows,
+    )?);
+    s.push_str("\n**Residuals** (points of maths achievement).\n\n");
     let r = FiveNumbers::of(&f.residuals);
     s.push_str(&markdown_table(
-        &[
-            "residuals",
-            "min",
-            "1st quartile",
-            "median",
-            "3rd quartile",
-            "max",
-        ],
+        &["", "min", "1st quartile", "median", "3rd quartile", "max"],
         &[vec![
-            String::new(),
+            "residual".to_string(),
             fixed(r.min, 4),
             fixed(r.q1, 4),
             fixed(r.median, 4),
