@@ -1,11 +1,12 @@
 //! Writing draws as CmdStan CSV files, which ArviZ, cmdstanpy and R's
 //! `posterior` read.
 //!
-//! One file per chain: `#` comment lines with the run's configuration and the
-//! adaptation result (`# Step size = …`, then the inverse mass matrix), a
-//! header row of sampler columns (`lp__`, `accept_stat__`, …) followed by the
-//! parameters in Stan's naming, then one row per kept draw. No timing lines
-//! are written, so the same fit always gives byte-identical files.
+//! One file per chain, in CmdStan's order: `#` comment lines with the run's
+//! configuration; a header row of sampler columns (`lp__`, `accept_stat__`,
+//! …) followed by the parameters in Stan's naming; the adaptation result
+//! (`# Step size = …`, then the inverse mass matrix); one row per kept draw;
+//! and a closing timing block. The block records no times, so the same fit
+//! always gives byte-identical files.
 //! Reference: CmdStan User's Guide, "Stan CSV File Format".
 
 use crate::error::{Result, SamplerError};
@@ -60,11 +61,6 @@ pub fn chain_csv(model_name: &str, fit: &Fit, chain: usize) -> String {
     line(&format!("# init = {}", s.init_radius));
     line("# random");
     line(&format!("#   seed = {}", s.seed));
-    line("# Adaptation terminated");
-    line(&format!("# Step size = {}", format_f64(c.step_size)));
-    line("# Diagonal elements of inverse mass matrix:");
-    let inv_mass: Vec<String> = c.inv_mass.iter().map(|v| format_f64(*v)).collect();
-    line(&format!("# {}", inv_mass.join(", ")));
     let mut header = vec![
         "lp__",
         "accept_stat__",
@@ -79,6 +75,11 @@ pub fn chain_csv(model_name: &str, fit: &Fit, chain: usize) -> String {
     .collect::<Vec<_>>();
     header.extend(fit.param_names.iter().cloned());
     line(&header.join(","));
+    line("# Adaptation terminated");
+    line(&format!("# Step size = {}", format_f64(c.step_size)));
+    line("# Diagonal elements of inverse mass matrix:");
+    let inv_mass: Vec<String> = c.inv_mass.iter().map(|v| format_f64(*v)).collect();
+    line(&format!("# {}", inv_mass.join(", ")));
     for (draw, st) in c.draws.iter().zip(&c.stats) {
         let mut row = String::new();
         let _ = write!(
@@ -98,6 +99,12 @@ pub fn chain_csv(model_name: &str, fit: &Fit, chain: usize) -> String {
         }
         line(&row);
     }
+    // CmdStan ends with the elapsed times; readers such as cmdstanpy find the
+    // end of the draws by this block. Times would make the file differ from
+    // run to run, so the block says they were not recorded.
+    line("# ");
+    line("#  Elapsed Time: not recorded (this file is the same on every run)");
+    line("# ");
     out
 }
 

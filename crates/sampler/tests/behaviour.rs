@@ -231,3 +231,28 @@ fn gradient_evaluations_cover_every_leapfrog_step() {
         assert!(c.gradient_evaluations as usize > sampling);
     }
 }
+
+/// The CSV follows CmdStan's layout, which readers such as cmdstanpy rely on
+/// to find the draws: configuration comments, the header row, the adaptation
+/// comments, one row per draw, then a closing timing block.
+#[test]
+fn cmdstan_csv_has_cmdstans_layout() {
+    let model = Gaussian::diagonal(vec![0.0; 2], &[1.0; 2]);
+    let f = fit(&model, &small()).unwrap();
+    let text = sampler::cmdstan_csv::chain_csv("toy", &f, 0);
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines.iter().position(|l| l.starts_with("lp__,")).unwrap();
+    assert!(lines[..header].iter().all(|l| l.starts_with('#')));
+    assert_eq!(lines[header + 1], "# Adaptation terminated");
+    assert!(lines[header + 2].starts_with("# Step size = "));
+    let draws: Vec<&&str> = lines[header + 5..]
+        .iter()
+        .take_while(|l| !l.starts_with('#'))
+        .collect();
+    assert_eq!(draws.len(), small().num_draws);
+    let columns = lines[header].split(',').count();
+    assert!(draws.iter().all(|d| d.split(',').count() == columns));
+    let tail = &lines[header + 5 + draws.len()..];
+    assert!(tail.len() >= 2 && tail.iter().all(|l| l.starts_with('#')));
+    assert!(tail.iter().any(|l| l.starts_with("#  Elapsed Time")));
+}
