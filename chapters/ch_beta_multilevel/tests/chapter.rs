@@ -4,9 +4,10 @@
 use ch_beta_multilevel::recovery::{coverage, estimate, exam_checks, simulation_checks};
 use ch_beta_multilevel::{Args, Outcome, compute, write_outputs};
 use chapter_support::OutputDir;
-use chapter_support::testing::{assert_same_files, expect_cli_failure};
+use chapter_support::testing::{
+    assert_committed, assert_thread_count_invariant, expect_cli_failure, expect_out_dir_failure,
+};
 use diagnostics::sig;
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -135,34 +136,33 @@ fn default_run_snapshot() {
 
 #[test]
 fn committed_book_outputs_are_up_to_date() {
-    let committed =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/beta_multilevel");
     let fresh = tempfile::tempdir().unwrap();
     write_outputs(&OutputDir::create(fresh.path()).unwrap(), default_outcome()).unwrap();
-    assert_same_files(&committed, fresh.path());
+    assert_committed("beta_multilevel", fresh.path());
 }
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for (dir, threads) in [(&a, "1"), (&b, "3")] {
+    assert_thread_count_invariant(|r| {
+        let threads = r.threads.to_string();
         let o = compute(&args(&[
             "--warmup",
             "100",
             "--draws",
             "100",
             "--threads",
-            threads,
+            &threads,
         ]))
         .unwrap();
-        write_outputs(&OutputDir::create(dir.path()).unwrap(), &o).unwrap();
-    }
-    assert_same_files(a.path(), b.path());
+        write_outputs(&OutputDir::create(&r.out).unwrap(), &o).unwrap();
+    });
 }
+
+const BIN: &str = env!("CARGO_BIN_EXE_ch_beta_multilevel");
 
 /// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(env!("CARGO_BIN_EXE_ch_beta_multilevel"), extra, needle);
+    expect_cli_failure(BIN, extra, needle);
 }
 
 #[test]
@@ -176,11 +176,5 @@ fn bad_flags_fail_cleanly() {
         &["--data", "/nonexistent/results.xlsx"],
         "cannot read the workbook",
     );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a_file");
-    std::fs::write(&file, "x").unwrap();
-    expect_failure(
-        &["--out", file.join("out").to_str().unwrap()],
-        "cannot create output directory",
-    );
+    expect_out_dir_failure(BIN, &[]);
 }

@@ -3,9 +3,11 @@
 
 use ch_dirichlet_multinomial::shrinkage::region_shrinkage;
 use ch_dirichlet_multinomial::{Args, Outcome, compute, run};
-use chapter_support::testing::{assert_same_files, expect_cli_failure, files_in};
+use chapter_support::testing::{
+    assert_committed, assert_thread_count_invariant_with_draws, expect_cli_failure,
+    expect_out_dir_failure, files_in,
+};
 use diagnostics::{mcse_mean, rhat, sig};
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -111,45 +113,24 @@ fn default_run_snapshot() {
 
 #[test]
 fn committed_book_outputs_are_up_to_date() {
-    let committed = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../book/src/generated/dirichlet_multinomial");
     let fresh = tempfile::tempdir().unwrap();
     run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_same_files(&committed, fresh.path());
+    assert_committed("dirichlet_multinomial", fresh.path());
 }
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for (dir, threads) in [(&a, "1"), (&b, "3")] {
-        let out = dir.path().to_str().unwrap().to_string();
-        let draws = dir.path().join("draws");
-        run(&args(&[
-            "--draws",
-            "200",
-            "--warmup",
-            "300",
-            "--threads",
-            threads,
-            "--out",
-            &out,
-            "--draws-dir",
-            draws.to_str().unwrap(),
-        ]))
-        .unwrap();
-    }
-    assert_same_files(a.path(), b.path());
-    assert_same_files(&a.path().join("draws"), &b.path().join("draws"));
+    let a = assert_thread_count_invariant_with_draws(|r| {
+        run(&args(&r.flags(&["--draws", "200", "--warmup", "300"]))).unwrap()
+    });
     assert_eq!(files_in(&a.path().join("draws")).len(), 8);
 }
 
+const BIN: &str = env!("CARGO_BIN_EXE_ch_dirichlet_multinomial");
+
 /// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(
-        env!("CARGO_BIN_EXE_ch_dirichlet_multinomial"),
-        extra,
-        needle,
-    );
+    expect_cli_failure(BIN, extra, needle);
 }
 
 #[test]
@@ -161,11 +142,5 @@ fn bad_flags_fail_cleanly() {
     );
     expect_failure(&["--large-n", "-3"], "unexpected argument");
     expect_failure(&["--large-n", "lots"], "invalid value");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a_file");
-    std::fs::write(&file, "x").unwrap();
-    expect_failure(
-        &["--out", file.join("out").to_str().unwrap()],
-        "cannot create output directory",
-    );
+    expect_out_dir_failure(BIN, &[]);
 }

@@ -3,10 +3,12 @@
 
 use ch_eight_schools::predictive::{mean_sd, share_at_or_above};
 use ch_eight_schools::{Args, Outcome, compute, reported_names, run};
-use chapter_support::testing::{assert_same_files, expect_cli_failure, files_in};
+use chapter_support::testing::{
+    assert_committed, assert_thread_count_invariant_with_draws, expect_cli_failure,
+    expect_one_line_error, expect_out_dir_failure, files_in,
+};
 use diagnostics::{ess_bulk, mcse_mean, rhat, sig};
 use models::eight_schools::Y;
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -172,40 +174,25 @@ fn default_run_snapshot() {
 
 #[test]
 fn committed_book_outputs_are_up_to_date() {
-    let committed =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/eight_schools");
     let fresh = tempfile::tempdir().unwrap();
     run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_same_files(&committed, fresh.path());
+    assert_committed("eight_schools", fresh.path());
 }
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for (dir, threads) in [(&a, "1"), (&b, "3")] {
-        let out = dir.path().to_str().unwrap().to_string();
-        let draws = dir.path().join("draws");
-        run(&args(&[
-            "--draws",
-            "300",
-            "--threads",
-            threads,
-            "--out",
-            &out,
-            "--draws-dir",
-            draws.to_str().unwrap(),
-        ]))
-        .unwrap();
-    }
-    assert_same_files(a.path(), b.path());
-    assert_same_files(&a.path().join("draws"), &b.path().join("draws"));
+    let a = assert_thread_count_invariant_with_draws(|r| {
+        run(&args(&r.flags(&["--draws", "300"]))).unwrap()
+    });
     // Centred, non-centred and covariate fits, 4 chains each.
     assert_eq!(files_in(&a.path().join("draws")).len(), 12);
 }
 
+const BIN: &str = env!("CARGO_BIN_EXE_ch_eight_schools");
+
 /// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(env!("CARGO_BIN_EXE_ch_eight_schools"), extra, needle);
+    expect_cli_failure(BIN, extra, needle);
 }
 
 #[test]
@@ -214,23 +201,6 @@ fn bad_flags_fail_cleanly() {
     expect_failure(&["--draws", "0"], "draws must be at least 1");
     expect_failure(&["--target-accept", "1.5"], "target acceptance");
     expect_failure(&["--draws", "many"], "invalid value");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a_file");
-    std::fs::write(&file, "x").unwrap();
-    let beneath = file.join("out");
-    expect_failure(
-        &["--out", beneath.to_str().unwrap()],
-        "cannot create output directory",
-    );
-    let one_line = std::process::Command::new(env!("CARGO_BIN_EXE_ch_eight_schools"))
-        .args(["--chains", "0"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&one_line.stderr)
-            .trim()
-            .lines()
-            .count(),
-        1
-    );
+    expect_out_dir_failure(BIN, &[]);
+    expect_one_line_error(BIN, &["--chains", "0"]);
 }

@@ -5,10 +5,9 @@
 use ch_funnel::neal::{NECK_THRESHOLDS, QUANTILE_PROBS, exact_below, exact_quantile, share_below};
 use ch_funnel::sweep::{mean_se, median_range};
 use ch_funnel::{Args, Outcome, run_with_outcome};
-use chapter_support::testing::files_in;
+use chapter_support::testing::assert_committed;
 use diagnostics::sig;
 use models::Parameterization;
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The default run, written to a temporary directory, computed once.
@@ -139,20 +138,5 @@ fn default_run_snapshot() {
 
 #[test]
 fn committed_book_outputs_are_up_to_date() {
-    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/funnel");
-    let fresh = default_run().0.path();
-    let names = |v: &[PathBuf]| -> Vec<String> {
-        v.iter()
-            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-            .collect()
-    };
-    let (a, b) = (files_in(&committed), files_in(fresh));
-    assert_eq!(names(&a), names(&b), "different files");
-    for (x, y) in a.iter().zip(&b) {
-        assert!(
-            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
-            "{} differs from a fresh run: regenerate with `cargo run --release -p ch_funnel`",
-            x.display()
-        );
-    }
+    assert_committed("funnel", default_run().0.path());
 }

@@ -3,7 +3,10 @@
 
 use ch_funnel::sweep::{SweepConfig, run_sweep};
 use ch_funnel::{Args, run};
-use chapter_support::testing::{assert_same_files, expect_cli_failure, files_in};
+use chapter_support::testing::{
+    assert_thread_count_invariant_with_draws, expect_cli_failure, expect_one_line_error,
+    expect_out_dir_failure, files_in,
+};
 use models::Parameterization;
 use sampler::Settings;
 
@@ -38,11 +41,8 @@ fn small_sweep_non_centred_rarely_diverges_and_centred_mostly_does() {
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for (dir, threads) in [(&a, "1"), (&b, "3")] {
-        let out = dir.path().to_str().unwrap().to_string();
-        let draws = dir.path().join("draws");
-        let args = Args::parse_from_iter([
+    let a = assert_thread_count_invariant_with_draws(|r| {
+        let flags = r.flags(&[
             "ch_funnel",
             "--quiet",
             "--warmup",
@@ -57,24 +57,17 @@ fn outputs_do_not_depend_on_the_thread_count() {
             "200",
             "--sweep-draws",
             "200",
-            "--threads",
-            threads,
-            "--out",
-            &out,
-            "--draws-dir",
-            draws.to_str().unwrap(),
-        ])
-        .unwrap();
-        run(&args).unwrap();
-    }
-    assert_same_files(a.path(), b.path());
-    assert_same_files(&a.path().join("draws"), &b.path().join("draws"));
+        ]);
+        run(&Args::parse_from_iter(flags).unwrap()).unwrap();
+    });
     assert_eq!(files_in(&a.path().join("draws")).len(), 16);
 }
 
+const BIN: &str = env!("CARGO_BIN_EXE_ch_funnel");
+
 /// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(env!("CARGO_BIN_EXE_ch_funnel"), extra, needle);
+    expect_cli_failure(BIN, extra, needle);
 }
 
 #[test]
@@ -85,23 +78,6 @@ fn bad_flags_fail_cleanly() {
     expect_failure(&["--sweep-targets", "0.9,1"], "sweep target acceptance");
     expect_failure(&["--sweep-draws", "0"], "sweep's draws");
     expect_failure(&["--sweep-targets", "fast"], "invalid value");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a_file");
-    std::fs::write(&file, "x").unwrap();
-    let beneath = file.join("out");
-    expect_failure(
-        &["--out", beneath.to_str().unwrap(), "--sweep-seeds", "1"],
-        "cannot create output directory",
-    );
-    let one_line = std::process::Command::new(env!("CARGO_BIN_EXE_ch_funnel"))
-        .args(["--sweep-seeds", "0"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&one_line.stderr)
-            .trim()
-            .lines()
-            .count(),
-        1
-    );
+    expect_out_dir_failure(BIN, &["--sweep-seeds", "1"]);
+    expect_one_line_error(BIN, &["--sweep-seeds", "0"]);
 }

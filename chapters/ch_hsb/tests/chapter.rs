@@ -8,9 +8,8 @@ use ch_hsb::predictive::log_lik_rows;
 use ch_hsb::reference::{HYPER, Reference, agreement};
 use ch_hsb::{Args, Outcome, compute, write_outputs};
 use chapter_support::OutputDir;
-use chapter_support::testing::assert_same_files;
+use chapter_support::testing::assert_committed;
 use diagnostics::{ess_bulk, rhat, sig};
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -181,8 +180,7 @@ fn default_run_snapshot() {
 
 #[test]
 fn committed_book_outputs_are_up_to_date() {
-    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/hsb");
     let fresh = tempfile::tempdir().unwrap();
     write_outputs(&OutputDir::create(fresh.path()).unwrap(), outcome()).unwrap();
-    assert_same_files(&committed, fresh.path());
+    assert_committed("hsb", fresh.path());
 }

@@ -1,33 +1,17 @@
 //! Bad data and bad flags end the binary with a one-line error and a
 //! non-zero exit, before any sampling and without a panic.
 
+use chapter_support::testing::{expect_cli_failure, expect_out_dir_failure};
 use std::path::Path;
-use std::process::Command;
 
-/// Runs the binary with `extra` flags, expecting an error containing
-/// `needle`: one line, unless clap reports a usage error (with its hint).
+const BIN: &str = env!("CARGO_BIN_EXE_ch_hsb");
+
+/// Runs the binary with `extra` flags and a fresh `--out` directory,
+/// expecting a clean error containing `needle` (see [`expect_cli_failure`]).
 fn expect_failure(extra: &[&str], needle: &str) {
     let out_dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_ch_hsb"))
-        .args(extra)
-        .args(["--quiet", "--out", out_dir.path().to_str().unwrap()])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "{extra:?} should fail");
-    assert!(!stderr.contains("panicked"), "{extra:?} panicked: {stderr}");
-    assert!(
-        stderr.contains(needle),
-        "{extra:?}: expected {needle:?} in {stderr}"
-    );
-    if !stderr.contains("--help") {
-        assert_eq!(
-            stderr.trim().lines().count(),
-            1,
-            "{extra:?}: not one line: {stderr}"
-        );
-    }
-    assert!(out.stdout.is_empty(), "{extra:?} printed results");
+    let out = out_dir.path().to_str().unwrap();
+    expect_cli_failure(BIN, &[extra, &["--out", out]].concat(), needle);
 }
 
 /// Writes `text` as a CSV file in `dir` and returns its path.
@@ -70,13 +54,5 @@ fn bad_flags_fail_cleanly() {
     expect_failure(&["--target-accept", "1.5"], "target acceptance");
     expect_failure(&["--draws", "many"], "invalid value");
     expect_failure(&["--export-log-lik"], "--draws-dir");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a_file");
-    std::fs::write(&file, "x").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_ch_hsb"))
-        .args(["--quiet", "--out", file.join("sub").to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot create output directory"));
+    expect_out_dir_failure(BIN, &[]);
 }

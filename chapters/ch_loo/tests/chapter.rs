@@ -3,12 +3,14 @@
 
 use ch_loo::pooling_models::{CompletePooling, NoPooling};
 use ch_loo::{Args, Outcome, compute, run};
-use chapter_support::testing::{assert_same_files, expect_cli_failure, files_in};
+use chapter_support::testing::{
+    assert_committed, assert_thread_count_invariant_with_draws, expect_cli_failure,
+    expect_out_dir_failure, files_in,
+};
 use diagnostics::sig;
 use loo::KhatCategory;
 use sampler::Model;
 use sampler::rng::{chain_rng, std_normal};
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -141,31 +143,16 @@ fn default_run_snapshot() {
 
 #[test]
 fn committed_book_outputs_are_up_to_date() {
-    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/loo");
     let fresh = tempfile::tempdir().unwrap();
     run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_same_files(&committed, fresh.path());
+    assert_committed("loo", fresh.path());
 }
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count_and_csvs_carry_log_lik() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for (dir, threads) in [(&a, "1"), (&b, "3")] {
-        let out = dir.path().to_str().unwrap().to_string();
-        let draws = dir.path().join("draws");
-        run(&args(&[
-            "--draws",
-            "300",
-            "--threads",
-            threads,
-            "--out",
-            &out,
-            "--draws-dir",
-            draws.to_str().unwrap(),
-        ]))
-        .unwrap();
-    }
-    assert_same_files(a.path(), b.path());
+    let a = assert_thread_count_invariant_with_draws(|r| {
+        run(&args(&r.flags(&["--draws", "300"]))).unwrap()
+    });
     let csvs = files_in(&a.path().join("draws"));
     assert_eq!(csvs.len(), 12);
     let text = std::fs::read_to_string(&csvs[0]).unwrap();
@@ -173,9 +160,11 @@ fn outputs_do_not_depend_on_the_thread_count_and_csvs_carry_log_lik() {
     assert!(header.ends_with("log_lik.7,log_lik.8"), "{header}");
 }
 
+const BIN: &str = env!("CARGO_BIN_EXE_ch_loo");
+
 /// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(env!("CARGO_BIN_EXE_ch_loo"), extra, needle);
+    expect_cli_failure(BIN, extra, needle);
 }
 
 #[test]
@@ -183,11 +172,5 @@ fn bad_flags_fail_cleanly() {
     expect_failure(&["--chains", "0"], "chains must be at least 1");
     expect_failure(&["--bootstrap", "0"], "--bootstrap must be at least 1");
     expect_failure(&["--draws", "many"], "invalid value");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a_file");
-    std::fs::write(&file, "x").unwrap();
-    expect_failure(
-        &["--out", file.join("out").to_str().unwrap()],
-        "cannot create output directory",
-    );
+    expect_out_dir_failure(BIN, &[]);
 }

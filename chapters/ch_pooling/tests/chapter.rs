@@ -3,9 +3,10 @@
 
 use ch_pooling::simulate::{NOISE_SD, TRUE_MU};
 use ch_pooling::{Args, Outcome, compute, estimate, group_estimates, run};
-use chapter_support::testing::{assert_same_files, expect_cli_failure};
+use chapter_support::testing::{
+    assert_committed, assert_thread_count_invariant, expect_cli_failure, expect_out_dir_failure,
+};
 use diagnostics::{ess_bulk, rhat, sig};
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -161,35 +162,23 @@ fn default_run_snapshot() {
 
 #[test]
 fn committed_book_outputs_are_up_to_date() {
-    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/pooling");
     let fresh = tempfile::tempdir().unwrap();
     run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_same_files(&committed, fresh.path());
+    assert_committed("pooling", fresh.path());
 }
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for (dir, threads) in [(&a, "1"), (&b, "3")] {
-        let out = dir.path().to_str().unwrap().to_string();
-        run(&args(&[
-            "--draws",
-            "200",
-            "--warmup",
-            "300",
-            "--threads",
-            threads,
-            "--out",
-            &out,
-        ]))
-        .unwrap();
-    }
-    assert_same_files(a.path(), b.path());
+    assert_thread_count_invariant(|r| {
+        run(&args(&r.flags(&["--draws", "200", "--warmup", "300"]))).unwrap()
+    });
 }
+
+const BIN: &str = env!("CARGO_BIN_EXE_ch_pooling");
 
 /// Runs the binary, expecting a clean one-line error and a non-zero exit.
 fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(env!("CARGO_BIN_EXE_ch_pooling"), extra, needle);
+    expect_cli_failure(BIN, extra, needle);
 }
 
 #[test]
@@ -197,12 +186,5 @@ fn bad_flags_fail_cleanly() {
     expect_failure(&["--chains", "0"], "chains must be at least 1");
     expect_failure(&["--target-accept", "1.5"], "target acceptance");
     expect_failure(&["--draws", "many"], "invalid value");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a_file");
-    std::fs::write(&file, "x").unwrap();
-    let beneath = file.join("out");
-    expect_failure(
-        &["--out", beneath.to_str().unwrap()],
-        "cannot create output directory",
-    );
+    expect_out_dir_failure(BIN, &[]);
 }

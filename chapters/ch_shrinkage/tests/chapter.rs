@@ -6,10 +6,11 @@ use ch_shrinkage::exact::posterior_means;
 use ch_shrinkage::grid::replicate;
 use ch_shrinkage::simulate::Design;
 use ch_shrinkage::{Args, Outcome, SCORE_PRIORS, compute, run};
-use chapter_support::testing::{assert_same_files, expect_cli_failure};
+use chapter_support::testing::{
+    assert_committed, assert_thread_count_invariant, committed_outputs, expect_cli_failure,
+};
 use diagnostics::{mcse_mean, sig};
 use models::eight_schools_exact::ExactPosterior;
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -53,10 +54,7 @@ fn the_formula_table_is_exact() {
         assert_eq!(diagnostics::fixed(row.shrunk, 2), shrunk);
         assert_eq!(row.rank, rank, "rank of {school}");
     }
-    let table = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/shrinkage/formula.md"),
-    )
-    .unwrap();
+    let table = std::fs::read_to_string(committed_outputs("shrinkage").join("formula.md")).unwrap();
     assert!(
         table.contains("| A | 28 | 15 | 0.862 | 3 | 10.76 |"),
         "{table}"
@@ -178,39 +176,21 @@ fn default_run_snapshot() {
 
 #[test]
 fn committed_book_outputs_are_up_to_date() {
-    let committed =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/shrinkage");
     let fresh = tempfile::tempdir().unwrap();
     run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_same_files(&committed, fresh.path());
+    assert_committed("shrinkage", fresh.path());
 }
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for (dir, threads) in [(&a, "1"), (&b, "3")] {
-        let out = dir.path().to_str().unwrap().to_string();
+    assert_thread_count_invariant(|r| {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.parse().unwrap())
+            .num_threads(r.threads)
             .build()
             .unwrap();
-        pool.install(|| {
-            run(&args(&[
-                "--draws",
-                "200",
-                "--warmup",
-                "300",
-                "--replications",
-                "40",
-                "--threads",
-                threads,
-                "--out",
-                &out,
-            ]))
-        })
-        .unwrap();
-    }
-    assert_same_files(a.path(), b.path());
+        let flags = r.flags(&["--draws", "200", "--warmup", "300", "--replications", "40"]);
+        pool.install(|| run(&args(&flags))).unwrap();
+    });
 }
 
 /// Runs the binary, expecting a clean one-line error and a non-zero exit.

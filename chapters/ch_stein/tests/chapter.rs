@@ -5,9 +5,10 @@
 use ch_stein::baseball::total_squared_error;
 use ch_stein::risk::{exact_risk, simulate};
 use ch_stein::{Args, Outcome, compute, run};
-use chapter_support::testing::{assert_same_files, expect_cli_failure};
+use chapter_support::testing::{
+    assert_committed, assert_thread_count_invariant, expect_cli_failure,
+};
 use diagnostics::{fixed, rhat, sig};
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -111,39 +112,21 @@ fn default_run_snapshot() {
 
 #[test]
 fn committed_book_outputs_are_up_to_date() {
-    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/stein");
     let fresh = tempfile::tempdir().unwrap();
     run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_same_files(&committed, fresh.path());
+    assert_committed("stein", fresh.path());
 }
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    for (dir, threads) in [(&a, 1), (&b, 3)] {
-        let out = dir.path().to_str().unwrap().to_string();
+    assert_thread_count_invariant(|r| {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
+            .num_threads(r.threads)
             .build()
             .unwrap();
-        let t = threads.to_string();
-        pool.install(|| {
-            run(&args(&[
-                "--draws",
-                "200",
-                "--warmup",
-                "300",
-                "--reps",
-                "500",
-                "--threads",
-                &t,
-                "--out",
-                &out,
-            ]))
-        })
-        .unwrap();
-    }
-    assert_same_files(a.path(), b.path());
+        let flags = r.flags(&["--draws", "200", "--warmup", "300", "--reps", "500"]);
+        pool.install(|| run(&args(&flags))).unwrap();
+    });
 }
 
 /// Runs the binary, expecting a clean one-line error and a non-zero exit.

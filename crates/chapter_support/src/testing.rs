@@ -1,8 +1,13 @@
 //! Assertions the chapters' tests share: committed outputs against a fresh
-//! run, and command-line errors that must be one clean line.
+//! run, the same outputs whatever the thread count, and command-line errors
+//! that must be one clean line.
+//!
+//! These are test helpers: they fail by panicking, with a message that names
+//! the file or flags at fault.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
+use tempfile::TempDir;
 
 /// The regular files directly in `dir`, sorted by path.
 pub fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -18,21 +23,126 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
 /// Fails unless `a` and `b` hold the same file names with byte-identical
 /// contents, naming the first file that differs.
 pub fn assert_same_files(a: &Path, b: &Path) {
+    compare_files(a, b, "");
+}
+
+/// [`assert_same_files`], with `hint` appended to every failure message.
+fn compare_files(a: &Path, b: &Path, hint: &str) {
     let name = |p: &PathBuf| p.file_name().map(|n| n.to_string_lossy().into_owned());
     let (fa, fb) = (files_in(a), files_in(b));
     assert_eq!(
         fa.iter().map(name).collect::<Vec<_>>(),
         fb.iter().map(name).collect::<Vec<_>>(),
-        "different files in {a:?} and {b:?}"
+        "different files in {a:?} and {b:?}{hint}"
     );
+    let read = |p: &Path| std::fs::read(p).unwrap_or_else(|e| panic!("cannot read {p:?}: {e}"));
     for (x, y) in fa.iter().zip(&fb) {
         assert!(
-            std::fs::read(x).ok() == std::fs::read(y).ok(),
-            "{} differs from {}",
+            read(x) == read(y),
+            "{} differs from {}{hint}",
             x.display(),
             y.display()
         );
     }
+}
+
+/// Where the book keeps the committed outputs of chapter `name` (the crate
+/// `ch_<name>`): `book/src/generated/<name>`.
+pub fn committed_outputs(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../book/src/generated")
+        .join(name)
+}
+
+/// Fails unless `fresh`, the output directory of a default run of chapter
+/// `name`, holds exactly the committed outputs ([`committed_outputs`]) byte
+/// for byte. The message says how to regenerate them.
+pub fn assert_committed(name: &str, fresh: &Path) {
+    let hint = format!(": regenerate with `cargo xtask book --chapter {name}`");
+    compare_files(&committed_outputs(name), fresh, &hint);
+}
+
+/// One of the two runs of [`assert_thread_count_invariant`] and
+/// [`assert_thread_count_invariant_with_draws`]: how many threads it may use
+/// and where it writes.
+pub struct ThreadRun {
+    /// The thread count: 1 for the first run, 3 for the second.
+    pub threads: usize,
+    /// This run's own empty temporary directory, for its outputs.
+    pub out: PathBuf,
+    threads_flag: String,
+    out_flag: String,
+    draws_flag: Option<String>,
+}
+
+impl ThreadRun {
+    /// The command line after the binary's name: `extra`, then
+    /// `--threads N --out DIR`, then `--draws-dir DIR/draws` when the draws
+    /// are compared too.
+    pub fn flags<'a>(&'a self, extra: &[&'a str]) -> Vec<&'a str> {
+        let mut v = extra.to_vec();
+        v.extend(["--threads", &self.threads_flag, "--out", &self.out_flag]);
+        if let Some(draws) = &self.draws_flag {
+            v.extend(["--draws-dir", draws]);
+        }
+        v
+    }
+}
+
+/// The thread counts the determinism checks compare.
+const THREAD_COUNTS: [usize; 2] = [1, 3];
+
+/// Calls `run` twice, for 1 and then 3 threads, each into its own fresh
+/// temporary directory ([`ThreadRun::out`]), and fails unless the two
+/// directories hold the same non-empty set of files with byte-identical
+/// contents: a chapter's outputs must depend on its seed alone. `run` must
+/// write its outputs (for instance by passing [`ThreadRun::flags`] to the
+/// chapter's `run`) and panic if the chapter fails. Returns the directory of
+/// the 1-thread run, for further checks.
+pub fn assert_thread_count_invariant(run: impl FnMut(&ThreadRun)) -> TempDir {
+    thread_runs(false, run)
+}
+
+/// [`assert_thread_count_invariant`] for a chapter that also exports its
+/// draws: [`ThreadRun::flags`] adds `--draws-dir <out>/draws`, and the two
+/// runs' `draws` directories must also be non-empty and byte-identical.
+pub fn assert_thread_count_invariant_with_draws(run: impl FnMut(&ThreadRun)) -> TempDir {
+    thread_runs(true, run)
+}
+
+fn thread_runs(with_draws: bool, mut run: impl FnMut(&ThreadRun)) -> TempDir {
+    let dirs = THREAD_COUNTS.map(|threads| {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let text = |p: &Path| p.to_str().expect("a UTF-8 temporary path").to_string();
+        let out = dir.path().to_path_buf();
+        run(&ThreadRun {
+            threads,
+            threads_flag: threads.to_string(),
+            out_flag: text(&out),
+            draws_flag: with_draws.then(|| text(&out.join("draws"))),
+            out,
+        });
+        dir
+    });
+    let [a, b] = dirs;
+    let mut compared = vec![(a.path().to_path_buf(), b.path().to_path_buf())];
+    if with_draws {
+        compared.push((a.path().join("draws"), b.path().join("draws")));
+    }
+    let hint = format!(" (threads {} and {})", THREAD_COUNTS[0], THREAD_COUNTS[1]);
+    for (x, y) in &compared {
+        assert!(!files_in(x).is_empty(), "the run wrote nothing in {x:?}");
+        compare_files(x, y, &hint);
+    }
+    a
+}
+
+/// Runs `bin` with `args` as given, and returns what it said.
+fn output_of(bin: &str, args: &[&str]) -> Output {
+    Command::new(bin)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {bin}: {e}"))
 }
 
 /// Runs the chapter binary `bin` with `args` and `--quiet`, and fails unless
@@ -40,11 +150,7 @@ pub fn assert_same_files(a: &Path, b: &Path) {
 /// `needle` on stderr — in one line, unless it is clap's usage error (which
 /// ends by pointing at `--help`).
 pub fn expect_cli_failure(bin: &str, args: &[&str], needle: &str) {
-    let out = Command::new(bin)
-        .args(args)
-        .arg("--quiet")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {bin}: {e}"));
+    let out = output_of(bin, &[args, &["--quiet"]].concat());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{args:?} should fail");
     assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
@@ -60,4 +166,112 @@ pub fn expect_cli_failure(bin: &str, args: &[&str], needle: &str) {
         );
     }
     assert!(out.stdout.is_empty(), "{args:?} printed results");
+}
+
+/// [`expect_cli_failure`] with `--out` beneath a regular file, followed by
+/// `extra`: the binary must say it cannot create the output directory.
+pub fn expect_out_dir_failure(bin: &str, extra: &[&str]) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("a_file");
+    std::fs::write(&file, "x").unwrap_or_else(|e| panic!("cannot write {file:?}: {e}"));
+    let beneath = file.join("out");
+    let beneath = beneath.to_str().expect("a UTF-8 temporary path");
+    expect_cli_failure(
+        bin,
+        &[&["--out", beneath], extra].concat(),
+        "cannot create output directory",
+    );
+}
+
+/// Runs `bin` with `args` as given (without `--quiet`, so progress output is
+/// on), and fails unless it exits non-zero with exactly one line on stderr.
+pub fn expect_one_line_error(bin: &str, args: &[&str]) {
+    let out = output_of(bin, args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{args:?} should fail");
+    assert_eq!(
+        stderr.trim().lines().count(),
+        1,
+        "{args:?}: not one line: {stderr}"
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    /// Writes `a.txt` (always the same) and `z.txt` (`last`) into `dir`.
+    fn write_two(dir: &Path, last: &str) {
+        fs::write(dir.join("a.txt"), "same").unwrap();
+        fs::write(dir.join("z.txt"), last).unwrap();
+    }
+
+    #[test]
+    fn identical_runs_pass_and_the_first_run_is_returned() {
+        let mut runs = Vec::new();
+        let a = assert_thread_count_invariant_with_draws(|r| {
+            runs.push((r.threads, r.out.clone()));
+            write_two(&r.out, "same");
+            fs::create_dir(r.out.join("draws")).unwrap();
+            write_two(&r.out.join("draws"), "same");
+        });
+        assert_eq!(runs.len(), 2);
+        assert_eq!((runs[0].0, runs[1].0), (1, 3));
+        assert_ne!(runs[0].1, runs[1].1);
+        assert_eq!(a.path(), runs[0].1);
+    }
+
+    #[test]
+    #[should_panic(expected = "z.txt differs")]
+    fn a_difference_in_the_last_file_fails() {
+        assert_thread_count_invariant(|r| write_two(&r.out, &r.threads.to_string()));
+    }
+
+    #[test]
+    #[should_panic(expected = "z.txt differs")]
+    fn a_difference_in_the_draws_fails() {
+        assert_thread_count_invariant_with_draws(|r| {
+            write_two(&r.out, "same");
+            fs::create_dir(r.out.join("draws")).unwrap();
+            write_two(&r.out.join("draws"), &r.threads.to_string());
+        });
+    }
+
+    #[test]
+    #[should_panic(expected = "wrote nothing")]
+    fn a_run_that_writes_nothing_fails() {
+        assert_thread_count_invariant(|_| {});
+    }
+
+    #[test]
+    fn flags_follow_the_chapter_flags() {
+        assert_thread_count_invariant_with_draws(|r| {
+            let out = r.out.to_str().unwrap();
+            let draws = r.out.join("draws");
+            let threads = r.threads.to_string();
+            assert_eq!(
+                r.flags(&["--draws", "300"]),
+                [
+                    "--draws",
+                    "300",
+                    "--threads",
+                    &threads,
+                    "--out",
+                    out,
+                    "--draws-dir",
+                    draws.to_str().unwrap()
+                ]
+            );
+            write_two(&r.out, "same");
+            fs::create_dir(draws).unwrap();
+            write_two(&r.out.join("draws"), "same");
+        });
+        assert_thread_count_invariant(|r| {
+            let threads = r.threads.to_string();
+            let expected = ["--threads", &threads, "--out", r.out.to_str().unwrap()];
+            assert_eq!(r.flags(&[]), expected);
+            write_two(&r.out, "same");
+        });
+    }
 }
