@@ -96,6 +96,7 @@ pub fn convert_markdown(markdown: &str) -> Result<String, Vec<FragmentError>> {
     let end = std::iter::once(markdown.len()..markdown.len());
     for gap in skipped.into_iter().chain(end) {
         let segment = segment_start..gap.start;
+        errors.extend(single_backslash_delimiters(markdown, segment.clone()));
         for found in find_fragments(markdown, segment) {
             match found {
                 Ok(fragment) => {
@@ -130,6 +131,24 @@ pub fn convert_markdown(markdown: &str) -> Result<String, Vec<FragmentError>> {
     } else {
         Err(errors)
     }
+}
+
+/// Math opened with one backslash, `\(` or `\[`, in `markdown[segment]`:
+/// markdown reads it as an escaped bracket, so the reader would see raw TeX.
+/// Each one is an error asking for the doubled backslash.
+fn single_backslash_delimiters(markdown: &str, segment: Range<usize>) -> Vec<FragmentError> {
+    let text = &markdown[segment.clone()];
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(1))
+        .filter(|&i| bytes[i] == b'\\' && matches!(bytes[i + 1], b'(' | b'['))
+        .filter(|&i| i == 0 || bytes[i - 1] != b'\\')
+        .map(|i| FragmentError {
+            line: line_of(markdown, segment.start + i),
+            fragment: text[i..].chars().take(40).collect(),
+            message: "math opened with a single backslash; write \\\\( … \\\\) or \\\\[ … \\\\]"
+                .to_string(),
+        })
+        .collect()
 }
 
 /// Converts one TeX fragment (already markdown-unescaped, no delimiters) to
@@ -488,6 +507,16 @@ mod tests {
     fn unclosed_fragment_is_reported() {
         let errors = convert_markdown("an open \\\\( x without end\n").expect_err("unclosed");
         assert!(errors[0].message.contains("no closing"), "{errors:?}");
+    }
+
+    #[test]
+    fn single_backslash_math_is_an_error_outside_code_only() {
+        let errors =
+            convert_markdown("ok \\\\(x\\\\) and `\\(x\\)`\n\nsmall \\(\\nu\\).\n").unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 3);
+        assert!(errors[0].message.contains("single backslash"));
+        assert!(convert_markdown("fine \\\\(\\nu\\\\)\n").is_ok());
     }
 
     #[test]

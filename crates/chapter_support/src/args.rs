@@ -84,11 +84,24 @@ impl SamplingArgs {
         }
     }
 
-    /// Checks the flags up front, so a bad value fails before any work.
+    /// Checks the flags up front, so a bad value fails before any work:
+    /// the sampler settings, and that `--draws-dir` could be created (its
+    /// nearest existing ancestor is a directory). Nothing is written.
     pub fn validate(&self) -> anyhow::Result<()> {
         self.settings()
             .validate()
-            .map_err(|e| anyhow::anyhow!("{e}"))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        if let Some(dir) = &self.draws_dir
+            && let Some(existing) = dir.ancestors().find(|a| a.exists())
+            && !existing.is_dir()
+        {
+            anyhow::bail!(
+                "cannot create draws directory {}: {} is not a directory",
+                dir.display(),
+                existing.display()
+            );
+        }
+        Ok(())
     }
 }
 
@@ -142,5 +155,26 @@ mod tests {
         let msg = d.sampling.validate().unwrap_err().to_string();
         assert!(msg.contains("target acceptance"), "{msg}");
         assert!(parse_with_defaults::<Demo, _, _>(&[], ["demo", "--draws", "x"]).is_err());
+    }
+
+    #[test]
+    fn a_draws_dir_beneath_a_file_fails_before_sampling() {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        let bad = file.path().join("draws");
+        let d: Demo = parse_with_defaults(
+            &[],
+            ["demo".as_ref(), "--draws-dir".as_ref(), bad.as_os_str()],
+        )
+        .unwrap();
+        let msg = d.sampling.validate().unwrap_err().to_string();
+        assert!(msg.contains("not a directory"), "{msg}");
+        let ok = file.path().parent().unwrap().join("new_draws_dir");
+        let d: Demo = parse_with_defaults(
+            &[],
+            ["demo".as_ref(), "--draws-dir".as_ref(), ok.as_os_str()],
+        )
+        .unwrap();
+        assert!(d.sampling.validate().is_ok());
+        assert!(!ok.exists(), "validation must not create anything");
     }
 }

@@ -8,7 +8,8 @@
 //!   warmup and sampling ([`chain`]);
 //! * every iteration is one NUTS transition ([`nuts`]) built from leapfrog
 //!   steps ([`hamiltonian`]) under a diagonal metric ([`metric`]);
-//! * warmup tunes the step size by dual averaging ([`step_size`]) and the
+//! * warmup ([`adaptation`] holds its two loops) tunes the step size by dual
+//!   averaging ([`step_size`]) and the
 //!   metric by windowed variance estimation ([`mass_matrix`]) on Stan's
 //!   schedule ([`warmup`]), or on nutpie's rolling windows ([`rolling`]);
 //! * the result is a [`Fit`], which can be written as CmdStan CSV

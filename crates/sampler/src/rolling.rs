@@ -7,8 +7,9 @@
 //! posterior means small steps and deep trees. This schedule instead
 //!
 //! * starts from a metric read off the gradient at the initial point,
-//!   `M⁻¹ᵢ = 1/|∂ᵢ log p|` (the curvature scale of a Gaussian at one standard
-//!   deviation from its mode);
+//!   `M⁻¹ᵢ = 1/|∂ᵢ log p|`: only a rough first scale (for a Gaussian it is
+//!   `σᵢ²/|qᵢ − mode|`), but far better than the unit metric when the
+//!   coordinates' scales differ by orders of magnitude;
 //! * keeps two running estimators, a *foreground* one that sets the metric
 //!   after every iteration and a *background* one that starts empty; when the
 //!   background has seen a full window, it becomes the foreground and a new
