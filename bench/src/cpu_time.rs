@@ -47,8 +47,11 @@ mod tests {
         std::hint::black_box(x);
         assert!(wall > 0.0);
         if cfg!(target_os = "linux") {
+            // Other tests' threads in this process may run at the same time
+            // and count too, so the bound is one core's worth per core.
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
             assert!(
-                cpu > 0.0 && cpu <= wall * 1.5 + 0.01,
+                cpu > 0.0 && cpu <= wall * (cores as f64 + 0.5) + 0.01,
                 "cpu {cpu}, wall {wall}"
             );
         }

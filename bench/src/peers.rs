@@ -67,7 +67,7 @@ fn ratio(results: &[ModelResult], kind: SamplerKind, peer: &PeerRow) -> Option<f
 /// against every peer row, as a markdown table.
 pub fn peer_table(results: &[ModelResult], peers: &[PeerRow]) -> String {
     let mut s = String::from(
-        "| model | peer | peer ESS / s | ours (Stan's adaptation) / peer | ours, rolling windows, draw and gradient / peer |\n\
+        "| model | peer | peer ESS / s | ours · Stan / peer | ours · rolling, draws+grads / peer |\n\
          |---|---|---:|---:|---:|\n",
     );
     let num = |x: Option<f64>| x.map_or("–".to_string(), |v| sig(v, 3));
@@ -100,7 +100,7 @@ pub fn peer_goals(results: &[ModelResult], peers: &[PeerRow]) -> String {
         let line = match worst {
             None => format!("- ESS per second against {name}: not measured."),
             Some((r, p)) => format!(
-                "- ESS per second, ours (Stan's adaptation) / {} ≥ 3 on eight-nc and hsb: smallest ratio {} ({}), {}.",
+                "- ESS per second, ours · Stan / {} ≥ 3 on eight-nc and hsb: smallest ratio {} ({}), {}.",
                 p.sampler,
                 sig(r, 3),
                 p.model,

@@ -67,14 +67,14 @@ impl SamplerKind {
         }
     }
 
-    /// Name in tables.
+    /// Short name in tables; the performance appendix lists what each means.
     pub fn label(self) -> &'static str {
         match self {
-            SamplerKind::Ours => "ours (Stan's adaptation)",
-            SamplerKind::OursRolling => "ours, rolling windows, draw variance",
-            SamplerKind::OursRollingGradient => "ours, rolling windows, draw and gradient",
-            SamplerKind::NutsRsDefault => "nuts-rs, default (nutpie) adaptation",
-            SamplerKind::NutsRsDrawVariance => "nuts-rs, draw variance (Stan-like)",
+            SamplerKind::Ours => "ours · Stan",
+            SamplerKind::OursRolling => "ours · rolling, draws",
+            SamplerKind::OursRollingGradient => "ours · rolling, draws+grads",
+            SamplerKind::NutsRsDefault => "nuts-rs · default",
+            SamplerKind::NutsRsDrawVariance => "nuts-rs · draws",
         }
     }
 }

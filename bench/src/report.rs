@@ -64,57 +64,74 @@ fn count(x: f64) -> String {
     }
 }
 
-/// The efficiency table: every model and sampler, medians over seeds.
-pub fn results_table(results: &[ModelResult]) -> String {
-    let mut s = String::from(
-        "| model | sampler | wall time (s) | CPU time (s) | divergences | min bulk-ESS | ESS / CPU s | ESS / 1000 gradients | ESS / 1000 gradients after warmup |\n\
-         |---|---|---:|---:|---:|---:|---:|---:|---:|\n",
-    );
+/// One small table per model, under the model's name: a row per sampler,
+/// the columns `header` names, the cells `row` makes from the medians.
+fn per_model_tables(
+    results: &[ModelResult],
+    header: &[&str],
+    row: impl Fn(&Medians) -> Vec<String>,
+) -> String {
+    let mut s = String::new();
     for r in results {
+        writeln!(s, "**{}** ({} parameters)\n", r.target.label(), r.dim).unwrap();
+        writeln!(s, "| sampler | {} |", header.join(" | ")).unwrap();
+        writeln!(s, "|---|{}", "---:|".repeat(header.len())).unwrap();
         for (kind, m) in &r.medians {
-            let model = format!("{} ({} parameters)", r.target.label(), r.dim);
-            writeln!(
-                s,
-                "| {model} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                kind.label(),
-                num(m.seconds),
-                num(m.cpu_seconds),
-                count(m.divergences),
-                num(m.min_ess),
-                num(m.ess_per_second),
-                num(m.ess_per_kgrad),
-                num(m.ess_per_sampling_kgrad),
-            )
-            .unwrap();
+            writeln!(s, "| {} | {} |", kind.label(), row(m).join(" | ")).unwrap();
         }
+        s.push('\n');
     }
     s
 }
 
-/// Where the gradients go: warmup share, step size, trajectory length and
-/// the CPU cost of one gradient with the sampler's work around it.
+/// The efficiency tables: every model and sampler, medians over seeds.
+pub fn results_table(results: &[ModelResult]) -> String {
+    per_model_tables(
+        results,
+        &[
+            "divergences",
+            "min bulk-ESS",
+            "ESS / 1000 gradients",
+            "ESS / 1000 gradients after warmup",
+            "ESS / CPU s",
+        ],
+        |m| {
+            vec![
+                count(m.divergences),
+                num(m.min_ess),
+                num(m.ess_per_kgrad),
+                num(m.ess_per_sampling_kgrad),
+                num(m.ess_per_second),
+            ]
+        },
+    )
+}
+
+/// Where the gradients and the time go: gradients and their warmup share,
+/// step size, trajectory length, CPU time of the fit and of one gradient
+/// with the sampler's work around it.
 pub fn cost_table(results: &[ModelResult]) -> String {
-    let mut s = String::from(
-        "| model | sampler | gradients | of which warmup | step size | leapfrog steps per draw | CPU µs per gradient |\n\
-         |---|---|---:|---:|---:|---:|---:|\n",
-    );
-    for r in results {
-        for (kind, m) in &r.medians {
-            writeln!(
-                s,
-                "| {} | {} | {} | {}% | {} | {} | {} |",
-                r.target.label(),
-                kind.label(),
+    per_model_tables(
+        results,
+        &[
+            "gradients",
+            "in warmup",
+            "step size",
+            "steps per draw",
+            "CPU s",
+            "CPU µs per gradient",
+        ],
+        |m| {
+            vec![
                 num(m.gradients),
-                num(100.0 * m.warmup_share),
+                format!("{}%", num(100.0 * m.warmup_share)),
                 num(m.step_size),
                 num(m.steps_per_draw),
+                num(m.cpu_seconds),
                 num(m.cpu_us_per_gradient),
-            )
-            .unwrap();
-        }
-    }
-    s
+            ]
+        },
+    )
 }
 
 /// The pairs compared in the ratio table: ours with Stan's adaptation
