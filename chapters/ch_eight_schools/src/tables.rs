@@ -9,12 +9,16 @@ use figures::markdown_table;
 use models::eight_schools::{SIGMA, Y};
 use sampler::Fit;
 
-/// One line per parameterisation: divergences, ESS and R-hat of `tau`, cost.
+/// One line per parameterisation: divergences, ESS and R-hat of `tau`, cost;
+/// then, below the table, the step size each chain adapted to.
 pub fn comparison_table(o: &Outcome) -> Result<String> {
+    let step_sizes = |fit: &Fit| -> String {
+        let each: Vec<String> = fit.chains.iter().map(|c| sig(c.step_size, 3)).collect();
+        each.join(", ")
+    };
     let row = |label: &str, fit: &Fit| -> Vec<String> {
         let tau = fit.chains_by_name("tau").unwrap_or_default();
         let total = fit.num_draws_total();
-        let step_sizes: Vec<String> = fit.chains.iter().map(|c| sig(c.step_size, 3)).collect();
         vec![
             label.to_string(),
             format!(
@@ -26,10 +30,9 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
             format!("{:.0}", ess_tail(&tau)),
             format!("{:.3}", rhat(&tau)),
             fit.gradient_evaluations().to_string(),
-            step_sizes.join(", "),
         ]
     };
-    Ok(markdown_table(
+    let table = markdown_table(
         &[
             "parameterisation",
             "divergent draws",
@@ -37,13 +40,17 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
             "tail-ESS(tau)",
             "R-hat(tau)",
             "gradient evaluations",
-            "step size per chain",
         ],
         &[
             row("centred", &o.centred),
             row("non-centred", &o.non_centred),
         ],
-    )?)
+    )?;
+    Ok(format!(
+        "{table}\nStep sizes after warmup, one per chain: centred {}; non-centred {}.\n",
+        step_sizes(&o.centred),
+        step_sizes(&o.non_centred)
+    ))
 }
 
 /// NUTS posterior means of both fits against the exact posterior, with the
