@@ -16,12 +16,11 @@
 use crate::normal_mixture::NormalMixture;
 use sampler::Model;
 
-/// Prior sd of `mu` (prior mean 0).
-pub const MU_PRIOR_SD: f64 = 20.0;
+/// The priors on `mu` and `tau` are Eight Schools' own.
+pub use crate::eight_schools::{MU_PRIOR_SD, TAU_PRIOR_SCALE};
+
 /// Prior sd of `beta` (prior mean 0).
 pub const BETA_PRIOR_SD: f64 = 10.0;
-/// Scale of the half-normal prior on `tau`.
-pub const TAU_PRIOR_SCALE: f64 = 10.0;
 
 /// Schools with effects `y`, standard errors `sigma` and a covariate `x`.
 ///
