@@ -10,21 +10,24 @@ use anyhow::{Context, Result};
 pub struct Chapter {
     /// The chapter's name: its crate is `ch_<name>`, its page `<name>.md`.
     pub name: &'static str,
-    /// Runs the chapter, writing its figures and tables into the directory.
-    pub run: fn(&Path) -> Result<()>,
+    /// Runs the chapter, writing its figures and tables into the directory;
+    /// `true` passes `--quiet` (no progress bars or timings).
+    pub run: fn(&Path, bool) -> Result<()>,
 }
 
 /// `chapter!(name, ch_name)`: runs crate `ch_name` as if invoked as
-/// `ch_name --out DIR --quiet`, parsed like the chapter's own binary (with
+/// `ch_name --out DIR` (with `--quiet` when asked), parsed like the chapter's own binary (with
 /// the chapter's defaults for the shared sampling flags).
 macro_rules! chapter {
     ($name:ident, $krate:ident) => {
         Chapter {
             name: stringify!($name),
-            run: |out| {
+            run: |out, quiet| {
                 let bin = stringify!($krate);
-                let argv: [OsString; 4] =
-                    [bin.into(), "--out".into(), out.into(), "--quiet".into()];
+                let mut argv: Vec<OsString> = vec![bin.into(), "--out".into(), out.into()];
+                if quiet {
+                    argv.push("--quiet".into());
+                }
                 let args = $krate::Args::parse_from_iter(argv)
                     .map_err(|e| anyhow::anyhow!("{}", e.to_string().trim()))
                     .with_context(|| format!("bad arguments for {bin}"))?;

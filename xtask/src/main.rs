@@ -9,6 +9,7 @@ mod chapters;
 mod exercises;
 mod math;
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -88,11 +89,15 @@ fn regenerate(only: &[String]) -> Result<()> {
         bail!("no chapter {unknown:?} (chapters: {})", names.join(", "));
     }
     let generated = book_dir().join("src").join("generated");
+    let chosen: Vec<_> = CHAPTERS
+        .iter()
+        .filter(|c| only.is_empty() || only.iter().any(|n| n == c.name))
+        .collect();
+    // On a terminal the chapters show their own progress (bars, one line per
+    // fit or study); piped, they stay quiet and only these lines remain.
+    let quiet = !std::io::stderr().is_terminal();
     let mut times: Vec<(&str, f64)> = Vec::new();
-    for chapter in CHAPTERS {
-        if !only.is_empty() && !only.iter().any(|n| n == chapter.name) {
-            continue;
-        }
+    for (i, chapter) in chosen.iter().enumerate() {
         let out = generated.join(chapter.name);
         if out.exists() {
             std::fs::remove_dir_all(&out)
@@ -100,13 +105,20 @@ fn regenerate(only: &[String]) -> Result<()> {
         }
         std::fs::create_dir_all(&out)
             .with_context(|| format!("cannot create {}", out.display()))?;
-        eprintln!("regenerating {} ...", chapter.name);
+        eprintln!(
+            "[{}/{}] regenerating {} ...",
+            i + 1,
+            chosen.len(),
+            chapter.name
+        );
         let start = Instant::now();
-        (chapter.run)(&out).with_context(|| format!("chapter {}", chapter.name))?;
+        (chapter.run)(&out, quiet).with_context(|| format!("chapter {}", chapter.name))?;
         let seconds = start.elapsed().as_secs_f64();
         times.push((chapter.name, seconds));
         eprintln!(
-            "regenerated {} in {seconds:.1} s -> {}",
+            "[{}/{}] regenerated {} in {seconds:.1} s -> {}",
+            i + 1,
+            chosen.len(),
             chapter.name,
             relative(&out)
         );

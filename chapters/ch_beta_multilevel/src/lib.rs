@@ -46,7 +46,8 @@ pub struct Args {
     /// Sampling flags shared by every chapter (the seed also drives the simulations).
     #[command(flatten)]
     pub sampling: SamplingArgs,
-    /// Directory for figures and tables (default: the book's generated/beta_multilevel).
+    /// Directory for figures and tables (default: out/beta_multilevel, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// The province's diploma-results workbook (.xlsx); without it the exam
@@ -255,9 +256,7 @@ pub fn run(args: &Args) -> Result<()> {
         }
     }
     print!("{}", tables::console_report(&outcome));
-    if !args.sampling.quiet {
-        eprintln!("wrote figures and tables to {}", out_dir.display());
-    }
+    chapter_support::output::report_written("beta_multilevel", &out_dir, args.sampling.quiet);
     Ok(())
 }
 

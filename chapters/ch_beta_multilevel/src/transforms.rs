@@ -49,7 +49,7 @@ pub fn positive(u: f64) -> Constrained {
     above(0.0, u)
 }
 
-/// The logit, inverse of [`unit`] (for initial values and tests).
+/// The logit, inverse of [`unit`](fn@unit) (for initial values and tests).
 pub fn logit(mu: f64) -> f64 {
     (mu / (1.0 - mu)).ln()
 }

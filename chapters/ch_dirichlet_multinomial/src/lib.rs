@@ -42,7 +42,8 @@ pub struct Args {
     /// "Try it yourself": respondents in the largest region (region 2, 120 in the data).
     #[arg(long, default_value_t = 500)]
     pub large_n: u32,
-    /// Directory for figures and tables (default: the book's generated/dirichlet_multinomial).
+    /// Directory for figures and tables (default: out/dirichlet_multinomial, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -159,8 +160,6 @@ pub fn run(args: &Args) -> Result<()> {
         )?;
     }
     print!("{}", tables::console_report(&outcome)?);
-    if !args.sampling.quiet {
-        eprintln!("wrote figures and tables to {}", out_dir.display());
-    }
+    chapter_support::output::report_written("dirichlet_multinomial", &out_dir, args.sampling.quiet);
     Ok(())
 }

@@ -37,7 +37,8 @@ pub struct Args {
     /// Sampling flags shared by every chapter.
     #[command(flatten)]
     pub sampling: SamplingArgs,
-    /// Directory for figures and tables (default: the book's generated/eight_schools).
+    /// Directory for figures and tables (default: out/eight_schools, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -136,8 +137,6 @@ pub fn run(args: &Args) -> Result<()> {
         )?;
     }
     print!("{}", tables::console_report(&outcome));
-    if !args.sampling.quiet {
-        eprintln!("wrote figures and tables to {}", out_dir.display());
-    }
+    chapter_support::output::report_written("eight_schools", &out_dir, args.sampling.quiet);
     Ok(())
 }

@@ -48,7 +48,8 @@ pub struct Args {
     /// Kept draws per chain in each sweep fit.
     #[arg(long, default_value_t = 1000)]
     pub sweep_draws: usize,
-    /// Directory for figures and tables (default: the book's generated/funnel).
+    /// Directory for figures and tables (default: out/funnel, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -192,8 +193,8 @@ pub fn run_with_outcome(args: &Args) -> Result<Outcome> {
         }
     }
     print!("{}", tables::console_report(&outcome)?);
+    chapter_support::output::report_written("funnel", &out_dir, args.sampling.quiet);
     if !args.sampling.quiet {
-        eprintln!("wrote figures and tables to {}", out_dir.display());
         eprintln!(
             "ch_funnel: total elapsed {:.1} s",
             start.elapsed().as_secs_f64()

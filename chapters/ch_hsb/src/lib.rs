@@ -57,7 +57,8 @@ pub struct Args {
     /// Sampling flags shared by every chapter.
     #[command(flatten)]
     pub sampling: SamplingArgs,
-    /// Directory for figures and tables (default: the book's generated/hsb).
+    /// Directory for figures and tables (default: out/hsb, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// The data: a CSV file with columns school, ses and mAch.
@@ -176,8 +177,6 @@ pub fn run(args: &Args) -> Result<()> {
         export::write_draws(dir, &outcome, args.export_log_lik)?;
     }
     print!("{}", tables::console_report(&outcome));
-    if !args.sampling.quiet {
-        eprintln!("wrote figures and tables to {}", out_dir.display());
-    }
+    chapter_support::output::report_written("hsb", &out_dir, args.sampling.quiet);
     Ok(())
 }

@@ -30,7 +30,8 @@ pub struct Args {
     /// Bayesian-bootstrap replicates for the pseudo-BMA+ weights (seeded by --seed).
     #[arg(long, default_value_t = 1000)]
     pub bootstrap: usize,
-    /// Directory for figures and tables (default: the book's generated/loo).
+    /// Directory for figures and tables (default: out/loo, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -162,8 +163,6 @@ pub fn run(args: &Args) -> Result<()> {
         }
     }
     print!("{}", tables::console_report(&outcome)?);
-    if !args.sampling.quiet {
-        eprintln!("wrote figures and tables to {}", out_dir.display());
-    }
+    chapter_support::output::report_written("loo", &out_dir, args.sampling.quiet);
     Ok(())
 }

@@ -58,7 +58,8 @@ pub struct Args {
     /// Sampling flags shared by every chapter (the seed also draws the data).
     #[command(flatten)]
     pub sampling: SamplingArgs,
-    /// Directory for figures and tables (default: the book's generated/pooling).
+    /// Directory for figures and tables (default: out/pooling, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -226,8 +227,6 @@ pub fn run(args: &Args) -> Result<()> {
         }
     }
     print!("{}", tables::console_report(&outcome)?);
-    if !args.sampling.quiet {
-        eprintln!("wrote figures and tables to {}", out_dir.display());
-    }
+    chapter_support::output::report_written("pooling", &out_dir, args.sampling.quiet);
     Ok(())
 }

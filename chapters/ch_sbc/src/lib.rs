@@ -35,7 +35,8 @@ pub struct Args {
     /// Bins of the rank histograms.
     #[arg(long, default_value_t = 20)]
     pub bins: usize,
-    /// Directory for figures and tables (default: the book's generated/sbc).
+    /// Directory for figures and tables (default: out/sbc, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -152,5 +153,6 @@ pub fn run(args: &Args) -> Result<()> {
     let outcome = compute(args)?;
     report::write_all(&out, &outcome, args)?;
     print!("{}", report::summary_table(&outcome)?);
+    chapter_support::output::report_written("sbc", &out_dir, args.sampling.quiet);
     Ok(())
 }

@@ -59,7 +59,8 @@ pub struct Args {
     /// Simulated data sets per cell of the simulation study.
     #[arg(long, default_value_t = 1000)]
     pub replications: usize,
-    /// Directory for figures and tables (default: the book's generated/shrinkage).
+    /// Directory for figures and tables (default: out/shrinkage, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -190,8 +191,6 @@ pub fn run(args: &Args) -> Result<()> {
         )?;
     }
     print!("{}", tables::console_report(&outcome)?);
-    if !args.sampling.quiet {
-        eprintln!("wrote figures and tables to {}", out_dir.display());
-    }
+    chapter_support::output::report_written("shrinkage", &out_dir, args.sampling.quiet);
     Ok(())
 }

@@ -46,7 +46,8 @@ pub struct Args {
     /// Simulated data sets per point of the risk table.
     #[arg(long, default_value_t = 20_000)]
     pub reps: usize,
-    /// Directory for figures and tables (default: the book's generated/stein).
+    /// Directory for figures and tables (default: out/stein, a git-ignored
+    /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -164,8 +165,6 @@ pub fn run(args: &Args) -> Result<()> {
         sampler::cmdstan_csv::write_cmdstan_csv(dir, "stein_batting", &outcome.fit)?;
     }
     print!("{}", tables::console_report(&outcome)?);
-    if !args.sampling.quiet {
-        eprintln!("wrote figures and tables to {}", out_dir.display());
-    }
+    chapter_support::output::report_written("stein", &out_dir, args.sampling.quiet);
     Ok(())
 }

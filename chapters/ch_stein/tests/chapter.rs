@@ -6,7 +6,8 @@ use ch_stein::baseball::total_squared_error;
 use ch_stein::risk::{exact_risk, simulate};
 use ch_stein::{Args, Outcome, compute, run};
 use chapter_support::testing::{
-    assert_committed, assert_thread_count_invariant, expect_cli_failure,
+    assert_committed, assert_default_run_stays_out_of_book, assert_thread_count_invariant,
+    expect_cli_failure,
 };
 use diagnostics::{fixed, rhat, sig};
 use std::sync::OnceLock;
@@ -78,6 +79,10 @@ fn batting_averages_reproduce_efron_and_morris() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
+    ignore = "exact bytes are promised on x86_64 Linux only"
+)]
 fn default_run_snapshot() {
     let o = outcome();
     let mut s = String::new();
@@ -111,10 +116,27 @@ fn default_run_snapshot() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
+    ignore = "exact bytes are promised on x86_64 Linux only"
+)]
 fn committed_book_outputs_are_up_to_date() {
     let fresh = tempfile::tempdir().unwrap();
     run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
     assert_committed("stein", fresh.path());
+}
+
+/// A reader's experiment (no `--out`, another seed) goes to the scratch
+/// directory `out/stein`, never into the book.
+#[test]
+fn a_run_without_out_leaves_the_book_alone() {
+    assert_default_run_stays_out_of_book(
+        env!("CARGO_BIN_EXE_ch_stein"),
+        "stein",
+        &[
+            "--seed", "7", "--draws", "200", "--warmup", "300", "--reps", "500",
+        ],
+    );
 }
 
 #[test]

@@ -38,12 +38,60 @@ impl OutputDir {
     }
 }
 
-/// Where a chapter writes by default: `book/src/generated/<chapter>` in this
-/// workspace, so that `cargo run -p ch_<chapter>` refreshes the book.
+/// The workspace root (two levels above this crate), written without `..`.
+pub fn workspace_root() -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors()
+        .nth(2)
+        .map_or_else(|| here.to_path_buf(), Path::to_path_buf)
+}
+
+/// Where a chapter run by hand writes by default: `out/<chapter>` in the
+/// workspace, a scratch directory git ignores. Only `cargo xtask book` (or an
+/// explicit `--out book/src/generated/<chapter>`) writes into the book, so a
+/// reader's experiments never change the committed outputs.
 pub fn default_out_dir(chapter: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../book/src/generated")
+    workspace_root().join("out").join(chapter)
+}
+
+/// Where the book keeps the committed outputs of `chapter`:
+/// `book/src/generated/<chapter>`.
+pub fn book_out_dir(chapter: &str) -> PathBuf {
+    workspace_root()
+        .join("book")
+        .join("src")
+        .join("generated")
         .join(chapter)
+}
+
+/// `path` as the reader should see it: relative to the current directory
+/// when it lies beneath it, otherwise as given.
+pub fn display_path(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Tells the reader (on stderr, unless `quiet`) where chapter `chapter`
+/// wrote, and, for a scratch run, how to compare it with the book's copy.
+pub fn report_written(chapter: &str, out_dir: &Path, quiet: bool) {
+    if quiet {
+        return;
+    }
+    let shown = display_path(out_dir);
+    eprintln!("wrote figures and tables to {shown}");
+    let book = book_out_dir(chapter);
+    if out_dir != book {
+        eprintln!(
+            "the book's copy is in {}; compare with: diff -r {} {}",
+            display_path(&book),
+            display_path(&book),
+            shown
+        );
+    }
 }
 
 #[cfg(test)]
@@ -58,6 +106,16 @@ mod tests {
         let err = OutputDir::create(&file.join("sub")).unwrap_err();
         let msg = format!("{err:#}");
         assert!(msg.contains("cannot create output directory"), "{msg}");
+    }
+
+    #[test]
+    fn the_default_is_a_scratch_directory_outside_the_book() {
+        let dir = default_out_dir("eight_schools");
+        assert!(dir.ends_with("out/eight_schools"), "{}", dir.display());
+        assert!(!dir.starts_with(book_out_dir("eight_schools")));
+        assert!(!dir.to_string_lossy().contains(".."), "{}", dir.display());
+        assert!(book_out_dir("x").ends_with("book/src/generated/x"));
+        assert!(workspace_root().join("Cargo.lock").is_file());
     }
 
     #[test]

@@ -49,9 +49,7 @@ fn compare_files(a: &Path, b: &Path, hint: &str) {
 /// Where the book keeps the committed outputs of chapter `name` (the crate
 /// `ch_<name>`): `book/src/generated/<name>`.
 pub fn committed_outputs(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../book/src/generated")
-        .join(name)
+    crate::output::book_out_dir(name)
 }
 
 /// Fails unless `fresh`, the output directory of a default run of chapter
@@ -193,6 +191,48 @@ pub fn expect_one_line_error(bin: &str, args: &[&str]) {
         stderr.trim().lines().count(),
         1,
         "{args:?}: not one line: {stderr}"
+    );
+}
+
+/// Every file directly in `dir` with its bytes, sorted by path.
+fn contents_of(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    files_in(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {p:?}: {e}"));
+            (p, bytes)
+        })
+        .collect()
+}
+
+/// Runs the chapter binary `bin` with `args` and no `--out`, from the
+/// workspace root, as a reader would, and fails unless it wrote into its
+/// scratch directory `out/<chapter>`, said so on stderr, and left the
+/// book's committed outputs (`book/src/generated/<chapter>`) untouched.
+pub fn assert_default_run_stays_out_of_book(bin: &str, chapter: &str, args: &[&str]) {
+    let root = crate::output::workspace_root();
+    let book = committed_outputs(chapter);
+    let before = contents_of(&book);
+    let out = Command::new(bin)
+        .args(args)
+        .current_dir(&root)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {bin}: {e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{bin} {args:?} failed: {stderr}");
+    let scratch = format!("out/{chapter}");
+    assert!(
+        stderr.contains(&format!("wrote figures and tables to {scratch}")),
+        "{bin} did not report its scratch directory: {stderr}"
+    );
+    assert!(
+        !files_in(&crate::output::default_out_dir(chapter)).is_empty(),
+        "{bin} wrote nothing into {scratch}"
+    );
+    assert!(
+        contents_of(&book) == before,
+        "{bin} without --out changed {}",
+        book.display()
     );
 }
 

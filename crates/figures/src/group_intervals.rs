@@ -23,7 +23,7 @@ pub struct GroupIntervals {
     pub x_label: String,
     pub y_label: String,
     /// One label per group, left to right (drawn under the axis when there
-    /// are at most [`MAX_LABELLED_GROUPS`] groups).
+    /// are at most `MAX_LABELLED_GROUPS` groups).
     pub groups: Vec<String>,
     /// Estimate series, drawn side by side within each group.
     pub estimates: Vec<IntervalSeries>,

@@ -4,7 +4,7 @@
 //!
 //! * a [`Model`] gives the log density and its gradient on the unconstrained
 //!   space ([`model`], checked by [`gradient_check`]);
-//! * [`fit`] runs several chains in parallel ([`run`]), each one a loop of
+//! * [`fit`](fn@fit) runs several chains in parallel ([`run`]), each one a loop of
 //!   warmup and sampling ([`chain`]);
 //! * every iteration is one NUTS transition ([`nuts`]) built from leapfrog
 //!   steps ([`hamiltonian`]) under a diagonal metric ([`metric`]);
