@@ -48,4 +48,9 @@ fn nu_is_recovered_from_a_published_sd() {
         None,
         "an sd of 0.5 at mean 0.5 is impossible for a Beta: expected None"
     );
+    assert_eq!(
+        nu_from_sd(0.5, 0.0),
+        None,
+        "no Beta has sd 0 (nu would be infinite): expected None"
+    );
 }

@@ -5,7 +5,7 @@ use super::*;
 use crate::common::{between, close};
 use ch_hsb::data::Hsb;
 use ch_hsb::fits::{ModelKind, fit_model};
-use sampler::{Fit, Settings};
+use sampler::{ChainDraws, Fit, Settings};
 use std::sync::OnceLock;
 
 /// The data, loaded once.
@@ -62,6 +62,64 @@ fn p_value_counts_ties() {
         p_value(5.0, &[1.0, 2.0, 3.0, 4.0]),
         0.0,
         1e-12,
+    );
+}
+
+/// The standard deviation (divisor `J − 1`) of the school means of `values`,
+/// computed here independently of your functions.
+fn spread_of_school_means(values: &[f64], d: &Hsb) -> f64 {
+    let j = d.num_schools();
+    let (mut sum, mut count) = (vec![0.0; j], vec![0.0; j]);
+    for (v, &s) in values.iter().zip(&d.school) {
+        sum[s] += v;
+        count[s] += 1.0;
+    }
+    let means: Vec<f64> = sum.iter().zip(&count).map(|(s, n)| s / n).collect();
+    let grand = means.iter().sum::<f64>() / j as f64;
+    (means.iter().map(|m| (m - grand).powi(2)).sum::<f64>() / (j as f64 - 1.0)).sqrt()
+}
+
+#[test]
+fn replicates_come_from_different_posterior_draws() {
+    // A made-up complete-pooling "fit" of 400 draws whose slope runs evenly
+    // from 0 to 1 and whose sigma is 0: replicate k is then the line of its
+    // draw exactly, and its statistic is slope × the spread of the schools'
+    // mean SES. Replicates spread over the draws spread like the slope; a
+    // single plug-in draw (such as the posterior mean) gives no spread at all.
+    let d = data();
+    let total = 400;
+    let draws: Vec<Vec<f64>> = (0..total)
+        .map(|s| vec![12.0, s as f64 / total as f64, 0.0])
+        .collect();
+    let fit = Fit {
+        param_names: ["beta_0", "beta_1", "sigma"].map(String::from).to_vec(),
+        settings: Settings::default(),
+        chains: vec![ChainDraws {
+            draws,
+            stats: Vec::new(),
+            warmup_divergences: 0,
+            step_size: 1.0,
+            inv_mass: vec![1.0; 3],
+            gradient_evaluations: 0,
+        }],
+    };
+    let c = spread_of_school_means(&d.ses(), d);
+    let reps = replicated_statistics(d, &fit, 200, 7);
+    assert_eq!(reps.len(), 200, "one statistic per replicated data set");
+    let mean = reps.iter().sum::<f64>() / reps.len() as f64;
+    let sd = (reps.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / reps.len() as f64).sqrt();
+    // A slope spread evenly over [0, 1) has mean 1/2 and sd 1/sqrt(12).
+    close(
+        "mean replicated statistic, slope draws 0..1",
+        mean,
+        0.5 * c,
+        0.05 * c,
+    );
+    close(
+        "sd of the replicated statistics, slope draws 0..1",
+        sd,
+        c / 12f64.sqrt(),
+        0.05 * c,
     );
 }
 

@@ -146,4 +146,18 @@ fn private_school_adds_beta() {
         exact.mu.mean() + exact.beta.mean(),
         0.6,
     );
+    // Its spread: Var(theta_new | y) = Var(mu + beta | y) + E[tau² | y], the
+    // law of total variance over this fit's draws. Without the school's own
+    // deviation tau z only Var(mu + beta) would remain.
+    let column = |name: &str| fit.pooled(fit.param_index(name).expect(name));
+    let (mu, beta, tau) = (column("mu"), column("beta"), column("tau"));
+    let centre: Vec<f64> = mu.iter().zip(&beta).map(|(m, b)| m + b).collect();
+    let tau2: Vec<f64> = tau.iter().map(|t| t * t).collect();
+    let expected = sd(&centre).powi(2) + mean(&tau2);
+    close(
+        "variance of a new private school's effect",
+        sd(&draws).powi(2),
+        expected,
+        0.1 * expected,
+    );
 }

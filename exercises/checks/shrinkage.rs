@@ -58,12 +58,22 @@ fn shrunk_estimates() {
 }
 
 #[test]
-fn percentage_shrunk() {
-    // The distance 28 − 8 = 20 shrinks to 2808/261 − 8 = 720/261, i.e. by 100·225/261 %.
+fn percentage_reduction_of_the_raw_effect() {
+    // School A's raw 28 becomes 2808/261, a reduction of (28 − 2808/261)/28
+    // = 4500/7308 = 125/203 (61.6%, as the shrinkage chapter reports). The
+    // distance to mu shrinks by B = 225/261 (86.2%) instead: not what (c) asks.
     close(
-        "School A",
-        percent_shrunk(28.0, 15.0, MU, TAU),
-        100.0 * 225.0 / 261.0,
+        "reduction of School A's raw effect (%)",
+        percent_reduction(28.0, 15.0, MU, TAU),
+        100.0 * 125.0 / 203.0,
+        1e-9,
+    );
+    // School G: 18 becomes (36·18 + 100·8)/136 = 1448/136, a reduction of
+    // (18·136 − 1448)/(18·136) = 1000/2448.
+    close(
+        "reduction of School G's raw effect (%)",
+        percent_reduction(18.0, 10.0, MU, TAU),
+        100.0 * 1000.0 / 2448.0,
         1e-9,
     );
 }

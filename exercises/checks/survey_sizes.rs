@@ -101,6 +101,16 @@ fn small_region_leans_on_the_baseline() {
     let large = mean_weight(fit, 500);
     between("mean weight on pi0 with n = 10", small, 0.3, 0.6);
     between("mean weight on pi0 with n = 500", large, 0.005, 0.03);
+    // The posterior mean of B, averaged over the alpha draws: not B at the
+    // posterior mean of alpha, which is larger (B is concave in alpha).
+    let alpha = fit.pooled(fit.param_index("alpha").expect("alpha"));
+    let expected = alpha.iter().map(|a| a / (a + 10.0)).sum::<f64>() / alpha.len() as f64;
+    close(
+        "mean weight on pi0 with n = 10, averaged over the alpha draws",
+        small,
+        expected,
+        1e-9,
+    );
 }
 
 #[test]

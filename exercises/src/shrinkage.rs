@@ -23,9 +23,9 @@ pub fn shrunk_estimate(y: f64, sigma: f64, mu: f64, tau: f64) -> f64 {
     todo!("combine y and mu with weights 1 - B and B")
 }
 
-/// (c) By what percentage the distance from `y` to `mu` shrinks:
-/// `100 · (y − shrunk) / (y − mu)`.
-pub fn percent_shrunk(y: f64, sigma: f64, mu: f64, tau: f64) -> f64 {
+/// (c) By what percentage shrinkage reduces the raw effect `y`:
+/// `100 · (y − shrunk) / y`.
+pub fn percent_reduction(y: f64, sigma: f64, mu: f64, tau: f64) -> f64 {
     todo!("compare the shrunk estimate with the raw effect")
 }
 

@@ -22,9 +22,10 @@ pub fn shrunk_estimate(y: f64, sigma: f64, mu: f64, tau: f64) -> f64 {
     (1.0 - b) * y + b * mu
 }
 
-/// (c) Percentage by which the distance from `y` to `mu` shrinks (equals `100 B`).
-pub fn percent_shrunk(y: f64, sigma: f64, mu: f64, tau: f64) -> f64 {
-    100.0 * (y - shrunk_estimate(y, sigma, mu, tau)) / (y - mu)
+/// (c) Percentage by which shrinkage reduces the raw effect `y`:
+/// `100 · (y − shrunk) / y = 100 B (y − mu) / y`.
+pub fn percent_reduction(y: f64, sigma: f64, mu: f64, tau: f64) -> f64 {
+    100.0 * (y - shrunk_estimate(y, sigma, mu, tau)) / y
 }
 
 #[cfg(test)]
