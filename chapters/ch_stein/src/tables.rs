@@ -1,6 +1,6 @@
 //! The chapter's markdown tables, sentences and console report.
 
-use crate::baseball::{AT_BATS, total_squared_error};
+use crate::baseball::{AT_BATS, made_worse, total_squared_error};
 use crate::risk::{Estimate, exact_risk};
 use crate::{MU_PRIOR, Outcome, TAU_PRIOR_SCALE};
 use anyhow::Result;
@@ -127,6 +127,41 @@ pub fn errors_table(o: &Outcome) -> Result<String> {
     )?)
 }
 
+/// The players James–Stein leaves further from their season average than
+/// their first 45 at-bats were, and how close those at-bats already were.
+pub fn made_worse_table(o: &Outcome) -> Result<String> {
+    let truth: Vec<f64> = o.players.iter().map(|p| p.rest).collect();
+    let early: Vec<f64> = o.players.iter().map(|p| p.early).collect();
+    let n = o.players.len();
+    let rows: Vec<Vec<String>> = made_worse(&o.james_stein.estimates, &early, &truth)
+        .iter()
+        .map(|w| {
+            let p = &o.players[w.index];
+            vec![
+                p.name.clone(),
+                fixed(p.early, 3),
+                fixed(o.james_stein.estimates[w.index], 3),
+                fixed(p.rest, 3),
+                fixed(w.raw_error, 3),
+                fixed(w.error, 3),
+                format!("{} of {n}", w.raw_rank),
+            ]
+        })
+        .collect();
+    Ok(markdown_table(
+        &[
+            "player",
+            "first 45 at-bats",
+            "James–Stein",
+            "rest of season",
+            "raw error",
+            "James–Stein error",
+            "raw error ranked (1 = smallest)",
+        ],
+        &rows,
+    )?)
+}
+
 /// What James–Stein estimated, in words.
 pub fn james_stein_sentence(o: &Outcome) -> String {
     let js = &o.james_stein;
@@ -165,6 +200,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("zero.md", &zero_sentence(o))?;
     out.write("batting.md", &batting_table(o)?)?;
     out.write("errors.md", &errors_table(o)?)?;
+    out.write("made_worse.md", &made_worse_table(o)?)?;
     out.write("james_stein.md", &james_stein_sentence(o))?;
     out.write("hierarchical.md", &hierarchical_summary(o)?)?;
     Ok(())

@@ -2,7 +2,7 @@
 //! the batting averages against Efron & Morris, the committed outputs,
 //! determinism and error handling.
 
-use ch_stein::baseball::total_squared_error;
+use ch_stein::baseball::{made_worse, total_squared_error};
 use ch_stein::risk::{exact_risk, simulate};
 use ch_stein::{Args, Outcome, compute, run};
 use chapter_support::testing::{
@@ -76,6 +76,30 @@ fn batting_averages_reproduce_efron_and_morris() {
     for i in 0..o.fit.param_names.len() {
         assert!(rhat(&o.fit.chains_of(i)) < 1.01, "{}", o.fit.param_names[i]);
     }
+}
+
+/// The page explains who loses: James–Stein leaves further from their season
+/// average exactly the players whose first 45 at-bats were already the
+/// closest to it, and not the most unusual player.
+#[test]
+fn james_stein_hurts_the_players_whose_raw_average_was_closest() {
+    let o = outcome();
+    let truth: Vec<f64> = o.players.iter().map(|p| p.rest).collect();
+    let early: Vec<f64> = o.players.iter().map(|p| p.early).collect();
+    let worse = made_worse(&o.james_stein.estimates, &early, &truth);
+    assert_eq!(worse.len(), 2, "{worse:?}");
+    let mut ranks: Vec<usize> = worse.iter().map(|w| w.raw_rank).collect();
+    ranks.sort_unstable();
+    assert_eq!(ranks, [1, 2], "{worse:?}");
+    let p_bar = o.james_stein.grand_mean;
+    let most_unusual = (0..early.len())
+        .max_by(|&a, &b| {
+            (early[a] - p_bar)
+                .abs()
+                .total_cmp(&(early[b] - p_bar).abs())
+        })
+        .unwrap();
+    assert!(worse.iter().all(|w| w.index != most_unusual));
 }
 
 #[test]
