@@ -15,38 +15,32 @@
 //! Transforms: Unit simplex"; Betancourt (2012), "Cruising the Simplex: Hamiltonian
 //! Monte Carlo and the Dirichlet Distribution", arXiv:1010.3436.
 
-/// `log(logistic(u))`, accurate for large |u|.
-fn log_logistic(u: f64) -> f64 {
-    if u > 0.0 {
-        -(-u).exp().ln_1p()
-    } else {
-        u - u.exp().ln_1p()
-    }
-}
+use crate::layer::Number;
+use crate::layer::special::log_logistic;
 
 // ANCHOR: constrain
 /// Maps `y` (length K−1) to the simplex `x` (length K, written into `x`) and returns
-/// `log|J|`.
+/// `log|J|`; generic over the [`Number`] type, so the model layer differentiates it.
 ///
 /// ```
 /// let mut x = [0.0; 4];
-/// let log_jac = models::simplex::constrain(&[0.0, 0.0, 0.0], &mut x);
+/// let log_jac: f64 = models::simplex::constrain(&[0.0, 0.0, 0.0], &mut x);
 /// assert!(x.iter().all(|&v| (v - 0.25).abs() < 1e-15));
 /// assert!(log_jac.is_finite());
 /// ```
-pub fn constrain(y: &[f64], x: &mut [f64]) -> f64 {
+pub fn constrain<T: Number>(y: &[T], x: &mut [T]) -> T {
     let k = x.len();
     debug_assert_eq!(y.len() + 1, k, "simplex of size K needs K-1 free values");
-    let mut remaining = 1.0;
-    let mut log_remaining = 0.0;
-    let mut log_jac = 0.0;
+    let mut remaining = T::from(1.0);
+    let mut log_remaining = T::from(0.0);
+    let mut log_jac = T::from(0.0);
     for (j, &yj) in y.iter().enumerate() {
         let u = yj - ((k - 1 - j) as f64).ln();
-        let z = 1.0 / (1.0 + (-u).exp());
+        let z = (T::from(1.0) + (-u).exp()).recip();
         let (log_z, log_1mz) = (log_logistic(u), log_logistic(-u));
         x[j] = remaining * z;
         log_jac += log_z + log_1mz + log_remaining;
-        remaining *= 1.0 - z;
+        remaining *= T::from(1.0) - z;
         log_remaining += log_1mz;
     }
     x[k - 1] = remaining;

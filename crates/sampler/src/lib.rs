@@ -37,7 +37,6 @@ pub mod run;
 pub mod settings;
 pub mod stats;
 pub mod step_size;
-pub mod transforms;
 pub mod warmup;
 
 pub use error::{Result, SamplerError};

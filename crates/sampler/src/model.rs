@@ -7,8 +7,9 @@
 /// parameters (scales, simplexes) are written as transforms of `x`, and the
 /// log density includes the log absolute Jacobian determinant of each
 /// transform, exactly as Stan does (Stan reference manual, "Constraint
-/// Transforms"). Gradients are written by hand; check them with
-/// [`crate::check_gradient`].
+/// Transforms"). Gradients are written by hand (check them with
+/// [`crate::check_gradient`]) or computed by automatic differentiation in the
+/// `models` crate's model layer, which also does the transforms.
 pub trait Model: Sync {
     /// Number of unconstrained parameters `d`.
     fn dim(&self) -> usize;

@@ -1,0 +1,73 @@
+//! Forward-mode automatic gradients of a declared model with `num-dual`'s dual numbers.
+//!
+//! A dual number carries a value and the derivatives of that value with respect to a
+//! few seeded inputs; evaluating the log density once with duals seeded on coordinates
+//! `i … i + N − 1` gives those `N` partial derivatives exactly (to rounding). The
+//! gradient takes `⌈d / N⌉` such passes. Vectors of derivatives sized at compile time
+//! (`DualSVec64<N>`) live on the stack and are `Copy`; their cost per pass grows with
+//! `N`, so the chunk width trades passes against work per operation.
+//! [`CHUNK`] was chosen by measurement (`cargo run --release -p models --example
+//! dual_cost`; the numbers are in that example's doc).
+//!
+//! Reference: Griewank & Walther (2008), *Evaluating Derivatives*, 2nd ed., ch. 3
+//! (the forward mode); Revels, Lubin & Papamarkou (2016), "Forward-mode automatic
+//! differentiation in Julia", arXiv:1607.07892 (chunked dual numbers).
+
+use super::declared::{Declared, Density};
+use num_dual::{Dual64, DualSVec64};
+
+/// Number of coordinates differentiated per pass.
+pub const CHUNK: usize = 8;
+
+impl<D: Density> Declared<D> {
+    /// The log density at `x` and its gradient (written into `grad`), by
+    /// [`Declared::log_density_grad_chunked`] with the chosen [`CHUNK`]. This is what
+    /// [`sampler::Model::log_density_grad`] calls.
+    pub fn log_density_grad_auto(&self, x: &[f64], grad: &mut [f64]) -> f64 {
+        self.log_density_grad_chunked::<CHUNK>(x, grad)
+    }
+
+    /// The gradient in `⌈d / N⌉` passes of `DualSVec64<N>`, each seeding `N`
+    /// coordinates.
+    pub fn log_density_grad_chunked<const N: usize>(&self, x: &[f64], grad: &mut [f64]) -> f64 {
+        let mut u: Vec<DualSVec64<N>> = x.iter().map(|&v| DualSVec64::from_re(v)).collect();
+        let mut values = Vec::new();
+        let mut lp = f64::NAN;
+        for start in (0..x.len()).step_by(N) {
+            let end = (start + N).min(x.len());
+            for i in start..end {
+                u[i] = DualSVec64::from_re(x[i]).derivative(i - start);
+            }
+            let f = self.evaluate(&u, &mut values);
+            lp = f.re;
+            match &f.eps.0 {
+                Some(eps) => {
+                    for i in start..end {
+                        grad[i] = eps[i - start];
+                    }
+                }
+                // The density does not depend on these coordinates at all.
+                None => grad[start..end].fill(0.0),
+            }
+            for i in start..end {
+                u[i] = DualSVec64::from_re(x[i]);
+            }
+        }
+        lp
+    }
+
+    /// The gradient in `d` passes of the scalar dual `Dual64`, one coordinate each
+    /// (the simplest forward mode; kept for comparison).
+    pub fn log_density_grad_by_coordinate(&self, x: &[f64], grad: &mut [f64]) -> f64 {
+        let mut u: Vec<Dual64> = x.iter().map(|&v| Dual64::from(v)).collect();
+        let mut values = Vec::new();
+        let mut lp = f64::NAN;
+        for i in 0..x.len() {
+            u[i] = Dual64::new(x[i], 1.0);
+            let f = self.evaluate(&u, &mut values);
+            (lp, grad[i]) = (f.re, f.eps);
+            u[i] = Dual64::from(x[i]);
+        }
+        lp
+    }
+}
