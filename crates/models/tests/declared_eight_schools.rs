@@ -59,6 +59,24 @@ fn declared_eight_schools_agrees_on_other_data_and_priors() {
 }
 
 #[test]
+fn every_size_of_model_gets_the_hand_gradient() {
+    // d = 3 … 13 covers each dual width the layer picks (3, 6, chunks of 10).
+    for j in 1..=11 {
+        let y: Vec<f64> = (0..j).map(|i| 3.0 * i as f64 - 5.0).collect();
+        let sigma = vec![9.0; j];
+        let p = Priors::EIGHT_SCHOOLS;
+        let hand = |form| EightSchools::from_data(y.clone(), sigma.clone(), p, form).unwrap();
+        let data = Schools::new(y.clone(), sigma.clone(), p).unwrap();
+        let nc = NonCentred::declare(data.clone()).unwrap();
+        let c = Centred::declare(data).unwrap();
+        check_against_declared(&hand(Parameterization::NonCentred), &nc, 100, j as u64)
+            .unwrap_or_else(|e| panic!("J = {j}, non-centred: {e}"));
+        check_against_declared(&hand(Parameterization::Centred), &c, 100, j as u64)
+            .unwrap_or_else(|e| panic!("J = {j}, centred: {e}"));
+    }
+}
+
+#[test]
 fn declared_eight_schools_reports_the_same_draws_by_name() {
     let hand = EightSchools::new(Parameterization::NonCentred);
     let auto = NonCentred::declare(Schools::classic()).unwrap();

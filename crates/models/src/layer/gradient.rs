@@ -6,8 +6,13 @@
 //! gradient takes `⌈d / N⌉` such passes. Vectors of derivatives sized at compile time
 //! (`DualSVec64<N>`) live on the stack and are `Copy`; their cost per pass grows with
 //! `N`, so the chunk width trades passes against work per operation.
-//! [`CHUNK`] was chosen by measurement (`cargo run --release -p models --example
-//! dual_cost`; the numbers are in that example's doc).
+//! The widths were chosen by measurement (`cargo run --release -p models --example
+//! dual_cost`, numbers in that example's doc): on the non-centred Eight Schools one
+//! pass of width 10 (0.73 µs) beat two of width 8 or 6, ten passes of `Dual64` (1.3 µs)
+//! and one pass of the heap-allocated `DualDVec64` (4 µs); widths 3, 6 and 10 ran
+//! faster per coordinate than 4, 8, 12 and 16 at every size tried (d = 4 … 100), so a
+//! model of up to 3 coordinates takes one pass of width 3, up to 6 one of width 6, and
+//! larger ones passes of width [`CHUNK`].
 //!
 //! Reference: Griewank & Walther (2008), *Evaluating Derivatives*, 2nd ed., ch. 3
 //! (the forward mode); Revels, Lubin & Papamarkou (2016), "Forward-mode automatic
@@ -16,15 +21,20 @@
 use super::declared::{Declared, Density};
 use num_dual::{Dual64, DualSVec64};
 
-/// Number of coordinates differentiated per pass.
-pub const CHUNK: usize = 8;
+/// Number of coordinates differentiated per pass for models with more than six.
+pub const CHUNK: usize = 10;
 
 impl<D: Density> Declared<D> {
     /// The log density at `x` and its gradient (written into `grad`), by
-    /// [`Declared::log_density_grad_chunked`] with the chosen [`CHUNK`]. This is what
+    /// [`Declared::log_density_grad_chunked`] with the width chosen for the dimension:
+    /// 3 for up to 3 coordinates, 6 for up to 6, [`CHUNK`] above. This is what
     /// [`sampler::Model::log_density_grad`] calls.
     pub fn log_density_grad_auto(&self, x: &[f64], grad: &mut [f64]) -> f64 {
-        self.log_density_grad_chunked::<CHUNK>(x, grad)
+        match x.len() {
+            0..=3 => self.log_density_grad_chunked::<3>(x, grad),
+            4..=6 => self.log_density_grad_chunked::<6>(x, grad),
+            _ => self.log_density_grad_chunked::<CHUNK>(x, grad),
+        }
     }
 
     /// The gradient in `⌈d / N⌉` passes of `DualSVec64<N>`, each seeding `N`

@@ -23,11 +23,7 @@ use std::f64::consts::LN_2;
 /// assert_eq!(models::lpdf::half_normal::<f64>(-1.0, 1.0), f64::NEG_INFINITY);
 /// ```
 pub fn half_normal<T: Number>(x: impl Into<T>, sigma: impl Into<T>) -> T {
-    let x = x.into();
-    if x < 0.0 {
-        return outside();
-    }
-    normal(x, 0.0, sigma) + LN_2
+    folded(x.into(), |x| normal(x, 0.0, sigma))
 }
 
 /// `ln HalfStudent-t(x | nu, sigma) = ln 2 + ln Student-t(x | nu, 0, sigma)` for
@@ -41,11 +37,7 @@ pub fn half_normal<T: Number>(x: impl Into<T>, sigma: impl Into<T>) -> T {
 /// assert!((h - c).abs() < 1e-14);
 /// ```
 pub fn half_student_t<T: Number>(x: impl Into<T>, nu: impl Into<T>, sigma: impl Into<T>) -> T {
-    let x = x.into();
-    if x < 0.0 {
-        return outside();
-    }
-    student_t(x, nu, 0.0, sigma) + LN_2
+    folded(x.into(), |x| student_t(x, nu, 0.0, sigma))
 }
 
 /// `ln HalfCauchy(x | sigma) = ln 2 + ln Cauchy(x | 0, sigma)` for `x ≥ 0`. Full form.
@@ -58,11 +50,15 @@ pub fn half_student_t<T: Number>(x: impl Into<T>, nu: impl Into<T>, sigma: impl 
 /// assert!((lp - (2.0 / std::f64::consts::PI).ln()).abs() < 1e-15);
 /// ```
 pub fn half_cauchy<T: Number>(x: impl Into<T>, sigma: impl Into<T>) -> T {
-    let x = x.into();
+    folded(x.into(), |x| cauchy(x, 0.0, sigma))
+}
+
+/// A density symmetric about zero folded onto `[0, ∞)`: `ln 2 + parent(x)` for `x ≥ 0`.
+fn folded<T: Number>(x: T, parent: impl FnOnce(T) -> T) -> T {
     if x < 0.0 {
         return outside();
     }
-    cauchy(x, 0.0, sigma) + LN_2
+    parent(x) + LN_2
 }
 
 /// `ln LogNormal(x | mu, sigma) = ln Normal(ln x | mu, sigma) − ln x` for `x > 0`.

@@ -1,0 +1,150 @@
+//! The cost of one gradient of the non-centred Eight Schools (d = 10) and of the same
+//! model with 98 schools (d = 100), by each forward-mode strategy, against plain `f64`
+//! evaluation and the hand-written gradient. Run by hand (timings are not tests):
+//!
+//! ```sh
+//! cargo run --release -p models --example dual_cost
+//! ```
+//!
+//! The dynamic dual `DualDVec64` is not `Copy`, so the layer cannot use it; it is timed
+//! on the same density written with `.clone()`s (`dynamic_density` below).
+
+use models::declared::eight_schools::{NonCentred, Schools};
+use models::layer::check::random_points;
+use models::{EightSchools, Parameterization, Priors};
+use nalgebra::DVector;
+use num_dual::{DualDVec64, DualNum};
+use sampler::Model;
+use std::hint::black_box;
+use std::time::Instant;
+
+/// The non-centred density with its Jacobian, for any dual type (no `Copy`).
+fn dynamic_density<D: DualNum<Primitive = f64>>(x: &[D], y: &[f64], sigma: &[f64]) -> D {
+    let (mu, log_tau) = (x[0].clone(), x[1].clone());
+    let tau = log_tau.exp();
+    let ln_sqrt_2pi = 0.918_938_533_204_672_8;
+    let normal = |v: D, m: D, s: D| {
+        let z = (v - m) / s.clone();
+        -(z.clone() * z * 0.5 + s.ln() + ln_sqrt_2pi)
+    };
+    let mut lp = normal(mu.clone(), D::from(0.0), D::from(20.0))
+        + normal(tau.clone(), D::from(0.0), D::from(10.0))
+        + std::f64::consts::LN_2
+        + log_tau;
+    for j in 0..y.len() {
+        let eta = x[2 + j].clone();
+        let theta = mu.clone() + tau.clone() * eta.clone();
+        lp += normal(eta, D::from(0.0), D::from(1.0));
+        lp += normal(D::from(y[j]), theta, D::from(sigma[j]));
+    }
+    lp
+}
+
+/// Microseconds per call of `f`, cycling through `points`: the fastest of five runs
+/// (the least disturbed by other work on the machine).
+fn time(points: &[Vec<f64>], mut f: impl FnMut(&[f64]) -> f64) -> f64 {
+    let calls = 100_000 / points[0].len();
+    let mut best = f64::INFINITY;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let mut sink = 0.0;
+        for i in 0..calls {
+            sink += f(black_box(&points[i % points.len()]));
+        }
+        black_box(sink);
+        best = best.min(start.elapsed().as_secs_f64() * 1e6 / calls as f64);
+    }
+    best
+}
+
+fn report(y: Vec<f64>, sigma: Vec<f64>) {
+    let d = y.len() + 2;
+    let schools = Schools::new(y.clone(), sigma.clone(), Priors::EIGHT_SCHOOLS).unwrap();
+    let auto = NonCentred::declare(schools).unwrap();
+    let hand = EightSchools::from_data(
+        y.clone(),
+        sigma.clone(),
+        Priors::EIGHT_SCHOOLS,
+        Parameterization::NonCentred,
+    )
+    .unwrap();
+    let points = random_points(d, 64, 1);
+    let mut g = vec![0.0; d];
+    let rows: Vec<(&str, f64)> = vec![
+        (
+            "f64 value only (declared)",
+            time(&points, |x| auto.log_density(x)),
+        ),
+        (
+            "hand-written gradient",
+            time(&points, |x| hand.log_density_grad(x, &mut g)),
+        ),
+        (
+            "Dual64, d passes",
+            time(&points, |x| auto.log_density_grad_by_coordinate(x, &mut g)),
+        ),
+        (
+            "DualSVec64<2>",
+            time(&points, |x| auto.log_density_grad_chunked::<2>(x, &mut g)),
+        ),
+        (
+            "DualSVec64<3>",
+            time(&points, |x| auto.log_density_grad_chunked::<3>(x, &mut g)),
+        ),
+        (
+            "DualSVec64<4>",
+            time(&points, |x| auto.log_density_grad_chunked::<4>(x, &mut g)),
+        ),
+        (
+            "DualSVec64<6>",
+            time(&points, |x| auto.log_density_grad_chunked::<6>(x, &mut g)),
+        ),
+        (
+            "DualSVec64<8>",
+            time(&points, |x| auto.log_density_grad_chunked::<8>(x, &mut g)),
+        ),
+        (
+            "DualSVec64<10>",
+            time(&points, |x| auto.log_density_grad_chunked::<10>(x, &mut g)),
+        ),
+        (
+            "DualSVec64<12>",
+            time(&points, |x| auto.log_density_grad_chunked::<12>(x, &mut g)),
+        ),
+        (
+            "DualSVec64<16>",
+            time(&points, |x| auto.log_density_grad_chunked::<16>(x, &mut g)),
+        ),
+        (
+            "layer's choice",
+            time(&points, |x| auto.log_density_grad(x, &mut g)),
+        ),
+        (
+            "DualDVec64, one pass",
+            time(&points, |x| {
+                let xv = DVector::from_column_slice(x);
+                let (v, grad) = num_dual::gradient(
+                    |u: DVector<DualDVec64>| dynamic_density(u.as_slice(), &y, &sigma),
+                    &xv,
+                );
+                v + grad[0]
+            }),
+        ),
+    ];
+    println!("\nnon-centred Eight Schools, d = {d}: µs per evaluation");
+    for (name, us) in rows {
+        println!("  {name:<28} {us:>9.3}");
+    }
+}
+
+fn main() {
+    report(
+        models::eight_schools::Y.to_vec(),
+        models::eight_schools::SIGMA.to_vec(),
+    );
+    for j in [2, 4, 6, 23, 98] {
+        let y: Vec<f64> = (0..j).map(|j| ((j * 37) % 41) as f64 - 12.0).collect();
+        let sigma: Vec<f64> = (0..j).map(|j| 8.0 + (j % 7) as f64).collect();
+        report(y, sigma);
+    }
+}
