@@ -368,12 +368,25 @@ fn unescape_markdown(source: &str) -> String {
 fn protect_from_markdown(mathml: &str) -> String {
     let mut out = String::with_capacity(mathml.len() + mathml.len() / 4);
     let mut in_tag = false;
+    let mut in_quote = false;
+    let mut after_value = false;
     let mut in_reference = false;
     for c in mathml.chars() {
         let c = if c == '\n' || c == '\r' { ' ' } else { c };
         if in_tag {
+            // `pulldown-latex` 0.8 writes sized delimiters (`\Big(`) as
+            // `stretchy="true"minsize=…`: attributes need a space between
+            // them, or the tag is not HTML and the page shows it as text.
+            if after_value && !in_quote && c.is_ascii_alphabetic() {
+                out.push(' ');
+            }
             out.push(c);
-            in_tag = c != '>';
+            after_value = false;
+            if c == '"' {
+                in_quote = !in_quote;
+                after_value = !in_quote;
+            }
+            in_tag = in_quote || c != '>';
         } else if in_reference {
             out.push(c);
             in_reference = c != ';';
@@ -402,6 +415,13 @@ mod tests {
     use super::*;
     use mdbook_preprocessor::book::Chapter;
     use mdbook_preprocessor::config::Config;
+
+    #[test]
+    fn sized_delimiters_give_well_formed_attributes() {
+        let mathml = tex_to_mathml(r"\Big(1 - x\Big)", true).unwrap();
+        assert!(mathml.contains(r#"stretchy="true" minsize="#), "{mathml}");
+        assert!(!mathml.contains(r#""minsize"#), "{mathml}");
+    }
 
     fn converted(markdown: &str) -> String {
         convert_markdown(markdown).expect("the markdown converts")
