@@ -1,16 +1,19 @@
 //! Eight Schools end to end: fit the centred and non-centred models with our
 //! NUTS, compare both with the exact posterior, check the model with
 //! posterior predictive draws, predict a new school, fit a covariate model
-//! for schools that are not exchangeable, and write the chapter's figures
-//! and tables into the book.
+//! for schools that are not exchangeable, refit under four pairs of
+//! hyperpriors (prior sensitivity), and write the chapter's figures and
+//! tables into the book.
 //!
 //! `cargo run --release -p ch_eight_schools -- --help` lists the flags.
 
 pub mod covariate;
 mod plots;
 pub mod predictive;
+pub mod priors;
 mod tables;
 mod tables_predictive;
+mod tables_priors;
 
 use anyhow::Result;
 use chapter_support::output::default_out_dir;
@@ -21,6 +24,7 @@ use diagnostics::SummaryRow;
 use models::eight_schools_exact::ExactPosterior;
 use models::{EightSchools, Parameterization};
 use predictive::Predictive;
+use priors::PriorRow;
 use sampler::Fit;
 use std::path::PathBuf;
 
@@ -75,6 +79,8 @@ pub struct Outcome {
     pub predictive: Predictive,
     /// The covariate model of exercise 5.8.4 d.
     pub covariate: CovariateStudy,
+    /// The prior-sensitivity check: one row per pair of hyperpriors.
+    pub priors: Vec<PriorRow>,
 }
 
 /// Names of the parameters the chapter reports, in table order.
@@ -100,6 +106,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let non_centred = fit_one(Parameterization::NonCentred, "non-centred fit")?;
     let predictive = predictive::draw(&non_centred, settings.seed)?;
     let covariate = timed("covariate study", quiet, || covariate::run(&settings))?;
+    let priors = timed("prior sensitivity", quiet, || priors::run(&settings))?;
     Ok(Outcome {
         centred_summary: fit_summary(&centred, &names, HDI_PROB)?,
         non_centred_summary: fit_summary(&non_centred, &names, HDI_PROB)?,
@@ -108,6 +115,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
         exact: ExactPosterior::eight_schools(20_000, 80.0),
         predictive,
         covariate,
+        priors,
     })
 }
 

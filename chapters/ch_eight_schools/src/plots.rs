@@ -6,8 +6,12 @@ use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::{quantile, sig};
-use figures::{ForestPlot, ForestRow, HistogramPanel, forest_plot, histogram_panels};
+use figures::{
+    ForestPlot, ForestRow, HistogramPanel, LinePlot, LineSeries, forest_plot, histogram_panels,
+    line_plot,
+};
 use models::eight_schools::{SCHOOLS, Y};
+use models::eight_schools_exact::ExactPosterior;
 use models::normal_mixture::NormalMixture;
 use sampler::Fit;
 
@@ -185,6 +189,53 @@ fn covariate_beta(out: &OutputDir, o: &Outcome) -> Result<()> {
     Ok(())
 }
 
+/// `tau`'s posterior under each pair of hyperpriors: the exact densities on one
+/// set of axes, then each row's NUTS draws against its exact density.
+fn prior_tau(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let range = (0.0, 30.0);
+    let exact_curve = |e: &ExactPosterior| -> Vec<(f64, f64)> {
+        e.tau_grid
+            .iter()
+            .zip(&e.tau_density)
+            .step_by(100)
+            .take_while(|(t, _)| **t <= range.1)
+            .map(|(t, d)| (*t, *d))
+            .collect()
+    };
+    let series = o
+        .priors
+        .iter()
+        .map(|row| LineSeries {
+            label: row.label.into(),
+            points: exact_curve(&row.exact),
+        })
+        .collect();
+    line_plot(
+        &out.path("prior_tau.svg"),
+        &LinePlot {
+            title: "Exact posterior of tau under four pairs of hyperpriors".into(),
+            x_label: "tau".into(),
+            y_label: "density".into(),
+            series,
+        },
+    )?;
+    let panels: Vec<HistogramPanel> = o
+        .priors
+        .iter()
+        .map(|row| HistogramPanel {
+            title: row.label.into(),
+            x_label: "tau".into(),
+            samples: row.fit.pooled(row.fit.param_index("tau").unwrap_or(1)),
+            bins: 60,
+            range: Some(range),
+            curve: Some(exact_curve(&row.exact)),
+            curve_label: "exact posterior".into(),
+        })
+        .collect();
+    histogram_panels(&out.path("prior_tau_draws.svg"), &panels)?;
+    Ok(())
+}
+
 /// Writes every figure of the chapter into `out`.
 pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     forest(out, o)?;
@@ -192,5 +243,6 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     ppc(out, o)?;
     new_school(out, o)?;
     covariate_beta(out, o)?;
+    prior_tau(out, o)?;
     Ok(())
 }

@@ -1,10 +1,10 @@
 //! The chapter's markdown tables and its console report.
 
 use crate::tables_predictive::*;
-use crate::{HDI_PROB, Outcome};
+use crate::{HDI_PROB, Outcome, tables_priors};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use diagnostics::{ess_bulk, ess_tail, mcse_mean, rhat, sig, summary_markdown};
+use diagnostics::{ess_bulk, ess_tail, mcse_mean, quantile, rhat, sig, summary_markdown};
 use figures::markdown_table;
 use models::eight_schools::{SIGMA, Y};
 use sampler::Fit;
@@ -107,6 +107,59 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
     )?)
 }
 
+/// Spread of both fits against the exact posterior: the sd and the 5% and 95%
+/// quantiles of `mu`, `tau` and each `theta_j`.
+pub fn exact_spread_table(o: &Outcome) -> Result<String> {
+    let mut rows = Vec::new();
+    for (k, name) in crate::reported_names().iter().enumerate() {
+        let (sd, q): (f64, Box<dyn Fn(f64) -> f64>) = match k {
+            0 => (o.exact.mu.1, {
+                let m = o.exact.mu_marginal();
+                Box::new(move |p| m.quantile(p))
+            }),
+            1 => (o.exact.tau.1, Box::new(|p| o.exact.tau_quantile(p))),
+            _ => (o.exact.theta[k - 2].1, {
+                let m = o.exact.theta_marginal(k - 2);
+                Box::new(move |p| m.quantile(p))
+            }),
+        };
+        let draws = |fit: &Fit| fit.chains_by_name(name).unwrap_or_default().concat();
+        let (nc, c) = (draws(&o.non_centred), draws(&o.centred));
+        let mut row = vec![
+            name.clone(),
+            sig(sd, 3),
+            sig(sd_of(&nc), 3),
+            sig(sd_of(&c), 3),
+        ];
+        for p in [0.05, 0.95] {
+            row.extend([q(p), quantile(&nc, p), quantile(&c, p)].map(|v| sig(v, 3)));
+        }
+        rows.push(row);
+    }
+    Ok(markdown_table(
+        &[
+            "parameter",
+            "sd exact",
+            "non-centred",
+            "centred",
+            "5% exact",
+            "non-centred",
+            "centred",
+            "95% exact",
+            "non-centred",
+            "centred",
+        ],
+        &rows,
+    )?)
+}
+
+/// Standard deviation of draws (divisor n).
+fn sd_of(x: &[f64]) -> f64 {
+    let n = x.len().max(1) as f64;
+    let m = x.iter().sum::<f64>() / n;
+    (x.iter().map(|v| (v - m).powi(2)).sum::<f64>() / n).sqrt()
+}
+
 /// One sentence on School A, for the page's prose (generated so it cannot drift).
 pub fn school_a_sentence(o: &Outcome) -> String {
     let a = &o.non_centred_summary[2];
@@ -134,7 +187,14 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
         &summary_markdown(&o.non_centred_summary, HDI_PROB),
     )?;
     out.write("comparison.md", &comparison_table(o)?)?;
-    out.write("exact.md", &exact_table(o)?)?;
+    out.write(
+        "exact.md",
+        &format!(
+            "{}\nTheir spread: standard deviations and 5% and 95% quantiles.\n\n{}",
+            exact_table(o)?,
+            exact_spread_table(o)?
+        ),
+    )?;
     out.write("school_a.md", &school_a_sentence(o))?;
     out.write("tau_tail.md", &tau_tail_table(o)?)?;
     out.write("ppc.md", &ppc_table(o)?)?;
@@ -144,6 +204,12 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("covariate_data.md", &covariate_data_table(o)?)?;
     out.write("covariate.md", &covariate_table(o)?)?;
     out.write("covariate_recovery.md", &covariate_sentence(o))?;
+    out.write("priors.md", &tables_priors::priors_table(&o.priors)?)?;
+    out.write("priors_source.md", &tables_priors::source_table(&o.priors)?)?;
+    out.write(
+        "priors_source_sentence.md",
+        &tables_priors::source_sentence(&o.priors),
+    )?;
     Ok(())
 }
 

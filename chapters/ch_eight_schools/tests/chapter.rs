@@ -112,6 +112,47 @@ fn covariate_fit_agrees_with_its_exact_posterior() {
     assert!(covered >= 80, "covered {covered} of {}", reps.len());
 }
 
+#[test]
+fn every_prior_row_agrees_with_its_exact_posterior() {
+    let o = default_outcome();
+    assert_eq!(o.priors.len(), 4);
+    for row in &o.priors {
+        let names = ["E[mu]", "E[tau]", "E[theta_A]", "P(tau < 1)"];
+        for ((name, nuts), exact) in names.iter().zip(row.nuts()).zip(row.exact_values()) {
+            assert!(
+                (nuts.mean - exact).abs() < 4.0 * nuts.mcse,
+                "{} {name}: exact {exact}, NUTS {} (MCSE {})",
+                row.label,
+                nuts.mean,
+                nuts.mcse
+            );
+        }
+        for name in ["mu", "tau", "theta.1"] {
+            let chains = row.fit.chains_by_name(name).unwrap();
+            assert!(rhat(&chains) < 1.01, "{} {name}", row.label);
+        }
+        assert!(row.fit.num_divergent() * 1000 <= row.fit.num_draws_total());
+    }
+    // The priors matter: tau's exact mean moves by more than a third between rows.
+    let taus: Vec<f64> = o.priors.iter().map(|r| r.exact.tau.0).collect();
+    let (lo, hi) = (
+        taus.iter().copied().fold(f64::INFINITY, f64::min),
+        taus.iter().copied().fold(0.0, f64::max),
+    );
+    assert!(hi > 1.5 * lo, "{taus:?}");
+}
+
+#[test]
+fn the_source_table_matches_the_flat_row_only() {
+    let o = default_outcome();
+    for row in &o.priors {
+        let z = ch_eight_schools::priors::SOURCE.z_scores(&row.exact);
+        let worst = z.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+        let flat = row.label.starts_with("(d)");
+        assert_eq!(worst < 3.0, flat, "{}: {z:?}", row.label);
+    }
+}
+
 /// Rounded numbers of the default run, locked by a snapshot.
 #[test]
 #[cfg_attr(
@@ -166,6 +207,18 @@ fn default_run_snapshot() {
         reps.iter().filter(|r| r.covers_truth()).count(),
         reps.len(),
     ));
+    for row in &o.priors {
+        let [mu, tau, a, below] = row.nuts();
+        s.push_str(&format!(
+            "priors {}: NUTS mu {} tau {} theta_A {} P(tau<1) {}; divergent {}\n",
+            &row.label[..3],
+            sig(mu.mean, 4),
+            sig(tau.mean, 4),
+            sig(a.mean, 4),
+            sig(below.mean, 4),
+            row.fit.num_divergent()
+        ));
+    }
     s.push_str(&format!(
         "exact: mu {} ({}), tau {} ({})\n",
         sig(o.exact.mu.0, 6),

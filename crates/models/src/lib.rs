@@ -12,6 +12,7 @@ pub mod eight_schools;
 pub mod eight_schools_covariate;
 pub mod eight_schools_exact;
 pub mod eight_schools_marginals;
+pub mod eight_schools_prior_grid;
 pub mod gaussian;
 pub mod grouped_regression;
 pub mod hierarchical_poisson;

@@ -2,3 +2,4 @@
 //! their supports and a log density over any number type, nothing else.
 
 pub mod eight_schools;
+pub mod eight_schools_priors;
