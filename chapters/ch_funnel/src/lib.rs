@@ -10,6 +10,7 @@
 
 pub mod neal;
 mod plots;
+pub mod source;
 pub mod sweep;
 mod tables;
 
@@ -45,8 +46,8 @@ pub struct Args {
     /// Warmup iterations per chain in each sweep fit.
     #[arg(long, default_value_t = 1000)]
     pub sweep_warmup: usize,
-    /// Kept draws per chain in each sweep fit.
-    #[arg(long, default_value_t = 1000)]
+    /// Kept draws per chain in each sweep fit (2000, as in the source's fits).
+    #[arg(long, default_value_t = 2000)]
     pub sweep_draws: usize,
     /// Directory for figures and tables (default: out/funnel, a git-ignored
     /// scratch directory; `cargo xtask book` writes the book's copy).
