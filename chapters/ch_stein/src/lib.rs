@@ -82,6 +82,9 @@ pub struct Outcome {
     pub at_zero: Vec<SimulatedRisk>,
     /// Simulated risks with every `theta_i = 1`.
     pub at_one: Vec<SimulatedRisk>,
+    /// Simulated risks along `‖theta‖` = 0, 1, …, 12, one list per `p` in
+    /// `PLUS_CURVES` (3 and 10), for the positive part's figure.
+    pub along_norm: Vec<Vec<SimulatedRisk>>,
     /// The batting data.
     pub players: Vec<baseball::Player>,
     /// James–Stein on the early averages.
@@ -116,6 +119,20 @@ pub fn compute(args: &Args) -> Result<Outcome> {
         };
         (sim(|_| 0.0, 0), sim(|p| (p as f64).sqrt(), 1000))
     });
+    let along_norm = timed("positive-part risk curves", quiet, || {
+        plots::PLUS_CURVES
+            .iter()
+            .map(|&p| {
+                (0..=12u32)
+                    .into_par_iter()
+                    .map(|k| {
+                        let stream = RISK_STREAM + 10_000 + 100 * p as u32 + k;
+                        risk::simulate(p, f64::from(k), args.reps, seed, stream)
+                    })
+                    .collect()
+            })
+            .collect()
+    });
 
     let players = baseball::load(&baseball::data_path())?;
     let early: Vec<f64> = players.iter().map(|p| p.early).collect();
@@ -144,6 +161,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     Ok(Outcome {
         at_zero,
         at_one,
+        along_norm,
         players,
         james_stein,
         fit,

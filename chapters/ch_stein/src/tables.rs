@@ -25,6 +25,7 @@ pub fn risk_table(o: &Outcome) -> Result<String> {
                 pm(&one.mle),
                 pm(&z.js),
                 fixed(exact_risk(z.p, z.norm), 2),
+                pm(&z.js_plus),
                 pm(&one.js),
                 fixed(exact_risk(one.p, one.norm), 2),
                 pm(&one.js_plus),
@@ -37,6 +38,7 @@ pub fn risk_table(o: &Outcome) -> Result<String> {
             "MLE (simulated, θᵢ = 1)",
             "James–Stein at θ = 0",
             "exact",
+            "positive part at θ = 0",
             "James–Stein at θᵢ = 1",
             "exact",
             "positive part at θᵢ = 1",
@@ -168,13 +170,20 @@ pub fn james_stein_sentence(o: &Outcome) -> String {
     format!(
         "The {} players' first-{AT_BATS} averages have mean p̄ = {}; the binomial variance of \
          one average at p̄ is σ² = p̄(1 − p̄)/{AT_BATS} = {} (σ = {}). James–Stein keeps \
-         c = {} of each player's distance from p̄: it shrinks {}% of the way to the mean.\n",
+         c = {} of each player's distance from p̄: it shrinks {}% of the way to the mean. {}\n",
         o.players.len(),
         fixed(js.grand_mean, 4),
         sig(js.sigma2, 3),
         fixed(js.sigma2.sqrt(), 4),
         fixed(js.keep, 3),
         sig(100.0 * (1.0 - js.keep), 3),
+        if js.keep > 0.0 {
+            "The factor is positive, so the positive-part estimator, which floors it at 0, \
+             gives exactly the same estimates here."
+        } else {
+            "The factor is not positive: the positive-part estimator floors it at 0 and \
+             puts every player at p̄."
+        },
     )
 }
 

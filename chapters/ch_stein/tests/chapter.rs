@@ -59,6 +59,23 @@ fn james_stein_dominates_and_the_positive_part_does_better() {
         assert!(r.js.mean < r.mle.mean - 4.0 * r.mle.se, "p = {}", r.p);
         assert!(r.js_plus.mean < r.js.mean + 2.0 * r.js.se, "p = {}", r.p);
     }
+    // At the origin the factor is often negative and flooring it pays most.
+    for r in &o.at_zero {
+        assert!(r.js_plus.mean < r.js.mean - 4.0 * r.js.se, "p = {}", r.p);
+    }
+    // Along the norm the positive part never does worse than exact James–Stein.
+    for sims in &o.along_norm {
+        assert_eq!(sims.len(), 13);
+        for r in sims {
+            let exact = ch_stein::risk::exact_risk(r.p, r.norm);
+            assert!(
+                r.js_plus.mean < exact + 4.0 * r.js_plus.se,
+                "p = {}, ‖θ‖ = {}",
+                r.p,
+                r.norm
+            );
+        }
+    }
 }
 
 #[test]
