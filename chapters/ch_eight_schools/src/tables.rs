@@ -4,12 +4,21 @@ use crate::tables_predictive::*;
 use crate::{HDI_PROB, Outcome, tables_priors};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use diagnostics::{ess_bulk, ess_tail, mcse_mean, quantile, rhat, sig, summary_markdown};
+use diagnostics::{ebfmi, ess_bulk, ess_tail, mcse_mean, quantile, rhat, sig, summary_markdown};
 use figures::markdown_table;
 use models::eight_schools::{SIGMA, Y};
 use sampler::Fit;
 
-/// One line per parameterisation: divergences, ESS and R-hat of `tau`, cost;
+/// The smallest E-BFMI over the chains of `fit`.
+fn lowest_ebfmi(fit: &Fit) -> f64 {
+    fit.stat_chains(|s| s.energy)
+        .iter()
+        .map(|e| ebfmi(e))
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// One line per parameterisation: divergences, ESS and R-hat of `tau`, the
+/// lowest E-BFMI of its chains, cost;
 /// then, below the table, the step size each chain adapted to.
 pub fn comparison_table(o: &Outcome) -> Result<String> {
     let step_sizes = |fit: &Fit| -> String {
@@ -29,6 +38,7 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
             format!("{:.0}", ess_bulk(&tau)),
             format!("{:.0}", ess_tail(&tau)),
             format!("{:.3}", rhat(&tau)),
+            sig(lowest_ebfmi(fit), 2),
             fit.gradient_evaluations().to_string(),
         ]
     };
@@ -39,6 +49,7 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
             "bulk-ESS(tau)",
             "tail-ESS(tau)",
             "R-hat(tau)",
+            "E-BFMI (lowest chain)",
             "gradient evaluations",
         ],
         &[

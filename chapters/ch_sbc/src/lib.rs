@@ -3,6 +3,7 @@
 //!
 //! `cargo run --release -p ch_sbc -- --help` lists the flags.
 
+pub mod divergences;
 pub mod report;
 pub mod simulators;
 

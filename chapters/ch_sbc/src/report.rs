@@ -113,6 +113,11 @@ pub fn summary_table(o: &Outcome) -> Result<String> {
 /// Writes the table and two figures per model into `out`.
 pub fn write_all(out: &OutputDir, o: &Outcome, args: &Args) -> Result<()> {
     out.write("summary.md", &summary_table(o)?)?;
+    out.write(
+        "divergences.md",
+        &crate::divergences::divergence_table(o, args)?,
+    )?;
+    out.write("smallest_p.md", &crate::divergences::smallest_p_sentence(o))?;
     let first = &o.models[0].result;
     out.write(
         "settings.md",
