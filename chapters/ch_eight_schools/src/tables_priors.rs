@@ -19,7 +19,7 @@ pub fn priors_table(rows: &[PriorRow]) -> Result<String> {
     for row in rows {
         let e = &row.exact;
         lines.push(vec![
-            row.label.to_string(),
+            short(row.label),
             "exact".to_string(),
             sig(e.mu.0, 4),
             sig(e.tau.0, 4),
@@ -35,7 +35,7 @@ pub fn priors_table(rows: &[PriorRow]) -> Result<String> {
         let sd = (tau_draws.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / n).sqrt();
         lines.push(vec![
             String::new(),
-            format!("NUTS ({} divergent)", row.fit.num_divergent()),
+            "NUTS".to_string(),
             sig(mu.mean, 4),
             sig(tau.mean, 4),
             sig(sd, 4),
@@ -54,7 +54,11 @@ pub fn priors_table(rows: &[PriorRow]) -> Result<String> {
         SOURCE.theta_a.0.to_string(),
         "–".to_string(),
     ]);
-    Ok(markdown_table(
+    let divergent: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{} {}", short(r.label), r.fit.num_divergent()))
+        .collect();
+    let table = markdown_table(
         &[
             "priors",
             "",
@@ -66,7 +70,16 @@ pub fn priors_table(rows: &[PriorRow]) -> Result<String> {
             "P(tau < 1)",
         ],
         &lines,
-    )?)
+    )?;
+    Ok(format!(
+        "{table}\nDivergent transitions of the NUTS fits: {}.\n",
+        divergent.join(", ")
+    ))
+}
+
+/// The row's letter, `(a)` to `(d)`, for narrow tables.
+fn short(label: &str) -> String {
+    label.split_whitespace().next().unwrap_or(label).to_string()
 }
 
 /// How far the source's printed means are from each prior's exact means, in
@@ -77,7 +90,7 @@ pub fn source_table(rows: &[PriorRow]) -> Result<String> {
         .map(|row| {
             let z = SOURCE.z_scores(&row.exact);
             let worst = z.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-            let mut line = vec![row.label.to_string()];
+            let mut line = vec![short(row.label)];
             line.extend(z.iter().map(|v| format!("{v:+.1}")));
             line.push(format!("{worst:.1}"));
             line
@@ -105,9 +118,9 @@ pub fn source_sentence(rows: &[PriorRow]) -> String {
              errors of the exact posterior under priors {}; under every other row at \
              least one of them is {} or more away (the nearest is {}).\n",
             sig(worst(best), 2),
-            best.label,
+            short(best.label),
             sig(worst(next), 2),
-            next.label,
+            short(next.label),
         ),
         _ => String::new(),
     }
