@@ -34,6 +34,10 @@ pub trait Exact: Model {
     fn nominal_variance(&self) -> Vec<f64>;
 }
 
+fn moment(label: &'static str, f: fn(&[f64]) -> f64, truth: f64) -> Moment {
+    Moment { label, f, truth }
+}
+
 fn std_normal_cdf(x: f64) -> f64 {
     Normal::standard().cdf(x)
 }
@@ -86,36 +90,12 @@ impl Exact for StudentT {
     fn moments(&self) -> Vec<Moment> {
         let v = NU / (NU - 2.0);
         vec![
-            Moment {
-                label: "mean q1",
-                f: |q| q[0],
-                truth: T_MU[0],
-            },
-            Moment {
-                label: "mean q2",
-                f: |q| q[1],
-                truth: T_MU[1],
-            },
-            Moment {
-                label: "mean q3",
-                f: |q| q[2],
-                truth: T_MU[2],
-            },
-            Moment {
-                label: "var q1",
-                f: |q| (q[0] - T_MU[0]).powi(2),
-                truth: v * T_S[0] * T_S[0],
-            },
-            Moment {
-                label: "var q2",
-                f: |q| (q[1] - T_MU[1]).powi(2),
-                truth: v * T_S[1] * T_S[1],
-            },
-            Moment {
-                label: "var q3",
-                f: |q| (q[2] - T_MU[2]).powi(2),
-                truth: v * T_S[2] * T_S[2],
-            },
+            moment("mean q1", |q| q[0], T_MU[0]),
+            moment("mean q2", |q| q[1], T_MU[1]),
+            moment("mean q3", |q| q[2], T_MU[2]),
+            moment("var q1", |q| (q[0] - T_MU[0]).powi(2), v * T_S[0] * T_S[0]),
+            moment("var q2", |q| (q[1] - T_MU[1]).powi(2), v * T_S[1] * T_S[1]),
+            moment("var q3", |q| (q[2] - T_MU[2]).powi(2), v * T_S[2] * T_S[2]),
         ]
     }
     fn uniforms(&self, _q: &[f64]) -> Vec<(&'static str, f64)> {
@@ -180,41 +160,17 @@ impl Exact for NormalLogGamma {
         let mean_y = 1.0 - EULER_GAMMA;
         let var_y = std::f64::consts::PI.powi(2) / 6.0 - 1.0;
         vec![
-            Moment {
-                label: "mean q1",
-                f: |q| q[0],
-                truth: NG_MU[0],
-            },
-            Moment {
-                label: "mean q2",
-                f: |q| q[1],
-                truth: NG_MU[1],
-            },
-            Moment {
-                label: "mean q3",
-                f: |q| q[2],
-                truth: mean_y,
-            },
-            Moment {
-                label: "var q1",
-                f: |q| (q[0] - NG_MU[0]).powi(2),
-                truth: NG_SD[0].powi(2),
-            },
-            Moment {
-                label: "var q2",
-                f: |q| (q[1] - NG_MU[1]).powi(2),
-                truth: NG_SD[1].powi(2),
-            },
-            Moment {
-                label: "var q3",
-                f: |q| (q[2] - (1.0 - EULER_GAMMA)).powi(2),
-                truth: var_y,
-            },
-            Moment {
-                label: "cov q1 q2",
-                f: |q| (q[0] - NG_MU[0]) * (q[1] - NG_MU[1]),
-                truth: NG_RHO * NG_SD[0] * NG_SD[1],
-            },
+            moment("mean q1", |q| q[0], NG_MU[0]),
+            moment("mean q2", |q| q[1], NG_MU[1]),
+            moment("mean q3", |q| q[2], mean_y),
+            moment("var q1", |q| (q[0] - NG_MU[0]).powi(2), NG_SD[0].powi(2)),
+            moment("var q2", |q| (q[1] - NG_MU[1]).powi(2), NG_SD[1].powi(2)),
+            moment("var q3", |q| (q[2] - (1.0 - EULER_GAMMA)).powi(2), var_y),
+            moment(
+                "cov q1 q2",
+                |q| (q[0] - NG_MU[0]) * (q[1] - NG_MU[1]),
+                NG_RHO * NG_SD[0] * NG_SD[1],
+            ),
         ]
     }
     fn uniforms(&self, q: &[f64]) -> Vec<(&'static str, f64)> {
@@ -277,36 +233,12 @@ impl Exact for Funnel {
     fn moments(&self) -> Vec<Moment> {
         // The x_k are tested standardised, z_k = x_k e^(−v/2) ~ Normal(0, 1).
         vec![
-            Moment {
-                label: "mean v",
-                f: |q| q[0],
-                truth: 0.0,
-            },
-            Moment {
-                label: "var v",
-                f: |q| q[0] * q[0],
-                truth: 9.0,
-            },
-            Moment {
-                label: "mean z1",
-                f: |q| q[1] * (-0.5 * q[0]).exp(),
-                truth: 0.0,
-            },
-            Moment {
-                label: "var z1",
-                f: |q| q[1] * q[1] * (-q[0]).exp(),
-                truth: 1.0,
-            },
-            Moment {
-                label: "mean z2",
-                f: |q| q[2] * (-0.5 * q[0]).exp(),
-                truth: 0.0,
-            },
-            Moment {
-                label: "var z2",
-                f: |q| q[2] * q[2] * (-q[0]).exp(),
-                truth: 1.0,
-            },
+            moment("mean v", |q| q[0], 0.0),
+            moment("var v", |q| q[0] * q[0], 9.0),
+            moment("mean z1", |q| q[1] * (-0.5 * q[0]).exp(), 0.0),
+            moment("var z1", |q| q[1] * q[1] * (-q[0]).exp(), 1.0),
+            moment("mean z2", |q| q[2] * (-0.5 * q[0]).exp(), 0.0),
+            moment("var z2", |q| q[2] * q[2] * (-q[0]).exp(), 1.0),
         ]
     }
     fn uniforms(&self, q: &[f64]) -> Vec<(&'static str, f64)> {
@@ -319,5 +251,65 @@ impl Exact for Funnel {
     }
     fn nominal_variance(&self) -> Vec<f64> {
         vec![9.0, 1.0, 1.0]
+    }
+}
+
+/// An 8-dimensional normal with independent coordinates, one ten times wider
+/// than the others. Run with a small step size, its trajectories are long
+/// (five doublings on average), the regime where the checks across the seam
+/// of merged subtrees decide when a tree stops.
+pub struct WideNormal;
+
+const WIDE_SD: [f64; 8] = [1.0, 10.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0];
+
+impl Model for WideNormal {
+    fn dim(&self) -> usize {
+        8
+    }
+    fn param_names(&self) -> Vec<String> {
+        unconstrained_names(8)
+    }
+    fn log_density_grad(&self, x: &[f64], grad: &mut [f64]) -> f64 {
+        let mut lp = 0.0;
+        for i in 0..8 {
+            let prec = 1.0 / (WIDE_SD[i] * WIDE_SD[i]);
+            grad[i] = -x[i] * prec;
+            lp -= 0.5 * x[i] * x[i] * prec;
+        }
+        lp
+    }
+    fn constrain(&self, x: &[f64], out: &mut Vec<f64>) {
+        out.extend_from_slice(x);
+    }
+}
+
+impl Exact for WideNormal {
+    fn name(&self) -> &'static str {
+        "wide normal"
+    }
+    fn draw<R: Rng + ?Sized>(&self, rng: &mut R, q: &mut [f64]) {
+        for (qi, sd) in q.iter_mut().zip(WIDE_SD) {
+            *qi = sd * std_normal(rng);
+        }
+    }
+    fn moments(&self) -> Vec<Moment> {
+        vec![
+            moment("mean q1", |q| q[0], 0.0),
+            moment("mean q2", |q| q[1], 0.0),
+            moment("var q1", |q| q[0] * q[0], 1.0),
+            moment("var q2", |q| q[1] * q[1], 100.0),
+            moment("var q3", |q| q[2] * q[2], 1.0),
+            moment("var q4", |q| q[3] * q[3], 1.0),
+        ]
+    }
+    fn uniforms(&self, q: &[f64]) -> Vec<(&'static str, f64)> {
+        vec![
+            ("cdf q1", std_normal_cdf(q[0])),
+            ("cdf q2", std_normal_cdf(q[1] / WIDE_SD[1])),
+            ("cdf q3", std_normal_cdf(q[2])),
+        ]
+    }
+    fn nominal_variance(&self) -> Vec<f64> {
+        WIDE_SD.iter().map(|s| s * s).collect()
     }
 }
