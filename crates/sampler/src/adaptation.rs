@@ -3,14 +3,14 @@
 //! and leave the chain with the step size and metric used for sampling.
 
 use crate::chain::ChainState;
-use crate::error::Result;
+use crate::error::{Result, SamplerError};
+use crate::hook::{Monitor, Phase};
 use crate::mass_matrix::{WelfordVariance, regularize};
 use crate::model::Model;
 use crate::rolling::{MetricEstimate, RollingWindows, metric_from_gradient};
 use crate::settings::Settings;
 use crate::step_size::DualAveraging;
 use crate::warmup::WindowSchedule;
-use indicatif::ProgressBar;
 
 /// Stan's warmup: the initial step-size heuristic, then dual averaging,
 /// with the metric re-estimated from draw variances at the end of each slow
@@ -21,7 +21,7 @@ pub(crate) fn stan_warmup<M: Model + ?Sized>(
     settings: &Settings,
     chain: usize,
     state: &mut ChainState,
-    progress: &ProgressBar,
+    monitor: &mut Monitor<'_>,
 ) -> Result<usize> {
     state.step_size = state.search_step_size(model, chain)?;
     let mut dual = DualAveraging::new(settings.target_accept, settings.initial_step_size);
@@ -29,7 +29,7 @@ pub(crate) fn stan_warmup<M: Model + ?Sized>(
     let mut variance = WelfordVariance::new(model.dim());
     let mut divergences = 0;
     // ANCHOR: warmup_loop
-    for _ in 0..settings.num_warmup {
+    for iteration in 0..settings.num_warmup {
         let (t, _) = state.transition(model);
         divergences += usize::from(t.divergent);
         state.step_size = dual.learn(t.accept_stat);
@@ -37,19 +37,34 @@ pub(crate) fn stan_warmup<M: Model + ?Sized>(
             variance.add_sample(&state.z.q);
         }
         if schedule.advance() {
-            state.metric.inv_mass = regularize(&variance.variance(), variance.num_samples());
+            state.metric.inv_mass = adapted_metric(&variance, chain, iteration)?;
             variance.restart();
             state.step_size = state.search_step_size(model, chain)?;
             dual.mu = (10.0 * state.step_size).ln();
             dual.restart();
         }
-        progress.inc(1);
+        monitor.tick(Phase::Warmup, divergences)?;
     }
     if settings.num_warmup > 0 {
         state.step_size = dual.final_step_size();
     }
     // ANCHOR_END: warmup_loop
     Ok(divergences)
+}
+
+/// The regularised metric of a closed window, or an error if any entry is
+/// not a positive finite number (Stan's `var_adaptation` throws there too).
+fn adapted_metric(variance: &WelfordVariance, chain: usize, iteration: usize) -> Result<Vec<f64>> {
+    let inv_mass = regularize(&variance.variance(), variance.num_samples());
+    match inv_mass.iter().position(|m| !(m.is_finite() && *m > 0.0)) {
+        None => Ok(inv_mass),
+        Some(i) => Err(SamplerError::NonFiniteMetric {
+            chain: chain + 1,
+            iteration: iteration + 1,
+            coordinate: i + 1,
+            value: inv_mass[i],
+        }),
+    }
 }
 
 /// nutpie's warmup ([`crate::rolling`]): the metric starts at `1/|∇ log p|`
@@ -63,7 +78,7 @@ pub(crate) fn rolling_warmup<M: Model + ?Sized>(
     chain: usize,
     estimate: MetricEstimate,
     state: &mut ChainState,
-    progress: &ProgressBar,
+    monitor: &mut Monitor<'_>,
 ) -> Result<usize> {
     if settings.num_warmup > 0 {
         state.metric.inv_mass = metric_from_gradient(&state.z.grad);
@@ -88,10 +103,38 @@ pub(crate) fn rolling_warmup<M: Model + ?Sized>(
             dual.mu = (10.0 * state.step_size).ln();
             dual.restart();
         }
-        progress.inc(1);
+        monitor.tick(Phase::Warmup, divergences)?;
     }
     if settings.num_warmup > 0 {
         state.step_size = dual.final_step_size();
     }
     Ok(divergences)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_non_finite_metric_is_an_error_naming_chain_and_coordinate() {
+        let mut v = WelfordVariance::new(2);
+        for x in [[0.0, 1.0], [1.0, 1e300], [2.0, -1e300]] {
+            v.add_sample(&x);
+        }
+        let err = adapted_metric(&v, 2, 149).unwrap_err();
+        assert_eq!(
+            err,
+            SamplerError::NonFiniteMetric {
+                chain: 3,
+                iteration: 150,
+                coordinate: 2,
+                value: f64::INFINITY
+            }
+        );
+        assert!(err.to_string().contains("chain 3"), "{err}");
+        let mut ok = WelfordVariance::new(1);
+        ok.add_sample(&[1.0]);
+        ok.add_sample(&[2.0]);
+        assert!(adapted_metric(&ok, 0, 0).unwrap()[0] > 0.0);
+    }
 }

@@ -4,6 +4,7 @@ use crate::adaptation::{rolling_warmup, stan_warmup};
 use crate::error::{Result, SamplerError};
 use crate::fit::ChainDraws;
 use crate::hamiltonian::PhasePoint;
+use crate::hook::{Hook, Monitor, Phase};
 use crate::metric::DiagMetric;
 use crate::model::Model;
 use crate::nuts::{NutsOptions, NutsWorkspace, Transition, transition_in};
@@ -122,6 +123,8 @@ impl ChainState {
 /// rolling windows, as `settings.adaptation` says) followed by `num_draws`
 /// NUTS transitions with everything frozen.
 ///
+/// `hook` is called after every iteration and may stop the chain.
+///
 /// With `num_warmup = 0` nothing is adapted: the metric is the identity and
 /// the step size is the one the initial heuristic finds.
 pub fn run_chain<M: Model + ?Sized>(
@@ -130,7 +133,9 @@ pub fn run_chain<M: Model + ?Sized>(
     replication: u32,
     chain: usize,
     progress: &ProgressBar,
+    hook: Hook<'_>,
 ) -> Result<ChainDraws> {
+    let mut monitor = Monitor::new(chain, hook, progress);
     let model = Counting {
         model,
         count: AtomicU64::new(0),
@@ -152,13 +157,14 @@ pub fn run_chain<M: Model + ?Sized>(
 
     progress.set_message("warmup");
     let warmup_divergences = match settings.adaptation {
-        Adaptation::Stan => stan_warmup(&model, settings, chain, &mut state, progress)?,
+        Adaptation::Stan => stan_warmup(&model, settings, chain, &mut state, &mut monitor)?,
         Adaptation::Rolling(estimate) => {
-            rolling_warmup(&model, settings, chain, estimate, &mut state, progress)?
+            rolling_warmup(&model, settings, chain, estimate, &mut state, &mut monitor)?
         }
     };
 
-    progress.set_message("sampling");
+    monitor.start_sampling();
+    let mut divergences = 0;
     let mut draws = Vec::with_capacity(settings.num_draws);
     let mut stats = Vec::with_capacity(settings.num_draws);
     let num_values = model.param_names().len();
@@ -176,7 +182,8 @@ pub fn run_chain<M: Model + ?Sized>(
             divergent: t.divergent,
             energy: t.energy,
         });
-        progress.inc(1);
+        divergences += usize::from(t.divergent);
+        monitor.tick(Phase::Sampling, divergences)?;
     }
     progress.finish_with_message("done");
 

@@ -29,6 +29,31 @@ pub enum SamplerError {
         /// What went wrong.
         reason: String,
     },
+    /// Warmup estimated a metric with an infinite, NaN or non-positive
+    /// entry (Stan stops here too); sampling on would freeze the chain.
+    #[error(
+        "chain {chain}: the metric adapted at warmup iteration {iteration} is not finite \
+         (inverse mass {value} for unconstrained coordinate {coordinate}); the chain has \
+         probably run off to extreme values: check the model's scales and priors"
+    )]
+    NonFiniteMetric {
+        /// Chain index (from 1).
+        chain: usize,
+        /// Warmup iteration (from 1) that closed the window.
+        iteration: usize,
+        /// Unconstrained coordinate (from 1).
+        coordinate: usize,
+        /// The offending value.
+        value: f64,
+    },
+    /// The caller's hook asked the fit to stop.
+    #[error("chain {chain}: the fit was cancelled at iteration {iteration}")]
+    Cancelled {
+        /// Chain index (from 1) whose hook asked first.
+        chain: usize,
+        /// Iteration (from 1, warmup included) at which it asked.
+        iteration: usize,
+    },
     /// The model's output does not match its declared dimension or names.
     #[error("model error: {0}")]
     Model(String),

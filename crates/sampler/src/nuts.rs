@@ -1,22 +1,23 @@
 //! One NUTS transition: multinomial sampling over a doubling trajectory.
 //!
-//! This follows Stan's `base_nuts`, with one deliberate difference noted
-//! below: the trajectory doubles in a
-//! random direction until the generalised no-U-turn criterion fails (checked
-//! on the whole tree and across the two merged subtrees, which catches U-turns
-//! a single check misses), a subtree diverges, or the depth limit is reached.
-//! Within a new subtree points are chosen by uniform progressive multinomial
-//! sampling; between the old tree and a new subtree the choice is biased
-//! towards the new subtree, which moves draws further per transition.
+//! This is Stan's `base_nuts` as it has been since Stan 2.21: the trajectory
+//! doubles in a random direction until the generalised no-U-turn criterion
+//! fails (checked on the whole tree and across the two merged subtrees,
+//! which catches U-turns a single check misses), a subtree diverges, or the
+//! depth limit is reached. Within a new subtree points are chosen by uniform
+//! progressive multinomial sampling; between the old tree and a new subtree
+//! the choice is biased towards the new subtree, which moves draws further
+//! per transition.
 //!
-//! The difference: when the tree grows forwards, the check across the seam
-//! between the old tree and the new subtree needs the old tree's momentum
-//! at that seam, which is its forward tip. We use the tip. Stan's
-//! `base_nuts` assigns `p_bck_fwd = p_fwd_bck` there, the first point of the
-//! previous forward subtree, which lies inside the old tree; the revision of
-//! `base_nuts` in Niko Huurre's fork of Stan (`nhuurre/stan`) uses the tip,
-//! as we do. The two differ only in which trajectories the extra check
-//! stops, never in the distribution sampled.
+//! The check across the seam between the old tree and a new subtree uses
+//! the old tree's momentum at that seam, its tip on the side being extended:
+//! Stan sets `p_bck_fwd = p_fwd_fwd` before extending forwards (and
+//! `p_fwd_bck = p_bck_bck` before extending backwards), and so do we. Every
+//! check is then a function of the trajectory's states alone, not of the
+//! order in which it was built, which the transition's invariance needs
+//! (`tests/invariance.rs` fails when the seam momentum depends on build
+//! order; `tests/trace.rs` compares transitions bit for bit with an
+//! independent re-derivation).
 //!
 //! References: Hoffman & Gelman (2014), "The No-U-Turn Sampler", JMLR 15;
 //! Betancourt (2017), "A Conceptual Introduction to Hamiltonian Monte Carlo",

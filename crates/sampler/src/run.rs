@@ -3,6 +3,7 @@
 use crate::chain::run_chain;
 use crate::error::{Result, SamplerError};
 use crate::fit::Fit;
+use crate::hook::{Hook, no_hook};
 use crate::model::Model;
 use crate::progress::chain_bars;
 use crate::settings::Settings;
@@ -42,6 +43,40 @@ pub fn fit_replication<M: Model + ?Sized>(
     settings: &Settings,
     replication: u32,
 ) -> Result<Fit> {
+    fit_with_hook(model, settings, replication, &no_hook)
+}
+
+/// Like [`fit_replication`], calling `hook` after every iteration of every
+/// chain (from the chain's thread) with the chain, the iteration, the phase
+/// and the divergences so far. When the hook answers [`Stop`](crate::Control::Stop) that
+/// chain stops and the fit returns [`SamplerError::Cancelled`]; a caller
+/// that wants the whole fit to stop answers `Stop` to every chain (e.g. from
+/// a shared flag). The hook does not change the draws.
+///
+/// ```
+/// use sampler::{fit_with_hook, Control, Model, SamplerError, Settings};
+/// struct StdNormal;
+/// impl Model for StdNormal {
+///     fn dim(&self) -> usize { 1 }
+///     fn param_names(&self) -> Vec<String> { vec!["x".into()] }
+///     fn log_density_grad(&self, x: &[f64], g: &mut [f64]) -> f64 {
+///         g[0] = -x[0];
+///         -0.5 * x[0] * x[0]
+///     }
+///     fn constrain(&self, x: &[f64], out: &mut Vec<f64>) { out.push(x[0]) }
+/// }
+/// let stop_at_10 = |i: &sampler::Iteration| {
+///     if i.iteration == 10 { Control::Stop } else { Control::Continue }
+/// };
+/// let err = fit_with_hook(&StdNormal, &Settings::default(), 0, &stop_at_10).unwrap_err();
+/// assert!(matches!(err, SamplerError::Cancelled { iteration: 10, .. }));
+/// ```
+pub fn fit_with_hook<M: Model + ?Sized>(
+    model: &M,
+    settings: &Settings,
+    replication: u32,
+    hook: Hook<'_>,
+) -> Result<Fit> {
     settings.validate()?;
     check_model(model)?;
     let total = (settings.num_warmup + settings.num_draws) as u64;
@@ -49,7 +84,7 @@ pub fn fit_replication<M: Model + ?Sized>(
     let run_all = || {
         bars.par_iter()
             .enumerate()
-            .map(|(c, bar)| run_chain(model, settings, replication, c, bar))
+            .map(|(c, bar)| run_chain(model, settings, replication, c, bar, hook))
             .collect::<Result<Vec<_>>>()
     };
     let chains = match settings.threads {

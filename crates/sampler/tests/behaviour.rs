@@ -256,3 +256,51 @@ fn cmdstan_csv_has_cmdstans_layout() {
     assert!(tail.len() >= 2 && tail.iter().all(|l| l.starts_with('#')));
     assert!(tail.iter().any(|l| l.starts_with("#  Elapsed Time")));
 }
+
+#[test]
+fn the_hook_sees_every_iteration_changes_nothing_and_can_cancel() {
+    use sampler::{Control, Iteration, Phase, fit_with_hook};
+    use std::sync::Mutex;
+    let model = EightSchools::new(Parameterization::Centred);
+    let settings = small();
+    let seen: Mutex<Vec<Iteration>> = Mutex::new(Vec::new());
+    let record = |i: &Iteration| {
+        seen.lock().unwrap().push(*i);
+        Control::Continue
+    };
+    let hooked = fit_with_hook(&model, &settings, 0, &record).unwrap();
+    let plain = fit(&model, &settings).unwrap();
+    assert_eq!(hooked.chains, plain.chains, "the hook changed the draws");
+    let seen = seen.into_inner().unwrap();
+    assert_eq!(seen.len(), 4 * (300 + 200));
+    for (c, chain) in plain.chains.iter().enumerate() {
+        let last = |phase| {
+            seen.iter()
+                .filter(|i| i.chain == c && i.phase == phase)
+                .max_by_key(|i| i.iteration)
+                .copied()
+                .unwrap()
+        };
+        let warm = last(Phase::Warmup);
+        let samp = last(Phase::Sampling);
+        assert_eq!((warm.iteration, samp.iteration), (300, 500));
+        assert_eq!(warm.divergences, chain.warmup_divergences);
+        let kept = chain.stats.iter().filter(|s| s.divergent).count();
+        assert_eq!(samp.divergences, kept);
+    }
+    // The centred model diverges, so the counts above were not all zero.
+    assert!(plain.num_divergent() + plain.chains[0].warmup_divergences > 0);
+
+    let stop = |i: &Iteration| {
+        if i.phase == Phase::Sampling && i.iteration == 320 {
+            Control::Stop
+        } else {
+            Control::Continue
+        }
+    };
+    let err = fit_with_hook(&model, &settings, 0, &stop).unwrap_err();
+    assert!(
+        matches!(err, SamplerError::Cancelled { iteration: 320, .. }),
+        "{err:?}"
+    );
+}
