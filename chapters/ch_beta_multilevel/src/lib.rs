@@ -125,10 +125,12 @@ fn fit<M: ConstrainedDensity>(
     replication: u32,
     quiet: bool,
 ) -> Result<Fit> {
-    timed(label, quiet, || {
+    let fit = timed(label, quiet, || {
         sampler::fit_replication(&Unconstrained(model), settings, replication)
     })
-    .with_context(|| format!("fitting the {label} model"))
+    .with_context(|| format!("fitting the {label} model"))?;
+    chapter_support::report_warnings(label, &fit, quiet);
+    Ok(fit)
 }
 
 /// The exam data: the workbook given with `--data`, or the simulated province.

@@ -97,6 +97,7 @@ fn fit_timed<M: sampler::Model>(label: &str, model: &M, args: &Args) -> Result<F
     let fit = timed(label, args.sampling.quiet, || {
         sampler::fit(model, &settings)
     })?;
+    chapter_support::report_warnings(label, &fit, args.sampling.quiet);
     if !args.sampling.quiet {
         let secs = start.elapsed().as_secs_f64();
         let alpha = fit.chains_by_name("alpha").unwrap_or_default();

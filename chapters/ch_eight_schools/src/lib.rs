@@ -100,7 +100,9 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let fit_one = |p: Parameterization, label: &str| -> Result<Fit> {
         let model = EightSchools::new(p);
-        Ok(timed(label, quiet, || sampler::fit(&model, &settings))?)
+        let fit = timed(label, quiet, || sampler::fit(&model, &settings))?;
+        chapter_support::report_warnings(label, &fit, quiet);
+        Ok(fit)
     };
     let centred = fit_one(Parameterization::Centred, "centred fit")?;
     let non_centred = fit_one(Parameterization::NonCentred, "non-centred fit")?;

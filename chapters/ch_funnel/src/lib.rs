@@ -142,7 +142,9 @@ fn compute_in_pool(args: &Args) -> Result<Outcome> {
     };
     let quiet = args.sampling.quiet;
     let fit_one = |model: &dyn Model, label: &str| -> Result<Fit> {
-        Ok(timed(label, quiet, || sampler::fit(model, &settings))?)
+        let fit = timed(label, quiet, || sampler::fit(model, &settings))?;
+        chapter_support::report_warnings(label, &fit, quiet);
+        Ok(fit)
     };
     let funnel_centred = fit_one(&NealsFunnel::centred(), "Neal's funnel, centred")?;
     let funnel_non_centred = fit_one(&NealsFunnel::non_centred(), "Neal's funnel, non-centred")?;

@@ -104,6 +104,7 @@ pub fn fit_model(
             sampler::fit_replication(&model, settings, rep)
         }
     })?;
+    chapter_support::report_warnings(&label, &fit, quiet);
     Ok(ModelFit { kind, fit })
 }
 

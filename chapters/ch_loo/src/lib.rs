@@ -98,6 +98,7 @@ fn evaluate<M: Model>(
 ) -> Result<ModelResult> {
     let settings = args.sampling.settings();
     let fit = timed(name, args.sampling.quiet, || sampler::fit(model, &settings))?;
+    chapter_support::report_warnings(name, &fit, args.sampling.quiet);
     let log_lik = loo::log_lik_from_fit(&fit, "log_lik")?;
     let r_eff = loo::relative_eff(&log_lik, fit.chains.len())?;
     let loo = loo::loo(&log_lik, &r_eff)?;

@@ -95,6 +95,7 @@ fn calibrate<S: PriorSimulator>(
             progress: false,
             ..args.sampling.settings()
         },
+        fit_lines: !args.sampling.quiet,
     };
     let result = timed(&format!("SBC {name}"), args.sampling.quiet, || {
         run_sbc(sim, &settings)

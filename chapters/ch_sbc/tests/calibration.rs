@@ -32,6 +32,7 @@ fn non_centred_eight_schools_is_calibrated() {
             seed: 5,
             ..sampler::Settings::default()
         },
+        fit_lines: false,
     };
     let result = run_sbc(&EightSchoolsPrior(Parameterization::NonCentred), &settings).unwrap();
     let band = ecdf_band(200, 100, 0.001, 2000, 5);
@@ -59,6 +60,7 @@ fn sbc_is_reproducible() {
             seed: 9,
             ..sampler::Settings::default()
         },
+        fit_lines: false,
     };
     let sim = EightSchoolsPrior(Parameterization::NonCentred);
     let a = run_sbc(&sim, &settings).unwrap();

@@ -144,6 +144,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
             0,
         )
     })?;
+    chapter_support::report_warnings("eight schools fit", &eight_schools, quiet);
     let formula = eight::rows(&eight_schools)?;
     let experiment = timed("experiment", quiet, || {
         experiment::run(&args.design(), &SCORE_PRIORS, &settings, seed, 1)

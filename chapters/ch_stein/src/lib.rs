@@ -148,6 +148,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let fit = timed("hierarchical binomial fit", quiet, || {
         sampler::fit(&model, &args.sampling.settings())
     })?;
+    chapter_support::report_warnings("hierarchical binomial fit", &fit, quiet);
     // ANCHOR_END: hierarchical
     let hierarchical = (1..=players.len())
         .map(|j| {

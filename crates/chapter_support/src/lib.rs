@@ -1,14 +1,17 @@
 //! What every chapter binary needs, so that a chapter is only its model and
 //! its story: the common command-line flags ([`args`]), an output directory
 //! that reports clear errors ([`output`]), and summaries of fits in the shape
-//! of ArviZ's `az.summary` ([`summary`]).
+//! of ArviZ's `az.summary` ([`summary`]), and Stan-style warnings after
+//! every fit ([`warnings`]).
 
 pub mod args;
 pub mod output;
 pub mod stan_progress;
 pub mod summary;
 pub mod testing;
+pub mod warnings;
 
 pub use args::SamplingArgs;
 pub use output::OutputDir;
 pub use summary::{fit_summary, timed};
+pub use warnings::report_warnings;

@@ -2,8 +2,10 @@
 //! (`Chain 1: Iteration:  200 / 2000 [ 10%]  (Warmup)`).
 //!
 //! Stan prints these lines while each chain runs. Our sampler runs chains in
-//! parallel with no per-iteration callback, so the text is written after the
-//! fit from what the fit records (settings, per-chain statistics). The lines
+//! parallel; its per-iteration hook (`sampler::fit_with_hook`) could print
+//! them live, but their order would then depend on thread timing, so the
+//! text is written after the fit from what the fit records (settings,
+//! per-chain statistics). The lines
 //! follow Stan's rule: iteration 1, every `refresh`-th iteration, the first
 //! sampling iteration and the last one, with the percentage rounded down.
 //!

@@ -28,6 +28,7 @@ mod normal;
 mod ranks;
 mod rhat;
 mod summary;
+mod warnings;
 
 pub use autocov::autocov;
 pub use chains::split_chains;
@@ -40,3 +41,4 @@ pub use normal::inv_normal_cdf;
 pub use ranks::{average_ranks, rank_normalize};
 pub use rhat::{rhat, rhat_bulk, rhat_tail};
 pub use summary::{SummaryRow, hdi_labels, summarize, summary_markdown};
+pub use warnings::{FitFacts, Warning, warnings};

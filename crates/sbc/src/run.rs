@@ -5,7 +5,8 @@ use crate::simulator::PriorSimulator;
 use diagnostics::ess_bulk;
 use rayon::prelude::*;
 use sampler::rng::{chain_rng, uniform};
-use sampler::{Model, SamplerError, Settings, fit_replication};
+use sampler::{Control, Iteration, Model, Phase, SamplerError, Settings, fit_with_hook};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How to run SBC.
 #[derive(Debug, Clone)]
@@ -16,6 +17,9 @@ pub struct SbcSettings {
     pub max_draws: usize,
     /// Sampler settings for every fit; its seed also seeds the simulations.
     pub sampler: Settings,
+    /// Print one line per fit on stderr (replication, divergences after
+    /// warmup, counted by the sampler's hook as the fit runs).
+    pub fit_lines: bool,
 }
 
 /// What one simulated data set produced.
@@ -97,7 +101,25 @@ fn one_replication<S: PriorSimulator>(
 ) -> Result<Replication, SamplerError> {
     let mut rng = chain_rng(settings.sampler.seed, r, u32::MAX);
     let (truth, model) = sim.simulate(&mut rng);
-    let fit = fit_replication(&model, &settings.sampler, r)?;
+    // Divergences so far after warmup, per chain, as the hook last saw them.
+    let divergent: Vec<AtomicUsize> = (0..settings.sampler.num_chains)
+        .map(|_| AtomicUsize::new(0))
+        .collect();
+    let watch = |i: &Iteration| {
+        if i.phase == Phase::Sampling {
+            divergent[i.chain].store(i.divergences, Ordering::Relaxed);
+        }
+        Control::Continue
+    };
+    let fit = fit_with_hook(&model, &settings.sampler, r, &watch)?;
+    if settings.fit_lines {
+        let total: usize = divergent.iter().map(|d| d.load(Ordering::Relaxed)).sum();
+        eprintln!(
+            "SBC fit {}/{}: {total} divergent after warmup",
+            r + 1,
+            settings.replications
+        );
+    }
     let model_names = model.param_names();
     let mut rep = Replication {
         truth: truth.clone(),
