@@ -36,7 +36,7 @@ pub use ebfmi::ebfmi;
 pub use ess::{ess_bulk, ess_mean, ess_quantile, ess_sd, ess_tail};
 pub use format::{fixed, sig};
 pub use intervals::{hdi, median, quantile};
-pub use mcse::{mcse_mean, mcse_sd};
+pub use mcse::{mcse_mean, mcse_quantile, mcse_sd};
 pub use normal::inv_normal_cdf;
 pub use ranks::{average_ranks, rank_normalize};
 pub use rhat::{rhat, rhat_bulk, rhat_tail};
