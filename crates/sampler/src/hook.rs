@@ -38,7 +38,7 @@ pub enum Control {
 /// A hook: any thread-safe function of an [`Iteration`].
 pub type Hook<'a> = &'a (dyn Fn(&Iteration) -> Control + Sync);
 
-/// The hook that always continues (what [`crate::fit`] uses).
+/// The hook that always continues (what [`fit`](fn@crate::fit) uses).
 pub fn no_hook(_: &Iteration) -> Control {
     Control::Continue
 }
