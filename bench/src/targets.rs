@@ -1,9 +1,9 @@
 //! The benchmark models, all written once as [`sampler::Model`]s.
 
 use anyhow::{Context, Result};
-use ch_dirichlet_multinomial::data::Survey;
-use ch_dirichlet_multinomial::models::FullModel;
 use models::gaussian::Gaussian;
+use models::survey::FullModel;
+use models::survey::data::Survey;
 use models::varying_slopes::VaryingSlopes;
 use models::{EightSchools, Parameterization};
 use std::path::Path;
@@ -129,8 +129,8 @@ pub fn dirichlet_multinomial() -> FullModel {
 /// The non-centred partial-pooling model of the High School and Beyond
 /// chapter, on the data file shipped with the repository.
 pub fn hsb() -> Result<VaryingSlopes> {
-    let path = Path::new(ch_hsb::DEFAULT_DATA);
-    let data = ch_hsb::data::Hsb::load(path)
+    let path = Path::new(models::hsb::DEFAULT_DATA);
+    let data = models::hsb::data::Hsb::load(path)
         .with_context(|| {
             format!(
                 "cannot read the High School and Beyond data {}",

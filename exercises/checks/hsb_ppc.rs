@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::common::{between, close};
-use ch_hsb::data::Hsb;
-use ch_hsb::fits::{ModelKind, fit_model};
+use models::hsb::data::Hsb;
+use models::hsb::fits::{ModelKind, fit_model};
 use sampler::{ChainDraws, Fit, Settings};
 use std::sync::OnceLock;
 
@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 fn data() -> &'static Hsb {
     static DATA: OnceLock<Hsb> = OnceLock::new();
     DATA.get_or_init(|| {
-        Hsb::load(std::path::Path::new(ch_hsb::DEFAULT_DATA)).expect("data/hsb82.csv loads")
+        Hsb::load(std::path::Path::new(models::hsb::DEFAULT_DATA)).expect("data/hsb82.csv loads")
     })
 }
 

@@ -13,8 +13,8 @@ const SMALL: usize = 5;
 const LARGE: usize = 2;
 
 /// Your fit of the resized survey (n = 10 and n = 500), run once.
-fn resized() -> &'static (ch_dirichlet_multinomial::data::Survey, Fit) {
-    static FIT: OnceLock<(ch_dirichlet_multinomial::data::Survey, Fit)> = OnceLock::new();
+fn resized() -> &'static (models::survey::data::Survey, Fit) {
+    static FIT: OnceLock<(models::survey::data::Survey, Fit)> = OnceLock::new();
     FIT.get_or_init(|| {
         let settings = Settings {
             seed: 42,

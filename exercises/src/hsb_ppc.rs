@@ -10,16 +10,16 @@
 //! standard deviation of the 160 schools' average scores. Does complete
 //! pooling (one line for every school) reproduce it? Does partial pooling?
 //!
-//! The chapter's crate gives you the data (`ch_hsb::data::Hsb`: `rows` with
+//! The chapter's crate gives you the data (`models::hsb::data::Hsb`: `rows` with
 //! `ses` and `math`, `school[i]` the 0-based school of row `i`,
-//! `num_schools()`) and, for any of its fits, `ch_hsb::predictive::LineIndex`
+//! `num_schools()`) and, for any of its fits, `models::hsb::lines::LineIndex`
 //! (`LineIndex::new(fit, num_schools)`, then `mean(draw, school, ses)` and
-//! `sigma(draw)`) and `ch_hsb::predictive::pooled_draws(fit)`.
+//! `sigma(draw)`) and `models::hsb::lines::pooled_draws(fit)`.
 //!
 //! Check your work with `cargo xtask exercise hsb_ppc`.
 
-use ch_hsb::data::Hsb;
-use ch_hsb::predictive::{LineIndex, pooled_draws};
+use models::hsb::data::Hsb;
+use models::hsb::lines::{LineIndex, pooled_draws};
 use sampler::Fit;
 use sampler::rng::{chain_rng, std_normal};
 

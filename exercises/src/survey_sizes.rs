@@ -17,8 +17,8 @@
 //!
 //! Check your work with `cargo xtask exercise survey_sizes`.
 
-use ch_dirichlet_multinomial::data::Survey;
-use ch_dirichlet_multinomial::models::{MarginalModel, with_region_draws};
+use models::survey::data::Survey;
+use models::survey::{MarginalModel, with_region_draws};
 use sampler::{Fit, Settings};
 use statrs::distribution::{Beta, ContinuousCDF};
 

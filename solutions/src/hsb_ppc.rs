@@ -1,7 +1,7 @@
 //! High School and Beyond — a posterior predictive check of your own (solution).
 
-use ch_hsb::data::Hsb;
-use ch_hsb::predictive::{LineIndex, pooled_draws};
+use models::hsb::data::Hsb;
+use models::hsb::lines::{LineIndex, pooled_draws};
 use sampler::Fit;
 use sampler::rng::{chain_rng, std_normal};
 

@@ -1,8 +1,8 @@
 //! "Try it yourself" — one tiny region and one huge one in the
 //! Dirichlet-Multinomial survey (solution).
 
-use ch_dirichlet_multinomial::data::Survey;
-use ch_dirichlet_multinomial::models::{MarginalModel, with_region_draws};
+use models::survey::data::Survey;
+use models::survey::{MarginalModel, with_region_draws};
 use sampler::{Fit, Settings};
 use statrs::distribution::{Beta, ContinuousCDF};
 

@@ -3,9 +3,9 @@
 //! the true school means kept) or read from the province's workbook
 //! ([`crate::workbook`]).
 
-use crate::beta::{beta_draw, shapes};
-use crate::models::exam::SchoolSummary;
 use crate::simulate::data_rng;
+use models::beta_multilevel::beta::{beta_draw, shapes};
+use models::beta_multilevel::exam::SchoolSummary;
 use sampler::rng::{std_normal, uniform};
 
 /// One school's published line.

@@ -5,9 +5,7 @@
 //! `cargo run --release -p ch_beta_multilevel -- --help` lists the flags;
 //! `--data PATH` fits the province's real workbook instead of the simulated one.
 
-pub mod beta;
 pub mod exam_data;
-pub mod models;
 mod plots;
 mod plots_exam;
 mod prior_check;
@@ -15,7 +13,6 @@ pub mod recovery;
 pub mod simulate;
 mod tables;
 mod tables_exam;
-pub mod transforms;
 pub mod workbook;
 
 use anyhow::{Context, Result};
@@ -23,12 +20,12 @@ use chapter_support::output::default_out_dir;
 use chapter_support::{OutputDir, SamplingArgs, timed};
 use clap::Parser;
 use exam_data::{ExamData, PROVINCE, Selection, simulate_province};
-use models::exam::{ExamAverages, ExamPooling};
-use models::heights::Heights;
-use models::one_school::OneSchool;
-use models::schools::{Pooling, Schools};
-use models::three_levels::ThreeLevels;
-use models::{ConstrainedDensity, Unconstrained};
+use models::beta_multilevel::exam::{ExamAverages, ExamPooling};
+use models::beta_multilevel::heights::Heights;
+use models::beta_multilevel::one_school::OneSchool;
+use models::beta_multilevel::schools::{Pooling, Schools};
+use models::beta_multilevel::three_levels::ThreeLevels;
+use models::beta_multilevel::{ConstrainedDensity, Unconstrained};
 use sampler::{Fit, Settings};
 use simulate::{HeightsData, OneSchoolData, SchoolsData, ThreeLevelsData};
 use std::path::PathBuf;

@@ -2,8 +2,6 @@
 //! school, five schools and three levels.
 
 use crate::Outcome;
-use crate::beta::{ln_pdf, shapes};
-use crate::models::one_school::{MU_PRIOR, NU_PRIOR};
 use crate::recovery::{Estimate, estimate};
 use anyhow::{Context, Result};
 use chapter_support::OutputDir;
@@ -11,6 +9,8 @@ use figures::{
     GroupIntervals, IntervalSeries, Marker, MarkerSeries, Segment, XyPanel, XySeries,
     group_intervals, xy_panels,
 };
+use models::beta_multilevel::beta::{ln_pdf, shapes};
+use models::beta_multilevel::one_school::{MU_PRIOR, NU_PRIOR};
 use sampler::Fit;
 
 /// Points of a density on `[lo, hi]`, split into pieces where it exceeds

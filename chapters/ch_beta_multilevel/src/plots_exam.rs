@@ -1,7 +1,6 @@
 //! The figures of the exam-averages section.
 
 use crate::Outcome;
-use crate::models::exam::ExamPooling;
 use crate::recovery::estimate;
 use anyhow::{Context, Result};
 use chapter_support::OutputDir;
@@ -9,6 +8,7 @@ use figures::{
     GroupIntervals, IntervalSeries, Marker, MarkerSeries, XyPanel, XySeries, group_intervals,
     xy_panels,
 };
+use models::beta_multilevel::exam::ExamPooling;
 
 /// How the page names each pooling.
 pub fn label(p: ExamPooling) -> &'static str {

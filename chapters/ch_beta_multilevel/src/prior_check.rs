@@ -4,10 +4,10 @@
 //! (by numerical integration).
 
 use crate::Outcome;
-use crate::models::one_school::{MU_PRIOR, NU_PRIOR};
 use anyhow::Result;
 use diagnostics::sig;
 use figures::markdown_table;
+use models::beta_multilevel::one_school::{MU_PRIOR, NU_PRIOR};
 use statrs::function::beta::beta_reg;
 
 /// The source's printed prior predictive summary (4 chains × 1000 draws of
@@ -64,7 +64,7 @@ fn beta_nodes(a: f64, b: f64, n: usize) -> Vec<(f64, f64)> {
     let nodes: Vec<(f64, f64)> = (0..n)
         .map(|i| {
             let x = (i as f64 + 0.5) / n as f64;
-            (x, crate::beta::ln_pdf(x, a, b).exp())
+            (x, models::beta_multilevel::beta::ln_pdf(x, a, b).exp())
         })
         .collect();
     let total: f64 = nodes.iter().map(|(_, w)| w).sum();

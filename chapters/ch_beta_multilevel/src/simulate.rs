@@ -4,7 +4,7 @@
 //! DATA_REPLICATION, k)`, a replication number no fit uses, so the data do
 //! not change when the sampler's settings do.
 
-use crate::beta::{beta_draw, shapes};
+use models::beta_multilevel::beta::{beta_draw, shapes};
 use rand::Rng;
 use sampler::rng::{chain_rng, std_normal};
 
@@ -106,7 +106,7 @@ pub fn one_school(seed: u64) -> OneSchoolData {
 /// `nu ~ Normal(10, 1)`: the `(mu, nu)` each class draws its scores from,
 /// and the scores of `students` students.
 pub fn prior_predictive(seed: u64, classes: usize, students: usize) -> Vec<((f64, f64), Vec<f64>)> {
-    use crate::models::one_school::{MU_PRIOR, NU_PRIOR};
+    use models::beta_multilevel::one_school::{MU_PRIOR, NU_PRIOR};
     let mut rng = data_rng(seed, stream::PRIOR_PREDICTIVE);
     (0..classes)
         .map(|_| {

@@ -75,7 +75,7 @@ fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
 
 fn one_school(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (data, fit) = &o.sims.one_school;
-    let (a, b) = crate::beta::shapes(data.mu, data.nu);
+    let (a, b) = models::beta_multilevel::beta::shapes(data.mu, data.nu);
     let rows = [("mu", data.mu), ("nu", data.nu), ("a", a), ("b", b)]
         .iter()
         .map(|(n, t)| param_row(fit, n, Some(*t)))
@@ -118,7 +118,7 @@ fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
 
 /// The pooled model's hyperparameters against their priors and the truth.
 fn five_schools_hyper(o: &Outcome) -> Result<String> {
-    use crate::models::schools::HYPER;
+    use models::beta_multilevel::schools::HYPER;
     let (_, _, pooled) = &o.sims.five_schools;
     let ((pop_mu, pop_nu), _, student_nu, _) = FIVE_SCHOOLS_TRUTH;
     let rows = vec![
@@ -162,7 +162,7 @@ fn five_schools_hyper(o: &Outcome) -> Result<String> {
 /// means, and the weight a normal approximation gives it against a school's
 /// own data, `s²/(s² + τ²)`.
 fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
-    use crate::models::schools::MU_PRIOR;
+    use models::beta_multilevel::schools::MU_PRIOR;
     let (_, unpooled, pooled) = &o.sims.five_schools;
     let draws = |n: &str| -> Result<Vec<f64>> {
         Ok(pooled.pooled(pooled.param_index(n).with_context(|| format!("no {n}"))?))
@@ -173,7 +173,7 @@ fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
     let fitted_sd = a
         .iter()
         .zip(&b)
-        .map(|(a, b)| crate::beta::variance(a / (a + b), a + b).sqrt())
+        .map(|(a, b)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt())
         .sum::<f64>()
         / n;
     // The typical school's own uncertainty: median posterior sd, unpooled.
@@ -188,9 +188,10 @@ fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
         sds.push((d.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (d.len() - 1) as f64).sqrt());
     }
     let s = diagnostics::quantile(&sds, 0.5);
-    let beta_sd = |(a, b): (f64, f64)| crate::beta::variance(a / (a + b), a + b).sqrt();
+    let beta_sd =
+        |(a, b): (f64, f64)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt();
     let ((mu, nu), ..) = FIVE_SCHOOLS_TRUTH;
-    let truth = crate::beta::shapes(mu, nu);
+    let truth = models::beta_multilevel::beta::shapes(mu, nu);
     let row = |what: String, mean: f64, sd: f64| {
         vec![
             what,

@@ -135,7 +135,7 @@ fn shrinkage(o: &Outcome) -> Result<String> {
     let tau = a
         .iter()
         .zip(&b)
-        .map(|(a, b)| crate::beta::variance(a / (a + b), a + b).sqrt())
+        .map(|(a, b)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt())
         .sum::<f64>()
         / a.len().max(1) as f64;
     let weights: Vec<f64> = sds.iter().map(|s| s * s / (s * s + tau * tau)).collect();

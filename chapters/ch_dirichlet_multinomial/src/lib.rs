@@ -2,14 +2,12 @@
 //! hierarchical model pools the regions' answer shares towards a national baseline.
 //!
 //! The model is fitted twice with our NUTS — once with all 24 regional proportions as
-//! parameters ([`models::FullModel`]), once with them integrated out
-//! ([`models::MarginalModel`]) and drawn exactly afterwards — and the two fits are
+//! parameters ([`models::survey::FullModel`]), once with them integrated out
+//! ([`models::survey::MarginalModel`]) and drawn exactly afterwards — and the two fits are
 //! compared. A "try it yourself" variant resizes the smallest and largest regions.
 //!
 //! `cargo run --release -p ch_dirichlet_multinomial -- --help` lists the flags.
 
-pub mod data;
-pub mod models;
 mod plots;
 pub mod shrinkage;
 mod tables;
@@ -18,7 +16,7 @@ use anyhow::{Result, bail};
 use chapter_support::output::default_out_dir;
 use chapter_support::{OutputDir, SamplingArgs, timed};
 use clap::Parser;
-use data::Survey;
+use models::survey::Survey;
 use sampler::Fit;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -115,22 +113,22 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let survey = Survey::printed();
     let full = fit_timed(
         "full model (24 proportions sampled)",
-        &models::FullModel::new(&survey),
+        &models::survey::FullModel::new(&survey),
         args,
     )?;
     let raw = fit_timed(
         "marginal model (proportions integrated out)",
-        &models::MarginalModel::new(&survey),
+        &models::survey::MarginalModel::new(&survey),
         args,
     )?;
-    let marginal = models::with_region_draws(&raw, &survey);
+    let marginal = models::survey::with_region_draws(&raw, &survey);
     let try_survey = survey.resized(args.small_n, args.large_n);
     let try_raw = fit_timed(
         "try it: marginal model, resized regions",
-        &models::MarginalModel::new(&try_survey),
+        &models::survey::MarginalModel::new(&try_survey),
         args,
     )?;
-    let try_fit = models::with_region_draws(&try_raw, &try_survey);
+    let try_fit = models::survey::with_region_draws(&try_raw, &try_survey);
     Ok(Outcome {
         survey,
         full,

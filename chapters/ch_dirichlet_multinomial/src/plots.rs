@@ -1,13 +1,13 @@
 //! The chapter's figure: per-region intervals under no pooling and partial pooling,
 //! against the national baseline, one panel per answer category.
 
-use crate::data::{CATEGORIES, Survey};
 use crate::shrinkage::{no_pooling_hdi, pooled_interval};
 use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::theme::palette;
 use figures::{Layer, LayeredFigure, Panel, Style, layered_panels};
+use models::survey::data::{CATEGORIES, Survey};
 use sampler::Fit;
 
 /// Horizontal offset of the two interval kinds around each region's position.

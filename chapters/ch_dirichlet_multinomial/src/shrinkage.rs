@@ -7,8 +7,8 @@
 //! mean, and the widths of 89% HDIs with and without pooling.
 
 use crate::HDI_PROB;
-use crate::data::Survey;
-use crate::models::beta_hdi;
+use models::survey::beta_hdi;
+use models::survey::data::Survey;
 use sampler::Fit;
 
 /// Exact 89% HDI of category k's share in region r without pooling: the marginal

@@ -1,12 +1,12 @@
 //! The chapter's markdown tables and its console report.
 
-use crate::data::{CATEGORIES, CATEGORY_SHORT, Survey};
 use crate::shrinkage::{category_widths, pooled_interval, region_shrinkage};
 use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::{OutputDir, fit_summary};
 use diagnostics::{ess_bulk, mcse_mean, sig, summary_markdown};
 use figures::markdown_table;
+use models::survey::data::{CATEGORIES, CATEGORY_SHORT, Survey};
 use sampler::Fit;
 
 /// Numbers printed in the source, shown beside ours: `alpha` (mean, sd, 89% HDI) and

@@ -8,9 +8,9 @@
 //! Four chains of 2000 warmup and 25 000 kept iterations, on a seed the
 //! chapter's default run does not use.
 
-use ch_hsb::data::Hsb;
-use ch_hsb::fits::{ModelKind, fit_model};
 use ch_hsb::reference::Reference;
+use models::hsb::data::Hsb;
+use models::hsb::fits::{ModelKind, fit_model};
 use std::path::Path;
 
 fn main() -> anyhow::Result<()> {

@@ -1,8 +1,8 @@
 //! Exploratory summaries: R's `summary()` of a variable, school sizes, and
 //! a reproducible random sample of schools to look at one by one.
 
-use crate::data::Hsb;
 use diagnostics::quantile;
+use models::hsb::data::Hsb;
 use sampler::rng::{chain_rng, uniform};
 
 /// Replication number of the random stream that picks the sample of schools.

@@ -7,10 +7,8 @@
 //! `cargo run --release -p ch_hsb -- --help` lists the flags.
 
 pub mod comparison;
-pub mod data;
 pub mod eda;
 pub mod export;
-pub mod fits;
 pub mod kde;
 pub mod ols;
 mod plots_eda;
@@ -27,16 +25,15 @@ use chapter_support::output::default_out_dir;
 use chapter_support::{OutputDir, SamplingArgs, timed};
 use clap::Parser;
 use comparison::{ModelComparison, compare_models};
-use data::Hsb;
 use eda::Eda;
-use fits::{ModelFit, ModelKind};
+use models::hsb::data::Hsb;
+use models::hsb::fits::{self, ModelFit, ModelKind};
 use ols::{LinearFit, NoPoolingFit};
 use predictive::PredictiveCheck;
 use sampler::Fit;
 use std::path::PathBuf;
 
-/// The data file shipped with the repository.
-pub const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/hsb82.csv");
+pub use models::hsb::DEFAULT_DATA;
 
 /// Number of schools shown one by one (the source's 12 random schools).
 pub const SAMPLE_SIZE: usize = 12;
@@ -130,6 +127,10 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let grouped = data.grouped()?;
     let settings = args.sampling.settings();
     let fits = fits::fit_all(&grouped, &settings, quiet)?;
+    for m in &fits {
+        let label = format!("{} fit", m.kind.label());
+        chapter_support::report_warnings(&label, &m.fit, quiet);
+    }
     let checks = timed("predictive checks", quiet, || {
         ModelKind::COMPARED
             .iter()

@@ -14,8 +14,8 @@
 //! `β̂ = R⁻¹ Qᵀ y` and `Cov(β̂) = s² (RᵀR)⁻¹`.
 //! Reference: Golub & Van Loan (2013), *Matrix Computations*, 4th ed., §5.3.
 
-use crate::data::Hsb;
 use anyhow::{Result, bail};
+use models::hsb::data::Hsb;
 use nalgebra::{DMatrix, DVector};
 
 /// One least-squares fit, with the numbers `summary(lm(...))` prints.

@@ -3,7 +3,6 @@
 //! distribution of the schools' lines.
 
 use crate::Outcome;
-use crate::fits::ModelKind;
 use crate::reference::HYPER;
 use crate::summaries::display_name;
 use anyhow::{Result, anyhow};
@@ -11,6 +10,7 @@ use chapter_support::OutputDir;
 use diagnostics::quantile;
 use figures::theme::palette;
 use figures::{Layer, LayeredFigure, PairsPlot, Panel, Style, layered_panels, pairs_plot};
+use models::hsb::fits::ModelKind;
 use sampler::Fit;
 
 /// Posterior mean, sd and central 95% interval of one parameter.

@@ -1,7 +1,6 @@
 //! Figures of the posterior predictive checks: density overlays, the
 //! replicated mean, per-school overlays and residuals.
 
-use crate::fits::ModelKind;
 use crate::kde::{bandwidth, density};
 use crate::plots_eda::grid;
 use crate::{CHECKED_SCHOOLS, Outcome};
@@ -9,6 +8,7 @@ use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::theme::palette;
 use figures::{Layer, LayeredFigure, Panel, Style, layered_panels};
+use models::hsb::fits::ModelKind;
 
 /// Points of each density curve.
 const GRID_POINTS: usize = 90;

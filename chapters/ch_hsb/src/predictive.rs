@@ -10,9 +10,10 @@
 //! Reference: Gelman, Carlin, Stern, Dunson, Vehtari & Rubin (2013),
 //! *Bayesian Data Analysis*, 3rd ed., ch. 6 (posterior predictive checks).
 
-use crate::data::Hsb;
-use crate::fits::ModelFit;
 use anyhow::{Result, anyhow};
+use models::hsb::data::Hsb;
+use models::hsb::fits::ModelFit;
+use models::hsb::lines::{LineIndex, pooled_draws};
 use rayon::prelude::*;
 use sampler::Fit;
 use sampler::rng::{chain_rng, std_normal};
@@ -21,73 +22,10 @@ use sampler::rng::{chain_rng, std_normal};
 const LN_SQRT_2PI: f64 = 0.918_938_533_204_672_8;
 
 /// Replication numbers of the predictive random streams (model `m` adds
-/// its own [`crate::fits::ModelKind::replication`]).
+/// its own [`models::hsb::fits::ModelKind::replication`]).
 const REPLICATED_DATA: u32 = 200;
 const REPLICATED_MEAN: u32 = 210;
 const COVERAGE: u32 = 220;
-
-/// Where each school's intercept and slope, and sigma, sit in a model's
-/// constrained draws (complete pooling uses one column for every school).
-#[derive(Debug, Clone, PartialEq)]
-pub struct LineIndex {
-    intercept: Vec<usize>,
-    slope: Vec<usize>,
-    sigma: usize,
-}
-
-impl LineIndex {
-    /// Finds `beta_0.j`/`beta_1.j` (or `beta_0`/`beta_1`) and `sigma` in `fit`.
-    pub fn new(fit: &Fit, num_schools: usize) -> Result<Self> {
-        let find = |name: &str| {
-            fit.param_index(name)
-                .ok_or_else(|| anyhow!("the fit has no parameter {name}"))
-        };
-        let per_school = |base: &str| -> Result<Vec<usize>> {
-            match fit.param_index(base) {
-                Some(i) => Ok(vec![i; num_schools]),
-                None => (1..=num_schools)
-                    .map(|j| find(&format!("{base}.{j}")))
-                    .collect(),
-            }
-        };
-        Ok(Self {
-            intercept: per_school("beta_0")?,
-            slope: per_school("beta_1")?,
-            sigma: find("sigma")?,
-        })
-    }
-
-    /// The line's value `beta_0[j] + beta_1[j] ses` at one draw.
-    #[inline]
-    pub fn mean(&self, draw: &[f64], school: usize, ses: f64) -> f64 {
-        draw[self.intercept[school]] + draw[self.slope[school]] * ses
-    }
-
-    /// `sigma` at one draw.
-    #[inline]
-    pub fn sigma(&self, draw: &[f64]) -> f64 {
-        draw[self.sigma]
-    }
-
-    /// Posterior means of every school's intercept and slope.
-    pub fn posterior_means(&self, draws: &[&[f64]]) -> (Vec<f64>, Vec<f64>) {
-        let n = draws.len() as f64;
-        let mean = |cols: &[usize]| -> Vec<f64> {
-            cols.iter()
-                .map(|&c| draws.iter().map(|d| d[c]).sum::<f64>() / n)
-                .collect()
-        };
-        (mean(&self.intercept), mean(&self.slope))
-    }
-}
-
-/// Every kept draw of `fit`, chain after chain.
-pub fn pooled_draws(fit: &Fit) -> Vec<&[f64]> {
-    fit.chains
-        .iter()
-        .flat_map(|c| c.draws.iter().map(Vec::as_slice))
-        .collect()
-}
 
 // ANCHOR: log_lik
 /// Pointwise log likelihood of the students in `rows`, draws × students:
@@ -190,7 +128,7 @@ pub fn predictive_check(
         .map(|draw| {
             let total: f64 = (0..d.num_schools())
                 .map(|j| {
-                    d.sizes[j] as f64 * lines.mean(draw, j, 0.0) + draw[lines.slope[j]] * sum_x[j]
+                    d.sizes[j] as f64 * lines.mean(draw, j, 0.0) + lines.slope(draw, j) * sum_x[j]
                 })
                 .sum();
             total / n + lines.sigma(draw) / n.sqrt() * std_normal(&mut rng)

@@ -1,7 +1,6 @@
 //! The chapter's markdown tables and sentences, and its console report.
 
 use crate::eda::FiveNumbers;
-use crate::fits::ModelKind;
 use crate::reference::{HYPER, Reference, agreement};
 use crate::summaries::{stan_markdown, stan_summary};
 use crate::{CHECKED_SCHOOLS, Outcome, source};
@@ -10,6 +9,7 @@ use chapter_support::OutputDir;
 use diagnostics::{ess_bulk, ess_tail, fixed, quantile, rhat, sig};
 use figures::markdown_table;
 use loo::{Comparison, KhatCategory};
+use models::hsb::fits::ModelKind;
 use sampler::Fit;
 
 /// Names of the hyperparameters plus two schools' lines (schools 1 and 10,

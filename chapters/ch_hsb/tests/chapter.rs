@@ -3,13 +3,13 @@
 //! its committed outputs, and a snapshot of its rounded numbers.
 
 use ch_hsb::comparison::loo_and_waic;
-use ch_hsb::fits::ModelKind;
 use ch_hsb::predictive::log_lik_rows;
 use ch_hsb::reference::{HYPER, Reference, agreement};
 use ch_hsb::{Args, Outcome, compute, write_outputs};
 use chapter_support::OutputDir;
 use chapter_support::testing::assert_committed;
 use diagnostics::{ess_bulk, rhat, sig};
+use models::hsb::fits::ModelKind;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {

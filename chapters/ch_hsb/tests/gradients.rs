@@ -2,8 +2,8 @@
 //! finite differences at random points, and the two parameterisations of
 //! partial pooling against each other.
 
-use ch_hsb::data::Hsb;
 use models::Parameterization;
+use models::hsb::data::Hsb;
 use models::pooling_regression::{CompletePooling, NoPooling};
 use models::varying_slopes::VaryingSlopes;
 use sampler::rng::{chain_rng, std_normal};

@@ -1,8 +1,8 @@
 //! The least-squares baselines: checked against an independent computation
 //! to 1e-6, and against the digits R's `lm()` printed in the source.
 
-use ch_hsb::data::Hsb;
 use ch_hsb::ols::{complete_pooling, no_pooling};
+use models::hsb::data::Hsb;
 use nalgebra::{DMatrix, DVector};
 use std::path::Path;
 

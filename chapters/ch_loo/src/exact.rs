@@ -10,9 +10,9 @@
 //!
 //! Reference: Gelman et al. (2013), *Bayesian Data Analysis*, 3rd ed., §5.4.
 
-use crate::pooling_models::normal_log_pdf;
 use loo::logsumexp;
 use models::eight_schools::{MU_PRIOR_SD, SIGMA, TAU_PRIOR_SCALE, Y};
+use models::lpdf::normal;
 
 /// The schools in `keep` (indices), as `(y, sigma)` pairs.
 fn subset(keep: impl Fn(usize) -> bool) -> Vec<(f64, f64)> {
@@ -39,7 +39,7 @@ pub fn complete_pooling() -> Vec<f64> {
     (0..Y.len())
         .map(|i| {
             let (m, v) = complete_pooling_posterior(&subset(|j| j != i));
-            normal_log_pdf(Y[i], m, (v + SIGMA[i] * SIGMA[i]).sqrt())
+            normal::<f64>(Y[i], m, (v + SIGMA[i] * SIGMA[i]).sqrt())
         })
         .collect()
 }
@@ -48,7 +48,7 @@ pub fn complete_pooling() -> Vec<f64> {
 pub fn no_pooling() -> Vec<f64> {
     (0..Y.len())
         .map(|i| {
-            normal_log_pdf(
+            normal::<f64>(
                 Y[i],
                 0.0,
                 (MU_PRIOR_SD * MU_PRIOR_SD + SIGMA[i] * SIGMA[i]).sqrt(),
@@ -113,7 +113,7 @@ mod tests {
         let mut chain = 0.0;
         for i in 0..data.len() {
             let (m, v) = complete_pooling_posterior(&data[..i]);
-            chain += normal_log_pdf(data[i].0, m, (v + data[i].1 * data[i].1).sqrt());
+            chain += normal::<f64>(data[i].0, m, (v + data[i].1 * data[i].1).sqrt());
         }
         assert!((chain - log_marginal_given_tau(&data, 0.0)).abs() < 1e-10);
     }

@@ -119,13 +119,13 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let models = vec![
         evaluate(
             "complete pooling",
-            &pooling_models::complete_pooling(),
+            &pooling_models::complete_pooling()?,
             exact::complete_pooling(),
             args,
         )?,
         evaluate(
             "no pooling",
-            &pooling_models::no_pooling(),
+            &pooling_models::no_pooling()?,
             exact::no_pooling(),
             args,
         )?,

@@ -5,6 +5,8 @@
 //! `mu ~ Normal(mu_mean, mu_sd)`, `tau ~ HalfNormal(tau_scale)`,
 //! `theta_j ~ Normal(mu, tau)`, `y_j ~ Normal(theta_j, sigma_j)`; the non-centred form
 //! declares `eta_j ~ Normal(0, 1)` and reports `theta_j = mu + tau · eta_j`.
+//! Its two limits, complete pooling (`tau = 0`) and no pooling (`tau = ∞`, each
+//! `theta_j` with the prior of `mu`), are declared here too.
 //!
 //! References: Rubin (1981), "Estimation in parallel randomized experiments", Journal
 //! of Educational Statistics 6(4); Gelman et al. (2013), *Bayesian Data Analysis*, 3rd
@@ -148,6 +150,66 @@ impl Density for Centred {
         d.hyperpriors(&mut target, mu, tau);
         for ((&y, &sigma), &theta) in d.y.iter().zip(&d.sigma).zip(theta) {
             target += normal(theta, mu, tau);
+            target += normal(y, theta, sigma);
+        }
+        target.value()
+    }
+}
+
+// ANCHOR: complete
+/// Complete pooling: one effect `mu` for every school, `mu ~ Normal(mu_mean, mu_sd)`,
+/// `y_j ~ Normal(mu, sigma_j)` (the Eight Schools model with `tau = 0`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompletePooling {
+    data: Schools,
+    mu: Scalar,
+}
+
+impl CompletePooling {
+    /// Declares `mu` and joins it to the data.
+    pub fn declare(data: Schools) -> Result<Declared<Self>> {
+        let mut p = Declaration::new();
+        let mu = p.real("mu");
+        Declared::new(p, Self { data, mu })
+    }
+}
+
+impl Density for CompletePooling {
+    fn log_density<T: Number>(&self, p: &Params<T>) -> T {
+        let (mu, d) = (p[self.mu], &self.data);
+        let mut target = Target::new();
+        target += normal(mu, d.priors.mu_mean, d.priors.mu_sd);
+        for (&y, &sigma) in d.y.iter().zip(&d.sigma) {
+            target += normal(y, mu, sigma);
+        }
+        target.value()
+    }
+}
+// ANCHOR_END: complete
+
+/// No pooling: an independent effect per school, `theta_j ~ Normal(mu_mean, mu_sd)`,
+/// `y_j ~ Normal(theta_j, sigma_j)` (the Eight Schools model with `tau = ∞`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoPooling {
+    data: Schools,
+    theta: Vector,
+}
+
+impl NoPooling {
+    /// Declares `theta` and joins it to the data.
+    pub fn declare(data: Schools) -> Result<Declared<Self>> {
+        let mut p = Declaration::new();
+        let theta = p.vector("theta", data.y.len(), Support::Real);
+        Declared::new(p, Self { data, theta })
+    }
+}
+
+impl Density for NoPooling {
+    fn log_density<T: Number>(&self, p: &Params<T>) -> T {
+        let d = &self.data;
+        let mut target = Target::new();
+        for ((&y, &sigma), &theta) in d.y.iter().zip(&d.sigma).zip(&p[self.theta]) {
+            target += normal(theta, d.priors.mu_mean, d.priors.mu_sd);
             target += normal(y, theta, sigma);
         }
         target.value()

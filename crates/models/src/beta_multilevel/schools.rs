@@ -12,8 +12,9 @@
 //! `alpha_bar ~ Normal(3, 0.5)`, `beta_bar ~ Normal(1, 0.3)`,
 //! `nu_bar ~ Normal(30, 5)`, `sigma_nu ~ Exponential(1)`.
 
-use super::{BetaPrior, Bound, ConstrainedDensity, exponential, indexed, normal};
-use crate::beta::{BetaStats, loglik_mean_size};
+use super::beta::{BetaStats, loglik_mean_size};
+use super::{BetaPrior, ConstrainedDensity, exponential, indexed, normal};
+use crate::layer::Support;
 
 /// How the schools share information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,17 +39,17 @@ pub const HYPER: [(f64, f64); 3] = [(3.0, 0.5), (1.0, 0.3), (30.0, 5.0)];
 pub struct Schools {
     stats: Vec<BetaStats>,
     pooling: Pooling,
-    bounds: Vec<Bound>,
+    bounds: Vec<Support>,
 }
 
 impl Schools {
     /// The model for `scores[j]`, the scores of school `j`'s students.
     pub fn new(scores: &[Vec<f64>], pooling: Pooling) -> Self {
         let j = scores.len();
-        let mut bounds = vec![Bound::Unit; j];
-        bounds.extend(vec![Bound::POSITIVE; j]);
+        let mut bounds = vec![Support::Interval(0.0, 1.0); j];
+        bounds.extend(vec![Support::Positive; j]);
         if pooling == Pooling::Pooled {
-            bounds.extend([Bound::POSITIVE; 4]);
+            bounds.extend([Support::Positive; 4]);
         }
         Self {
             stats: scores.iter().map(|s| BetaStats::of(s)).collect(),
@@ -114,7 +115,7 @@ impl Schools {
 }
 
 impl ConstrainedDensity for Schools {
-    fn bounds(&self) -> &[Bound] {
+    fn bounds(&self) -> &[Support] {
         &self.bounds
     }
 
@@ -152,8 +153,8 @@ impl ConstrainedDensity for Schools {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::Unconstrained;
-    use crate::models::test_support::assert_gradient;
+    use crate::beta_multilevel::Unconstrained;
+    use crate::beta_multilevel::test_support::assert_gradient;
 
     fn data() -> Vec<Vec<f64>> {
         vec![

@@ -1,13 +1,12 @@
 //! The four Bayesian fits of the chapter: complete pooling, no pooling, and
 //! partial pooling written centred and non-centred.
 
-use anyhow::Result;
-use chapter_support::timed;
-use models::Parameterization;
-use models::grouped_regression::GroupedData;
-use models::pooling_regression::{CompletePooling, NoPooling};
-use models::varying_slopes::VaryingSlopes;
-use sampler::{Fit, Settings};
+use crate::Parameterization;
+use crate::grouped_regression::GroupedData;
+use crate::pooling_regression::{CompletePooling, NoPooling};
+use crate::varying_slopes::VaryingSlopes;
+use sampler::{Fit, Result, Settings};
+use std::time::Instant;
 
 /// Which model a fit is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,8 +86,8 @@ pub fn fit_model(
     quiet: bool,
 ) -> Result<ModelFit> {
     let rep = kind.replication();
-    let label = format!("{} fit", kind.label());
-    let fit = timed(&label, quiet, || match kind {
+    let start = Instant::now();
+    let fit = match kind {
         ModelKind::Complete => {
             sampler::fit_replication(&CompletePooling { data: data.clone() }, settings, rep)
         }
@@ -103,8 +102,11 @@ pub fn fit_model(
             let model = VaryingSlopes::new(data.clone(), Parameterization::NonCentred);
             sampler::fit_replication(&model, settings, rep)
         }
-    })?;
-    chapter_support::report_warnings(&label, &fit, quiet);
+    }?;
+    if !quiet {
+        let seconds = start.elapsed().as_secs_f64();
+        eprintln!("{} fit: {seconds:.2} s", kind.label());
+    }
     Ok(ModelFit { kind, fit })
 }
 

@@ -7,7 +7,8 @@
 //! program declares `sigma_country` but never uses it: the country means
 //! get the fixed scale 10, so `sigma_country`'s posterior is its prior.
 
-use super::{Bound, ConstrainedDensity, exponential, indexed, normal};
+use super::{ConstrainedDensity, exponential, indexed, normal};
+use crate::layer::Support;
 
 /// Prior scale of the country means around `alpha_bar` (fixed in the source).
 pub const COUNTRY_SCALE: f64 = 10.0;
@@ -43,18 +44,18 @@ impl GroupStats {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heights {
     groups: Vec<GroupStats>,
-    bounds: Vec<Bound>,
+    bounds: Vec<Support>,
 }
 
 impl Heights {
     /// The model for `heights[c]`, the heights measured in country `c`.
     pub fn new(heights: &[Vec<f64>]) -> Self {
         let k = heights.len();
-        let mut bounds = vec![Bound::Real; k];
+        let mut bounds = vec![Support::Real; k];
         bounds.extend([
-            Bound::Above(SCALE_LOWER),
-            Bound::Above(SCALE_LOWER),
-            Bound::Real,
+            Support::Lower(SCALE_LOWER),
+            Support::Lower(SCALE_LOWER),
+            Support::Real,
         ]);
         Self {
             groups: heights.iter().map(|h| GroupStats::of(h)).collect(),
@@ -64,7 +65,7 @@ impl Heights {
 }
 
 impl ConstrainedDensity for Heights {
-    fn bounds(&self) -> &[Bound] {
+    fn bounds(&self) -> &[Support] {
         &self.bounds
     }
 
@@ -118,8 +119,8 @@ impl ConstrainedDensity for Heights {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::Unconstrained;
-    use crate::models::test_support::assert_gradient;
+    use crate::beta_multilevel::Unconstrained;
+    use crate::beta_multilevel::test_support::assert_gradient;
 
     #[test]
     fn gradient_matches_finite_differences() {

@@ -11,8 +11,9 @@
 //! statement, so its prior is flat on (0, ∞); twenty students per school
 //! make the posterior proper.
 
-use super::{BetaPrior, Bound, ConstrainedDensity, exponential, indexed, normal};
-use crate::beta::{BetaStats, loglik_mean_size, shapes};
+use super::beta::{BetaStats, loglik_mean_size, shapes};
+use super::{BetaPrior, ConstrainedDensity, exponential, indexed, normal};
+use crate::layer::Support;
 
 /// Hyperpriors of `alpha_bar`, `beta_bar`, `nu_bar` (Normal mean, sd).
 pub const HYPER: [(f64, f64); 3] = [(3.0, 0.5), (1.0, 0.3), (40.0, 5.0)];
@@ -27,7 +28,7 @@ pub struct ThreeLevels {
     stats: Vec<BetaStats>,
     district_of: Vec<usize>,
     districts: usize,
-    bounds: Vec<Bound>,
+    bounds: Vec<Support>,
 }
 
 impl ThreeLevels {
@@ -36,11 +37,11 @@ impl ThreeLevels {
     pub fn new(scores: &[Vec<f64>], district_of: &[usize]) -> Self {
         let districts = district_of.iter().max().map_or(0, |m| m + 1);
         let schools = scores.len();
-        let mut bounds = vec![Bound::Unit; districts];
-        bounds.extend(vec![Bound::POSITIVE; districts]);
-        bounds.extend(vec![Bound::Unit; schools]);
-        bounds.extend(vec![Bound::POSITIVE; schools]);
-        bounds.extend([Bound::POSITIVE; 4]);
+        let mut bounds = vec![Support::Interval(0.0, 1.0); districts];
+        bounds.extend(vec![Support::Positive; districts]);
+        bounds.extend(vec![Support::Interval(0.0, 1.0); schools]);
+        bounds.extend(vec![Support::Positive; schools]);
+        bounds.extend([Support::Positive; 4]);
         Self {
             stats: scores.iter().map(|s| BetaStats::of(s)).collect(),
             district_of: district_of.to_vec(),
@@ -51,7 +52,7 @@ impl ThreeLevels {
 }
 
 impl ConstrainedDensity for ThreeLevels {
-    fn bounds(&self) -> &[Bound] {
+    fn bounds(&self) -> &[Support] {
         &self.bounds
     }
 
@@ -132,8 +133,8 @@ impl ConstrainedDensity for ThreeLevels {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::Unconstrained;
-    use crate::models::test_support::assert_gradient;
+    use crate::beta_multilevel::Unconstrained;
+    use crate::beta_multilevel::test_support::assert_gradient;
 
     #[test]
     fn gradient_matches_finite_differences() {

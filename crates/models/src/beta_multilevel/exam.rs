@@ -19,8 +19,9 @@
 //!
 //! Every `raw` is `Normal(0, 1)` bounded below by 0, as in the source.
 
-use super::{BetaPrior, Bound, ConstrainedDensity, exponential, indexed, normal};
-use crate::beta::Partials;
+use super::beta::Partials;
+use super::{BetaPrior, ConstrainedDensity, exponential, indexed, normal};
+use crate::layer::Support;
 
 /// How the schools share information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +73,7 @@ pub struct ExamAverages {
     schools: Vec<SchoolSummary>,
     authorities: usize,
     pooling: ExamPooling,
-    bounds: Vec<Bound>,
+    bounds: Vec<Support>,
 }
 
 impl ExamAverages {
@@ -81,12 +82,12 @@ impl ExamAverages {
     pub fn new(schools: &[SchoolSummary], pooling: ExamPooling) -> Self {
         let j = schools.len();
         let authorities = schools.iter().map(|s| s.authority + 1).max().unwrap_or(0);
-        let mut bounds = vec![Bound::Unit; j];
-        bounds.extend(vec![Bound::POSITIVE; j]);
+        let mut bounds = vec![Support::Interval(0.0, 1.0); j];
+        bounds.extend(vec![Support::Positive; j]);
         match pooling {
             ExamPooling::Unpooled => {}
-            ExamPooling::Pooled => bounds.extend([Bound::POSITIVE; 4]),
-            ExamPooling::Authority => bounds.extend(vec![Bound::POSITIVE; 6 + 2 * authorities]),
+            ExamPooling::Pooled => bounds.extend([Support::Positive; 4]),
+            ExamPooling::Authority => bounds.extend(vec![Support::Positive; 6 + 2 * authorities]),
         }
         Self {
             schools: schools.to_vec(),
@@ -184,7 +185,7 @@ impl ExamAverages {
 }
 
 impl ConstrainedDensity for ExamAverages {
-    fn bounds(&self) -> &[Bound] {
+    fn bounds(&self) -> &[Support] {
         &self.bounds
     }
 
@@ -292,8 +293,8 @@ impl ConstrainedDensity for ExamAverages {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::Unconstrained;
-    use crate::models::test_support::assert_gradient;
+    use crate::beta_multilevel::Unconstrained;
+    use crate::beta_multilevel::test_support::assert_gradient;
     use sampler::Model;
 
     fn schools() -> Vec<SchoolSummary> {

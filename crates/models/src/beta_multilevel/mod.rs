@@ -1,6 +1,8 @@
-//! The chapter's models, each written on the constrained scale (the way the
-//! Stan programs read) and mapped to the sampler's unconstrained space by
-//! [`Unconstrained`], which adds the log-Jacobians and applies the chain rule.
+//! The models of the Beta multilevel chapter, each written on the constrained scale
+//! (the way the Stan programs read) and mapped to the sampler's unconstrained space
+//! by [`Unconstrained`], which adds the log-Jacobians of the layer's transforms and
+//! applies the chain rule; [`beta`] holds the Beta distribution in mean / sample-size
+//! form that they share.
 //!
 //! | model | file |
 //! |---|---|
@@ -10,49 +12,45 @@
 //! | districts → schools → students | [`three_levels`] |
 //! | published exam averages (summary-statistic likelihood) | [`exam`] |
 
+pub mod beta;
 pub mod exam;
 pub mod heights;
 pub mod one_school;
 pub mod schools;
 pub mod three_levels;
 
-use crate::transforms::{Constrained, above, unit};
+use crate::layer::Support;
+use num_dual::Dual64;
 use sampler::Model;
 use statrs::function::gamma::{digamma, ln_gamma};
 
-/// The support of one primitive parameter.
+/// One free coordinate mapped to its support by the layer's transform
+/// ([`crate::layer::transforms`]), with what the chain rule needs: the value, its
+/// derivative, the log-Jacobian and the log-Jacobian's derivative (the last two read
+/// off one dual-number evaluation of the transform).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Bound {
-    /// The whole real line (no transform).
-    Real,
-    /// The interval (0, 1), by the inverse logit.
-    Unit,
-    /// `(lower, ∞)`, by `lower + e^u`.
-    Above(f64),
+struct Constrained {
+    value: f64,
+    dvalue: f64,
+    log_jac: f64,
+    dlog_jac: f64,
 }
 
-impl Bound {
-    /// Positive: `(0, ∞)`.
-    pub const POSITIVE: Bound = Bound::Above(0.0);
-
-    fn apply(self, u: f64) -> Constrained {
-        match self {
-            Bound::Real => Constrained {
-                value: u,
-                dvalue: 1.0,
-                log_jac: 0.0,
-                dlog_jac: 0.0,
-            },
-            Bound::Unit => unit(u),
-            Bound::Above(lower) => above(lower, u),
-        }
+fn constrain_one(support: Support, u: f64) -> Constrained {
+    let mut x = [Dual64::from(0.0)];
+    let log_jac = support.constrain(&[Dual64::new(u, 1.0)], &mut x);
+    Constrained {
+        value: x[0].re,
+        dvalue: x[0].eps,
+        log_jac: log_jac.re,
+        dlog_jac: log_jac.eps,
     }
 }
 
 /// A log density on the constrained scale, with its gradient there.
 pub trait ConstrainedDensity: Sync {
-    /// Support of each primitive parameter, in order.
-    fn bounds(&self) -> &[Bound];
+    /// Support of each primitive parameter, in order (scalar supports only).
+    fn bounds(&self) -> &[Support];
     /// Names of the values [`ConstrainedDensity::outputs`] writes.
     fn names(&self) -> Vec<String>;
     /// Log density at constrained values `v`, adding `∂/∂v` into `grad`
@@ -72,7 +70,7 @@ impl<M: ConstrainedDensity> Unconstrained<M> {
             .bounds()
             .iter()
             .zip(x)
-            .map(|(b, &u)| b.apply(u))
+            .map(|(&b, &u)| constrain_one(b, u))
             .collect()
     }
 }
@@ -193,7 +191,7 @@ pub(crate) mod test_support {
     #[test]
     fn beta_prior_matches_the_single_point_version() {
         let p = BetaPrior::new(2.5, 4.0).at(0.3);
-        let q = crate::beta::prior_on_unit(0.3, 2.5, 4.0);
+        let q = super::beta::prior_on_unit(0.3, 2.5, 4.0);
         assert!((p.lp - q.0).abs() < 1e-12);
         assert!((p.dx - q.1).abs() < 1e-12);
         assert!((p.da - q.2).abs() < 1e-12);

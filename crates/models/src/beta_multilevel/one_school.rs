@@ -1,8 +1,9 @@
 //! One school's scores: `s ~ Beta(mu·nu, (1 − mu)·nu)` with
 //! `mu ~ Beta(12, 4)` and `nu ~ Normal(10, 1)` (`nu > 0`).
 
-use super::{BetaPrior, Bound, ConstrainedDensity, normal};
-use crate::beta::{BetaStats, loglik_mean_size, shapes};
+use super::beta::{BetaStats, loglik_mean_size, shapes};
+use super::{BetaPrior, ConstrainedDensity, normal};
+use crate::layer::Support;
 
 /// Shapes of the `Beta(12, 4)` prior on the school mean.
 pub const MU_PRIOR: (f64, f64) = (12.0, 4.0);
@@ -24,10 +25,10 @@ impl OneSchool {
     }
 }
 
-const BOUNDS: [Bound; 2] = [Bound::Unit, Bound::POSITIVE];
+const BOUNDS: [Support; 2] = [Support::Interval(0.0, 1.0), Support::Positive];
 
 impl ConstrainedDensity for OneSchool {
-    fn bounds(&self) -> &[Bound] {
+    fn bounds(&self) -> &[Support] {
         &BOUNDS
     }
 
@@ -58,8 +59,8 @@ impl ConstrainedDensity for OneSchool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::Unconstrained;
-    use crate::models::test_support::assert_gradient;
+    use crate::beta_multilevel::Unconstrained;
+    use crate::beta_multilevel::test_support::assert_gradient;
 
     #[test]
     fn gradient_matches_finite_differences() {

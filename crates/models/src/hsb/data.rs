@@ -217,14 +217,14 @@ impl Hsb {
     }
 
     /// The observations grouped by school, as the models take them.
-    pub fn grouped(&self) -> anyhow::Result<models::grouped_regression::GroupedData> {
-        models::grouped_regression::GroupedData::new(
+    pub fn grouped(&self) -> sampler::Result<crate::grouped_regression::GroupedData> {
+        crate::grouped_regression::GroupedData::new(
             &self.school,
             &self.ses(),
             &self.math(),
             self.num_schools(),
         )
-        .map_err(|e| anyhow::anyhow!("cannot group the data by school: {e}"))
+        .map_err(|e| sampler::SamplerError::Model(format!("cannot group the data by school: {e}")))
     }
 }
 
