@@ -25,8 +25,7 @@ use models::beta_multilevel::heights::Heights;
 use models::beta_multilevel::one_school::OneSchool;
 use models::beta_multilevel::schools::{Pooling, Schools};
 use models::beta_multilevel::three_levels::ThreeLevels;
-use models::beta_multilevel::{ConstrainedDensity, Unconstrained};
-use sampler::{Fit, Settings};
+use sampler::{Fit, Model, Settings};
 use simulate::{HeightsData, OneSchoolData, SchoolsData, ThreeLevelsData};
 use std::path::PathBuf;
 
@@ -115,15 +114,15 @@ pub struct Outcome {
 }
 
 /// Fits one model, with its own replication number (independent streams).
-fn fit<M: ConstrainedDensity>(
+fn fit<M: Model>(
     label: &str,
-    model: M,
+    model: &M,
     settings: &Settings,
     replication: u32,
     quiet: bool,
 ) -> Result<Fit> {
     let fit = timed(label, quiet, || {
-        sampler::fit_replication(&Unconstrained(model), settings, replication)
+        sampler::fit_replication(model, settings, replication)
     })
     .with_context(|| format!("fitting the {label} model"))?;
     chapter_support::report_warnings(label, &fit, quiet);
@@ -168,7 +167,10 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     {
         let label = format!("exam averages, {pooling:?}");
         let model = ExamAverages::new(&selection.summaries, pooling);
-        fits.push((pooling, fit(&label, model, &settings, 5 + k as u32, quiet)?));
+        fits.push((
+            pooling,
+            fit(&label, &model, &settings, 5 + k as u32, quiet)?,
+        ));
     }
     Ok(Outcome {
         seed,
@@ -185,11 +187,17 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 /// (replications 0 to 4).
 pub fn simulate_and_fit(seed: u64, settings: &Settings, quiet: bool) -> Result<Simulations> {
     let h = simulate::heights(seed);
-    let heights = fit("heights", Heights::new(&h.heights), settings, 0, quiet)?;
+    let heights = fit(
+        "heights",
+        &Heights::declare(&h.heights)?,
+        settings,
+        0,
+        quiet,
+    )?;
     let one = simulate::one_school(seed);
     let one_fit = fit(
         "one school",
-        OneSchool::new(&one.scores),
+        &OneSchool::declare(&one.scores)?,
         settings,
         1,
         quiet,
@@ -197,14 +205,14 @@ pub fn simulate_and_fit(seed: u64, settings: &Settings, quiet: bool) -> Result<S
     let five = simulate::five_schools(seed);
     let unpooled = fit(
         "five schools, unpooled",
-        Schools::new(&five.scores, Pooling::Unpooled),
+        &Schools::declare(&five.scores, Pooling::Unpooled)?,
         settings,
         2,
         quiet,
     )?;
     let pooled = fit(
         "five schools, pooled",
-        Schools::new(&five.scores, Pooling::Pooled),
+        &Schools::declare(&five.scores, Pooling::Pooled)?,
         settings,
         3,
         quiet,
@@ -212,7 +220,7 @@ pub fn simulate_and_fit(seed: u64, settings: &Settings, quiet: bool) -> Result<S
     let three = simulate::three_levels(seed);
     let three_fit = fit(
         "three levels",
-        ThreeLevels::new(&three.scores, &three.district_of),
+        &ThreeLevels::declare(&three.scores, &three.district_of)?,
         settings,
         4,
         quiet,

@@ -9,8 +9,9 @@ use figures::{
     GroupIntervals, IntervalSeries, Marker, MarkerSeries, Segment, XyPanel, XySeries,
     group_intervals, xy_panels,
 };
-use models::beta_multilevel::beta::{ln_pdf, shapes};
+use models::beta_multilevel::beta::shapes;
 use models::beta_multilevel::one_school::{MU_PRIOR, NU_PRIOR};
+use models::lpdf::beta as beta_lpdf;
 use sampler::Fit;
 
 /// Points of a density on `[lo, hi]`, split into pieces where it exceeds
@@ -39,7 +40,7 @@ pub(crate) fn capped_curve(
 
 /// The `Beta(a, b)` density on (0, 1), capped at `cap`.
 fn beta_curve(a: f64, b: f64, cap: f64) -> Vec<Vec<(f64, f64)>> {
-    capped_curve(|x| ln_pdf(x, a, b).exp(), (0.0025, 0.9975), cap)
+    capped_curve(|x| beta_lpdf::<f64>(x, a, b).exp(), (0.0025, 0.9975), cap)
 }
 
 /// A histogram of `draws` over `range` drawn as a density outline.
@@ -203,7 +204,7 @@ fn prior_predictive(out: &OutputDir, o: &Outcome) -> Result<()> {
                 .iter()
                 .map(|((mu, nu), _)| {
                     let (a, b) = shapes(*mu, *nu);
-                    ln_pdf(x, a, b).exp()
+                    beta_lpdf::<f64>(x, a, b).exp()
                 })
                 .sum::<f64>()
                 / classes.len() as f64
@@ -216,7 +217,7 @@ fn prior_predictive(out: &OutputDir, o: &Outcome) -> Result<()> {
     let students = school
         .scores
         .iter()
-        .map(|&s| (s, ln_pdf(s, a, b).exp()))
+        .map(|&s| (s, beta_lpdf::<f64>(s, a, b).exp()))
         .collect();
     xy_panels(
         &out.path("prior_predictive.svg"),
@@ -268,7 +269,7 @@ fn one_school_posterior(out: &OutputDir, o: &Outcome) -> Result<()> {
     let mu_range = (0.5, 1.0);
     let nu_range = (6.0, 14.0);
     let mu_prior = capped_curve(
-        |x| ln_pdf(x, MU_PRIOR.0, MU_PRIOR.1).exp(),
+        |x| beta_lpdf::<f64>(x, MU_PRIOR.0, MU_PRIOR.1).exp(),
         mu_range,
         f64::INFINITY,
     );

@@ -64,7 +64,7 @@ fn beta_nodes(a: f64, b: f64, n: usize) -> Vec<(f64, f64)> {
     let nodes: Vec<(f64, f64)> = (0..n)
         .map(|i| {
             let x = (i as f64 + 0.5) / n as f64;
-            (x, models::beta_multilevel::beta::ln_pdf(x, a, b).exp())
+            (x, models::lpdf::beta::<f64>(x, a, b).exp())
         })
         .collect();
     let total: f64 = nodes.iter().map(|(_, w)| w).sum();

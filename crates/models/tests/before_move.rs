@@ -204,7 +204,6 @@ fn survey() {
 
 #[test]
 fn beta_multilevel() {
-    use models::beta_multilevel::Unconstrained;
     use models::beta_multilevel::exam::{ExamAverages, ExamPooling, SchoolSummary};
     use models::beta_multilevel::heights::Heights;
     use models::beta_multilevel::one_school::OneSchool;
@@ -215,17 +214,17 @@ fn beta_multilevel() {
         vec![170.1, 171.0],
         vec![190.0, 188.0, 192.5, 189.9],
     ];
-    check("beta_heights", &Unconstrained(Heights::new(&heights)));
+    check("beta_heights", &Heights::declare(&heights).unwrap());
     let one = [0.7, 0.81, 0.93, 0.55, 0.77];
-    check("beta_one_school", &Unconstrained(OneSchool::new(&one)));
+    check("beta_one_school", &OneSchool::declare(&one).unwrap());
     let scores = vec![
         vec![0.7, 0.8, 0.9],
         vec![0.6, 0.65],
         vec![0.91, 0.85, 0.88, 0.7],
     ];
-    let unpooled = Unconstrained(Schools::new(&scores, Pooling::Unpooled));
+    let unpooled = Schools::declare(&scores, Pooling::Unpooled).unwrap();
     check("beta_schools_unpooled", &unpooled);
-    let pooled = Unconstrained(Schools::new(&scores, Pooling::Pooled));
+    let pooled = Schools::declare(&scores, Pooling::Pooled).unwrap();
     check("beta_schools_pooled", &pooled);
     let scores3 = vec![
         vec![0.7, 0.8, 0.9],
@@ -233,7 +232,7 @@ fn beta_multilevel() {
         vec![0.91, 0.85, 0.88],
         vec![0.5, 0.7],
     ];
-    let three = Unconstrained(ThreeLevels::new(&scores3, &[0, 0, 1, 1]));
+    let three = ThreeLevels::declare(&scores3, &[0, 0, 1, 1]).unwrap();
     check("beta_three_levels", &three);
     let schools: Vec<SchoolSummary> = [
         (0.64, 113.0, 0),
@@ -248,9 +247,6 @@ fn beta_multilevel() {
         (ExamPooling::Pooled, "pooled"),
         (ExamPooling::Authority, "authority"),
     ] {
-        check(
-            &format!("beta_exam_{key}"),
-            &Unconstrained(ExamAverages::new(&schools, p)),
-        );
+        check(&format!("beta_exam_{key}"), &ExamAverages::new(&schools, p));
     }
 }

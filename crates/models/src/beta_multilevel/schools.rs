@@ -12,9 +12,13 @@
 //! `alpha_bar ~ Normal(3, 0.5)`, `beta_bar ~ Normal(1, 0.3)`,
 //! `nu_bar ~ Normal(30, 5)`, `sigma_nu ~ Exponential(1)`.
 
-use super::beta::{BetaStats, loglik_mean_size};
-use super::{BetaPrior, ConstrainedDensity, exponential, indexed, normal};
-use crate::layer::Support;
+use super::beta::BetaStats;
+use crate::layer::{
+    Declaration, Declared, Density, GenVector, Generated, Number, Params, Scalar, Support, Target,
+    Vector,
+};
+use crate::lpdf::{beta, exponential, half_normal, normal};
+use sampler::Result;
 
 /// How the schools share information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,151 +36,105 @@ pub const NU_PRIOR: (f64, f64) = (30.0, 4.0);
 /// Pooled hyperpriors: `alpha_bar`, `beta_bar`, `nu_bar` (Normal mean, sd).
 pub const HYPER: [(f64, f64); 3] = [(3.0, 0.5), (1.0, 0.3), (30.0, 5.0)];
 
+/// The pooled form's population: the shared Beta prior of the school means and the
+/// non-centred sample sizes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Population {
+    alpha_bar: Scalar,
+    beta_bar: Scalar,
+    nu_bar: Scalar,
+    sigma_nu: Scalar,
+    nu_school: GenVector,
+}
+
 /// The schools model. Parameters: `mu_school.1…J`, then `nu_school.1…J`
 /// (unpooled) or `nu_school_raw.1…J`, `alpha_bar`, `beta_bar`, `nu_bar`,
 /// `sigma_nu` (pooled). Reported values add `nu_school` for the pooled form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schools {
     stats: Vec<BetaStats>,
-    pooling: Pooling,
-    bounds: Vec<Support>,
+    mu_school: Vector,
+    /// `nu_school` (unpooled) or `nu_school_raw` (pooled).
+    nu: Vector,
+    population: Option<Population>,
 }
 
 impl Schools {
     /// The model for `scores[j]`, the scores of school `j`'s students.
-    pub fn new(scores: &[Vec<f64>], pooling: Pooling) -> Self {
+    pub fn declare(scores: &[Vec<f64>], pooling: Pooling) -> Result<Declared<Self>> {
         let j = scores.len();
-        let mut bounds = vec![Support::Interval(0.0, 1.0); j];
-        bounds.extend(vec![Support::Positive; j]);
-        if pooling == Pooling::Pooled {
-            bounds.extend([Support::Positive; 4]);
-        }
-        Self {
-            stats: scores.iter().map(|s| BetaStats::of(s)).collect(),
-            pooling,
-            bounds,
-        }
+        let mut p = Declaration::new();
+        let mu_school = p.vector("mu_school", j, Support::Interval(0.0, 1.0));
+        let (nu, population) = match pooling {
+            Pooling::Unpooled => (p.vector("nu_school", j, Support::Positive), None),
+            Pooling::Pooled => {
+                let raw = p.vector("nu_school_raw", j, Support::Positive);
+                let population = Population {
+                    alpha_bar: p.positive("alpha_bar"),
+                    beta_bar: p.positive("beta_bar"),
+                    nu_bar: p.positive("nu_bar"),
+                    sigma_nu: p.positive("sigma_nu"),
+                    nu_school: p.generated_vector("nu_school", j),
+                };
+                (raw, Some(population))
+            }
+        };
+        let stats = scores.iter().map(|s| BetaStats::of(s)).collect();
+        Declared::new(
+            p,
+            Self {
+                stats,
+                mu_school,
+                nu,
+                population,
+            },
+        )
     }
 
-    fn unpooled(&self, v: &[f64], grad: &mut [f64]) -> f64 {
-        let j = self.stats.len();
-        let mu_prior = BetaPrior::new(MU_PRIOR.0, MU_PRIOR.1);
-        let mut lp = 0.0;
-        for (i, s) in self.stats.iter().enumerate() {
-            let (mu, nu) = (v[i], v[j + i]);
-            let lik = loglik_mean_size(mu, nu, s);
-            let pm = mu_prior.at(mu);
-            let (pn, dpn) = normal(nu, NU_PRIOR.0, NU_PRIOR.1);
-            lp += lik.lp + pm.lp + pn;
-            grad[i] += lik.d1 + pm.dx;
-            grad[j + i] += lik.d2 + dpn;
+    fn unpooled<T: Number>(&self, p: &Params<T>) -> T {
+        let mut target = Target::new();
+        for ((s, &mu), &nu) in self.stats.iter().zip(&p[self.mu_school]).zip(&p[self.nu]) {
+            target += s.log_lik(mu, nu);
+            target += beta(mu, MU_PRIOR.0, MU_PRIOR.1);
+            target += normal(nu, NU_PRIOR.0, NU_PRIOR.1);
         }
-        lp
+        target.value()
     }
 
     // ANCHOR: pooled
-    fn pooled(&self, v: &[f64], grad: &mut [f64]) -> f64 {
-        let j = self.stats.len();
-        let h = 2 * j; // alpha_bar, beta_bar, nu_bar, sigma_nu
-        let (alpha_bar, beta_bar, nu_bar, sigma_nu) = (v[h], v[h + 1], v[h + 2], v[h + 3]);
-        let mu_prior = BetaPrior::new(alpha_bar, beta_bar);
-        let mut lp = 0.0;
-        for (i, s) in self.stats.iter().enumerate() {
-            let (mu, raw) = (v[i], v[j + i]);
+    fn pooled<T: Number>(&self, p: &Params<T>, pop: &Population) -> T {
+        let (alpha_bar, beta_bar) = (p[pop.alpha_bar], p[pop.beta_bar]);
+        let (nu_bar, sigma_nu) = (p[pop.nu_bar], p[pop.sigma_nu]);
+        let mut target = Target::new();
+        for ((s, &mu), &raw) in self.stats.iter().zip(&p[self.mu_school]).zip(&p[self.nu]) {
             let nu = nu_bar + sigma_nu * raw;
-            // s ~ beta(mu_school * nu_school, (1 - mu_school) * nu_school)
-            let lik = loglik_mean_size(mu, nu, s);
-            grad[i] += lik.d1;
-            grad[j + i] += lik.d2 * sigma_nu;
-            grad[h + 2] += lik.d2;
-            grad[h + 3] += lik.d2 * raw;
-            // mu_school ~ beta(alpha_bar, beta_bar)
-            let pm = mu_prior.at(mu);
-            grad[i] += pm.dx;
-            grad[h] += pm.da;
-            grad[h + 1] += pm.db;
-            // nu_school_raw ~ std_normal()
-            lp += lik.lp + pm.lp - 0.5 * raw * raw;
-            grad[j + i] -= raw;
+            target += s.log_lik(mu, nu); // s ~ beta(mu * nu, (1 - mu) * nu)
+            target += beta(mu, alpha_bar, beta_bar);
+            target += half_normal(raw, 1.0); // std_normal(), bounded below by 0
         }
-        let hyper = [
-            normal(alpha_bar, HYPER[0].0, HYPER[0].1),
-            normal(beta_bar, HYPER[1].0, HYPER[1].1),
-            normal(nu_bar, HYPER[2].0, HYPER[2].1),
-            exponential(sigma_nu, 1.0),
-        ];
-        for (k, (l, d)) in hyper.into_iter().enumerate() {
-            lp += l;
-            grad[h + k] += d;
-        }
-        lp
+        target += normal(alpha_bar, HYPER[0].0, HYPER[0].1);
+        target += normal(beta_bar, HYPER[1].0, HYPER[1].1);
+        target += normal(nu_bar, HYPER[2].0, HYPER[2].1);
+        target += exponential(sigma_nu, 1.0);
+        target.value()
     }
     // ANCHOR_END: pooled
 }
 
-impl ConstrainedDensity for Schools {
-    fn bounds(&self) -> &[Support] {
-        &self.bounds
+impl Density for Schools {
+    fn log_density<T: Number>(&self, p: &Params<T>) -> T {
+        match &self.population {
+            None => self.unpooled(p),
+            Some(pop) => self.pooled(p, pop),
+        }
     }
 
-    fn names(&self) -> Vec<String> {
-        let j = self.stats.len();
-        let mut names = indexed("mu_school", j);
-        match self.pooling {
-            Pooling::Unpooled => names.extend(indexed("nu_school", j)),
-            Pooling::Pooled => {
-                names.extend(indexed("nu_school_raw", j));
-                names.extend(["alpha_bar", "beta_bar", "nu_bar", "sigma_nu"].map(String::from));
-                names.extend(indexed("nu_school", j));
+    fn generated(&self, p: &Params<f64>, out: &mut Generated) {
+        if let Some(pop) = &self.population {
+            let (nu_bar, sigma_nu) = (p[pop.nu_bar], p[pop.sigma_nu]);
+            for (nu, raw) in out[pop.nu_school].iter_mut().zip(&p[self.nu]) {
+                *nu = nu_bar + sigma_nu * raw;
             }
         }
-        names
-    }
-
-    fn log_density(&self, v: &[f64], grad: &mut [f64]) -> f64 {
-        match self.pooling {
-            Pooling::Unpooled => self.unpooled(v, grad),
-            Pooling::Pooled => self.pooled(v, grad),
-        }
-    }
-
-    fn outputs(&self, v: &[f64], out: &mut Vec<f64>) {
-        out.extend_from_slice(v);
-        if self.pooling == Pooling::Pooled {
-            let j = self.stats.len();
-            let (nu_bar, sigma_nu) = (v[2 * j + 2], v[2 * j + 3]);
-            out.extend(v[j..2 * j].iter().map(|raw| nu_bar + sigma_nu * raw));
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::beta_multilevel::Unconstrained;
-    use crate::beta_multilevel::test_support::assert_gradient;
-
-    fn data() -> Vec<Vec<f64>> {
-        vec![
-            vec![0.7, 0.8, 0.9],
-            vec![0.6, 0.65],
-            vec![0.91, 0.85, 0.88, 0.7],
-        ]
-    }
-
-    #[test]
-    fn unpooled_gradient_matches_finite_differences() {
-        let model = Unconstrained(Schools::new(&data(), Pooling::Unpooled));
-        assert_gradient(&model, &[1.0, 0.5, 2.0, 3.4, 3.4, 3.4]);
-    }
-
-    #[test]
-    fn pooled_gradient_matches_finite_differences() {
-        let model = Unconstrained(Schools::new(&data(), Pooling::Pooled));
-        let mut centre = vec![1.0, 0.5, 2.0, -0.5, -0.5, -0.5];
-        centre.extend([1.1, 0.0, 3.4, 0.0]);
-        assert_gradient(&model, &centre);
-        use sampler::Model;
-        assert_eq!(model.param_names().len(), 3 + 3 + 4 + 3);
     }
 }
