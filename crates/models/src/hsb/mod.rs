@@ -4,6 +4,7 @@
 //! [`crate::pooling_regression`] and [`crate::varying_slopes`].
 
 pub mod data;
+pub mod declared;
 pub mod fits;
 pub mod lines;
 
