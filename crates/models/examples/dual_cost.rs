@@ -1,6 +1,7 @@
 //! The cost of one gradient of the non-centred Eight Schools (d = 10) and of the same
 //! model with 98 schools (d = 100), by each forward-mode strategy, against plain `f64`
-//! evaluation and the hand-written gradient. Run by hand (timings are not tests):
+//! evaluation and the hand-written gradient; and of the survey's two models (the
+//! hand-written gradients against the layer's). Run by hand (timings are not tests):
 //!
 //! ```sh
 //! cargo run --release -p models --example dual_cost
@@ -155,7 +156,39 @@ fn report(y: Vec<f64>, sigma: Vec<f64>) {
     }
 }
 
+/// The survey's two models (d = 22 and d = 4): the hand-written gradients against the
+/// automatic gradients of their declared twins.
+fn report_survey() {
+    use models::survey::declared::{Full, Marginal};
+    use models::survey::{FullModel, MarginalModel, Survey};
+    let survey = Survey::printed();
+    let full = (FullModel::new(&survey), Full::declare(&survey).unwrap());
+    let marginal = (
+        MarginalModel::new(&survey),
+        Marginal::declare(&survey).unwrap(),
+    );
+    let rows = |hand: &dyn Model, auto: &dyn Model, name: &str| {
+        let d = hand.dim();
+        let points = random_points(d, 64, 1);
+        let mut g = vec![0.0; d];
+        println!("\nsurvey, {name}, d = {d}: µs per evaluation");
+        let value = time(&points, |x| auto.log_density(x));
+        let by_hand = time(&points, |x| hand.log_density_grad(x, &mut g));
+        let layer = time(&points, |x| auto.log_density_grad(x, &mut g));
+        for (label, us) in [
+            ("f64 value only (declared)", value),
+            ("hand-written gradient", by_hand),
+            ("layer's choice", layer),
+        ] {
+            println!("  {label:<28} {us:>9.3}");
+        }
+    };
+    rows(&full.0, &full.1, "full model");
+    rows(&marginal.0, &marginal.1, "marginal model");
+}
+
 fn main() {
+    report_survey();
     report(
         models::eight_schools::Y.to_vec(),
         models::eight_schools::SIGMA.to_vec(),

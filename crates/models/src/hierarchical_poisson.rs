@@ -10,6 +10,10 @@
 use sampler::Model;
 
 /// Event counts `y_j` observed over exposures `e_j`.
+///
+/// The gradient is written by hand for speed: simulation-based calibration fits this
+/// model hundreds of times. It is checked against the same model declared with the
+/// layer at 1000 random points (`tests/declared_eight_schools.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct HierarchicalPoisson {
     /// Counts.
@@ -64,26 +68,5 @@ impl Model for HierarchicalPoisson {
         out.push(mu);
         out.push(sigma);
         out.extend(x[2..].iter().map(|z| (mu + sigma * z).exp()));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use sampler::check_gradient;
-
-    #[test]
-    fn gradient_matches_finite_differences() {
-        let m = HierarchicalPoisson {
-            y: vec![3.0, 10.0, 3.0, 8.0, 1.0, 11.0, 10.0, 8.0],
-            exposure: HOSPITAL_EXPOSURE.to_vec(),
-        };
-        for x in [
-            vec![0.5, -0.5, 0.1, -0.2, 0.3, 1.0, -1.0, 0.0, 0.4, 0.2],
-            vec![-1.0, 0.3, 2.0, -2.0, 0.5, 0.5, -0.1, 1.5, -0.7, 0.9],
-        ] {
-            let c = check_gradient(&m, &x);
-            assert!(c.passes(1e-6), "{c}");
-        }
     }
 }

@@ -217,6 +217,10 @@ impl Model for NoPooling {
 /// Unconstrained parameters `(mu, log tau, log sigma, z_1..J)` where `z_i` is
 /// `eta_i` (non-centred) or `theta_i` (centred); output `mu`, `tau`, `sigma`,
 /// `theta.1..J`.
+///
+/// The three pooling models keep the hand-written gradients the pooling chapter
+/// shows; each is checked against the same model declared with the layer at 1000
+/// random points (`tests/hand_gradients.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartialPooling {
     /// The data.
@@ -302,7 +306,6 @@ impl Model for PartialPooling {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sampler::check_gradient;
 
     fn data() -> GroupedData {
         GroupedData::from_groups(&[
@@ -344,53 +347,6 @@ mod tests {
                 .map(|y| -log_sigma - 0.5 * (y - theta) * (y - theta) / (s * s))
                 .sum();
             assert!((d.log_lik(i, theta, log_sigma).0 - direct).abs() < 1e-10);
-        }
-    }
-
-    #[test]
-    fn gradients_match_finite_differences() {
-        let d = data();
-        let cp = CompletePooling {
-            data: d.clone(),
-            priors: PRIORS,
-        };
-        let np = NoPooling {
-            data: d.clone(),
-            priors: PRIORS,
-        };
-        let pp = PartialPooling {
-            data: d.clone(),
-            priors: PRIORS,
-            parameterization: Parameterization::NonCentred,
-        };
-        let pc = PartialPooling {
-            parameterization: Parameterization::Centred,
-            ..pp.clone()
-        };
-        for x in [[66.0, 2.0], [40.0, 3.5]] {
-            let c = check_gradient(&cp, &x);
-            assert!(c.passes(1e-6), "complete pooling at {x:?}:\n{c}");
-        }
-        for x in [
-            [60.0, 81.0, 50.0, 1.5, 2.0, 2.5],
-            [70.0, 70.0, 70.0, 0.3, 3.0, -0.5],
-        ] {
-            let c = check_gradient(&np, &x);
-            assert!(c.passes(1e-6), "no pooling at {x:?}:\n{c}");
-        }
-        for x in [
-            [65.0, 1.5, 2.0, 0.3, -1.2, 2.0],
-            [50.0, -2.0, 3.0, 1.0, 0.0, -0.5],
-        ] {
-            let c = check_gradient(&pp, &x);
-            assert!(c.passes(1e-6), "partial pooling at {x:?}:\n{c}");
-        }
-        for x in [
-            [65.0, 1.5, 2.0, 63.0, 80.0, 58.0],
-            [50.0, -2.0, 3.0, 50.5, 49.0, 51.0],
-        ] {
-            let c = check_gradient(&pc, &x);
-            assert!(c.passes(1e-6), "centred partial pooling at {x:?}:\n{c}");
         }
     }
 

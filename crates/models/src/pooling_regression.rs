@@ -25,6 +25,11 @@ pub struct CompletePooling {
 }
 
 /// The no-pooling regression: an independent intercept and slope per group.
+///
+/// Both regressions keep hand-written gradients for speed (321 coordinates for no
+/// pooling on High School and Beyond), checked against
+/// [`crate::hsb::declared::Regression`] on six schools at 1000 random points
+/// (`tests/hsb.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoPooling {
     /// The observations.
@@ -120,7 +125,6 @@ impl Model for NoPooling {
 mod tests {
     use super::*;
     use crate::grouped_regression::GroupedData;
-    use sampler::check_gradient;
 
     /// Three small groups of made-up data.
     pub(crate) fn toy() -> GroupedData {
@@ -158,25 +162,6 @@ mod tests {
         let x2 = [1.0, 4.0, 11.0, 2.0, -1.0, 1.5, 0.3];
         let d2 = np.log_density(&x2) - naive(&data, &x2[..3], &x2[3..6], 0.3);
         assert!(d.abs() < 1e-12 && d2.abs() < 1e-12, "{d} {d2}");
-    }
-
-    #[test]
-    fn gradients_match_finite_differences() {
-        let data = toy();
-        let cp = CompletePooling { data: data.clone() };
-        let np = NoPooling { data };
-        for x in [[0.0, 0.0, 0.0], [10.0, 3.0, 1.5], [-2.0, 7.0, -1.0]] {
-            let c = check_gradient(&cp, &x);
-            assert!(c.passes(1e-6), "{c}");
-        }
-        for x in [
-            vec![0.0; 7],
-            vec![4.0, 3.0, 11.0, 2.0, -1.0, 1.5, 0.7],
-            vec![-1.0, 8.0, 2.0, 0.5, 0.5, -3.0, -0.4],
-        ] {
-            let c = check_gradient(&np, &x);
-            assert!(c.passes(1e-6), "{c}");
-        }
     }
 
     #[test]

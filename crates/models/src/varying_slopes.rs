@@ -34,6 +34,13 @@ use crate::regression_priors::{COEF_PRIOR_SD, SCALE_PRIOR, half_cauchy_log, norm
 use sampler::Model;
 
 /// The partial-pooling regression in either parameterisation.
+///
+/// The gradient is written by hand for speed: on High School and Beyond the model has
+/// 325 coordinates and 7185 students, so forward mode (33 passes of chunks of ten)
+/// would make every fit tens of times slower; the hand gradient is one pass over the
+/// students through each school's sums. It is checked against
+/// [`crate::hsb::declared::Regression`] on six schools at 1000 random points
+/// (`tests/hsb.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct VaryingSlopes {
     /// The observations.
@@ -179,30 +186,12 @@ impl Model for VaryingSlopes {
 mod tests {
     use super::*;
     use crate::pooling_regression::NoPooling;
-    use sampler::check_gradient;
-    use sampler::rng::{chain_rng, std_normal};
 
     fn toy() -> GroupedData {
         let group = [0, 0, 0, 1, 1, 2, 2, 2, 2, 3];
         let x = [-1.0, 0.2, 1.5, -0.3, 0.8, 0.0, 1.1, -2.0, 0.4, 0.9];
         let y = [3.0, 5.5, 9.0, 4.0, 2.0, 12.0, 15.5, 8.0, 13.0, 7.0];
         GroupedData::new(&group, &x, &y, 4).unwrap()
-    }
-
-    #[test]
-    fn gradients_match_finite_differences_at_random_points() {
-        let data = toy();
-        for p in [Parameterization::Centred, Parameterization::NonCentred] {
-            let model = VaryingSlopes::new(data.clone(), p);
-            let mut rng = chain_rng(7, 0, 0);
-            for _ in 0..20 {
-                let x: Vec<f64> = (0..model.dim())
-                    .map(|_| 1.5 * std_normal(&mut rng))
-                    .collect();
-                let c = check_gradient(&model, &x);
-                assert!(c.passes(1e-6), "{p:?}:\n{c}");
-            }
-        }
     }
 
     #[test]
