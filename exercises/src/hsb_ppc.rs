@@ -10,11 +10,11 @@
 //! standard deviation of the 160 schools' average scores. Does complete
 //! pooling (one line for every school) reproduce it? Does partial pooling?
 //!
-//! The chapter's crate gives you the data (`models::hsb::data::Hsb`: `rows` with
+//! The `models::hsb` module gives you the data (`data::Hsb`: `rows` with
 //! `ses` and `math`, `school[i]` the 0-based school of row `i`,
-//! `num_schools()`) and, for any of its fits, `models::hsb::lines::LineIndex`
+//! `num_schools()`) and, for any of its fits, `lines::LineIndex`
 //! (`LineIndex::new(fit, num_schools)`, then `mean(draw, school, ses)` and
-//! `sigma(draw)`) and `models::hsb::lines::pooled_draws(fit)`.
+//! `sigma(draw)`) and `lines::pooled_draws(fit)`.
 //!
 //! Check your work with `cargo xtask exercise hsb_ppc`.
 

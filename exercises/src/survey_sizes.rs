@@ -4,10 +4,10 @@
 //! Six regions answer a four-way question. The hierarchical model:
 //! `alpha ~ Exponential(1)`, `pi0 ~ Dirichlet(1, 1, 1, 1)`,
 //! `pi_r ~ Dirichlet(alpha pi0)`, `y_r ~ Multinomial(n_r, pi_r)`. The
-//! Dirichlet-Multinomial chapter's crate has it all: `data::Survey`
+//! `models::survey` module has it all: `data::Survey`
 //! (`Survey::printed()`, `Survey::resized(small_n, large_n)`, `sizes()`,
 //! `counts`), the model with the `pi_r` integrated out
-//! (`models::MarginalModel::new(&survey)`) and `models::with_region_draws`,
+//! (`MarginalModel::new(&survey)`) and `with_region_draws`,
 //! which adds exact draws of every `pi_r` (columns `pi.r.k`).
 //!
 //! Resize the smallest region (region 5) to n = 10 respondents and the

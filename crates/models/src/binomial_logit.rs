@@ -9,6 +9,7 @@
 //! and §16.4 (hierarchical logistic models).
 
 use crate::eight_schools::Priors;
+use crate::layer::special::{log1p_exp, logistic};
 use sampler::{Model, Result, SamplerError};
 
 /// The hierarchical binomial model on `successes` out of `trials`.
@@ -59,25 +60,6 @@ impl BinomialLogit {
 
     fn j(&self) -> usize {
         self.trials.len()
-    }
-}
-
-/// `log(1 + exp(a))` without overflow.
-fn log1p_exp(a: f64) -> f64 {
-    if a > 0.0 {
-        a + (-a).exp().ln_1p()
-    } else {
-        a.exp().ln_1p()
-    }
-}
-
-/// The logistic function `1 / (1 + exp(−a))`.
-pub fn logistic(a: f64) -> f64 {
-    if a >= 0.0 {
-        1.0 / (1.0 + (-a).exp())
-    } else {
-        let e = a.exp();
-        e / (1.0 + e)
     }
 }
 
@@ -144,14 +126,6 @@ mod tests {
             assert_eq!(lp.to_bits(), lp0.to_bits(), "at ({mu}, {log_tau})");
             assert_eq!(g.map(f64::to_bits), g0.map(f64::to_bits));
         }
-    }
-
-    #[test]
-    fn stable_helpers() {
-        assert!((log1p_exp(800.0) - 800.0).abs() < 1e-12);
-        assert!(log1p_exp(-800.0) >= 0.0);
-        assert!((logistic(0.0) - 0.5).abs() < 1e-15);
-        assert!(logistic(-800.0) >= 0.0 && logistic(800.0) <= 1.0);
     }
 
     #[test]
