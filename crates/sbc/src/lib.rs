@@ -12,7 +12,10 @@
 //! * [`rank`]: thinning by effective sample size, ranks, and randomised PIT values;
 //! * [`run`]: the replication loop, parallel and reproducible;
 //! * [`uniformity`]: rank histograms with binomial bands, a chi-square test,
-//!   and simultaneous ECDF bands.
+//!   and simultaneous ECDF bands;
+//! * [`recover`]: simulate and recover — data from chosen or prior-drawn true
+//!   values, and where each truth falls in its posterior, replicate after
+//!   replicate ([`ks`] tests the quantiles for uniformity).
 //!
 //! References: Talts, Betancourt, Simpson, Vehtari & Gelman (2018),
 //! "Validating Bayesian inference algorithms with simulation-based
@@ -23,11 +26,14 @@
 //! for Bayesian computation: the choice of test quantities shapes
 //! sensitivity", Bayesian Analysis.
 
+pub mod ks;
 pub mod rank;
+pub mod recover;
 pub mod run;
 pub mod simulator;
 pub mod uniformity;
 
+pub use recover::{RecoverSettings, Recovery, Truth, simulate_and_recover};
 pub use run::{Replication, SbcResult, SbcSettings, run_sbc};
 pub use simulator::PriorSimulator;
 pub use uniformity::{EcdfBand, chi_square_test, ecdf_band, histogram_band};
