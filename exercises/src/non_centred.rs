@@ -1,102 +1,86 @@
-//! Exercise 5.8.2 — the non-centred Eight Schools model, by hand.
+//! Exercise 5.8.2 — the non-centred Eight Schools model, written with the model layer.
 //!
 //! The model: `mu ~ Normal(0, 20)`, `tau ~ HalfNormal(10)`,
-//! `theta_j ~ Normal(mu, tau)`, `y_j ~ Normal(theta_j, sigma_j)` for the
-//! eight schools. The non-centred form samples `eta_j ~ Normal(0, 1)` and
-//! sets `theta_j = mu + tau · eta_j`.
+//! `theta_j ~ Normal(mu, tau)`, `y_j ~ Normal(theta_j, sigma_j)` for the eight
+//! schools, where `sigma_j` is school `j`'s standard error. The non-centred form
+//! samples a standardised effect `eta_j` per school instead of `theta_j`, and
+//! reports `theta_j` as a derived quantity.
 //!
-//! The sampler works on the unconstrained vector
-//! `x = (mu, log tau, eta_1, …, eta_8)`. Your log density must include the
-//! log-Jacobian of `tau = exp(log tau)`, which is `+ log tau`. Constant terms
-//! (like `−½ log 2π`) may be left out: only differences of the log density
-//! matter to the sampler, and the checks compare differences.
+//! You declare the parameters with their supports and write the log density on
+//! the scale you think in; the layer (`models::layer`) does the rest: the
+//! transform of each parameter to the real line, its Jacobian, the gradient.
+//! The functions of `models::lpdf` take a standard deviation as their scale.
 //!
 //! Check your work with `cargo xtask exercise non_centred`. The checks compare
-//! your log density with `models::EightSchools` in its non-centred form, your
-//! gradient with finite differences, and run our NUTS on your model.
+//! your model with the book's hand-written one at many points and then run our
+//! NUTS on it.
 
-use models::eight_schools::{MU_PRIOR_SD, TAU_PRIOR_SCALE};
-use models::eight_schools::{SIGMA, Y};
+use models::eight_schools::{MU_PRIOR_SD, SIGMA, TAU_PRIOR_SCALE, Y};
+use models::layer::{Declaration, Declared, Density, Generated, Number, Params, Target};
+use models::layer::{GenVector, Scalar, Support, Vector};
+use models::lpdf::{half_normal, normal};
 use models::{EightSchools, Parameterization};
-use sampler::{Model, Settings};
+use sampler::{Fit, Settings};
 
-/// (a) The log absolute Jacobian determinant of `eta -> theta`,
-/// `theta_j = mu + tau eta_j`, for `num_schools` schools, given `log tau`.
-///
-/// Hint: the Jacobian matrix `∂theta/∂eta` is diagonal.
+/// (a) The log absolute Jacobian determinant of the map `eta -> theta` for
+/// `num_schools` schools, given `log tau`. Work it out on paper first.
 pub fn log_jacobian(log_tau: f64, num_schools: usize) -> f64 {
-    todo!("the log-determinant of a diagonal matrix with entries tau")
+    todo!()
 }
 
-/// The non-centred Eight Schools model on data `y`, `sigma`.
+/// The non-centred Eight Schools model: its data and the handles of its
+/// parameters (`mu`, `tau`, one `eta` per school) and of the derived `theta`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NonCentredSchools {
     /// Observed effects.
     pub y: Vec<f64>,
     /// Their standard errors.
     pub sigma: Vec<f64>,
+    /// The population mean.
+    pub mu: Scalar,
+    /// The population standard deviation.
+    pub tau: Scalar,
+    /// The standardised school effects.
+    pub eta: Vector,
+    /// The school effects, reported with every draw.
+    pub theta: GenVector,
 }
 
-impl NonCentredSchools {
-    /// The classic eight schools.
-    pub fn new() -> Self {
-        Self {
-            y: Y.to_vec(),
-            sigma: SIGMA.to_vec(),
-        }
-    }
+/// (b) Declare the parameters — `mu`, `tau`, the vector `eta`, and the
+/// generated vector `theta`, with these names — and join them to the data
+/// [`Y`], [`SIGMA`] with `Declared::new`.
+pub fn declare() -> sampler::Result<Declared<NonCentredSchools>> {
+    todo!("one Declaration, one line per parameter")
 }
 
-impl Default for NonCentredSchools {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// (b) Implement the model for the sampler.
-impl Model for NonCentredSchools {
-    /// Number of unconstrained parameters: `mu`, `log tau`, one `eta` per school.
-    fn dim(&self) -> usize {
+/// (b) The model block.
+impl Density for NonCentredSchools {
+    /// The log density, term by term: the priors of `mu` and `tau`, the prior
+    /// of each `eta_j`, and each school's likelihood. Constants may be left
+    /// out (the `lpdf` functions keep them; that is fine too).
+    fn log_density<T: Number>(&self, p: &Params<T>) -> T {
         todo!()
     }
 
-    /// `["mu", "tau", "theta.1", …, "theta.8"]` — the values `constrain` writes.
-    fn param_names(&self) -> Vec<String> {
-        todo!()
-    }
-
-    /// The log density at `x = (mu, log tau, eta_1..eta_J)`, with its
-    /// gradient written into `grad` (one entry per coordinate of `x`).
-    ///
-    /// Terms: the priors of `mu` and `tau` (`tau`'s half-normal plus the
-    /// Jacobian `log tau`), `eta_j ~ Normal(0, 1)`, and the likelihood
-    /// `y_j ~ Normal(mu + tau eta_j, sigma_j)`. For the gradient, use the chain
-    /// rule through `theta_j`: `∂theta_j/∂mu = 1`,
-    /// `∂theta_j/∂log tau = tau eta_j`, `∂theta_j/∂eta_j = tau`.
-    fn log_density_grad(&self, x: &[f64], grad: &mut [f64]) -> f64 {
-        todo!()
-    }
-
-    /// Appends `mu`, `tau`, then `theta_1..theta_J` to `out`.
-    fn constrain(&self, x: &[f64], out: &mut Vec<f64>) {
+    /// Writes `theta_j` for every school into `out[self.theta]`.
+    fn generated(&self, p: &Params<f64>, out: &mut Generated) {
         todo!()
     }
 }
 
-/// Divergent transitions after warmup of the two parameterisations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Divergences {
+/// Fits of the two parameterisations with the same settings.
+#[derive(Debug, Clone)]
+pub struct Fits {
     /// `models::EightSchools` in the centred form.
-    pub centred: usize,
-    /// Your [`NonCentredSchools`].
-    pub non_centred: usize,
+    pub centred: Fit,
+    /// Your model, from [`declare`].
+    pub non_centred: Fit,
 }
 
 /// (c) Fit the centred model (`EightSchools::new(Parameterization::Centred)`)
-/// and yours with the same `settings` (`sampler::fit`), and count the
-/// divergences of each (`Fit::num_divergent`).
-pub fn count_divergences(settings: &Settings) -> sampler::Result<Divergences> {
-    todo!("two calls to sampler::fit")
+/// and yours with the same `settings` (`sampler::fit`).
+pub fn fit_both(settings: &Settings) -> sampler::Result<Fits> {
+    todo!()
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! Exercise 5.8.3 — adverse events in eight hospitals (solution).
 
-use models::hierarchical_poisson::{HOSPITAL_EXPOSURE, HierarchicalPoisson};
+use models::hierarchical_poisson::HOSPITAL_EXPOSURE;
+use models::layer::{Declaration, Declared, Density, Generated, Number, Params, Target};
+use models::layer::{GenVector, Scalar, Support, Vector};
+use models::lpdf::{half_normal, normal, poisson_log};
 use sampler::rng::{chain_rng, std_normal};
 use sampler::{Fit, Settings};
 use statrs::distribution::{ContinuousCDF, Gamma};
@@ -29,13 +32,70 @@ pub fn no_pooling_interval(count: f64, exposure: f64, prob: f64) -> (f64, f64) {
     (gamma.inverse_cdf(tail), gamma.inverse_cdf(1.0 - tail))
 }
 
+/// The hierarchical model: the data, and the handles of `mu_log`,
+/// `sigma_log`, one `z` per hospital, and the derived rates `lambda`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hospitals {
+    /// Event counts.
+    pub y: Vec<f64>,
+    /// Exposures.
+    pub exposure: Vec<f64>,
+    /// Mean of the log rates.
+    pub mu_log: Scalar,
+    /// Standard deviation of the log rates.
+    pub sigma_log: Scalar,
+    /// Standardised log rates.
+    pub z: Vector,
+    /// The rates, reported with every draw (`lambda.1` … `lambda.8`).
+    pub lambda: GenVector,
+}
+
+/// (b) `sigma_log` is a standard deviation: declared positive.
+pub fn declare(counts: &[f64], exposure: &[f64]) -> sampler::Result<Declared<Hospitals>> {
+    let mut p = Declaration::new();
+    let mu_log = p.real("mu_log");
+    let sigma_log = p.positive("sigma_log");
+    let z = p.vector("z", counts.len(), Support::Real);
+    let lambda = p.generated_vector("lambda", counts.len());
+    let (y, exposure) = (counts.to_vec(), exposure.to_vec());
+    Declared::new(
+        p,
+        Hospitals {
+            y,
+            exposure,
+            mu_log,
+            sigma_log,
+            z,
+            lambda,
+        },
+    )
+}
+
+/// (b) `y_j ~ Poisson(e_j lambda_j)` has log mean `log e_j + mu_log + sigma_log z_j`:
+/// `poisson_log` takes that log mean.
+impl Density for Hospitals {
+    fn log_density<T: Number>(&self, p: &Params<T>) -> T {
+        let (mu, sigma) = (p[self.mu_log], p[self.sigma_log]);
+        let mut target = Target::new();
+        target += normal(mu, 0.0, 1.0);
+        target += half_normal(sigma, 1.0);
+        for ((&y, &e), &z) in self.y.iter().zip(&self.exposure).zip(&p[self.z]) {
+            target += normal(z, 0.0, 1.0);
+            target += poisson_log(y, mu + sigma * z + e.ln());
+        }
+        target.value()
+    }
+
+    fn generated(&self, p: &Params<f64>, out: &mut Generated) {
+        for (lambda, z) in out[self.lambda].iter_mut().zip(&p[self.z]) {
+            *lambda = (p[self.mu_log] + p[self.sigma_log] * z).exp();
+        }
+    }
+}
+
 /// (b) Fits the hierarchical model to [`COUNTS`] and [`EXPOSURE`].
 pub fn fit_hierarchical(settings: &Settings) -> sampler::Result<Fit> {
-    let model = HierarchicalPoisson {
-        y: COUNTS.to_vec(),
-        exposure: EXPOSURE.to_vec(),
-    };
-    sampler::fit(&model, settings)
+    sampler::fit(&declare(&COUNTS, &EXPOSURE)?, settings)
 }
 
 /// (b) The central `prob` interval of `lambda.{hospital}` (1-based) in `fit`.

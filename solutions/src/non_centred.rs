@@ -1,8 +1,12 @@
-//! Exercise 5.8.2 — the non-centred Eight Schools model, by hand (solution).
+//! Exercise 5.8.2 — the non-centred Eight Schools model, written with the model
+//! layer (solution).
 
 use models::eight_schools::{MU_PRIOR_SD, SIGMA, TAU_PRIOR_SCALE, Y};
+use models::layer::{Declaration, Declared, Density, Generated, Number, Params, Target};
+use models::layer::{GenVector, Scalar, Support, Vector};
+use models::lpdf::{half_normal, normal};
 use models::{EightSchools, Parameterization};
-use sampler::{Model, Settings};
+use sampler::{Fit, Settings};
 
 /// (a) `log |det ∂theta/∂eta| = J log tau`: each `theta_j = mu + tau eta_j`
 /// stretches its own coordinate by `tau`.
@@ -10,88 +14,81 @@ pub fn log_jacobian(log_tau: f64, num_schools: usize) -> f64 {
     num_schools as f64 * log_tau
 }
 
-/// The non-centred Eight Schools model on data `y`, `sigma`.
+/// The non-centred Eight Schools model: its data and the handles of its
+/// parameters (`mu`, `tau`, one `eta` per school) and of the derived `theta`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NonCentredSchools {
     /// Observed effects.
     pub y: Vec<f64>,
     /// Their standard errors.
     pub sigma: Vec<f64>,
+    /// The population mean.
+    pub mu: Scalar,
+    /// The population standard deviation.
+    pub tau: Scalar,
+    /// The standardised school effects.
+    pub eta: Vector,
+    /// The school effects, reported with every draw.
+    pub theta: GenVector,
 }
 
-impl NonCentredSchools {
-    /// The classic eight schools.
-    pub fn new() -> Self {
-        Self {
-            y: Y.to_vec(),
-            sigma: SIGMA.to_vec(),
+/// (b) `tau` is a standard deviation, so it is declared positive: the layer
+/// samples `log tau` and adds its Jacobian.
+pub fn declare() -> sampler::Result<Declared<NonCentredSchools>> {
+    let mut p = Declaration::new();
+    let mu = p.real("mu");
+    let tau = p.positive("tau");
+    let eta = p.vector("eta", Y.len(), Support::Real);
+    let theta = p.generated_vector("theta", Y.len());
+    let (y, sigma) = (Y.to_vec(), SIGMA.to_vec());
+    Declared::new(
+        p,
+        NonCentredSchools {
+            y,
+            sigma,
+            mu,
+            tau,
+            eta,
+            theta,
+        },
+    )
+}
+
+/// (b) The model block.
+impl Density for NonCentredSchools {
+    fn log_density<T: Number>(&self, p: &Params<T>) -> T {
+        let (mu, tau) = (p[self.mu], p[self.tau]);
+        let mut target = Target::new();
+        target += normal(mu, 0.0, MU_PRIOR_SD);
+        target += half_normal(tau, TAU_PRIOR_SCALE);
+        for ((&y, &sigma), &eta) in self.y.iter().zip(&self.sigma).zip(&p[self.eta]) {
+            target += normal(eta, 0.0, 1.0);
+            target += normal(y, mu + tau * eta, sigma);
+        }
+        target.value()
+    }
+
+    fn generated(&self, p: &Params<f64>, out: &mut Generated) {
+        for (theta, eta) in out[self.theta].iter_mut().zip(&p[self.eta]) {
+            *theta = p[self.mu] + p[self.tau] * eta;
         }
     }
 }
 
-impl Default for NonCentredSchools {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Model for NonCentredSchools {
-    fn dim(&self) -> usize {
-        2 + self.y.len()
-    }
-
-    fn param_names(&self) -> Vec<String> {
-        let mut names = vec!["mu".to_string(), "tau".to_string()];
-        names.extend((1..=self.y.len()).map(|j| format!("theta.{j}")));
-        names
-    }
-
-    fn log_density_grad(&self, x: &[f64], grad: &mut [f64]) -> f64 {
-        let (mu, log_tau) = (x[0], x[1]);
-        let tau = log_tau.exp();
-        let (v_mu, v_tau) = (MU_PRIOR_SD.powi(2), TAU_PRIOR_SCALE.powi(2));
-        // Priors; `+ log_tau` is the Jacobian of tau = exp(log_tau).
-        let mut lp = -0.5 * mu * mu / v_mu - 0.5 * tau * tau / v_tau + log_tau;
-        grad[0] = -mu / v_mu;
-        grad[1] = -tau * tau / v_tau + 1.0;
-        for j in 0..self.y.len() {
-            let eta = x[2 + j];
-            let theta = mu + tau * eta;
-            // d/dtheta of the likelihood term −(y − theta)² / (2 sigma²).
-            let r = (self.y[j] - theta) / (self.sigma[j] * self.sigma[j]);
-            lp += -0.5 * eta * eta - 0.5 * (self.y[j] - theta) * r;
-            grad[0] += r; // dtheta/dmu = 1
-            grad[1] += r * tau * eta; // dtheta/dlog_tau = tau eta
-            grad[2 + j] = -eta + r * tau; // dtheta/deta = tau
-        }
-        lp
-    }
-
-    fn constrain(&self, x: &[f64], out: &mut Vec<f64>) {
-        let (mu, tau) = (x[0], x[1].exp());
-        out.push(mu);
-        out.push(tau);
-        out.extend(x[2..].iter().map(|eta| mu + tau * eta));
-    }
-}
-
-/// Divergent transitions after warmup of the two parameterisations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Divergences {
+/// Fits of the two parameterisations with the same settings.
+#[derive(Debug, Clone)]
+pub struct Fits {
     /// `models::EightSchools` in the centred form.
-    pub centred: usize,
-    /// Your [`NonCentredSchools`].
-    pub non_centred: usize,
+    pub centred: Fit,
+    /// Your model, from [`declare`].
+    pub non_centred: Fit,
 }
 
-/// (c) Fits the centred model and yours with the same settings and counts
-/// the divergences of each.
-pub fn count_divergences(settings: &Settings) -> sampler::Result<Divergences> {
-    let centred = sampler::fit(&EightSchools::new(Parameterization::Centred), settings)?;
-    let non_centred = sampler::fit(&NonCentredSchools::new(), settings)?;
-    Ok(Divergences {
-        centred: centred.num_divergent(),
-        non_centred: non_centred.num_divergent(),
+/// (c) Fits the centred model and the declared non-centred one with the same settings.
+pub fn fit_both(settings: &Settings) -> sampler::Result<Fits> {
+    Ok(Fits {
+        centred: sampler::fit(&EightSchools::new(Parameterization::Centred), settings)?,
+        non_centred: sampler::fit(&declare()?, settings)?,
     })
 }
 
