@@ -39,7 +39,7 @@ fn mean_reduction(survey_counts: &[u32], fit: &Fit, region: usize) -> f64 {
 }
 
 #[test]
-fn weight_on_baseline_is_alpha_over_alpha_plus_n() {
+fn weight_on_the_baseline() {
     close(
         "weight_on_baseline(10, 10)",
         weight_on_baseline(10.0, 10),

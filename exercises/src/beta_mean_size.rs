@@ -8,19 +8,19 @@
 /// (a) The usual shape parameters `(a, b)` of a Beta with mean `mu` and
 /// "sample size" `nu`.
 pub fn beta_shape(mu: f64, nu: f64) -> (f64, f64) {
-    todo!("a = mu nu, b = (1 - mu) nu")
+    todo!()
 }
 
 /// (b) The mean and variance of that Beta, in terms of `mu` and `nu` only.
 pub fn beta_moments(mu: f64, nu: f64) -> (f64, f64) {
-    todo!("the variance of Beta(a, b) is a b / ((a + b)^2 (a + b + 1))")
+    todo!()
 }
 
 /// (c) The `nu` implied by a published mean `mu` and standard deviation `sd`
 /// (the method of moments), or `None` when no Beta has that mean and sd
 /// (the variance of a variable in (0, 1) with mean `mu` is below `mu (1 − mu)`).
 pub fn nu_from_sd(mu: f64, sd: f64) -> Option<f64> {
-    todo!("solve your answer to (b) for nu")
+    todo!()
 }
 
 #[cfg(test)]

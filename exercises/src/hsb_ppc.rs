@@ -37,11 +37,9 @@ pub fn sd_of_school_means(values: &[f64], school: &[usize], num_schools: usize) 
 
 /// (b) The statistic of `num_rep` replicated data sets. For replicate `k`,
 /// take the posterior draw `k · S / num_rep` of the `S` pooled draws of `fit`,
-/// simulate every student's score from the model,
-/// `Normal(line_j(ses_i), sigma)`, and compute [`sd_of_school_means`].
-///
-/// Hint: a generator per replicate, e.g. `chain_rng(seed, 1, k)`, and
-/// `std_normal` from `sampler::rng`.
+/// simulate every student's score from the model given that draw, and
+/// compute [`sd_of_school_means`]. Use a generator per replicate, e.g.
+/// `chain_rng(seed, 1, k)`, and `std_normal` from `sampler::rng`.
 pub fn replicated_statistics(d: &Hsb, fit: &Fit, num_rep: usize, seed: u64) -> Vec<f64> {
     todo!()
 }

@@ -21,6 +21,8 @@ mod common;
 
 #[cfg(feature = "beta_mean_size")]
 pub mod beta_mean_size;
+#[cfg(feature = "hand_gradient")]
+pub mod hand_gradient;
 #[cfg(feature = "hospitals")]
 pub mod hospitals;
 #[cfg(feature = "hsb_ppc")]

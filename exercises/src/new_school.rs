@@ -22,19 +22,15 @@ use sampler::Fit;
 use sampler::rng::{chain_rng, std_normal};
 
 /// (a) A new school's effect, one per posterior draw of an Eight Schools fit
-/// (columns `mu`, `tau`), chain after chain (the order of `Fit::pooled`):
-/// `theta_new = mu + tau z` with a fresh `z ~ Normal(0, 1)` for each draw.
-///
-/// Hint: a generator per chain, e.g. `chain_rng(seed, 1, c)` for chain `c`,
-/// and `std_normal` from `sampler::rng`.
+/// (columns `mu`, `tau`), chain after chain (the order of `Fit::pooled`),
+/// each with fresh randomness: a generator per chain, e.g.
+/// `chain_rng(seed, 1, c)` for chain `c`, and `std_normal` from `sampler::rng`.
 pub fn new_school_effects(fit: &Fit, seed: u64) -> Vec<f64> {
     todo!()
 }
 
-/// (b) The central `prob` interval of `draws`: its `(1 − prob)/2` and
-/// `(1 + prob)/2` quantiles. `draws` need not be sorted.
-///
-/// Hint: `diagnostics::quantile`.
+/// (b) The central `prob` interval of `draws` (`diagnostics::quantile`).
+/// `draws` need not be sorted.
 pub fn central_interval(draws: &[f64], prob: f64) -> (f64, f64) {
     todo!()
 }

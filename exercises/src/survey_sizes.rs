@@ -22,15 +22,15 @@ use models::survey::{MarginalModel, with_region_draws};
 use sampler::{Fit, Settings};
 use statrs::distribution::{Beta, ContinuousCDF};
 
-/// (a) The weight a region of `n` respondents puts on the national baseline
-/// `pi0`, given the concentration `alpha`: `B = alpha / (alpha + n)`.
+/// (a) The weight `B` a region of `n` respondents puts on the national
+/// baseline `pi0`, given the concentration `alpha`.
 pub fn weight_on_baseline(alpha: f64, n: u32) -> f64 {
     todo!()
 }
 
-/// (a) A region's posterior mean shares given `alpha` and `pi0`. Given them,
-/// the region's `pi_r` is `Dirichlet(alpha pi0 + y)`: return its mean.
-/// (Check on paper that it equals `(1 − B) y/n + B pi0`.)
+/// (a) A region's posterior mean shares given `alpha` and `pi0` (work out
+/// the region's posterior given them first; the Dirichlet is conjugate to
+/// the multinomial).
 pub fn conditional_mean(alpha: f64, pi0: &[f64], counts: &[u32]) -> Vec<f64> {
     todo!()
 }
@@ -54,10 +54,8 @@ pub fn mean_weight(fit: &Fit, n: u32) -> f64 {
 }
 
 /// (c) Without pooling (a flat `Dirichlet(1, …, 1)` prior for each region),
-/// the share of category `k` (0-based) has the exact marginal posterior
-/// `Beta(1 + y_k, K − 1 + n − y_k)`. Return its central `prob` interval.
-///
-/// Hint: `statrs::distribution::Beta::new(a, b)` and `inverse_cdf`.
+/// the share of category `k` (0-based) has an exact Beta marginal posterior.
+/// Return its central `prob` interval (`statrs::distribution::Beta`).
 pub fn no_pooling_interval(counts: &[u32], k: usize, prob: f64) -> (f64, f64) {
     todo!()
 }

@@ -49,4 +49,5 @@ pub const CHAPTERS: &[Chapter] = &[
     chapter!(hsb, ch_hsb),
     chapter!(beta_multilevel, ch_beta_multilevel),
     chapter!(sbc, ch_sbc),
+    chapter!(recover, ch_recover),
 ];

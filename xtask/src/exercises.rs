@@ -2,8 +2,10 @@
 //!
 //! - `cargo xtask exercises` lists every exercise as solved, unsolved or
 //!   does not compile;
-//! - `cargo xtask exercise NAME` runs one exercise's checks and shows their
-//!   messages (expected vs got), or the compiler's errors.
+//! - `cargo xtask exercise NAME` runs one exercise's checks and shows, check by
+//!   check, your values beside the expected ones (or the range they must fall
+//!   in), or the compiler's errors; after a failure, one more step of a graded
+//!   hint ([`hints`]); `--hint` adds the formula.
 //!
 //! Each exercise is a module of the `exercises` crate behind a cargo feature
 //! of the same name. The checker builds `cargo test -p exercises
@@ -18,56 +20,13 @@ use std::process::{Command, Output, Stdio};
 
 use anyhow::{Context, Result, bail};
 
-/// One exercise: a module `exercises/src/<name>.rs`, its checks in
-/// `exercises/checks/<name>.rs`, its answer in `solutions/src/<name>.rs` and
-/// its page `book/src/exercises/<name>.md`.
-pub struct Exercise {
-    /// Module, feature and file name.
-    pub name: &'static str,
-    /// What the book calls it.
-    pub title: &'static str,
-    /// Where to start when stuck.
-    pub hint: &'static str,
-}
+pub mod catalogue;
+pub mod hints;
+pub mod output;
 
-/// Every exercise, in book order.
-pub const EXERCISES: &[Exercise] = &[
-    Exercise {
-        name: "shrinkage",
-        title: "5.8.1 Shrinkage arithmetic",
-        hint: "B = sigma² / (sigma² + tau²); the shrunk estimate is (1 − B) y + B mu.",
-    },
-    Exercise {
-        name: "non_centred",
-        title: "5.8.2 The non-centred parameterisation",
-        hint: "theta_j = mu + tau eta_j: differentiate through theta_j, and remember the + log tau of tau = exp(log tau).",
-    },
-    Exercise {
-        name: "hospitals",
-        title: "5.8.3 Eight hospitals: a hierarchical Poisson model",
-        hint: "A Gamma(a, b) prior and y ~ Poisson(e lambda) give a Gamma(a + y, b + e) posterior.",
-    },
-    Exercise {
-        name: "new_school",
-        title: "5.8.4 Predicting a new school",
-        hint: "For each posterior draw, theta_new = mu + tau z with a fresh z ~ Normal(0, 1).",
-    },
-    Exercise {
-        name: "survey_sizes",
-        title: "Try it yourself: one tiny region, one huge one",
-        hint: "Given alpha and pi0, a region's shares are Dirichlet(alpha pi0 + y); B = alpha / (alpha + n).",
-    },
-    Exercise {
-        name: "hsb_ppc",
-        title: "High School and Beyond: a posterior predictive check",
-        hint: "Replicate every student's score as line_j(ses) + sigma z, then take the sd of the school means.",
-    },
-    Exercise {
-        name: "beta_mean_size",
-        title: "Beta models: mean and sample size",
-        hint: "Beta(a, b) has mean a / (a + b) and variance a b / ((a + b)^2 (a + b + 1)); put a = mu nu, b = (1 - mu) nu.",
-    },
-];
+use hints::HintState;
+
+pub use catalogue::{EXERCISES, Exercise};
 
 /// What the checker found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +83,16 @@ impl Checker {
         self
     }
 
+    /// Where the graded hints remember how far they got.
+    fn hint_file(&self) -> PathBuf {
+        let target = self
+            .target_dir
+            .clone()
+            .or_else(|| std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from))
+            .unwrap_or_else(|| self.root.join("target"));
+        target.join("xtask").join("exercise-hints.txt")
+    }
+
     /// Builds exercise `name` alone and runs its checks.
     pub fn check(&self, name: &str) -> Result<Report> {
         find(name)?;
@@ -171,6 +140,9 @@ impl Checker {
             .stdin(Stdio::null());
         if build_only {
             cmd.args(["--no-run", "--quiet"]);
+        } else {
+            // Passing checks print your values too: show them.
+            cmd.args(["--", "--show-output"]);
         }
         if let Some(dir) = &self.target_dir {
             cmd.env("CARGO_TARGET_DIR", dir);
@@ -216,30 +188,55 @@ pub fn list(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `cargo xtask exercise NAME`: runs one exercise's checks and shows why it
-/// fails, if it does. Fails (non-zero exit) unless the exercise is solved.
-pub fn run(root: &Path, name: &str) -> Result<()> {
+/// `cargo xtask exercise NAME [--hint]`: runs one exercise's checks and shows,
+/// check by check, your values beside the expected ones; after a failure, the next
+/// step of the hints for the failing checks, and with `hint` their formulas. Fails
+/// (non-zero exit) unless the exercise is solved.
+pub fn run(root: &Path, name: &str, hint: bool) -> Result<()> {
     let exercise = find(name)?;
     eprintln!("checking {name} ({}) ...", exercise.title);
-    let report = Checker::new(root).check(name)?;
-    print!("{}", report.output);
+    let checker = Checker::new(root);
+    let report = checker.check(name)?;
     let file = format!("exercises/src/{name}.rs");
-    match report.status {
-        Status::Solved => {
-            println!("\n{name} ({}): solved. Well done!", exercise.title);
-            Ok(())
-        }
-        Status::Unsolved => bail!(
-            "{name} ({}) is not solved yet: the checks above say what was expected and what \
-             your code returned. Edit {file}.\nhint: {}",
-            exercise.title,
-            exercise.hint
-        ),
-        Status::DoesNotCompile => bail!(
+    if report.status == Status::DoesNotCompile {
+        print!("{}", report.output);
+        bail!(
             "{name} ({}) does not compile: see the errors above. Edit {file}.",
             exercise.title
-        ),
+        );
     }
+    let results = output::parse(name, &report.output);
+    if results.is_empty() {
+        // Not libtest's usual output: show it as it came.
+        print!("{}", report.output);
+    } else {
+        let source = std::fs::read_to_string(root.join(format!("exercises/checks/{name}.rs")))
+            .unwrap_or_default();
+        print!(
+            "{}",
+            output::render(&output::in_source_order(results.clone(), &source))
+        );
+    }
+    let mut state = HintState::load(checker.hint_file());
+    if report.status == Status::Solved {
+        state.reset(name);
+        state.save();
+        println!("\n{name} ({}): solved. Well done!", exercise.title);
+        return Ok(());
+    }
+    let failed: Vec<String> = results
+        .iter()
+        .filter(|r| !r.passed)
+        .map(|r| r.name.clone())
+        .collect();
+    println!();
+    print!("{}", state.after_failure(exercise, &failed, hint));
+    state.save();
+    bail!(
+        "{name} ({}) is not solved yet: the checks marked ✗ say what was expected and \
+         what your code returned. Edit {file}.",
+        exercise.title
+    )
 }
 
 #[cfg(test)]

@@ -40,10 +40,14 @@ enum Command {
     Chapters,
     /// Check every exercise: solved, unsolved or does not compile.
     Exercises,
-    /// Run one exercise's checks and show what fails.
+    /// Run one exercise's checks: your values beside the expected ones, and
+    /// after a failure the next step of a hint.
     Exercise {
         /// The exercise, e.g. `shrinkage` (`cargo xtask exercises` lists them).
         name: String,
+        /// Also show the formula behind each hint for the failing checks.
+        #[arg(long)]
+        hint: bool,
     },
 }
 
@@ -59,7 +63,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Exercises => exercises::list(&workspace_root()),
-        Command::Exercise { name } => exercises::run(&workspace_root(), &name),
+        Command::Exercise { name, hint } => exercises::run(&workspace_root(), &name, hint),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
