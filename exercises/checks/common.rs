@@ -33,6 +33,7 @@ pub fn passed(what: &str, yours: &str, expected: &str) {
 }
 
 /// Fails unless `got` is within `tol` of `expected`.
+#[track_caller]
 pub fn close(what: &str, got: f64, expected: f64, tol: f64) {
     let expected_text = format!("{} (±{tol:.0e})", show(expected));
     assert!(
@@ -44,6 +45,7 @@ pub fn close(what: &str, got: f64, expected: f64, tol: f64) {
 }
 
 /// Fails unless `got` lies in `[lo, hi]`.
+#[track_caller]
 pub fn between(what: &str, got: f64, lo: f64, hi: f64) {
     let range = format!("between {} and {}", show(lo), show(hi));
     assert!(
@@ -55,6 +57,7 @@ pub fn between(what: &str, got: f64, lo: f64, hi: f64) {
 }
 
 /// Fails unless `got == expected`.
+#[track_caller]
 pub fn same<T: Debug + PartialEq>(what: &str, got: T, expected: T) {
     assert!(
         got == expected,
@@ -64,6 +67,7 @@ pub fn same<T: Debug + PartialEq>(what: &str, got: T, expected: T) {
 }
 
 /// Fails unless `got > bound`.
+#[track_caller]
 pub fn above(what: &str, got: f64, bound: f64) {
     let expected = format!("more than {}", show(bound));
     assert!(
@@ -72,4 +76,29 @@ pub fn above(what: &str, got: f64, bound: f64) {
         show(got)
     );
     passed(what, &show(got), &expected);
+}
+
+/// Fails unless the names `got` equal `expected`, naming the first difference.
+#[track_caller]
+pub fn same_names(what: &str, got: &[String], expected: &[String]) {
+    let first = got.iter().zip(expected).position(|(g, e)| g != e);
+    match first {
+        Some(i) => panic!(
+            "{what}: name {} is yours `{}`, expected `{}` (yours: {}; expected: {})",
+            i + 1,
+            got[i],
+            expected[i],
+            got.join(", "),
+            expected.join(", ")
+        ),
+        None => assert!(
+            got.len() == expected.len(),
+            "{what}: yours has {} names, expected {} (yours: {}; expected: {})",
+            got.len(),
+            expected.len(),
+            got.join(", "),
+            expected.join(", ")
+        ),
+    }
+    passed(what, &got.join(", "), "the same");
 }

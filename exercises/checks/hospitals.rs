@@ -2,7 +2,7 @@
 
 use super::*;
 
-use crate::common::{between, close, passed, same, show};
+use crate::common::{between, close, passed, same, same_names, show};
 use models::hierarchical_poisson::HierarchicalPoisson;
 use sampler::rng::{chain_rng, std_normal};
 use sampler::{Fit, Model, Settings};
@@ -42,18 +42,18 @@ fn free_names() -> Vec<String> {
 #[test]
 fn declaration() {
     let model = yours();
-    same(
+    same_names(
         "the sampler's coordinates (Declared::free_names)",
-        model.free_names(),
-        free_names(),
+        &model.free_names(),
+        &free_names(),
     );
     let mut names = vec!["mu_log".to_string(), "sigma_log".to_string()];
     names.extend((1..=8).map(|j| format!("z.{j}")));
     names.extend((1..=8).map(|j| format!("lambda.{j}")));
-    same(
+    same_names(
         "the columns of a draw (param_names)",
-        model.param_names(),
-        names,
+        &model.param_names(),
+        &names,
     );
 }
 
@@ -105,7 +105,7 @@ fn log_density_matches_the_book_up_to_a_constant() {
 #[test]
 fn fit_is_of_your_model() {
     let again = sampler::fit(&yours(), &settings()).expect("your model fits");
-    same(
+    same_names(
         "columns of fit_hierarchical's fit",
         &fit().param_names,
         &again.param_names,

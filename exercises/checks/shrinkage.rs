@@ -1,7 +1,7 @@
 //! Checks for exercise 5.8.1, compiled into both `exercises` and `solutions`.
 
 use super::*;
-use crate::common::close;
+use crate::common::{between, close, same};
 
 const Y: [f64; 8] = [28.0, 8.0, -3.0, 7.0, -1.0, 1.0, 18.0, 12.0];
 const SIGMA: [f64; 8] = [15.0, 10.0, 16.0, 11.0, 9.0, 11.0, 10.0, 18.0];
@@ -30,10 +30,10 @@ fn shrinkage_factors() {
 #[test]
 fn ranking_by_shrinkage() {
     // sigma = 18 (H) shrinks most, then 16 (C), 15 (A), 11 (D, F), 10 (B, G), 9 (E).
-    assert_eq!(
+    same(
+        "order of schools from most to least shrinkage (0 = A)",
         rank_by_shrinkage(&SIGMA, TAU),
         vec![7, 2, 0, 3, 5, 1, 6, 4],
-        "order of schools from most to least shrinkage (0 = A)"
     );
 }
 
@@ -46,13 +46,14 @@ fn shrunk_estimates() {
         2808.0 / 261.0,
         1e-9,
     );
-    for i in 0..8 {
+    for (i, school) in "ABCDEFGH".chars().enumerate() {
         let t = shrunk_estimate(Y[i], SIGMA[i], MU, TAU);
         let (lo, hi) = (Y[i].min(MU), Y[i].max(MU));
-        assert!(
-            (lo..=hi).contains(&t),
-            "school {i}: the estimate {t} must lie between y = {} and mu = {MU}",
-            Y[i]
+        between(
+            &format!("School {school} (between its y = {} and mu = {MU})", Y[i]),
+            t,
+            lo,
+            hi,
         );
     }
 }
