@@ -102,3 +102,68 @@ pub fn same_names(what: &str, got: &[String], expected: &[String]) {
     }
     passed(what, &got.join(", "), "the same");
 }
+
+/// Fails unless `model` has the log density of `reference` up to an additive
+/// constant, and the same gradient, at every point of `points` (free coordinates
+/// named `names`): the message names the point and the coordinate that differ.
+#[track_caller]
+pub fn same_density<M, R>(model: &M, reference: &R, points: &[Vec<f64>], names: &[String])
+where
+    M: sampler::Model,
+    R: sampler::Model,
+{
+    let d = names.len();
+    let base = (
+        model.log_density(&points[0]),
+        reference.log_density(&points[0]),
+    );
+    let (mut g, mut g_ref) = (vec![0.0; d], vec![0.0; d]);
+    let (mut worst, mut worst_grad) = (0.0f64, 0.0f64);
+    for (k, x) in points.iter().enumerate() {
+        let at: Vec<String> = names
+            .iter()
+            .zip(x)
+            .take(3)
+            .map(|(n, v)| format!("{n} = {}", show(*v)))
+            .collect();
+        let expected = reference.log_density(x) - base.1;
+        let got = model.log_density(x) - base.0;
+        assert!(
+            (got - expected).abs() <= 1e-8 * (1.0 + expected.abs()),
+            "log density at point {k} ({}, …) minus at point 0: yours {}, expected {}",
+            at.join(", "),
+            show(got),
+            show(expected)
+        );
+        worst = worst.max((got - expected).abs() / (1.0 + expected.abs()));
+        // The layer's gradient matches the book's hand-written one when the
+        // densities agree; a mismatch is named by coordinate.
+        model.log_density_grad(x, &mut g);
+        reference.log_density_grad(x, &mut g_ref);
+        for i in 0..d {
+            let err = (g[i] - g_ref[i]).abs() / (1.0 + g_ref[i].abs());
+            assert!(
+                err <= 1e-8,
+                "∂ log density / ∂({}) at point {k} ({}, …): yours {}, expected {}",
+                names[i],
+                at.join(", "),
+                show(g[i]),
+                show(g_ref[i])
+            );
+            worst_grad = worst_grad.max(err);
+        }
+    }
+    passed(
+        &format!(
+            "log density at {} points, relative to the first",
+            points.len()
+        ),
+        &format!("largest relative difference from the book's {worst:.1e}"),
+        "at most 1e-8",
+    );
+    passed(
+        &format!("gradient at {} points, every coordinate", points.len()),
+        &format!("largest relative difference {worst_grad:.1e}"),
+        "at most 1e-8",
+    );
+}

@@ -2,7 +2,7 @@
 
 use super::*;
 
-use crate::common::{between, close, passed, same, same_names, show};
+use crate::common::{between, close, same, same_density, same_names};
 use models::hierarchical_poisson::HierarchicalPoisson;
 use sampler::rng::{chain_rng, std_normal};
 use sampler::{Fit, Model, Settings};
@@ -59,47 +59,15 @@ fn declaration() {
 
 #[test]
 fn log_density_matches_the_book_up_to_a_constant() {
-    let model = yours();
     let reference = HierarchicalPoisson {
         y: COUNTS.to_vec(),
         exposure: EXPOSURE.to_vec(),
     };
-    let names = free_names();
     let mut rng = chain_rng(5_8_3, 0, 0);
-    let pts: Vec<Vec<f64>> = (0..50)
+    let points: Vec<Vec<f64>> = (0..50)
         .map(|_| (0..10).map(|_| 1.5 * std_normal(&mut rng)).collect())
         .collect();
-    let base = (model.log_density(&pts[0]), reference.log_density(&pts[0]));
-    let (mut g, mut g_ref) = (vec![0.0; 10], vec![0.0; 10]);
-    for (k, x) in pts.iter().enumerate().skip(1) {
-        let expected = reference.log_density(x) - base.1;
-        let got = model.log_density(x) - base.0;
-        assert!(
-            (got - expected).abs() <= 1e-8 * (1.0 + expected.abs()),
-            "log density at point {k} (mu_log = {}, log sigma_log = {}, …) minus at point 0: \
-             yours {}, expected {}",
-            show(x[0]),
-            show(x[1]),
-            show(got),
-            show(expected)
-        );
-        model.log_density_grad(x, &mut g);
-        reference.log_density_grad(x, &mut g_ref);
-        for i in 0..10 {
-            assert!(
-                (g[i] - g_ref[i]).abs() <= 1e-8 * (1.0 + g_ref[i].abs()),
-                "∂ log density / ∂({}) at point {k}: yours {}, expected {}",
-                names[i],
-                show(g[i]),
-                show(g_ref[i])
-            );
-        }
-    }
-    passed(
-        "log density and gradient at 49 points",
-        "equal to the book's model up to a constant",
-        "the same",
-    );
+    same_density(&yours(), &reference, &points, &free_names());
 }
 
 #[test]

@@ -66,8 +66,9 @@ fn clean(lines: &[String]) -> Vec<String> {
         if t.trim().is_empty() || t.starts_with("note: run with `RUST_BACKTRACE") {
             continue;
         }
+        // `thread 'NAME' panicked at …` (newer Rust: `thread 'NAME' (ID) panicked at …`).
         if let Some(rest) = t.strip_prefix("thread '")
-            && let Some((_, at)) = rest.split_once("' panicked at ")
+            && let Some((_, at)) = rest.split_once(" panicked at ")
         {
             let at = at.trim_end_matches(':');
             // FILE:LINE:COL -> FILE:LINE, with `exercises/src/../checks` shortened.
@@ -147,7 +148,7 @@ note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
 
 ---- shrinkage::checks::c_todo stdout ----
 
-thread 'shrinkage::checks::c_todo' panicked at exercises/src/shrinkage.rs:12:5:
+thread 'shrinkage::checks::c_todo' (4242) panicked at exercises/src/shrinkage.rs:12:5:
 not yet implemented
 
 failures:

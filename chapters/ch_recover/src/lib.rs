@@ -1,0 +1,201 @@
+//! Simulate and recover: choose parameter values, simulate data from them, fit, and
+//! see where each true value falls in its posterior — replicate after replicate. On a
+//! normal sample, the model written right and the same model with `−log σ` left out
+//! of its likelihood, a mistake that a gradient check, R-hat and the divergence count
+//! all miss.
+//!
+//! `cargo run --release -p ch_recover -- --help` lists the flags.
+
+pub mod normal;
+mod tables;
+
+use anyhow::{Result, bail};
+use chapter_support::output::default_out_dir;
+use chapter_support::{OutputDir, SamplingArgs, timed};
+use clap::Parser;
+use normal::{Likelihood, NormalSample, prior_draw, simulate};
+use sampler::rng::chain_rng;
+use sampler::{Fit, Settings, check_gradient};
+use sbc::recover::{RecoverSettings, Recovery, Truth, simulate_and_recover};
+use std::path::PathBuf;
+
+/// Command-line flags of the simulate-and-recover page.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "ch_recover",
+    about = "Simulate and recover: where the true values fall in their posteriors, for a right and a wrong model"
+)]
+pub struct Args {
+    /// Sampling flags shared by every chapter (the seed also draws the data).
+    #[command(flatten)]
+    pub sampling: SamplingArgs,
+    /// Simulated data sets per model and per way of choosing the truth (at least 10).
+    #[arg(long, default_value_t = 100)]
+    pub replicates: usize,
+    /// Observations per data set (at least 2).
+    #[arg(long, default_value_t = 20)]
+    pub observations: usize,
+    /// The fixed true mean.
+    #[arg(long, default_value_t = 3.0, allow_negative_numbers = true)]
+    pub mu: f64,
+    /// The fixed true standard deviation (above 0).
+    #[arg(long, default_value_t = 5.0, allow_negative_numbers = true)]
+    pub sigma: f64,
+    /// Directory for the tables (default: out/recover, a git-ignored scratch
+    /// directory; `cargo xtask book` writes the book's copy).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// This chapter's defaults for the shared flags: Stan's.
+pub const DEFAULTS: &[(&str, &str)] = &[];
+
+impl Args {
+    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
+    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+    }
+
+    /// Checks every flag, naming the first one out of range.
+    pub fn validate(&self) -> Result<()> {
+        self.sampling.validate()?;
+        if self.replicates < 10 {
+            bail!("--replicates must be at least 10, got {}", self.replicates);
+        }
+        if self.observations < 2 {
+            bail!(
+                "--observations must be at least 2, got {}",
+                self.observations
+            );
+        }
+        if !self.mu.is_finite() {
+            bail!("--mu must be a finite number, got {}", self.mu);
+        }
+        if !(self.sigma.is_finite() && self.sigma > 0.0) {
+            bail!(
+                "--sigma must be a finite number above 0, got {}",
+                self.sigma
+            );
+        }
+        Ok(())
+    }
+}
+
+/// One model's results.
+#[derive(Debug, Clone)]
+pub struct ModelRun {
+    /// Which likelihood.
+    pub likelihood: Likelihood,
+    /// The largest relative difference between the model's gradient and finite
+    /// differences, over 20 random points.
+    pub gradient_error: f64,
+    /// The fit to the first data set of the fixed-truth run.
+    pub first_fit: Fit,
+    /// Replicates with the fixed truth.
+    pub fixed: Recovery,
+    /// Replicates with truths drawn from the prior.
+    pub prior: Recovery,
+}
+
+/// Everything the page shows, for both models.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The model written right, then the one missing `−log σ`.
+    pub models: Vec<ModelRun>,
+    /// The fixed truth `[mu, sigma]`.
+    pub truth: [f64; 2],
+    /// Observations per data set.
+    pub observations: usize,
+}
+
+/// The names the tool tracks.
+pub const TRACKED: [&str; 2] = ["mu", "sigma"];
+
+fn run_model(args: &Args, likelihood: Likelihood, settings: &Settings) -> Result<ModelRun> {
+    let n = args.observations;
+    let build = |y: Vec<f64>| NormalSample::declare(y, likelihood);
+    let recover = RecoverSettings {
+        replicates: args.replicates,
+        sampler: settings.clone(),
+    };
+    let sim = |t: &[f64], rng: &mut _| simulate(t, n, rng);
+    let truth = [args.mu, args.sigma];
+    let fixed = simulate_and_recover(
+        &TRACKED,
+        &Truth::Fixed(truth.to_vec()),
+        sim,
+        build,
+        &recover,
+    )?;
+    let prior = simulate_and_recover(&TRACKED, &Truth::Prior(&prior_draw), sim, build, &recover)?;
+    // Replicate 0 of the fixed run again: its data, its chains' streams.
+    let mut rng = chain_rng(settings.seed, 0, u32::MAX);
+    let model = build(simulate(&truth, n, &mut rng))?;
+    let first_fit = sampler::fit_replication(&model, settings, 0)?;
+    let points = models::layer::check::random_points(2, 20, settings.seed);
+    let gradient_error = points
+        .iter()
+        .map(|x| check_gradient(&model, x).max_error)
+        .fold(0.0, f64::max);
+    Ok(ModelRun {
+        likelihood,
+        gradient_error,
+        first_fit,
+        fixed,
+        prior,
+    })
+}
+
+/// Simulates, fits and recovers, for both models.
+pub fn compute(args: &Args) -> Result<Outcome> {
+    args.validate()?;
+    let settings = Settings {
+        progress: false,
+        ..args.sampling.settings()
+    };
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.sampling.threads {
+        pool = pool.num_threads(n);
+    }
+    let pool = pool.build()?;
+    let models = [Likelihood::Library, Likelihood::MissingLogSigma]
+        .into_iter()
+        .map(|l| {
+            timed(
+                &format!("simulate and recover ({l:?})"),
+                args.sampling.quiet,
+                || pool.install(|| run_model(args, l, &settings)),
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Outcome {
+        models,
+        truth: [args.mu, args.sigma],
+        observations: args.observations,
+    })
+}
+
+/// Runs the page: computes, writes its tables to `--out`, and prints them.
+pub fn run(args: &Args) -> Result<()> {
+    args.validate()?;
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out_dir("recover"));
+    let out = OutputDir::create(&out_dir)?;
+    let outcome = compute(args)?;
+    tables::write_all(&out, &outcome)?;
+    if let Some(dir) = &args.sampling.draws_dir {
+        for m in &outcome.models {
+            let name = format!("recover_{:?}", m.likelihood).to_lowercase();
+            sampler::cmdstan_csv::write_cmdstan_csv(dir, &name, &m.first_fit)?;
+        }
+    }
+    print!("{}", tables::console_report(&outcome));
+    chapter_support::output::report_written("recover", &out_dir, args.sampling.quiet);
+    Ok(())
+}
