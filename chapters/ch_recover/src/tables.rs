@@ -36,10 +36,11 @@ pub fn one_fit(o: &Outcome) -> String {
         let chains = fit.chains_by_name("sigma").expect("sigma is tracked");
         let draws: Vec<f64> = chains.concat();
         let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+        let gradient = format!("{:.0e}", m.gradient_error);
         s.push_str(&format!(
             "| {} | {} | {} | {} | {} | [{}, {}] | {} |\n",
             model_name(m),
-            format!("{:.0e}", m.gradient_error),
+            gradient,
             fit.num_divergent(),
             fixed(rhat(&chains), 2),
             sig(mean, 3),
