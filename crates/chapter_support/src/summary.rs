@@ -1,21 +1,15 @@
 //! Summaries of fits, in the shape of ArviZ's `az.summary`, and timing to stderr.
 
-use diagnostics::{SummaryRow, summarize};
+use diagnostics::{SummaryRow, summarize_named};
 use sampler::Fit;
 use std::time::Instant;
 
 /// One summary row per named parameter (mean, sd, HDI at `hdi_prob`, MCSE,
-/// bulk and tail ESS, R-hat). Names missing from the fit are an error.
+/// bulk and tail ESS, R-hat). Names missing from the fit are an error. The
+/// work is done by [`diagnostics::summarize_named`], which outside users can
+/// call directly on a [`Fit`].
 pub fn fit_summary(fit: &Fit, names: &[&str], hdi_prob: f64) -> anyhow::Result<Vec<SummaryRow>> {
-    names
-        .iter()
-        .map(|name| {
-            let chains = fit
-                .chains_by_name(name)
-                .ok_or_else(|| anyhow::anyhow!("the fit has no parameter named {name}"))?;
-            Ok(summarize(name, &chains, hdi_prob))
-        })
-        .collect()
+    Ok(summarize_named(fit, names, hdi_prob)?)
 }
 
 /// Runs `f`, printing `label: 1.23 s` to stderr unless `quiet`. Timings go to

@@ -82,3 +82,10 @@ impl Fit {
         self.chains.iter().map(|c| c.gradient_evaluations).sum()
     }
 }
+
+/// Lets `diagnostics::summarize_named` summarise a fit by parameter name.
+impl diagnostics::NamedDraws for Fit {
+    fn chains_named(&self, name: &str) -> Option<Vec<Vec<f64>>> {
+        self.chains_by_name(name)
+    }
+}
