@@ -72,8 +72,8 @@ fn exact_marginals(out: &OutputDir, o: &Outcome) -> Result<()> {
         .collect();
     let mu = o.exact.mu_marginal();
     let mu_curve = curve(-15.0, 30.0, 180, |x| mu.pdf(x));
-    let panel = |title: &str, fit: &Fit, what: &str| {
-        let tau = fit.pooled(fit.param_index("tau").unwrap_or(1));
+    let panel = |title: &str, fit: &Fit, what: &str| -> Result<HistogramPanel> {
+        let tau = fit.pooled_named("tau")?;
         let (samples, range, curve) = match what {
             "tau" => (tau, (0.0, 20.0), tau_curve.clone()),
             "log tau" => (
@@ -81,13 +81,9 @@ fn exact_marginals(out: &OutputDir, o: &Outcome) -> Result<()> {
                 (-7.0, 3.5),
                 log_tau_curve.clone(),
             ),
-            _ => (
-                fit.pooled(fit.param_index("mu").unwrap_or(0)),
-                (-15.0, 30.0),
-                mu_curve.clone(),
-            ),
+            _ => (fit.pooled_named("mu")?, (-15.0, 30.0), mu_curve.clone()),
         };
-        HistogramPanel {
+        Ok(HistogramPanel {
             title: format!("{what}, {title}"),
             x_label: what.into(),
             samples,
@@ -95,12 +91,12 @@ fn exact_marginals(out: &OutputDir, o: &Outcome) -> Result<()> {
             range: Some(range),
             curve: Some(curve),
             curve_label: "exact posterior".into(),
-        }
+        })
     };
     let mut panels = Vec::new();
     for what in ["tau", "log tau", "mu"] {
-        panels.push(panel("centred", &o.centred, what));
-        panels.push(panel("non-centred", &o.non_centred, what));
+        panels.push(panel("centred", &o.centred, what)?);
+        panels.push(panel("non-centred", &o.non_centred, what)?);
     }
     histogram_panels(&out.path("exact_marginals.svg"), &panels)?;
     Ok(())
@@ -152,9 +148,7 @@ fn new_school(out: &OutputDir, o: &Outcome) -> Result<()> {
         curve: Some(curve(range.0, range.1, 200, |x| exact.pdf(x))),
         curve_label: "exact".into(),
     };
-    let e_draws = o
-        .non_centred
-        .pooled(o.non_centred.param_index("theta.5").unwrap_or(6));
+    let e_draws = o.non_centred.pooled_named("theta.5")?;
     histogram_panels(
         &out.path("new_school.svg"),
         &[
@@ -179,7 +173,7 @@ fn covariate_beta(out: &OutputDir, o: &Outcome) -> Result<()> {
         &[HistogramPanel {
             title: "beta, the private-school advantage (true value 5)".into(),
             x_label: "beta".into(),
-            samples: fit.pooled(fit.param_index("beta").unwrap_or(1)),
+            samples: fit.pooled_named("beta")?,
             bins: 60,
             range: Some(range),
             curve: Some(curve(range.0, range.1, 200, |x| beta.pdf(x))),
@@ -222,16 +216,18 @@ fn prior_tau(out: &OutputDir, o: &Outcome) -> Result<()> {
     let panels: Vec<HistogramPanel> = o
         .priors
         .iter()
-        .map(|row| HistogramPanel {
-            title: row.label.into(),
-            x_label: "tau".into(),
-            samples: row.fit.pooled(row.fit.param_index("tau").unwrap_or(1)),
-            bins: 60,
-            range: Some(range),
-            curve: Some(exact_curve(&row.exact)),
-            curve_label: "exact posterior".into(),
+        .map(|row| {
+            Ok(HistogramPanel {
+                title: row.label.into(),
+                x_label: "tau".into(),
+                samples: row.fit.pooled_named("tau")?,
+                bins: 60,
+                range: Some(range),
+                curve: Some(exact_curve(&row.exact)),
+                curve_label: "exact posterior".into(),
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     histogram_panels(&out.path("prior_tau_draws.svg"), &panels)?;
     Ok(())
 }

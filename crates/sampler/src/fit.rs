@@ -51,6 +51,14 @@ impl Fit {
         self.param_index(name).map(|i| self.chains_of(i))
     }
 
+    /// Draws of the parameter called `name` from all chains, chain after
+    /// chain; a name the fit lacks is an error naming it.
+    pub fn pooled_named(&self, name: &str) -> Result<Vec<f64>, diagnostics::MissingParameter> {
+        self.chains_by_name(name)
+            .map(|chains| chains.concat())
+            .ok_or_else(|| diagnostics::MissingParameter(name.to_string()))
+    }
+
     /// Draws of parameter `index` from all chains, chain after chain.
     pub fn pooled(&self, index: usize) -> Vec<f64> {
         self.chains_of(index).concat()
