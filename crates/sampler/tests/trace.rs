@@ -8,7 +8,7 @@
 //! inside subtrees, biased towards the new subtree at the top), and Stan
 //! ≥ 2.21's U-turn checks, each merge checked over the whole merged span and
 //! over each half extended by the neighbouring point of the other. It shares
-//! no code with `nuts.rs`; it must agree on tree depth, leapfrog count,
+//! no code with `nuts/`; it must agree on tree depth, leapfrog count,
 //! acceptance statistic, divergence, the chosen point (to the bit) and the
 //! number of random numbers drawn.
 

@@ -1,0 +1,130 @@
+//! The no-U-turn criterion and the small vector kernels a trajectory uses.
+//!
+//! The generalised criterion is Betancourt (2017), "A Conceptual
+//! Introduction to Hamiltonian Monte Carlo", arXiv:1701.02434, §A.4.2; the
+//! extra checks across the seam of two merged subtrees are Stan's
+//! (`base_nuts.hpp`, since Stan 2.21).
+
+/// `log(exp(a) + exp(b))` without overflow.
+///
+/// When both are finite the larger one's term is `exp(0) = 1` exactly, so it
+/// is written as `1` and only one exponential is evaluated (the result is
+/// bit for bit the same as the two-exponential form).
+pub(super) fn log_sum_exp(a: f64, b: f64) -> f64 {
+    if a == f64::NEG_INFINITY {
+        return b;
+    }
+    if b == f64::NEG_INFINITY {
+        return a;
+    }
+    let m = a.max(b);
+    if a.is_finite() && b.is_finite() {
+        return if a >= b {
+            m + (1.0 + (b - m).exp()).ln()
+        } else {
+            m + ((a - m).exp() + 1.0).ln()
+        };
+    }
+    m + ((a - m).exp() + (b - m).exp()).ln()
+}
+
+pub(super) fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// `dot(p, a + b)`, without materialising `a + b`.
+pub(super) fn dot_sum(p: &[f64], a: &[f64], b: &[f64]) -> f64 {
+    p.iter()
+        .zip(a.iter().zip(b))
+        .map(|(x, (y, z))| x * (y + z))
+        .sum()
+}
+
+pub(super) fn add_assign(a: &mut [f64], b: &[f64]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += y;
+    }
+}
+
+/// `out = a + b`, element by element.
+pub(super) fn sum_into(out: &mut [f64], a: &[f64], b: &[f64]) {
+    for ((o, x), y) in out.iter_mut().zip(a).zip(b) {
+        *o = x + y;
+    }
+}
+
+// ANCHOR: no_u_turn
+/// The generalised no-U-turn criterion: keep going while both ends still move
+/// along the summed momentum `rho` (Betancourt 2017, §A.4.2).
+pub(super) fn no_u_turn(p_sharp_minus: &[f64], p_sharp_plus: &[f64], rho: &[f64]) -> bool {
+    dot(p_sharp_plus, rho) > 0.0 && dot(p_sharp_minus, rho) > 0.0
+}
+// ANCHOR_END: no_u_turn
+
+/// [`no_u_turn`] with `rho = rho_a + rho_b`, the summed momentum of a tree
+/// and the inner end of its neighbour (the checks across a seam).
+pub(super) fn no_u_turn_across(
+    p_sharp_minus: &[f64],
+    p_sharp_plus: &[f64],
+    rho_a: &[f64],
+    rho_b: &[f64],
+) -> bool {
+    dot_sum(p_sharp_plus, rho_a, rho_b) > 0.0 && dot_sum(p_sharp_minus, rho_a, rho_b) > 0.0
+}
+
+// ANCHOR: fused_checks
+/// The three checks that close a subtree made of a first half `a` and a
+/// second half `b` — [`no_u_turn`] over the whole subtree and
+/// [`no_u_turn_across`] at both sides of the seam — in one pass over the
+/// coordinates, also writing the subtree's summed momentum
+/// `rho_ab = rho_a + rho_b`.
+///
+/// The six dot products are accumulated side by side, each in coordinate
+/// order exactly as [`dot`] sums it, so every value (and the answer) is the
+/// same as the three separate calls give; interleaving them lets the
+/// processor overlap six chains of additions instead of waiting on one.
+/// `a_outer` / `b_outer` are the velocities at the subtree's two ends,
+/// `a_inner` / `b_inner` the momentum and velocity at the seam.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn subtree_no_u_turn(
+    rho_ab: &mut [f64],
+    rho_a: &[f64],
+    rho_b: &[f64],
+    a_outer_sharp: &[f64],
+    a_inner_sharp: &[f64],
+    a_inner_p: &[f64],
+    b_outer_sharp: &[f64],
+    b_inner_sharp: &[f64],
+    b_inner_p: &[f64],
+) -> bool {
+    let d = rho_ab.len();
+    let (rho_a, rho_b) = (&rho_a[..d], &rho_b[..d]);
+    let (a_out, a_in, a_p) = (&a_outer_sharp[..d], &a_inner_sharp[..d], &a_inner_p[..d]);
+    let (b_out, b_in, b_p) = (&b_outer_sharp[..d], &b_inner_sharp[..d], &b_inner_p[..d]);
+    // `-0.0` is the starting value of `Iterator::sum` for floats.
+    let [
+        mut whole_a,
+        mut whole_b,
+        mut seam_a,
+        mut seam_b,
+        mut seam2_a,
+        mut seam2_b,
+    ] = [-0.0; 6];
+    for i in 0..d {
+        let rho = rho_a[i] + rho_b[i];
+        rho_ab[i] = rho;
+        // The whole subtree: both outer velocities against rho_a + rho_b.
+        whole_b += b_out[i] * rho;
+        whole_a += a_out[i] * rho;
+        // The first half plus the first point of the second half.
+        let rho_seam = rho_a[i] + b_p[i];
+        seam_b += b_in[i] * rho_seam;
+        seam_a += a_out[i] * rho_seam;
+        // The second half plus the last point of the first half.
+        let rho_seam2 = rho_b[i] + a_p[i];
+        seam2_b += b_out[i] * rho_seam2;
+        seam2_a += a_in[i] * rho_seam2;
+    }
+    whole_b > 0.0 && whole_a > 0.0 && seam_b > 0.0 && seam_a > 0.0 && seam2_b > 0.0 && seam2_a > 0.0
+}
+// ANCHOR_END: fused_checks
