@@ -2,13 +2,13 @@
 //! windows. Both tune the step size by dual averaging ([`crate::step_size`])
 //! and leave the chain with the step size and metric used for sampling.
 
-use crate::chain::ChainState;
 use crate::error::{Result, SamplerError};
 use crate::hook::{Monitor, Phase};
 use crate::mass_matrix::{WelfordVariance, regularize};
 use crate::model::Model;
 use crate::rolling::{MetricEstimate, RollingWindows, metric_from_gradient};
 use crate::settings::Settings;
+use crate::state::ChainState;
 use crate::step_size::DualAveraging;
 use crate::warmup::WindowSchedule;
 

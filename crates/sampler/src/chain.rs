@@ -7,14 +7,13 @@ use crate::hamiltonian::PhasePoint;
 use crate::hook::{Hook, Monitor, Phase};
 use crate::metric::DiagMetric;
 use crate::model::Model;
-use crate::nuts::{NutsOptions, NutsWorkspace, Transition, transition_in};
+use crate::nuts::{NutsOptions, NutsWorkspace};
 use crate::rng::{chain_rng, uniform};
 use crate::settings::{Adaptation, Settings};
+use crate::state::ChainState;
 use crate::stats::DrawStats;
-use crate::step_size::find_initial_step_size;
 use indicatif::ProgressBar;
 use rand::Rng;
-use rand::rngs::ChaCha8Rng;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Wraps a model to count gradient evaluations.
@@ -65,57 +64,6 @@ fn initialize<M: Model + ?Sized, R: Rng + ?Sized>(
         tries: settings.max_init_tries,
         radius: r,
     })
-}
-
-/// The moving parts of one chain: the current point, the metric and step
-/// size in force, the NUTS buffers and the chain's random stream.
-pub(crate) struct ChainState {
-    /// The current point (position, momentum, log density, gradient).
-    pub z: PhasePoint,
-    /// The metric in force.
-    pub metric: DiagMetric,
-    /// The step size in force (before jitter).
-    pub step_size: f64,
-    /// Reused NUTS buffers.
-    pub workspace: NutsWorkspace,
-    /// This chain's random stream.
-    pub rng: ChaCha8Rng,
-    /// Tree options.
-    pub options: NutsOptions,
-    /// Step-size jitter (0: none).
-    pub jitter: f64,
-}
-
-impl ChainState {
-    /// One NUTS transition from the current point; returns it with the
-    /// (jittered) step size it used.
-    pub fn transition<M: Model + ?Sized>(&mut self, model: &M) -> (Transition, f64) {
-        let step_size = if self.jitter > 0.0 {
-            self.step_size * (1.0 + self.jitter * (2.0 * uniform(&mut self.rng) - 1.0))
-        } else {
-            self.step_size
-        };
-        let t = transition_in(
-            &mut self.workspace,
-            model,
-            &self.metric,
-            step_size,
-            &self.options,
-            &mut self.z,
-            &mut self.rng,
-        );
-        (t, step_size)
-    }
-
-    /// Re-runs the initial step-size heuristic from the current step size.
-    pub fn search_step_size<M: Model + ?Sized>(&mut self, model: &M, chain: usize) -> Result<f64> {
-        find_initial_step_size(model, &self.metric, &self.z, self.step_size, &mut self.rng).map_err(
-            |reason| SamplerError::StepSizeSearch {
-                chain: chain + 1,
-                reason,
-            },
-        )
-    }
 }
 
 /// Runs chain `chain` of replication `replication`: adaptive warmup (step

@@ -36,6 +36,7 @@ pub mod rng;
 pub mod rolling;
 pub mod run;
 pub mod settings;
+mod state;
 pub mod stats;
 pub mod step_size;
 pub mod warmup;
