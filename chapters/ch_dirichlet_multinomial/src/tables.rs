@@ -1,5 +1,6 @@
 //! The chapter's markdown tables and its console report.
 
+use crate::homogeneity::homogeneity_test;
 use crate::shrinkage::{category_widths, pooled_interval, region_shrinkage};
 use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
@@ -128,7 +129,7 @@ pub fn efficiency_table(o: &Outcome) -> Result<String> {
         ],
         &[
             row(
-                "full: 24 proportions sampled",
+                "full: alpha, pi0 and the 24 regional shares",
                 &o.full,
                 1 + (k - 1) * (1 + r),
             ),
@@ -278,6 +279,19 @@ pub fn try_it_data_table(o: &Outcome) -> Result<String> {
     Ok(markdown_table(&header, &rows)?)
 }
 
+/// One sentence: Pearson's χ² test that all regions share one set of answer shares.
+pub fn homogeneity_sentence(survey: &Survey) -> Result<String> {
+    let t = homogeneity_test(&survey.counts)?;
+    Ok(format!(
+        "Pearson's χ² test that all {} regions share one set of answer shares gives χ² = {} on \
+         {} degrees of freedom, p = {}.\n",
+        survey.counts.len(),
+        sig(t.statistic, 3),
+        t.df,
+        sig(t.p_value, 2),
+    ))
+}
+
 /// One sentence with the headline numbers, for the page's prose.
 pub fn headline(o: &Outcome) -> Result<String> {
     let s = region_shrinkage(&o.survey, &o.full);
@@ -329,6 +343,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
         &shrinkage_table(&o.try_survey, &o.try_fit)?,
     )?;
     out.write("headline.md", &headline(o)?)?;
+    out.write("homogeneity.md", &homogeneity_sentence(&o.survey)?)?;
     Ok(())
 }
 

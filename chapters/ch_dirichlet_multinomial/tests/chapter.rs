@@ -1,6 +1,7 @@
 //! The Dirichlet-Multinomial chapter: the two fits agree, its committed outputs are
 //! up to date and deterministic, and bad flags fail cleanly.
 
+use ch_dirichlet_multinomial::homogeneity::homogeneity_test;
 use ch_dirichlet_multinomial::shrinkage::region_shrinkage;
 use ch_dirichlet_multinomial::{Args, Outcome, compute, run};
 use chapter_support::testing::{
@@ -8,6 +9,7 @@ use chapter_support::testing::{
     expect_out_dir_failure, files_in,
 };
 use diagnostics::{mcse_mean, rhat, sig};
+use models::survey::Survey;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {
@@ -52,6 +54,21 @@ fn the_two_fits_agree_within_monte_carlo_error() {
     }
     assert_eq!(o.full.num_divergent(), 0);
     assert_eq!(o.marginal.num_divergent(), 0);
+}
+
+/// The page says the printed counts vary between regions no more than counting noise
+/// around one set of shares, so the data do not bound `alpha` from above.
+#[test]
+fn the_printed_regions_vary_no_more_than_counting_noise() {
+    let t = homogeneity_test(&Survey::printed().counts).unwrap();
+    assert_eq!(t.df, 15);
+    assert!(
+        t.statistic < t.df as f64 && t.p_value > 0.2,
+        "chi-square {} on {} df, p = {}",
+        t.statistic,
+        t.df,
+        t.p_value
+    );
 }
 
 #[test]
