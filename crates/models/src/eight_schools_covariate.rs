@@ -10,7 +10,7 @@
 //! normal prior on `b`, so [`CovariateSchools::exact`] integrates `b` out in
 //! closed form and `tau` on a grid.
 //!
-//! Reference: Gelman & Hill (2006), *Data Analysis Using Regression and
+//! Reference: Gelman & Hill (2007), *Data Analysis Using Regression and
 //! Multilevel/Hierarchical Models*, ch. 12 (group-level predictors).
 
 use crate::normal_mixture::NormalMixture;
