@@ -117,6 +117,7 @@ pub const TRACKED: [&str; 2] = ["mu", "sigma"];
 
 fn run_model(args: &Args, likelihood: Likelihood, settings: &Settings) -> Result<ModelRun> {
     let n = args.observations;
+    // ANCHOR: recover_call
     let build = |y: Vec<f64>| NormalSample::declare(y, likelihood);
     let recover = RecoverSettings {
         replicates: args.replicates,
@@ -132,6 +133,7 @@ fn run_model(args: &Args, likelihood: Likelihood, settings: &Settings) -> Result
         &recover,
     )?;
     let prior = simulate_and_recover(&TRACKED, &Truth::Prior(&prior_draw), sim, build, &recover)?;
+    // ANCHOR_END: recover_call
     // Replicate 0 of the fixed run again: its data, its chains' streams.
     let mut rng = chain_rng(settings.seed, 0, u32::MAX);
     let model = build(simulate(&truth, n, &mut rng))?;
