@@ -81,22 +81,45 @@ pub fn report_written(chapter: &str, out_dir: &Path, quiet: bool) {
     if quiet {
         return;
     }
-    let shown = display_path(out_dir);
-    eprintln!("wrote figures and tables to {shown}");
+    eprintln!("wrote figures and tables to {}", display_path(out_dir));
+    if let Some(hint) = compare_hint(chapter, out_dir) {
+        eprintln!("{hint}");
+    }
+}
+
+/// How to compare a run written to `out_dir` with the book's copy, or
+/// `None` when `out_dir` is the book's copy (however it was spelled, e.g.
+/// `--out book/src/generated/<chapter>` from the workspace root).
+fn compare_hint(chapter: &str, out_dir: &Path) -> Option<String> {
     let book = book_out_dir(chapter);
-    if out_dir != book {
-        eprintln!(
+    let same = match (out_dir.canonicalize(), book.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => out_dir == book,
+    };
+    (!same).then(|| {
+        format!(
             "the book's copy is in {}; compare with: diff -r {} {}",
             display_path(&book),
             display_path(&book),
-            shown
-        );
-    }
+            display_path(out_dir)
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_book_copy_gets_no_compare_hint_however_spelled() {
+        let book = book_out_dir("eight_schools");
+        assert!(compare_hint("eight_schools", &book).is_none());
+        let spelled = book.join("..").join("eight_schools");
+        assert!(compare_hint("eight_schools", &spelled).is_none());
+        let scratch = tempfile::tempdir().unwrap();
+        let hint = compare_hint("eight_schools", scratch.path()).unwrap();
+        assert!(hint.contains("diff -r"), "{hint}");
+    }
 
     #[test]
     fn a_path_beneath_a_file_is_a_clear_error() {
