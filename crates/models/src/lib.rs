@@ -1,5 +1,5 @@
 //! Every model of the book in one home: log densities, their data and loaders
-//! ([`hsb`], [`survey`]), and the exact answers where a model has one.
+//! ([`hsb`], [`survey`], and any grouped CSV file: [`grouped_csv`]), and the exact answers where a model has one.
 //!
 //! Every model here implements [`sampler::Model`]. The model layer ([`layer`], with
 //! the density library [`lpdf`]) lets a model be declared: parameters with their
@@ -11,6 +11,7 @@
 
 pub mod beta_multilevel;
 pub mod binomial_logit;
+pub mod data_error;
 pub mod declared;
 pub mod eight_schools;
 pub mod eight_schools_covariate;
@@ -18,6 +19,7 @@ pub mod eight_schools_exact;
 pub mod eight_schools_marginals;
 pub mod eight_schools_prior_grid;
 pub mod gaussian;
+pub mod grouped_csv;
 pub mod grouped_regression;
 pub mod hierarchical_poisson;
 pub mod hsb;

@@ -30,38 +30,7 @@ pub struct StudentRow {
 }
 // ANCHOR_END: row
 
-/// What can go wrong when reading the data.
-#[derive(Debug, thiserror::Error)]
-pub enum DataError {
-    /// The file cannot be opened or read.
-    #[error("cannot read data file {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    /// The file has no header or no data rows.
-    #[error("data file {} is empty: expected a header and at least one row", path.display())]
-    Empty { path: PathBuf },
-    /// A needed column is not in the header.
-    #[error("data file {} has no column `{column}` (its columns are: {found})", path.display())]
-    MissingColumn {
-        path: PathBuf,
-        column: String,
-        found: String,
-    },
-    /// A value is not of the column's type.
-    #[error("data file {}, line {line}, column `{column}`: {value:?} is not {expected}", path.display())]
-    BadValue {
-        path: PathBuf,
-        line: u64,
-        column: String,
-        value: String,
-        expected: &'static str,
-    },
-    /// Any other CSV problem (ragged rows, invalid UTF-8, …).
-    #[error("data file {}: {message}", path.display())]
-    Csv { path: PathBuf, message: String },
-}
+pub use crate::data_error::DataError;
 
 /// The data set, with schools numbered `0..J` in ascending order of id.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,19 +59,7 @@ impl Hsb {
     /// Reads CSV text from `reader`; `path` only names it in errors.
     pub fn from_reader(reader: impl std::io::Read, path: &Path) -> Result<Self, DataError> {
         let path = path.to_path_buf();
-        let other = |e: csv::Error, path: &PathBuf| {
-            let message = e.to_string();
-            match e.into_kind() {
-                csv::ErrorKind::Io(source) => DataError::Io {
-                    path: path.clone(),
-                    source,
-                },
-                _ => DataError::Csv {
-                    path: path.clone(),
-                    message,
-                },
-            }
-        };
+        let other = |e: csv::Error, path: &PathBuf| DataError::from_csv(e, path);
         let mut csv = csv::ReaderBuilder::new().from_reader(reader);
         let headers = csv.headers().map_err(|e| other(e, &path))?.clone();
         if headers.is_empty() || headers.iter().all(|h| h.trim().is_empty()) {
