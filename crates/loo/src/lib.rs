@@ -18,6 +18,7 @@
 //! | [`relative_eff`]`(log_lik, num_chains)` | `Vec<f64>`: r_eff per observation, ESS of exp(log_lik) / S |
 //! | [`psis`]`(log_ratios, r_eff)` | [`Psis`] `{ log_weights (normalised), pareto_k, tail_len }` for one vector of log ratios |
 //! | [`loo`]`(log_lik, r_eff)` | [`LooResult`] `{ elpd_loo, se, p_loo, looic, lppd, pointwise, p_loo_pointwise, pareto_k, good_k, .. }` |
+//! | [`loo_by_blocks`]`(n, block, num_chains, |range| ..)` | [`LooResult`] of `n` observations, `block` at a time (for data too big for one matrix) |
 //! | [`waic`]`(log_lik)` | [`WaicResult`] `{ elpd_waic, se, p_waic, waic, pointwise, p_waic_pointwise, .. }` |
 //! | [`compare`]`(&[(name, &LooResult)])` | [`Comparison`] rows ranked best first: `elpd, p, se, elpd_diff, se_diff, weight` (stacking) |
 //! | [`stacking_weights`]`(&[&[f64]])` | `Vec<f64>`: stacking weights from each model's pointwise elpd |
@@ -59,6 +60,7 @@
 //! * Yao, Vehtari, Simpson & Gelman (2018), "Using Stacking to Average Bayesian Predictive
 //!   Distributions", *Bayesian Analysis* 13(3).
 
+mod blocks;
 mod compare;
 mod error;
 mod from_fit;
@@ -74,6 +76,7 @@ mod stacking;
 mod waic;
 mod with_log_lik;
 
+pub use blocks::{join_loo, loo_by_blocks};
 pub use compare::{Comparison, ComparisonRow, PointwiseElpd, compare};
 pub use error::{LooError, Result};
 pub use from_fit::log_lik_from_fit;
