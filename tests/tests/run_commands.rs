@@ -134,6 +134,7 @@ fn check_flags(package: &str, args: &[String]) -> Result<(), String> {
         "ch_loo" => outcome(ch_loo::Args::parse_from_iter(argv)),
         "ch_pooling" => outcome(ch_pooling::Args::parse_from_iter(argv)),
         "ch_recover" => outcome(ch_recover::Args::parse_from_iter(argv)),
+        "ch_own_data" => outcome(ch_own_data::Args::parse_from_iter(argv)),
         "ch_sbc" => outcome(ch_sbc::Args::parse_from_iter(argv)),
         "ch_shrinkage" => outcome(ch_shrinkage::Args::parse_from_iter(argv)),
         "ch_stein" => outcome(ch_stein::Args::parse_from_iter(argv)),

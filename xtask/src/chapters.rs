@@ -50,4 +50,5 @@ pub const CHAPTERS: &[Chapter] = &[
     chapter!(beta_multilevel, ch_beta_multilevel),
     chapter!(sbc, ch_sbc),
     chapter!(recover, ch_recover),
+    chapter!(own_data, ch_own_data),
 ];

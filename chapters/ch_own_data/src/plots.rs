@@ -1,0 +1,194 @@
+//! The page's figures: the group intercepts of partial pooling as a forest plot
+//! labelled with the file's group names, and a posterior predictive check.
+
+use crate::Outcome;
+use crate::tables::HDI_PROB;
+use anyhow::Result;
+use chapter_support::OutputDir;
+use diagnostics::{hdi, sig};
+use figures::theme::palette;
+use figures::{
+    ForestPlot, ForestRow, Layer, LayeredFigure, Panel, Style, forest_plot, layered_panels,
+};
+use sampler::rng::{chain_rng, std_normal};
+
+/// Replicated data sets drawn as curves in the predictive check.
+const CURVES: usize = 50;
+/// Replicated data sets behind the spread of group means.
+const REPLICATES: usize = 400;
+/// Bins of each frequency polygon.
+const BINS: usize = 30;
+
+/// Each group's intercept under partial pooling: posterior mean and HDI, sorted by
+/// mean, labelled `name (n rows)`; without a predictor, the group's observed mean too.
+fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let p = o.partial();
+    let t = &o.table;
+    let mut rows = Vec::with_capacity(t.num_groups());
+    let observed = t.outcomes_by_group();
+    for (j, name) in t.group_names.iter().enumerate() {
+        let param = p.model.intercept_name(j).unwrap_or_default();
+        let draws = p.fit.pooled_named(&param)?;
+        let (low, high) = hdi(&draws, HDI_PROB);
+        rows.push(ForestRow {
+            label: format!("{name} ({})", t.sizes[j]),
+            mean: draws.iter().sum::<f64>() / draws.len() as f64,
+            low,
+            high,
+            observed: t
+                .x
+                .is_none()
+                .then(|| observed[j].iter().sum::<f64>() / observed[j].len() as f64),
+            note: None,
+        });
+    }
+    rows.sort_by(|a, b| a.mean.total_cmp(&b.mean));
+    let mu_name = &p.fit.param_names[0];
+    let mu = p.fit.pooled_named(mu_name)?;
+    let mu_mean = mu.iter().sum::<f64>() / mu.len() as f64;
+    let what = if t.x.is_some() { "intercept" } else { "mean" };
+    forest_plot(
+        &out.path("forest.svg"),
+        &ForestPlot {
+            title: format!(
+                "Partial pooling: each group's {what} of {} ({}% HDI)",
+                t.columns.outcome,
+                HDI_PROB * 100.0
+            ),
+            x_label: format!("{what} of {}", t.columns.outcome),
+            rows,
+            reference_line: Some((
+                mu_mean,
+                format!("population mean {mu_name} = {}", sig(mu_mean, 3)),
+            )),
+        },
+    )?;
+    Ok(())
+}
+
+/// A frequency polygon of `values` over `bins` equal bins of `range`, as densities.
+fn polygon(values: &[f64], range: (f64, f64)) -> Vec<(f64, f64)> {
+    let width = (range.1 - range.0) / BINS as f64;
+    let mut counts = vec![0usize; BINS];
+    for v in values {
+        let b = (((v - range.0) / width) as usize).min(BINS - 1);
+        counts[b] += 1;
+    }
+    let scale = 1.0 / (values.len() as f64 * width);
+    (0..BINS)
+        .map(|b| (range.0 + (b as f64 + 0.5) * width, counts[b] as f64 * scale))
+        .collect()
+}
+
+/// The standard deviation of the group means of `y`.
+fn spread_of_group_means(o: &Outcome, y: &[f64]) -> f64 {
+    let t = &o.table;
+    let mut sums = vec![0.0; t.num_groups()];
+    for (&j, &v) in t.group.iter().zip(y) {
+        sums[j] += v;
+    }
+    let means: Vec<f64> = sums
+        .iter()
+        .zip(&t.sizes)
+        .map(|(s, &n)| s / n as f64)
+        .collect();
+    let m = means.iter().sum::<f64>() / means.len() as f64;
+    (means.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / means.len() as f64).sqrt()
+}
+
+/// Replicated data sets from partial pooling, at `count` draws evenly spaced through
+/// the pooled draws; stream `stream` of the seed.
+fn replicate(o: &Outcome, count: usize, stream: u32) -> Vec<Vec<f64>> {
+    let p = o.partial();
+    let t = &o.table;
+    let draws: Vec<&Vec<f64>> = p.fit.chains.iter().flat_map(|c| &c.draws).collect();
+    let mut rng = chain_rng(p.fit.settings.seed, 99, stream);
+    (0..count)
+        .map(|k| {
+            let c = draws[k * draws.len() / count];
+            (0..t.len())
+                .map(|i| {
+                    let line = p.model.line(c, t.group[i]);
+                    line.intercept + line.slope * t.x_of(i) + line.sigma * std_normal(&mut rng)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The outcome's distribution against replicated data sets, and the spread of the
+/// group means against its replicated distribution.
+fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let y = &o.table.y;
+    let curves = replicate(o, CURVES, 0);
+    let all = y.iter().chain(curves.iter().flatten());
+    let range = (
+        all.clone().copied().fold(f64::INFINITY, f64::min),
+        all.copied().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let mut layers: Vec<Layer> = curves
+        .iter()
+        .map(|r| Layer::Line {
+            points: polygon(r, range),
+            style: Style::new(palette::SKY_BLUE)
+                .opacity(0.35)
+                .size(1.0)
+                .label("replicated data"),
+        })
+        .collect();
+    layers.push(Layer::Line {
+        points: polygon(y, range),
+        style: Style::new(palette::BLACK).size(2.5).label("observed data"),
+    });
+    let outcome = &o.table.columns.outcome;
+    let spreads: Vec<f64> = replicate(o, REPLICATES, 1)
+        .iter()
+        .map(|r| spread_of_group_means(o, r))
+        .collect();
+    let observed = spread_of_group_means(o, y);
+    let panels = vec![
+        Panel {
+            title: format!("distribution of {outcome}"),
+            x_label: outcome.clone(),
+            y_label: "density".into(),
+            layers,
+            ..Panel::default()
+        },
+        Panel {
+            title: "spread of the group means".into(),
+            x_label: format!("sd of the group means of {outcome}"),
+            y_label: "replicated data sets".into(),
+            layers: vec![
+                Layer::Histogram {
+                    values: spreads,
+                    bins: 30,
+                    range: None,
+                    style: Style::new(palette::SKY_BLUE)
+                        .opacity(0.8)
+                        .label("replicated data"),
+                },
+                Layer::VLine {
+                    x: observed,
+                    style: Style::new(palette::BLACK).size(2.5).label("observed data"),
+                },
+            ],
+            ..Panel::default()
+        },
+    ];
+    layered_panels(
+        &out.path("ppc.svg"),
+        &LayeredFigure {
+            title: "Posterior predictive check of partial pooling".into(),
+            panels,
+            columns: 2,
+            ..LayeredFigure::default()
+        },
+    )?;
+    Ok(())
+}
+
+/// Writes every figure.
+pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
+    forest(out, o)?;
+    predictive_check(out, o)
+}
