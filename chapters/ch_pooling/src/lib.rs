@@ -17,7 +17,7 @@ use chapter_support::stan_progress::fit_progress_text;
 use chapter_support::{OutputDir, SamplingArgs};
 use clap::Parser;
 use models::Parameterization;
-use models::normal_groups::{CompletePooling, GroupPriors, NoPooling, PartialPooling};
+use models::normal_groups::{CompletePoolingMeans, GroupPriors, NoPoolingMeans, PartialPooling};
 use sampler::{Fit, Model, Settings};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -141,7 +141,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let data = instructors.data.clone();
     let priors = INSTRUCTOR_PRIORS;
     let complete = fit_model(
-        &CompletePooling {
+        &CompletePoolingMeans {
             data: data.clone(),
             priors,
         },
@@ -149,7 +149,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
         0,
     )?;
     let none = fit_model(
-        &NoPooling {
+        &NoPoolingMeans {
             data: data.clone(),
             priors,
         },

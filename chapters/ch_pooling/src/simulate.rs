@@ -4,7 +4,7 @@
 //! with a stream number no fit uses), so changing the sampler's settings
 //! never changes the data.
 
-use models::normal_groups::GroupedData;
+use models::normal_groups::GroupStats;
 use rand::Rng;
 use sampler::rng::{chain_rng, std_normal, uniform};
 
@@ -45,7 +45,7 @@ pub struct Simulated {
     /// Every group's true mean.
     pub truth: Vec<f64>,
     /// Sufficient statistics of `groups`.
-    pub data: GroupedData,
+    pub data: GroupStats,
 }
 
 /// A uniform integer in `lo..=hi`.
@@ -83,7 +83,7 @@ fn simulate<R: Rng + ?Sized>(
         .zip(&truth)
         .map(|(&n, &t)| (0..n).map(|_| t + sigma * std_normal(rng)).collect())
         .collect();
-    let data = GroupedData::from_groups(&groups)?;
+    let data = GroupStats::from_groups(&groups)?;
     Ok(Simulated {
         groups,
         truth,

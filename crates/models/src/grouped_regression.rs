@@ -2,14 +2,14 @@
 //!
 //! The regressions of the High School and Beyond chapter all have the form
 //! `y_i ~ Normal(a_{g(i)} + b_{g(i)} x_i, sigma)`: one intercept and one slope
-//! per group. [`GroupedData`] stores the observations sorted by group, with
+//! per group. [`GroupedRows`] stores the observations sorted by group, with
 //! the index range of each group precomputed, so that a log density touches
 //! every observation exactly once, in memory order, and allocates nothing.
 //! [`GroupSums`] is what that pass returns for one group.
 
 /// Observations `(x_i, y_i)` sorted by group, with each group's index range.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GroupedData {
+pub struct GroupedRows {
     /// Predictor, sorted by group (stable: file order within a group).
     pub x: Vec<f64>,
     /// Outcome, in the same order as `x`.
@@ -32,7 +32,7 @@ pub struct GroupSums {
     pub rr: f64,
 }
 
-impl GroupedData {
+impl GroupedRows {
     /// Groups observations: `group[i]` is the 0-based group of observation
     /// `i` (groups `0..num_groups`, every one non-empty). Errors (with a
     /// message) if the lengths differ, a group index is out of range, a group
@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn groups_are_sorted_stably_with_ranges() {
-        let d = GroupedData::new(
+        let d = GroupedRows::new(
             &[1, 0, 1, 0],
             &[1.0, 2.0, 3.0, 4.0],
             &[5.0, 6.0, 7.0, 8.0],
@@ -133,9 +133,9 @@ mod tests {
 
     #[test]
     fn bad_input_is_an_error() {
-        assert!(GroupedData::new(&[0], &[1.0, 2.0], &[1.0], 1).is_err());
-        assert!(GroupedData::new(&[2], &[1.0], &[1.0], 2).is_err());
-        assert!(GroupedData::new(&[0, 0], &[1.0, 2.0], &[1.0, 1.0], 2).is_err());
-        assert!(GroupedData::new(&[0], &[f64::NAN], &[1.0], 1).is_err());
+        assert!(GroupedRows::new(&[0], &[1.0, 2.0], &[1.0], 1).is_err());
+        assert!(GroupedRows::new(&[2], &[1.0], &[1.0], 2).is_err());
+        assert!(GroupedRows::new(&[0, 0], &[1.0, 2.0], &[1.0, 1.0], 2).is_err());
+        assert!(GroupedRows::new(&[0], &[f64::NAN], &[1.0], 1).is_err());
     }
 }

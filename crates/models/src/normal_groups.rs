@@ -8,8 +8,8 @@
 //! with mean `θ` and sd `σ` is therefore, up to a constant,
 //! `−n_i log σ − (SS_i + n_i (ȳ_i − θ)²) / (2σ²)`.
 //!
-//! * [`CompletePooling`]: one mean `mu` and one sd `sigma` for every group.
-//! * [`NoPooling`]: a separate `theta_i` and `sigma_i` per group, with
+//! * [`CompletePoolingMeans`]: one mean `mu` and one sd `sigma` for every group.
+//! * [`NoPoolingMeans`]: a separate `theta_i` and `sigma_i` per group, with
 //!   independent priors: no information passes between groups.
 //! * [`PartialPooling`]: `theta_i ~ Normal(mu, tau)` with `mu`, `tau` learnt
 //!   from all groups and one shared `sigma`, either centred (sampling
@@ -30,7 +30,7 @@ use sampler::{Model, Result, SamplerError};
 
 /// Sufficient statistics of grouped observations.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GroupedData {
+pub struct GroupStats {
     /// Group sizes `n_i`.
     pub sizes: Vec<usize>,
     /// Group means `ȳ_i`.
@@ -39,7 +39,7 @@ pub struct GroupedData {
     pub within_ss: Vec<f64>,
 }
 
-impl GroupedData {
+impl GroupStats {
     /// Summarises raw observations, one vector per group. Errors if there
     /// are no groups, a group is empty or a value is not finite.
     pub fn from_groups(groups: &[Vec<f64>]) -> Result<Self> {
@@ -139,14 +139,14 @@ fn indexed(name: &str, j: usize) -> impl Iterator<Item = String> + '_ {
 /// Complete pooling: `y_ij ~ Normal(mu, sigma)` for every group.
 /// Unconstrained parameters `(mu, log sigma)`; output `mu`, `sigma`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CompletePooling {
+pub struct CompletePoolingMeans {
     /// The data.
-    pub data: GroupedData,
+    pub data: GroupStats,
     /// Priors on `mu` and `sigma` (`tau_scale` is not used).
     pub priors: GroupPriors,
 }
 
-impl Model for CompletePooling {
+impl Model for CompletePoolingMeans {
     fn dim(&self) -> usize {
         2
     }
@@ -178,14 +178,14 @@ impl Model for CompletePooling {
 /// Unconstrained parameters `(theta_1..J, log sigma_1..J)`; output
 /// `theta.1..J`, `sigma.1..J`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NoPooling {
+pub struct NoPoolingMeans {
     /// The data.
-    pub data: GroupedData,
+    pub data: GroupStats,
     /// Priors on each `theta_i` and `sigma_i` (`tau_scale` is not used).
     pub priors: GroupPriors,
 }
 
-impl Model for NoPooling {
+impl Model for NoPoolingMeans {
     fn dim(&self) -> usize {
         2 * self.data.num_groups()
     }
@@ -224,7 +224,7 @@ impl Model for NoPooling {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartialPooling {
     /// The data.
-    pub data: GroupedData,
+    pub data: GroupStats,
     /// Priors on `mu`, `tau` and `sigma`.
     pub priors: GroupPriors,
     /// Which parameterisation the sampler sees.
@@ -307,8 +307,8 @@ impl Model for PartialPooling {
 mod tests {
     use super::*;
 
-    fn data() -> GroupedData {
-        GroupedData::from_groups(&[
+    fn data() -> GroupStats {
+        GroupStats::from_groups(&[
             vec![61.0, 70.0, 66.5],
             vec![80.0, 75.0, 90.0, 72.0],
             vec![55.0, 58.0],
@@ -330,15 +330,15 @@ mod tests {
         assert!((d.means[2] - 56.5).abs() < 1e-12);
         assert!((d.within_ss[2] - 4.5).abs() < 1e-12);
         assert!((d.grand_mean() - 627.5 / 9.0).abs() < 1e-12);
-        assert!(GroupedData::from_groups(&[vec![1.0], vec![]]).is_err());
-        assert!(GroupedData::from_groups(&[]).is_err());
-        assert!(GroupedData::from_groups(&[vec![f64::NAN]]).is_err());
+        assert!(GroupStats::from_groups(&[vec![1.0], vec![]]).is_err());
+        assert!(GroupStats::from_groups(&[]).is_err());
+        assert!(GroupStats::from_groups(&[vec![f64::NAN]]).is_err());
     }
 
     #[test]
     fn likelihood_matches_the_sum_over_observations() {
         let groups = [vec![61.0, 70.0, 66.5], vec![80.0, 75.0]];
-        let d = GroupedData::from_groups(&groups).unwrap();
+        let d = GroupStats::from_groups(&groups).unwrap();
         let (theta, log_sigma) = (64.0, 1.7f64);
         for (i, g) in groups.iter().enumerate() {
             let s = log_sigma.exp();
@@ -362,7 +362,7 @@ mod tests {
         pp.constrain(&[60.0, 0.0, 0.0, 1.0, -1.0, 0.5], &mut out);
         assert_eq!(out, vec![60.0, 1.0, 1.0, 61.0, 59.0, 60.5]);
         assert_eq!(pp.param_names().len(), out.len());
-        let np = NoPooling {
+        let np = NoPoolingMeans {
             data: d,
             priors: PRIORS,
         };

@@ -13,15 +13,15 @@
 //! Reference: Gelman & Hill (2007), *Data Analysis Using Regression and
 //! Multilevel/Hierarchical Models*, §12.2 (complete and no pooling).
 
-use crate::grouped_regression::GroupedData;
+use crate::grouped_regression::GroupedRows;
 use crate::regression_priors::{COEF_PRIOR_SD, SCALE_PRIOR, half_cauchy_log, normal};
 use sampler::Model;
 
 /// The complete-pooling regression on grouped data (the groups are ignored).
 #[derive(Debug, Clone, PartialEq)]
-pub struct CompletePooling {
+pub struct CompletePoolingLines {
     /// The observations.
-    pub data: GroupedData,
+    pub data: GroupedRows,
 }
 
 /// The no-pooling regression: an independent intercept and slope per group.
@@ -31,9 +31,9 @@ pub struct CompletePooling {
 /// [`crate::hsb::declared::Regression`] on six schools at 1000 random points
 /// (`tests/hsb.rs`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct NoPooling {
+pub struct NoPoolingLines {
     /// The observations.
-    pub data: GroupedData,
+    pub data: GroupedRows,
 }
 
 /// Adds the likelihood's `sigma` terms: with `Σ r²` over all observations,
@@ -46,7 +46,7 @@ fn sigma_terms(n: usize, rr: f64, u: f64, inv_s2: f64) -> (f64, f64) {
     )
 }
 
-impl Model for CompletePooling {
+impl Model for CompletePoolingLines {
     fn dim(&self) -> usize {
         3
     }
@@ -80,7 +80,7 @@ impl Model for CompletePooling {
     }
 }
 
-impl Model for NoPooling {
+impl Model for NoPoolingLines {
     fn dim(&self) -> usize {
         2 * self.data.num_groups() + 1
     }
@@ -124,19 +124,19 @@ impl Model for NoPooling {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grouped_regression::GroupedData;
+    use crate::grouped_regression::GroupedRows;
 
     /// Three small groups of made-up data.
-    pub(crate) fn toy() -> GroupedData {
+    pub(crate) fn toy() -> GroupedRows {
         let group = [0, 0, 0, 1, 1, 2, 2, 2, 2];
         let x = [-1.0, 0.2, 1.5, -0.3, 0.8, 0.0, 1.1, -2.0, 0.4];
         let y = [3.0, 5.5, 9.0, 4.0, 2.0, 12.0, 15.5, 8.0, 13.0];
-        GroupedData::new(&group, &x, &y, 3).unwrap()
+        GroupedRows::new(&group, &x, &y, 3).unwrap()
     }
 
     /// The log density written out naively, observation by observation,
     /// dropping the same constants as the models do.
-    fn naive(data: &GroupedData, a: &[f64], b: &[f64], u: f64) -> f64 {
+    fn naive(data: &GroupedRows, a: &[f64], b: &[f64], u: f64) -> f64 {
         let sigma = u.exp();
         let mut lp = 0.0;
         for (j, range) in data.ranges.iter().enumerate() {
@@ -155,8 +155,8 @@ mod tests {
     #[test]
     fn densities_match_a_naive_implementation() {
         let data = toy();
-        let cp = CompletePooling { data: data.clone() };
-        let np = NoPooling { data: data.clone() };
+        let cp = CompletePoolingLines { data: data.clone() };
+        let np = NoPoolingLines { data: data.clone() };
         let x = [1.0, 2.0, 0.3];
         let d = cp.log_density(&x) - naive(&data, &[1.0], &[2.0], 0.3);
         let x2 = [1.0, 4.0, 11.0, 2.0, -1.0, 1.5, 0.3];
@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn names_match_constrained_values() {
-        let np = NoPooling { data: toy() };
+        let np = NoPoolingLines { data: toy() };
         let mut out = Vec::new();
         np.constrain(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 0.0], &mut out);
         assert_eq!(out, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 1.0]);

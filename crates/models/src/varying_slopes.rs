@@ -29,7 +29,7 @@
 //! Bayesian Methodology with Applications*.
 
 use crate::eight_schools::Parameterization;
-use crate::grouped_regression::GroupedData;
+use crate::grouped_regression::GroupedRows;
 use crate::regression_priors::{COEF_PRIOR_SD, SCALE_PRIOR, half_cauchy_log, normal};
 use sampler::Model;
 
@@ -44,7 +44,7 @@ use sampler::Model;
 #[derive(Debug, Clone, PartialEq)]
 pub struct VaryingSlopes {
     /// The observations.
-    pub data: GroupedData,
+    pub data: GroupedRows,
     /// Centred (sample `beta`) or non-centred (sample `z`).
     pub parameterization: Parameterization,
 }
@@ -54,7 +54,7 @@ const GROUPS: usize = 4;
 
 impl VaryingSlopes {
     /// The model on `data` in the given parameterisation.
-    pub fn new(data: GroupedData, parameterization: Parameterization) -> Self {
+    pub fn new(data: GroupedRows, parameterization: Parameterization) -> Self {
         Self {
             data,
             parameterization,
@@ -185,13 +185,13 @@ impl Model for VaryingSlopes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pooling_regression::NoPooling;
+    use crate::pooling_regression::NoPoolingLines;
 
-    fn toy() -> GroupedData {
+    fn toy() -> GroupedRows {
         let group = [0, 0, 0, 1, 1, 2, 2, 2, 2, 3];
         let x = [-1.0, 0.2, 1.5, -0.3, 0.8, 0.0, 1.1, -2.0, 0.4, 0.9];
         let y = [3.0, 5.5, 9.0, 4.0, 2.0, 12.0, 15.5, 8.0, 13.0, 7.0];
-        GroupedData::new(&group, &x, &y, 4).unwrap()
+        GroupedRows::new(&group, &x, &y, 4).unwrap()
     }
 
     #[test]
@@ -228,7 +228,7 @@ mod tests {
         // is the no-pooling model's: compare gradients in beta.
         let data = toy();
         let c = VaryingSlopes::new(data.clone(), Parameterization::Centred);
-        let np = NoPooling { data };
+        let np = NoPoolingLines { data };
         let beta = [1.0, 4.0, 11.0, 6.0, 2.0, -1.0, 1.5, 0.5];
         let mut xc = vec![0.0, 0.0, 5.0, 5.0];
         xc.extend(beta);

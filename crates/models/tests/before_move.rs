@@ -137,7 +137,7 @@ fn small_models() {
 #[test]
 fn normal_groups() {
     use models::normal_groups::*;
-    let data = GroupedData::from_groups(&[
+    let data = GroupStats::from_groups(&[
         vec![1.2, 0.4, 2.2],
         vec![3.1, 2.7],
         vec![-0.5, 0.3, 0.9, 1.4],
@@ -152,7 +152,7 @@ fn normal_groups() {
     let data2 = data.clone();
     check(
         "normal_groups_complete",
-        &CompletePooling {
+        &CompletePoolingMeans {
             data: data2,
             priors,
         },
@@ -160,7 +160,7 @@ fn normal_groups() {
     let data2 = data.clone();
     check(
         "normal_groups_no_pooling",
-        &NoPooling {
+        &NoPoolingMeans {
             data: data2,
             priors,
         },
@@ -178,12 +178,12 @@ fn normal_groups() {
 #[test]
 fn high_school_and_beyond() {
     use models::hsb::data::Hsb;
-    use models::pooling_regression::{CompletePooling, NoPooling};
+    use models::pooling_regression::{CompletePoolingLines, NoPoolingLines};
     use models::varying_slopes::VaryingSlopes;
     let hsb = Hsb::load(Path::new(models::hsb::DEFAULT_DATA)).unwrap();
     let data = hsb.grouped().unwrap();
-    check("hsb_complete", &CompletePooling { data: data.clone() });
-    check("hsb_no_pooling", &NoPooling { data: data.clone() });
+    check("hsb_complete", &CompletePoolingLines { data: data.clone() });
+    check("hsb_no_pooling", &NoPoolingLines { data: data.clone() });
     check(
         "hsb_partial_centred",
         &VaryingSlopes::new(data.clone(), Centred),

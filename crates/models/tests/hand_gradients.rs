@@ -259,7 +259,7 @@ fn pooling_models() {
         vec![-0.5, 0.3, 0.9, 1.4],
         vec![5.0],
     ];
-    let data = normal_groups::GroupedData::from_groups(&groups).unwrap();
+    let data = normal_groups::GroupStats::from_groups(&groups).unwrap();
     let priors = GroupPriors {
         mu_mean: 1.0,
         mu_sd: 5.0,
@@ -294,12 +294,12 @@ fn pooling_models() {
         };
         Declared::new(p, density).unwrap()
     };
-    let complete = normal_groups::CompletePooling {
+    let complete = normal_groups::CompletePoolingMeans {
         data: data.clone(),
         priors,
     };
     check_against_declared(&complete, &declare(None, false), 1000, 45).unwrap();
-    let no = normal_groups::NoPooling {
+    let no = normal_groups::NoPoolingMeans {
         data: data.clone(),
         priors,
     };

@@ -3,18 +3,18 @@
 //! parameterisations of partial pooling against each other on all of it.
 
 use models::Parameterization;
-use models::grouped_regression::GroupedData;
+use models::grouped_regression::GroupedRows;
 use models::hsb::data::Hsb;
 use models::hsb::declared::Regression;
 use models::hsb::fits::ModelKind;
 use models::layer::check::check_against_declared;
-use models::pooling_regression::{CompletePooling, NoPooling};
+use models::pooling_regression::{CompletePoolingLines, NoPoolingLines};
 use models::varying_slopes::VaryingSlopes;
 use sampler::Model;
 use sampler::rng::{chain_rng, std_normal};
 use std::path::Path;
 
-fn grouped() -> models::grouped_regression::GroupedData {
+fn grouped() -> models::grouped_regression::GroupedRows {
     Hsb::load(Path::new(models::hsb::DEFAULT_DATA))
         .unwrap()
         .grouped()
@@ -45,14 +45,14 @@ fn random_point<M: Model>(m: &M, centred: bool, stream: u32) -> Vec<f64> {
 }
 
 /// The first `schools` schools of the data: small enough for forward mode.
-fn subset(schools: usize) -> GroupedData {
+fn subset(schools: usize) -> GroupedRows {
     let hsb = Hsb::load(Path::new(models::hsb::DEFAULT_DATA)).unwrap();
     let rows: Vec<usize> = (0..hsb.len())
         .filter(|&i| hsb.school[i] < schools)
         .collect();
     let pick = |v: Vec<f64>| rows.iter().map(|&i| v[i]).collect::<Vec<f64>>();
     let group: Vec<usize> = rows.iter().map(|&i| hsb.school[i]).collect();
-    GroupedData::new(&group, &pick(hsb.ses()), &pick(hsb.math()), schools).unwrap()
+    GroupedRows::new(&group, &pick(hsb.ses()), &pick(hsb.math()), schools).unwrap()
 }
 
 #[test]
@@ -62,11 +62,14 @@ fn hand_gradients_match_the_declared_models_on_six_schools() {
     for kind in ModelKind::ALL {
         let auto = Regression::declare(data.clone(), kind).unwrap();
         let agreement = match kind {
-            ModelKind::Complete => {
-                check_against_declared(&CompletePooling { data: data.clone() }, &auto, 1000, 31)
-            }
+            ModelKind::Complete => check_against_declared(
+                &CompletePoolingLines { data: data.clone() },
+                &auto,
+                1000,
+                31,
+            ),
             ModelKind::NoPooling => {
-                check_against_declared(&NoPooling { data: data.clone() }, &auto, 1000, 32)
+                check_against_declared(&NoPoolingLines { data: data.clone() }, &auto, 1000, 32)
             }
             ModelKind::Centred => {
                 let hand = VaryingSlopes::new(data.clone(), Parameterization::Centred);

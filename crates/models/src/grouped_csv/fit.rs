@@ -17,8 +17,8 @@
 use super::GroupedTable;
 use crate::Parameterization;
 use crate::data_error::DataError;
-use crate::grouped_regression::GroupedData as Rows;
-use crate::normal_groups::{self, GroupPriors, GroupedData as GroupStats};
+use crate::grouped_regression::GroupedRows as Rows;
+use crate::normal_groups::{self, GroupPriors, GroupStats};
 use crate::pooling_regression;
 use crate::varying_slopes::VaryingSlopes;
 use sampler::Model;
@@ -88,15 +88,15 @@ impl Line {
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupedModel {
     /// Complete pooling, no predictor.
-    MeanComplete(normal_groups::CompletePooling),
+    MeanComplete(normal_groups::CompletePoolingMeans),
     /// No pooling, no predictor.
-    MeanNone(normal_groups::NoPooling),
+    MeanNone(normal_groups::NoPoolingMeans),
     /// Partial pooling, no predictor.
     MeanPartial(normal_groups::PartialPooling),
     /// Complete pooling with the predictor.
-    LineComplete(pooling_regression::CompletePooling),
+    LineComplete(pooling_regression::CompletePoolingLines),
     /// No pooling with the predictor.
-    LineNone(pooling_regression::NoPooling),
+    LineNone(pooling_regression::NoPoolingLines),
     /// Partial pooling with the predictor.
     LinePartial(VaryingSlopes),
 }
@@ -120,9 +120,9 @@ impl GroupedModel {
                 let priors = INTERCEPT_PRIORS;
                 match pooling {
                     Pooling::Complete => {
-                        Self::MeanComplete(normal_groups::CompletePooling { data, priors })
+                        Self::MeanComplete(normal_groups::CompletePoolingMeans { data, priors })
                     }
-                    Pooling::None => Self::MeanNone(normal_groups::NoPooling { data, priors }),
+                    Pooling::None => Self::MeanNone(normal_groups::NoPoolingMeans { data, priors }),
                     Pooling::Partial => Self::MeanPartial(normal_groups::PartialPooling {
                         data,
                         priors,
@@ -134,9 +134,9 @@ impl GroupedModel {
                 let data = Rows::new(&table.group, x, &table.y, j).map_err(shape)?;
                 match pooling {
                     Pooling::Complete => {
-                        Self::LineComplete(pooling_regression::CompletePooling { data })
+                        Self::LineComplete(pooling_regression::CompletePoolingLines { data })
                     }
-                    Pooling::None => Self::LineNone(pooling_regression::NoPooling { data }),
+                    Pooling::None => Self::LineNone(pooling_regression::NoPoolingLines { data }),
                     Pooling::Partial => {
                         Self::LinePartial(VaryingSlopes::new(data, Parameterization::NonCentred))
                     }

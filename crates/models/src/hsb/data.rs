@@ -174,8 +174,8 @@ impl Hsb {
     }
 
     /// The observations grouped by school, as the models take them.
-    pub fn grouped(&self) -> sampler::Result<crate::grouped_regression::GroupedData> {
-        crate::grouped_regression::GroupedData::new(
+    pub fn grouped(&self) -> sampler::Result<crate::grouped_regression::GroupedRows> {
+        crate::grouped_regression::GroupedRows::new(
             &self.school,
             &self.ses(),
             &self.math(),

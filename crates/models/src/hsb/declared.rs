@@ -6,7 +6,7 @@
 //! `z_0`, `z_1` where the hand model reports `beta_0`, `beta_1`.
 
 use super::fits::ModelKind;
-use crate::grouped_regression::GroupedData;
+use crate::grouped_regression::GroupedRows;
 use crate::layer::{
     Declaration, Declared, Density, Number, Params, Scalar, Support, Target, Vector,
 };
@@ -24,7 +24,7 @@ enum Coef {
 /// A line per school (or one for all), with the kind's priors.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Regression {
-    data: GroupedData,
+    data: GroupedRows,
     /// `mu_beta_0`, `mu_beta_1`, `tau_beta_0`, `tau_beta_1` (partial pooling).
     population: Option<[Scalar; 4]>,
     non_centred: bool,
@@ -35,7 +35,7 @@ pub struct Regression {
 
 impl Regression {
     /// Declares the parameters of model `kind` on `data`.
-    pub fn declare(data: GroupedData, kind: ModelKind) -> Result<Declared<Self>> {
+    pub fn declare(data: GroupedRows, kind: ModelKind) -> Result<Declared<Self>> {
         let j = data.num_groups();
         let mut p = Declaration::new();
         let per_school =

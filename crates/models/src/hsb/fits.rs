@@ -2,8 +2,8 @@
 //! partial pooling written centred and non-centred.
 
 use crate::Parameterization;
-use crate::grouped_regression::GroupedData;
-use crate::pooling_regression::{CompletePooling, NoPooling};
+use crate::grouped_regression::GroupedRows;
+use crate::pooling_regression::{CompletePoolingLines, NoPoolingLines};
 use crate::varying_slopes::VaryingSlopes;
 use sampler::{Fit, Result, Settings};
 use std::time::Instant;
@@ -81,7 +81,7 @@ pub struct ModelFit {
 /// Fits `kind` to `data`, printing the sampling time to stderr unless `quiet`.
 pub fn fit_model(
     kind: ModelKind,
-    data: &GroupedData,
+    data: &GroupedRows,
     settings: &Settings,
     quiet: bool,
 ) -> Result<ModelFit> {
@@ -89,10 +89,10 @@ pub fn fit_model(
     let start = Instant::now();
     let fit = match kind {
         ModelKind::Complete => {
-            sampler::fit_replication(&CompletePooling { data: data.clone() }, settings, rep)
+            sampler::fit_replication(&CompletePoolingLines { data: data.clone() }, settings, rep)
         }
         ModelKind::NoPooling => {
-            sampler::fit_replication(&NoPooling { data: data.clone() }, settings, rep)
+            sampler::fit_replication(&NoPoolingLines { data: data.clone() }, settings, rep)
         }
         ModelKind::Centred => {
             let model = VaryingSlopes::new(data.clone(), Parameterization::Centred);
@@ -111,7 +111,7 @@ pub fn fit_model(
 }
 
 /// Fits all four models, one after the other (each runs its chains in parallel).
-pub fn fit_all(data: &GroupedData, settings: &Settings, quiet: bool) -> Result<Vec<ModelFit>> {
+pub fn fit_all(data: &GroupedRows, settings: &Settings, quiet: bool) -> Result<Vec<ModelFit>> {
     ModelKind::ALL
         .iter()
         .map(|&kind| fit_model(kind, data, settings, quiet))
