@@ -16,8 +16,8 @@ use sampler::rng::{chain_rng, std_normal};
 const CURVES: usize = 50;
 /// Replicated data sets behind the spread of group means.
 const REPLICATES: usize = 400;
-/// Bins of each frequency polygon.
-const BINS: usize = 30;
+/// Most bins of a frequency polygon (fewer for a small file: about √rows, at least 5).
+const MAX_BINS: usize = 30;
 
 /// Each group's intercept under partial pooling: posterior mean and HDI, sorted by
 /// mean, labelled `name (n rows)`; without a predictor, the group's observed mean too.
@@ -67,15 +67,15 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
 }
 
 /// A frequency polygon of `values` over `bins` equal bins of `range`, as densities.
-fn polygon(values: &[f64], range: (f64, f64)) -> Vec<(f64, f64)> {
-    let width = (range.1 - range.0) / BINS as f64;
-    let mut counts = vec![0usize; BINS];
+fn polygon(values: &[f64], range: (f64, f64), bins: usize) -> Vec<(f64, f64)> {
+    let width = (range.1 - range.0) / bins as f64;
+    let mut counts = vec![0usize; bins];
     for v in values {
-        let b = (((v - range.0) / width) as usize).min(BINS - 1);
+        let b = (((v - range.0) / width) as usize).min(bins - 1);
         counts[b] += 1;
     }
     let scale = 1.0 / (values.len() as f64 * width);
-    (0..BINS)
+    (0..bins)
         .map(|b| (range.0 + (b as f64 + 0.5) * width, counts[b] as f64 * scale))
         .collect()
 }
@@ -121,6 +121,7 @@ fn replicate(o: &Outcome, count: usize, stream: u32) -> Vec<Vec<f64>> {
 fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
     let y = &o.table.y;
     let curves = replicate(o, CURVES, 0);
+    let bins = ((y.len() as f64).sqrt().ceil() as usize).clamp(5, MAX_BINS);
     let all = y.iter().chain(curves.iter().flatten());
     let range = (
         all.clone().copied().fold(f64::INFINITY, f64::min),
@@ -129,7 +130,7 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
     let mut layers: Vec<Layer> = curves
         .iter()
         .map(|r| Layer::Line {
-            points: polygon(r, range),
+            points: polygon(r, range, bins),
             style: Style::new(palette::SKY_BLUE)
                 .opacity(0.35)
                 .size(1.0)
@@ -137,7 +138,7 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
         })
         .collect();
     layers.push(Layer::Line {
-        points: polygon(y, range),
+        points: polygon(y, range, bins),
         style: Style::new(palette::BLACK).size(2.5).label("observed data"),
     });
     let outcome = &o.table.columns.outcome;
