@@ -14,7 +14,7 @@ use models::normal_mixture::NormalMixture;
 pub const SCHOOL_E: usize = 4;
 
 /// School E's effect in the fits' (CmdStan) naming.
-const SCHOOL_E_NAME: &str = "theta.5";
+pub(crate) const SCHOOL_E_NAME: &str = "theta.5";
 
 /// Lower and upper tail probabilities of a central `INTERVAL` interval.
 fn tails() -> (f64, f64) {
