@@ -99,7 +99,7 @@ fn fit_timed<M: sampler::Model>(label: &str, model: &M, args: &Args) -> Result<F
     chapter_support::report_warnings(label, &fit, args.sampling.quiet);
     if !args.sampling.quiet {
         let secs = start.elapsed().as_secs_f64();
-        let alpha = fit.chains_by_name("alpha").unwrap_or_default();
+        let alpha = fit.try_chains_by_name("alpha")?;
         eprintln!(
             "{label}: bulk-ESS(alpha) per second = {:.0} (timing varies from run to run)",
             diagnostics::ess_bulk(&alpha) / secs

@@ -13,7 +13,7 @@ use sampler::Fit;
 /// Horizontal offset of the two interval kinds around each region's position.
 const DODGE: f64 = 0.17;
 
-fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Panel {
+fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Result<Panel> {
     let order = survey.order_by_size();
     let sizes = survey.sizes();
     let x: Vec<f64> = (1..=order.len()).map(|i| i as f64).collect();
@@ -27,22 +27,19 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Panel {
             .push((1.0 + f64::from(y[k])) / (survey.num_categories() as f64 + f64::from(sizes[r])));
         np_lo.push(lo);
         np_hi.push(hi);
-        let (m, lo, hi) = pooled_interval(fit, r, k);
+        let (m, lo, hi) = pooled_interval(fit, r, k)?;
         pp_mid.push(m);
         pp_lo.push(lo);
         pp_hi.push(hi);
     }
-    let pi0 = fit.pooled(
-        fit.param_index(&format!("pi0.{}", k + 1))
-            .expect("pi0 column"),
-    );
+    let pi0 = fit.pooled_named(&format!("pi0.{}", k + 1))?;
     let pi0_mean = pi0.iter().sum::<f64>() / pi0.len() as f64;
     let (pi0_lo, pi0_hi) = diagnostics::hdi(&pi0, HDI_PROB);
     let left: Vec<f64> = x.iter().map(|v| v - DODGE).collect();
     let right: Vec<f64> = x.iter().map(|v| v + DODGE).collect();
     let grey = palette::BLACK;
     let blue = palette::BLUE;
-    Panel {
+    Ok(Panel {
         title: CATEGORIES[k].to_string(),
         x_label: "region (n), smallest first".into(),
         y_label: "share".into(),
@@ -100,7 +97,7 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Panel {
         ),
         x_range: Some((0.5, order.len() as f64 + 0.5)),
         y_range: None,
-    }
+    })
 }
 
 fn interval_figure(
@@ -114,7 +111,7 @@ fn interval_figure(
         title: title.into(),
         panels: (0..survey.num_categories())
             .map(|k| category_panel(survey, fit, k))
-            .collect(),
+            .collect::<Result<_>>()?,
         columns: 2,
         panel_height: 300,
         shared_x: true,

@@ -7,6 +7,7 @@
 //! mean, and the widths of 89% HDIs with and without pooling.
 
 use crate::HDI_PROB;
+use diagnostics::MissingParameter;
 use models::survey::beta_hdi;
 use models::survey::data::Survey;
 use sampler::Fit;
@@ -21,15 +22,13 @@ pub fn no_pooling_hdi(survey: &Survey, r: usize, k: usize) -> (f64, f64) {
     beta_hdi(a, b, HDI_PROB)
 }
 
-/// Posterior mean of `pi.r.k` (from 0-based r, k) and its 89% HDI in `fit`.
-pub fn pooled_interval(fit: &Fit, r: usize, k: usize) -> (f64, f64, f64) {
-    let draws = fit.pooled(
-        fit.param_index(&format!("pi.{}.{}", r + 1, k + 1))
-            .expect("pi.r.k column"),
-    );
+/// Posterior mean of `pi.r.k` (from 0-based r, k) and its 89% HDI in `fit`;
+/// a fit without that parameter is an error naming it.
+pub fn pooled_interval(fit: &Fit, r: usize, k: usize) -> Result<(f64, f64, f64), MissingParameter> {
+    let draws = fit.pooled_named(&format!("pi.{}.{}", r + 1, k + 1))?;
     let mean = draws.iter().sum::<f64>() / draws.len() as f64;
     let (lo, hi) = diagnostics::hdi(&draws, HDI_PROB);
-    (mean, lo, hi)
+    Ok((mean, lo, hi))
 }
 
 /// One category of one region: interval widths with and without pooling.
@@ -51,14 +50,18 @@ impl CategoryWidths {
 }
 
 /// Interval widths for every category of region r.
-pub fn category_widths(survey: &Survey, fit: &Fit, r: usize) -> Vec<CategoryWidths> {
+pub fn category_widths(
+    survey: &Survey,
+    fit: &Fit,
+    r: usize,
+) -> Result<Vec<CategoryWidths>, MissingParameter> {
     (0..survey.num_categories())
         .map(|k| {
-            let (_, lo, hi) = pooled_interval(fit, r, k);
-            CategoryWidths {
+            let (_, lo, hi) = pooled_interval(fit, r, k)?;
+            Ok(CategoryWidths {
                 no_pooling: no_pooling_hdi(survey, r, k),
                 partial: (lo, hi),
-            }
+            })
         })
         .collect()
 }
@@ -85,18 +88,22 @@ impl RegionShrinkage {
     }
 }
 
-/// Shrinkage summaries of every region, ordered by size (smallest first).
-pub fn region_shrinkage(survey: &Survey, fit: &Fit) -> Vec<RegionShrinkage> {
-    let alpha = fit.pooled(fit.param_index("alpha").expect("alpha column"));
+/// Shrinkage summaries of every region, ordered by size (smallest first); a
+/// fit without `alpha` or a region's shares is an error naming the parameter.
+pub fn region_shrinkage(
+    survey: &Survey,
+    fit: &Fit,
+) -> Result<Vec<RegionShrinkage>, MissingParameter> {
+    let alpha = fit.pooled_named("alpha")?;
     let sizes = survey.sizes();
     survey
         .order_by_size()
         .into_iter()
         .map(|r| {
             let n = sizes[r];
-            let widths = category_widths(survey, fit, r);
+            let widths = category_widths(survey, fit, r)?;
             let k = widths.len() as f64;
-            RegionShrinkage {
+            Ok(RegionShrinkage {
                 region: r,
                 n,
                 weight_on_baseline: alpha.iter().map(|a| a / (a + f64::from(n))).sum::<f64>()
@@ -111,7 +118,7 @@ pub fn region_shrinkage(survey: &Survey, fit: &Fit) -> Vec<RegionShrinkage> {
                     .map(|w| w.partial.1 - w.partial.0)
                     .sum::<f64>()
                     / k,
-            }
+            })
         })
         .collect()
 }

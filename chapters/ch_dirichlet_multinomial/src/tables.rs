@@ -5,9 +5,9 @@ use crate::shrinkage::{category_widths, pooled_interval, region_shrinkage};
 use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::{OutputDir, fit_summary};
-use diagnostics::{ess_bulk, mcse_mean, sig, summary_markdown};
+use diagnostics::{ess_bulk, mcse_mean, sig};
 use figures::markdown_table;
-use models::survey::data::{CATEGORIES, CATEGORY_SHORT, Survey};
+use models::survey::data::{CATEGORIES, Survey};
 use sampler::Fit;
 
 /// Numbers printed in the source, shown beside ours: `alpha` (mean, sd, 89% HDI) and
@@ -51,14 +51,13 @@ pub fn data_table(survey: &Survey) -> Result<String> {
     Ok(markdown_table(&header, &rows)?)
 }
 
-/// az.summary-style table of `alpha` and `pi0` from a fit.
-pub fn hyper_summary(fit: &Fit, k: usize) -> Result<String> {
-    let names = hyper_names(k);
+/// az.summary-style table of `alpha` and `pi0` from a fit, each share
+/// labelled with its answer (`pi0[agree]`).
+pub fn hyper_summary(fit: &Fit, survey: &Survey) -> Result<String> {
+    let names = hyper_names(survey.num_categories());
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    Ok(summary_markdown(
-        &fit_summary(fit, &names, HDI_PROB)?,
-        HDI_PROB,
-    ))
+    let labels = chapter_support::labels::survey(survey)?;
+    Ok(labels.summary_markdown(&fit_summary(fit, &names, HDI_PROB)?, HDI_PROB)?)
 }
 
 /// Posterior means of both fits with their Monte Carlo standard errors, and the
@@ -68,12 +67,13 @@ pub fn agreement_table(o: &Outcome) -> Result<String> {
     let smallest = o.survey.order_by_size()[0];
     let mut names = hyper_names(k);
     names.extend((1..=k).map(|j| format!("pi.{}.{j}", smallest + 1)));
+    let labels = chapter_support::labels::survey(&o.survey)?;
     let mut rows = Vec::new();
     for name in &names {
-        let mut row = vec![name.clone()];
+        let mut row = vec![labels.display(name)?];
         let mut stats = Vec::new();
         for fit in [&o.full, &o.marginal] {
-            let chains = fit.chains_by_name(name).unwrap_or_default();
+            let chains = fit.try_chains_by_name(name)?;
             let all = chains.concat();
             let mean = all.iter().sum::<f64>() / all.len() as f64;
             let se = mcse_mean(&chains);
@@ -99,13 +99,15 @@ pub fn agreement_table(o: &Outcome) -> Result<String> {
 pub fn efficiency_table(o: &Outcome) -> Result<String> {
     let k = o.survey.num_categories();
     let r = o.survey.counts.len();
-    let row = |label: &str, fit: &Fit, dims: usize| -> Vec<String> {
+    let row = |label: &str, fit: &Fit, dims: usize| -> Result<Vec<String>> {
         let grads = fit.gradient_evaluations() as f64;
-        let ess_alpha = ess_bulk(&fit.chains_by_name("alpha").unwrap_or_default());
+        let ess_alpha = ess_bulk(&fit.try_chains_by_name("alpha")?);
         let ess_pi0 = (1..=k)
-            .map(|j| ess_bulk(&fit.chains_by_name(&format!("pi0.{j}")).unwrap_or_default()))
+            .map(|j| Ok(ess_bulk(&fit.try_chains_by_name(&format!("pi0.{j}"))?)))
+            .collect::<Result<Vec<f64>>>()?
+            .into_iter()
             .fold(f64::INFINITY, f64::min);
-        vec![
+        Ok(vec![
             label.to_string(),
             dims.to_string(),
             fit.num_divergent().to_string(),
@@ -114,7 +116,7 @@ pub fn efficiency_table(o: &Outcome) -> Result<String> {
             format!("{ess_pi0:.0}"),
             sig(1000.0 * ess_alpha / grads, 3),
             sig(1000.0 * ess_pi0 / grads, 3),
-        ]
+        ])
     };
     Ok(markdown_table(
         &[
@@ -132,8 +134,8 @@ pub fn efficiency_table(o: &Outcome) -> Result<String> {
                 "full: alpha, pi0 and the 24 regional shares",
                 &o.full,
                 1 + (k - 1) * (1 + r),
-            ),
-            row("integrated: alpha and pi0 only", &o.marginal, k),
+            )?,
+            row("integrated: alpha and pi0 only", &o.marginal, k)?,
         ],
     )?)
 }
@@ -141,18 +143,18 @@ pub fn efficiency_table(o: &Outcome) -> Result<String> {
 /// Each region's partial-pooling shares: posterior mean and 89% HDI, regions by size.
 pub fn regions_table(survey: &Survey, fit: &Fit) -> Result<String> {
     let sizes = survey.sizes();
-    let rows: Vec<Vec<String>> = survey
+    let rows = survey
         .order_by_size()
         .into_iter()
         .map(|r| {
             let mut row = vec![format!("{} (n = {})", survey.labels[r], sizes[r])];
             for k in 0..survey.num_categories() {
-                let (m, lo, hi) = pooled_interval(fit, r, k);
+                let (m, lo, hi) = pooled_interval(fit, r, k)?;
                 row.push(format!("{} [{}, {}]", sig(m, 2), sig(lo, 2), sig(hi, 2)));
             }
-            row
+            Ok(row)
         })
-        .collect();
+        .collect::<Result<Vec<Vec<String>>>>()?;
     let mut header = vec!["region"];
     header.extend(CATEGORIES);
     Ok(markdown_table(&header, &rows)?)
@@ -162,7 +164,7 @@ pub fn regions_table(survey: &Survey, fit: &Fit) -> Result<String> {
 /// partial-pooling HDI, with the source's widths beside ours.
 pub fn smallest_region_table(o: &Outcome) -> Result<String> {
     let r = o.survey.order_by_size()[0];
-    let rows: Vec<Vec<String>> = category_widths(&o.survey, &o.full, r)
+    let rows: Vec<Vec<String>> = category_widths(&o.survey, &o.full, r)?
         .iter()
         .enumerate()
         .map(|(k, w)| {
@@ -194,7 +196,7 @@ pub fn smallest_region_table(o: &Outcome) -> Result<String> {
 
 /// Every region's weight on the national baseline and average interval widths.
 pub fn shrinkage_table(survey: &Survey, fit: &Fit) -> Result<String> {
-    let rows: Vec<Vec<String>> = region_shrinkage(survey, fit)
+    let rows: Vec<Vec<String>> = region_shrinkage(survey, fit)?
         .iter()
         .map(|s| {
             vec![
@@ -231,6 +233,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
             .collect::<Vec<_>>(),
         HDI_PROB,
     )?;
+    let labels = chapter_support::labels::survey(&o.survey)?;
     let a = &rows_fit[0];
     let (m, sd, lo, hi) = source::ALPHA;
     let mut rows = vec![vec![
@@ -247,7 +250,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
     for j in 0..k {
         let p = &rows_fit[j + 1];
         rows.push(vec![
-            format!("pi0.{} ({})", j + 1, CATEGORY_SHORT[j]),
+            labels.display(&p.name)?,
             format!("{} (sd {})", source::PI0_MEAN[j], source::PI0_SD[j]),
             format!("{} (sd {})", sig(p.mean, 2), sig(p.sd, 1)),
         ]);
@@ -294,9 +297,9 @@ pub fn homogeneity_sentence(survey: &Survey) -> Result<String> {
 
 /// One sentence with the headline numbers, for the page's prose.
 pub fn headline(o: &Outcome) -> Result<String> {
-    let s = region_shrinkage(&o.survey, &o.full);
+    let s = region_shrinkage(&o.survey, &o.full)?;
     let (small, large) = (&s[0], &s[s.len() - 1]);
-    let t = region_shrinkage(&o.try_survey, &o.try_fit);
+    let t = region_shrinkage(&o.try_survey, &o.try_fit)?;
     let (t_small, t_large) = (
         t.iter()
             .find(|x| x.region == small.region)
@@ -327,10 +330,12 @@ pub fn headline(o: &Outcome) -> Result<String> {
 
 /// Writes every table of the chapter into `out`.
 pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let k = o.survey.num_categories();
     out.write("data.md", &data_table(&o.survey)?)?;
-    out.write("summary_full.md", &hyper_summary(&o.full, k)?)?;
-    out.write("summary_integrated.md", &hyper_summary(&o.marginal, k)?)?;
+    out.write("summary_full.md", &hyper_summary(&o.full, &o.survey)?)?;
+    out.write(
+        "summary_integrated.md",
+        &hyper_summary(&o.marginal, &o.survey)?,
+    )?;
     out.write("agreement.md", &agreement_table(o)?)?;
     out.write("efficiency.md", &efficiency_table(o)?)?;
     out.write("regions.md", &regions_table(&o.survey, &o.full)?)?;
@@ -349,13 +354,12 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
 
 /// The readable summary printed to stdout.
 pub fn console_report(o: &Outcome) -> Result<String> {
-    let k = o.survey.num_categories();
     Ok(format!(
         "\nFull model (all proportions sampled): {} divergent\n\n{}\nIntegrated model: {} divergent\n\n{}\n{}\n{}\n{}",
         o.full.num_divergent(),
-        hyper_summary(&o.full, k)?,
+        hyper_summary(&o.full, &o.survey)?,
         o.marginal.num_divergent(),
-        hyper_summary(&o.marginal, k)?,
+        hyper_summary(&o.marginal, &o.survey)?,
         efficiency_table(o)?,
         shrinkage_table(&o.survey, &o.full)?,
         headline(o)?,

@@ -75,7 +75,7 @@ fn the_printed_regions_vary_no_more_than_counting_noise() {
 fn smaller_regions_lean_more_on_the_baseline() {
     let o = default_outcome();
     for (survey, fit) in [(&o.survey, &o.full), (&o.try_survey, &o.try_fit)] {
-        let s = region_shrinkage(survey, fit);
+        let s = region_shrinkage(survey, fit).unwrap();
         for pair in s.windows(2) {
             assert!(pair[0].weight_on_baseline > pair[1].weight_on_baseline);
             assert!(pair[0].n <= pair[1].n);
@@ -83,8 +83,8 @@ fn smaller_regions_lean_more_on_the_baseline() {
         assert!(s.iter().all(|r| r.width_partial < r.width_no_pooling));
     }
     // Shrinking region 5 from 35 to 10 respondents raises its weight on the baseline.
-    let before = region_shrinkage(&o.survey, &o.full)[0].weight_on_baseline;
-    let after = region_shrinkage(&o.try_survey, &o.try_fit)[0].weight_on_baseline;
+    let before = region_shrinkage(&o.survey, &o.full).unwrap()[0].weight_on_baseline;
+    let after = region_shrinkage(&o.try_survey, &o.try_fit).unwrap()[0].weight_on_baseline;
     assert!(after > 2.0 * before, "{before} -> {after}");
 }
 
@@ -118,7 +118,7 @@ fn default_run_snapshot() {
         ("printed", &o.survey, &o.full),
         ("try it", &o.try_survey, &o.try_fit),
     ] {
-        for r in region_shrinkage(survey, fit) {
+        for r in region_shrinkage(survey, fit).unwrap() {
             s.push_str(&format!(
                 "{label}: region {} n {} weight {} widths {} -> {}\n",
                 r.region + 1,

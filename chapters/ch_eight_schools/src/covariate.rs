@@ -5,7 +5,7 @@
 //! one data set, and over many simulated data sets.
 
 use anyhow::Result;
-use diagnostics::quantile;
+use diagnostics::{MissingParameter, quantile};
 use models::eight_schools_covariate::{CovariateExact, CovariateSchools};
 use sampler::rng::{chain_rng, std_normal, uniform};
 use sampler::{Fit, Settings};
@@ -119,10 +119,11 @@ pub fn run(settings: &Settings) -> Result<CovariateStudy> {
 }
 
 /// The NUTS central interval of a named parameter of the study's fit.
-pub fn nuts_interval(fit: &Fit, name: &str) -> Option<(f64, f64)> {
+/// A name the fit lacks is an error naming it.
+pub fn nuts_interval(fit: &Fit, name: &str) -> Result<(f64, f64), MissingParameter> {
     let tail = 0.5 * (1.0 - INTERVAL);
-    let draws = fit.chains_by_name(name)?.concat();
-    Some((quantile(&draws, tail), quantile(&draws, 1.0 - tail)))
+    let draws = fit.pooled_named(name)?;
+    Ok((quantile(&draws, tail), quantile(&draws, 1.0 - tail)))
 }
 
 #[cfg(test)]

@@ -146,7 +146,7 @@ pub fn run(args: &Args) -> Result<()> {
             &outcome.covariate.fit,
         )?;
     }
-    print!("{}", tables::console_report(&outcome));
+    print!("{}", tables::console_report(&outcome)?);
     chapter_support::output::report_written("eight_schools", &out_dir, args.sampling.quiet);
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The chapter's figures.
 
 use crate::predictive::{mean_sd, share_at_or_above};
-use crate::tables_predictive::SCHOOL_E;
+use crate::tables_predictive::{SCHOOL_E, SCHOOL_E_NAME};
 use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
@@ -148,7 +148,11 @@ fn new_school(out: &OutputDir, o: &Outcome) -> Result<()> {
         curve: Some(curve(range.0, range.1, 200, |x| exact.pdf(x))),
         curve_label: "exact".into(),
     };
-    let e_draws = o.non_centred.pooled_named("theta.5")?;
+    let e_draws = o.non_centred.pooled_named(SCHOOL_E_NAME)?;
+    let e_title = format!(
+        "School E, {}",
+        chapter_support::labels::eight_schools()?.display(SCHOOL_E_NAME)?
+    );
     histogram_panels(
         &out.path("new_school.svg"),
         &[
@@ -157,7 +161,7 @@ fn new_school(out: &OutputDir, o: &Outcome) -> Result<()> {
                 o.predictive.theta_new.clone(),
                 &new,
             ),
-            panel("School E, theta.5", e_draws, &e),
+            panel(&e_title, e_draws, &e),
         ],
     )?;
     Ok(())

@@ -3,7 +3,7 @@
 //! source's printed summary set against all four.
 
 use anyhow::Result;
-use diagnostics::{hdi, mcse_mean};
+use diagnostics::{MissingParameter, hdi, mcse_mean};
 use models::declared::eight_schools_priors::{HyperPriors, NonCentredUnder, SENSITIVITY_ROWS};
 use models::eight_schools::{SIGMA, Y};
 use models::eight_schools_exact::ExactPosterior;
@@ -74,29 +74,29 @@ pub struct Estimate {
 
 impl PriorRow {
     /// Mean and MCSE of `f(draw)` over the draws of `name`.
-    fn estimate(&self, name: &str, f: impl Fn(f64) -> f64) -> Estimate {
+    fn estimate(&self, name: &str, f: impl Fn(f64) -> f64) -> Result<Estimate, MissingParameter> {
         let chains: Vec<Vec<f64>> = self
             .fit
-            .chains_by_name(name)
-            .unwrap_or_default()
+            .try_chains_by_name(name)?
             .iter()
             .map(|c| c.iter().map(|x| f(*x)).collect())
             .collect();
         let pooled = chains.concat();
-        Estimate {
+        Ok(Estimate {
             mean: pooled.iter().sum::<f64>() / pooled.len().max(1) as f64,
             mcse: mcse_mean(&chains),
-        }
+        })
     }
 
-    /// NUTS estimates of `E[mu]`, `E[tau]`, `E[theta_A]` and `P(tau < 1)`.
-    pub fn nuts(&self) -> [Estimate; 4] {
-        [
-            self.estimate("mu", |x| x),
-            self.estimate("tau", |x| x),
-            self.estimate("theta.1", |x| x),
-            self.estimate("tau", |t| f64::from(u8::from(t < 1.0))),
-        ]
+    /// NUTS estimates of `E[mu]`, `E[tau]`, `E[theta_A]` and `P(tau < 1)`;
+    /// a fit without one of those parameters is an error naming it.
+    pub fn nuts(&self) -> Result<[Estimate; 4], MissingParameter> {
+        Ok([
+            self.estimate("mu", |x| x)?,
+            self.estimate("tau", |x| x)?,
+            self.estimate("theta.1", |x| x)?,
+            self.estimate("tau", |t| f64::from(u8::from(t < 1.0)))?,
+        ])
     }
 
     /// The exact values of what [`PriorRow::nuts`] estimates.
@@ -110,11 +110,8 @@ impl PriorRow {
     }
 
     /// `tau`'s 89% HDI from the draws.
-    pub fn nuts_tau_hdi(&self, prob: f64) -> (f64, f64) {
-        hdi(
-            &self.fit.chains_by_name("tau").unwrap_or_default().concat(),
-            prob,
-        )
+    pub fn nuts_tau_hdi(&self, prob: f64) -> Result<(f64, f64), MissingParameter> {
+        Ok(hdi(&self.fit.pooled_named("tau")?, prob))
     }
 }
 

@@ -4,7 +4,7 @@ use crate::tables_predictive::*;
 use crate::{HDI_PROB, Outcome, tables_priors};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use diagnostics::{ebfmi, ess_bulk, ess_tail, mcse_mean, quantile, rhat, sig, summary_markdown};
+use diagnostics::{ebfmi, ess_bulk, ess_tail, mcse_mean, quantile, rhat, sig};
 use figures::markdown_table;
 use models::eight_schools::{SIGMA, Y};
 use sampler::Fit;
@@ -25,10 +25,10 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
         let each: Vec<String> = fit.chains.iter().map(|c| sig(c.step_size, 3)).collect();
         each.join(", ")
     };
-    let row = |label: &str, fit: &Fit| -> Vec<String> {
-        let tau = fit.chains_by_name("tau").unwrap_or_default();
+    let row = |label: &str, fit: &Fit| -> Result<Vec<String>> {
+        let tau = fit.try_chains_by_name("tau")?;
         let total = fit.num_draws_total();
-        vec![
+        Ok(vec![
             label.to_string(),
             format!(
                 "{} ({}%)",
@@ -40,7 +40,7 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
             format!("{:.3}", rhat(&tau)),
             sig(lowest_ebfmi(fit), 2),
             fit.gradient_evaluations().to_string(),
-        ]
+        ])
     };
     let table = markdown_table(
         &[
@@ -53,8 +53,8 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
             "gradient evaluations",
         ],
         &[
-            row("centred", &o.centred),
-            row("non-centred", &o.non_centred),
+            row("centred", &o.centred)?,
+            row("non-centred", &o.non_centred)?,
         ],
     )?;
     Ok(format!(
@@ -67,6 +67,7 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
 /// NUTS posterior means of both fits against the exact posterior, with the
 /// error in units of the Monte Carlo standard error.
 pub fn exact_table(o: &Outcome) -> Result<String> {
+    let labels = chapter_support::labels::eight_schools()?;
     let mut rows = Vec::new();
     let exact: Vec<(String, (f64, f64))> = std::iter::once(("mu".to_string(), o.exact.mu))
         .chain(std::iter::once(("tau".to_string(), o.exact.tau)))
@@ -79,9 +80,9 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
         )
         .collect();
     for (name, (mean, sd)) in exact {
-        let mut row = vec![name.clone(), sig(mean, 4), sig(sd, 4)];
+        let mut row = vec![labels.display(&name)?, sig(mean, 4), sig(sd, 4)];
         for fit in [&o.non_centred, &o.centred] {
-            let chains = fit.chains_by_name(&name).unwrap_or_default();
+            let chains = fit.try_chains_by_name(&name)?;
             let pooled: Vec<f64> = chains.concat();
             let m = pooled.iter().sum::<f64>() / pooled.len() as f64;
             let se = mcse_mean(&chains);
@@ -94,7 +95,7 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
     let p_exact = o.exact.tau_cdf(1.0);
     let mut row = vec!["P(tau < 1)".to_string(), sig(p_exact, 4), "".to_string()];
     for fit in [&o.non_centred, &o.centred] {
-        let tau = fit.chains_by_name("tau").unwrap_or_default();
+        let tau = fit.try_chains_by_name("tau")?;
         let below: Vec<Vec<f64>> = tau
             .iter()
             .map(|c| c.iter().map(|t| f64::from(u8::from(*t < 1.0))).collect())
@@ -121,6 +122,7 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
 /// Spread of both fits against the exact posterior: the sd and the 5% and 95%
 /// quantiles of `mu`, `tau` and each `theta_j`.
 pub fn exact_spread_table(o: &Outcome) -> Result<String> {
+    let labels = chapter_support::labels::eight_schools()?;
     let mut rows = Vec::new();
     for (k, name) in crate::reported_names().iter().enumerate() {
         let (sd, q): (f64, Box<dyn Fn(f64) -> f64>) = match k {
@@ -134,10 +136,12 @@ pub fn exact_spread_table(o: &Outcome) -> Result<String> {
                 Box::new(move |p| m.quantile(p))
             }),
         };
-        let draws = |fit: &Fit| fit.chains_by_name(name).unwrap_or_default().concat();
-        let (nc, c) = (draws(&o.non_centred), draws(&o.centred));
+        let (nc, c) = (
+            o.non_centred.pooled_named(name)?,
+            o.centred.pooled_named(name)?,
+        );
         let mut row = vec![
-            name.clone(),
+            labels.display(name)?,
             sig(sd, 3),
             sig(sd_of(&nc), 3),
             sig(sd_of(&c), 3),
@@ -189,13 +193,14 @@ pub fn school_a_sentence(o: &Outcome) -> String {
 
 /// Writes every table of the chapter into `out`.
 pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let labels = chapter_support::labels::eight_schools()?;
     out.write(
         "summary_centred.md",
-        &summary_markdown(&o.centred_summary, HDI_PROB),
+        &labels.summary_markdown(&o.centred_summary, HDI_PROB)?,
     )?;
     out.write(
         "summary_noncentred.md",
-        &summary_markdown(&o.non_centred_summary, HDI_PROB),
+        &labels.summary_markdown(&o.non_centred_summary, HDI_PROB)?,
     )?;
     out.write("comparison.md", &comparison_table(o)?)?;
     out.write(
@@ -211,7 +216,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("ppc.md", &ppc_table(o)?)?;
     out.write("ppc_statistics.md", &ppc_statistics_table(o)?)?;
     out.write("new_school.md", &new_school_table(o)?)?;
-    out.write("new_school_ratio.md", &new_school_sentence(o))?;
+    out.write("new_school_ratio.md", &new_school_sentence(o)?)?;
     out.write("covariate_data.md", &covariate_data_table(o)?)?;
     out.write("covariate.md", &covariate_table(o)?)?;
     out.write("covariate_recovery.md", &covariate_sentence(o))?;
@@ -225,7 +230,8 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
 }
 
 /// The readable summary printed to stdout.
-pub fn console_report(o: &Outcome) -> String {
+pub fn console_report(o: &Outcome) -> Result<String> {
+    let labels = chapter_support::labels::eight_schools()?;
     let mut s = String::new();
     for (label, fit, rows) in [
         ("Centred", &o.centred, &o.centred_summary),
@@ -239,13 +245,13 @@ pub fn console_report(o: &Outcome) -> String {
             fit.num_divergent(),
             100.0 * fit.num_divergent() as f64 / total as f64
         ));
-        s.push_str(&summary_markdown(rows, HDI_PROB));
+        s.push_str(&labels.summary_markdown(rows, HDI_PROB)?);
     }
     s.push_str("\nNew school against School E:\n\n");
-    s.push_str(&new_school_table(o).unwrap_or_default());
-    s.push_str(&new_school_sentence(o));
+    s.push_str(&new_school_table(o)?);
+    s.push_str(&new_school_sentence(o)?);
     s.push_str("\nCovariate model (exercise 5.8.4 d):\n\n");
-    s.push_str(&covariate_table(o).unwrap_or_default());
+    s.push_str(&covariate_table(o)?);
     s.push_str(&covariate_sentence(o));
     s.push_str(&format!(
         "\nExact posterior: E[mu] = {}, E[tau] = {}, tau 5%-95% = [{}, {}]\n",
@@ -254,5 +260,5 @@ pub fn console_report(o: &Outcome) -> String {
         sig(o.exact.tau_quantile(0.05), 3),
         sig(o.exact.tau_quantile(0.95), 3),
     ));
-    s
+    Ok(s)
 }

@@ -9,10 +9,12 @@ use diagnostics::{median, quantile, sig};
 use figures::markdown_table;
 use models::eight_schools::{SCHOOLS, Y};
 use models::normal_mixture::NormalMixture;
-use sampler::Fit;
 
 /// Index of School E (y = −1, sigma = 9) in the data.
 pub const SCHOOL_E: usize = 4;
+
+/// School E's effect in the fits' (CmdStan) naming.
+pub(crate) const SCHOOL_E_NAME: &str = "theta.5";
 
 /// Lower and upper tail probabilities of a central `INTERVAL` interval.
 fn tails() -> (f64, f64) {
@@ -37,8 +39,10 @@ fn fmt_interval((lo, hi): (f64, f64)) -> String {
 /// Lower quantiles of tau: exact against both fits. The neck of the funnel
 /// is where the centred fit falls short.
 pub fn tau_tail_table(o: &Outcome) -> Result<String> {
-    let draws = |fit: &Fit| fit.pooled(fit.param_index("tau").unwrap_or(1));
-    let (nc, c) = (draws(&o.non_centred), draws(&o.centred));
+    let (nc, c) = (
+        o.non_centred.pooled_named("tau")?,
+        o.centred.pooled_named("tau")?,
+    );
     let rows: Vec<Vec<String>> = [0.01, 0.05, 0.1, 0.25, 0.5]
         .iter()
         .map(|&p| {
@@ -126,9 +130,7 @@ pub fn ppc_statistics_table(o: &Outcome) -> Result<String> {
 
 /// A new school's effect against School E's, from NUTS and exactly.
 pub fn new_school_table(o: &Outcome) -> Result<String> {
-    let e_draws = o
-        .non_centred
-        .pooled(o.non_centred.param_index("theta.5").unwrap_or(6));
+    let e_draws = o.non_centred.pooled_named(SCHOOL_E_NAME)?;
     let (new_exact, e_exact) = (
         o.exact.new_school_marginal(),
         o.exact.theta_marginal(SCHOOL_E),
@@ -174,19 +176,17 @@ pub fn new_school_table(o: &Outcome) -> Result<String> {
 }
 
 /// The width ratio of the new school's interval to School E's, for the page.
-pub fn new_school_sentence(o: &Outcome) -> String {
-    let e_draws = o
-        .non_centred
-        .pooled(o.non_centred.param_index("theta.5").unwrap_or(6));
+pub fn new_school_sentence(o: &Outcome) -> Result<String> {
+    let e_draws = o.non_centred.pooled_named(SCHOOL_E_NAME)?;
     let width = |(lo, hi): (f64, f64)| hi - lo;
     let ratio = width(interval(&o.predictive.theta_new)) / width(interval(&e_draws));
     let exact_ratio = width(exact_interval(&o.exact.new_school_marginal()))
         / width(exact_interval(&o.exact.theta_marginal(SCHOOL_E)));
-    format!(
+    Ok(format!(
         "The new school's 89% interval is {} times as wide as School E's ({} exactly).\n",
         sig(ratio, 3),
         sig(exact_ratio, 3),
-    )
+    ))
 }
 
 /// The simulated covariate data set, one row per school.
@@ -214,9 +214,9 @@ pub fn covariate_table(o: &Outcome) -> Result<String> {
         ("beta", TRUE_BETA, Some(&study.exact.beta)),
         ("tau", TRUE_TAU, None),
     ] {
-        let draws = study.fit.chains_by_name(name).unwrap_or_default().concat();
+        let draws = study.fit.pooled_named(name)?;
         let (mean, sd) = mean_sd(&draws);
-        let nuts = covariate::nuts_interval(&study.fit, name).unwrap_or((f64::NAN, f64::NAN));
+        let nuts = covariate::nuts_interval(&study.fit, name)?;
         let mut row = vec![
             name.to_string(),
             format!("{truth}"),

@@ -28,8 +28,8 @@ pub fn priors_table(rows: &[PriorRow]) -> Result<String> {
             sig(e.theta[0].0, 4),
             sig(e.tau_cdf(1.0), 3),
         ]);
-        let [mu, tau, theta_a, below] = row.nuts();
-        let tau_draws = row.fit.chains_by_name("tau").unwrap_or_default().concat();
+        let [mu, tau, theta_a, below] = row.nuts()?;
+        let tau_draws = row.fit.pooled_named("tau")?;
         let n = tau_draws.len().max(1) as f64;
         let mean = tau_draws.iter().sum::<f64>() / n;
         let sd = (tau_draws.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / n).sqrt();
@@ -39,7 +39,7 @@ pub fn priors_table(rows: &[PriorRow]) -> Result<String> {
             sig(mu.mean, 4),
             sig(tau.mean, 4),
             sig(sd, 4),
-            interval(row.nuts_tau_hdi(HDI_PROB)),
+            interval(row.nuts_tau_hdi(HDI_PROB)?),
             sig(theta_a.mean, 4),
             sig(below.mean, 3),
         ]);

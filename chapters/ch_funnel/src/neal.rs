@@ -1,7 +1,7 @@
 //! Neal's funnel against its exact answer: the marginal of `v` is
 //! `Normal(0, 3)`, so every quantile and tail probability is known.
 
-use diagnostics::{inv_normal_cdf, mcse_mean};
+use diagnostics::{MissingParameter, inv_normal_cdf, mcse_mean};
 use models::neals_funnel::V_SD;
 use models::normal_mixture::std_normal_cdf;
 use sampler::Fit;
@@ -25,17 +25,17 @@ pub fn exact_below(t: f64) -> f64 {
 
 /// The share of a fit's draws of `v` below `t`, with its Monte Carlo
 /// standard error (the MCSE of the mean of the indicator `v < t`, which
-/// accounts for autocorrelation within chains).
-pub fn share_below(fit: &Fit, t: f64) -> (f64, f64) {
+/// accounts for autocorrelation within chains). A fit without `v` is an
+/// error.
+pub fn share_below(fit: &Fit, t: f64) -> Result<(f64, f64), MissingParameter> {
     let indicator: Vec<Vec<f64>> = fit
-        .chains_by_name("v")
-        .unwrap_or_default()
+        .try_chains_by_name("v")?
         .iter()
         .map(|c| c.iter().map(|v| f64::from(u8::from(*v < t))).collect())
         .collect();
     let all = indicator.concat();
     let share = all.iter().sum::<f64>() / all.len().max(1) as f64;
-    (share, mcse_mean(&indicator))
+    Ok((share, mcse_mean(&indicator)))
 }
 
 #[cfg(test)]

@@ -33,20 +33,22 @@ fn funnel_v(out: &OutputDir, o: &Outcome) -> Result<()> {
             (v, std_normal_pdf(v / V_SD) / V_SD)
         })
         .collect();
-    let panel = |title: &str, fit: &Fit| HistogramPanel {
-        title: format!("{title} ({} divergent)", fit.num_divergent()),
-        x_label: "v".into(),
-        samples: fit.pooled(fit.param_index("v").unwrap_or(0)),
-        bins: 50,
-        range: Some((-10.0, 10.0)),
-        curve: Some(curve.clone()),
-        curve_label: "exact Normal(0, 3)".into(),
+    let panel = |title: &str, fit: &Fit| -> Result<HistogramPanel> {
+        Ok(HistogramPanel {
+            title: format!("{title} ({} divergent)", fit.num_divergent()),
+            x_label: "v".into(),
+            samples: fit.pooled_named("v")?,
+            bins: 50,
+            range: Some((-10.0, 10.0)),
+            curve: Some(curve.clone()),
+            curve_label: "exact Normal(0, 3)".into(),
+        })
     };
     histogram_panels(
         &out.path("funnel_v.svg"),
         &[
-            panel("centred", &o.funnel_centred),
-            panel("non-centred", &o.funnel_non_centred),
+            panel("centred", &o.funnel_centred)?,
+            panel("non-centred", &o.funnel_non_centred)?,
         ],
     )?;
     Ok(())
@@ -54,50 +56,49 @@ fn funnel_v(out: &OutputDir, o: &Outcome) -> Result<()> {
 
 /// The funnel itself: v against x.1, divergent draws marked.
 fn funnel_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let panel = |title: &str, fit: &Fit| {
-        let (v, x1) = (
-            fit.pooled(fit.param_index("v").unwrap_or(0)),
-            fit.pooled(fit.param_index("x.1").unwrap_or(1)),
-        );
+    let panel = |title: &str, fit: &Fit| -> Result<ScatterPanel> {
+        let (v, x1) = (fit.pooled_named("v")?, fit.pooled_named("x.1")?);
         let keep: Vec<usize> = (0..v.len()).filter(|&i| x1[i].abs() <= X1_WINDOW).collect();
         let divergent = divergent_flags(fit);
-        ScatterPanel {
+        Ok(ScatterPanel {
             title: title.into(),
             x_label: format!("x.1 (|x.1| ≤ {X1_WINDOW} shown)"),
             y_label: "v".into(),
             x: keep.iter().map(|&i| x1[i]).collect(),
             y: keep.iter().map(|&i| v[i]).collect(),
             divergent: keep.iter().map(|&i| divergent[i]).collect(),
-        }
+        })
     };
     divergence_scatter(
         &out.path("funnel_scatter.svg"),
         &[
-            panel("centred", &o.funnel_centred),
-            panel("non-centred", &o.funnel_non_centred),
+            panel("centred", &o.funnel_centred)?,
+            panel("non-centred", &o.funnel_non_centred)?,
         ],
     )?;
     Ok(())
 }
 
-/// The Eight Schools funnel: log tau against theta.1, divergent draws marked.
+/// The Eight Schools funnel: log tau against School A's effect (`theta.1`,
+/// shown with its label), divergent draws marked.
 fn schools_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let panel = |title: &str, fit: &Fit| {
-        let tau = fit.pooled(fit.param_index("tau").unwrap_or(1));
-        ScatterPanel {
+    let labels = chapter_support::labels::eight_schools()?;
+    let panel = |title: &str, fit: &Fit| -> Result<ScatterPanel> {
+        let tau = fit.pooled_named("tau")?;
+        Ok(ScatterPanel {
             title: format!("{title} ({} divergent)", fit.num_divergent()),
-            x_label: "theta.1".into(),
+            x_label: labels.display("theta.1")?,
             y_label: "log tau".into(),
-            x: fit.pooled(fit.param_index("theta.1").unwrap_or(2)),
+            x: fit.pooled_named("theta.1")?,
             y: tau.iter().map(|t| t.ln()).collect(),
             divergent: divergent_flags(fit),
-        }
+        })
     };
     divergence_scatter(
         &out.path("schools_scatter.svg"),
         &[
-            panel("centred", &o.schools_centred),
-            panel("non-centred", &o.schools_non_centred),
+            panel("centred", &o.schools_centred)?,
+            panel("non-centred", &o.schools_non_centred)?,
         ],
     )?;
     Ok(())
@@ -115,27 +116,28 @@ fn schools_trace(out: &OutputDir, o: &Outcome) -> Result<()> {
             "exact 5% quantile".to_string(),
         ),
     ];
-    let panel = |title: &str, fit: &Fit| -> TracePanel {
+    let panel = |title: &str, fit: &Fit| -> Result<TracePanel> {
         let first = fit.chains.first();
-        let tau_index = fit.param_index("tau").unwrap_or(1);
-        TracePanel {
+        let tau = fit.try_chains_by_name("tau")?;
+        Ok(TracePanel {
             title: title.into(),
             x_label: "iteration after warmup".into(),
             y_label: "log tau".into(),
-            values: first
-                .map(|c| c.draws.iter().map(|d| d[tau_index].ln()).collect())
+            values: tau
+                .first()
+                .map(|c| c.iter().map(|t| t.ln()).collect())
                 .unwrap_or_default(),
             divergent: first
                 .map(|c| c.stats.iter().map(|s| s.divergent).collect())
                 .unwrap_or_default(),
             reference_lines: references.clone(),
-        }
+        })
     };
     trace_panels(
         &out.path("schools_trace.svg"),
         &[
-            panel("centred, chain 1", &o.schools_centred),
-            panel("non-centred, chain 1", &o.schools_non_centred),
+            panel("centred, chain 1", &o.schools_centred)?,
+            panel("non-centred, chain 1", &o.schools_non_centred)?,
         ],
     )?;
     Ok(())

@@ -106,7 +106,7 @@ pub fn run_sweep(base: &Settings, config: &SweepConfig, quiet: bool) -> Result<V
             };
             let fit = sampler::fit_replication(&EightSchools::new(p), &settings, rep)?;
             bar.inc(1);
-            Ok(summarise(&fit, p, target, k))
+            summarise(&fit, p, target, k)
         })
         .collect::<Result<Vec<SweepFit>>>()?;
     // ANCHOR_END: parallel
@@ -128,11 +128,11 @@ pub fn run_sweep(base: &Settings, config: &SweepConfig, quiet: bool) -> Result<V
     Ok(cells)
 }
 
-fn summarise(fit: &sampler::Fit, p: Parameterization, target: f64, k: usize) -> SweepFit {
-    let tau = fit.chains_by_name("tau").unwrap_or_default();
+fn summarise(fit: &sampler::Fit, p: Parameterization, target: f64, k: usize) -> Result<SweepFit> {
+    let tau = fit.try_chains_by_name("tau")?;
     let pooled = tau.concat();
     let n = pooled.len().max(1) as f64;
-    SweepFit {
+    Ok(SweepFit {
         parameterization: p,
         target_accept: target,
         seed_index: k,
@@ -142,7 +142,7 @@ fn summarise(fit: &sampler::Fit, p: Parameterization, target: f64, k: usize) -> 
         mean_tau: pooled.iter().sum::<f64>() / n,
         p_tau_below_1: pooled.iter().filter(|t| **t < 1.0).count() as f64 / n,
         gradient_evaluations: fit.gradient_evaluations(),
-    }
+    })
 }
 
 /// Median, minimum and maximum of `values`.

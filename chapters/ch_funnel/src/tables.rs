@@ -54,11 +54,11 @@ fn mean_pm(values: &[f64], decimals: usize) -> String {
 
 /// Divergences, ESS, R-hat and reach of `v` for both funnel fits.
 pub fn funnel_fits_table(o: &Outcome) -> Result<String> {
-    let row = |name: &str, fit: &Fit| -> Vec<String> {
-        let v = fit.chains_by_name("v").unwrap_or_default();
+    let row = |name: &str, fit: &Fit| -> Result<Vec<String>> {
+        let v = fit.try_chains_by_name("v")?;
         let total = fit.num_draws_total();
         let min = v.concat().into_iter().fold(f64::INFINITY, f64::min);
-        vec![
+        Ok(vec![
             name.to_string(),
             format!(
                 "{} ({}%)",
@@ -69,7 +69,7 @@ pub fn funnel_fits_table(o: &Outcome) -> Result<String> {
             format!("{:.3}", rhat(&v)),
             sig(min, 3),
             fit.gradient_evaluations().to_string(),
-        ]
+        ])
     };
     Ok(markdown_table(
         &[
@@ -81,16 +81,18 @@ pub fn funnel_fits_table(o: &Outcome) -> Result<String> {
             "gradient evaluations",
         ],
         &[
-            row("centred", &o.funnel_centred),
-            row("non-centred", &o.funnel_non_centred),
+            row("centred", &o.funnel_centred)?,
+            row("non-centred", &o.funnel_non_centred)?,
         ],
     )?)
 }
 
 /// Quantiles of `v` from both fits against the exact `Normal(0, 3)` ones.
 pub fn funnel_quantile_table(o: &Outcome) -> Result<String> {
-    let pooled = |fit: &Fit| fit.pooled(fit.param_index("v").unwrap_or(0));
-    let (nc, c) = (pooled(&o.funnel_non_centred), pooled(&o.funnel_centred));
+    let (nc, c) = (
+        o.funnel_non_centred.pooled_named("v")?,
+        o.funnel_centred.pooled_named("v")?,
+    );
     let rows: Vec<Vec<String>> = QUANTILE_PROBS
         .iter()
         .map(|&p| {
@@ -111,19 +113,19 @@ pub fn funnel_quantile_table(o: &Outcome) -> Result<String> {
 /// `P(v < t)` for the neck thresholds: exact, and each fit's share of draws
 /// with the error in Monte Carlo standard errors.
 pub fn funnel_tail_table(o: &Outcome) -> Result<String> {
-    let rows: Vec<Vec<String>> = NECK_THRESHOLDS
+    let rows = NECK_THRESHOLDS
         .iter()
         .map(|&t| {
             let exact = exact_below(t);
             let mut row = vec![format!("P(v < {t})"), sig(exact, 3)];
             for fit in [&o.funnel_non_centred, &o.funnel_centred] {
-                let (share, se) = share_below(fit, t);
+                let (share, se) = share_below(fit, t)?;
                 row.push(sig(share, 3));
                 row.push(error_in_mcse(share, exact, se));
             }
-            row
+            Ok(row)
         })
-        .collect();
+        .collect::<Result<Vec<Vec<String>>>>()?;
     Ok(markdown_table(
         &[
             "tail",
@@ -316,12 +318,12 @@ pub fn sweep_setup_sentence(o: &Outcome) -> String {
 }
 
 /// Where the centred chain spends its time, for the page's trace figure.
-pub fn trace_sentence(o: &Outcome) -> String {
+pub fn trace_sentence(o: &Outcome) -> Result<String> {
     let q05 = o.exact.tau_quantile(0.05);
-    let share = |fit: &Fit| -> f64 {
-        let tau = fit.chains_by_name("tau").unwrap_or_default();
+    let share = |fit: &Fit| -> Result<f64> {
+        let tau = fit.try_chains_by_name("tau")?;
         let first = tau.first().cloned().unwrap_or_default();
-        first.iter().filter(|t| **t < q05).count() as f64 / first.len().max(1) as f64
+        Ok(first.iter().filter(|t| **t < q05).count() as f64 / first.len().max(1) as f64)
     };
     let divergent_first = |fit: &Fit| -> usize {
         fit.chains
@@ -329,17 +331,17 @@ pub fn trace_sentence(o: &Outcome) -> String {
             .map(|c| c.stats.iter().filter(|s| s.divergent).count())
             .unwrap_or(0)
     };
-    format!(
+    Ok(format!(
         "Exactly 5% of the posterior has tau below {} (log tau below {}). Chain 1 of the \
          centred fit puts {}% of its draws there and diverges {} times; chain 1 of the \
          non-centred fit puts {}% there and diverges {} times.\n",
         sig(q05, 3),
         sig(q05.ln(), 3),
-        sig(100.0 * share(&o.schools_centred), 2),
+        sig(100.0 * share(&o.schools_centred)?, 2),
         divergent_first(&o.schools_centred),
-        sig(100.0 * share(&o.schools_non_centred), 2),
+        sig(100.0 * share(&o.schools_non_centred)?, 2),
         divergent_first(&o.schools_non_centred),
-    )
+    ))
 }
 
 /// Writes every table and sentence of the chapter into `out`.
@@ -347,7 +349,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("funnel_fits.md", &funnel_fits_table(o)?)?;
     out.write("funnel_quantiles.md", &funnel_quantile_table(o)?)?;
     out.write("funnel_tails.md", &funnel_tail_table(o)?)?;
-    out.write("trace.md", &trace_sentence(o))?;
+    out.write("trace.md", &trace_sentence(o)?)?;
     out.write("sweep_setup.md", &sweep_setup_sentence(o))?;
     out.write("sweep_health.md", &sweep_health_table(o)?)?;
     out.write("sweep_accuracy.md", &sweep_accuracy_table(o)?)?;

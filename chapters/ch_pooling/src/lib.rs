@@ -102,10 +102,7 @@ pub struct Outcome {
 
 /// Mean and highest-density interval of a named parameter's draws.
 pub fn estimate(fit: &Fit, name: &str) -> Result<(f64, f64, f64)> {
-    let index = fit
-        .param_index(name)
-        .ok_or_else(|| anyhow::anyhow!("the fit has no parameter named {name}"))?;
-    let draws = fit.pooled(index);
+    let draws = fit.pooled_named(name)?;
     let mean = draws.iter().sum::<f64>() / draws.len() as f64;
     let (low, high) = diagnostics::hdi(&draws, HDI_PROB);
     Ok((mean, low, high))

@@ -41,21 +41,14 @@ fn summarise(draws: &[f64]) -> (f64, f64, f64) {
     (mean, lo, hi)
 }
 
-fn column(fit: &Fit, name: &str) -> Result<Vec<f64>> {
-    let i = fit
-        .param_index(name)
-        .ok_or_else(|| anyhow::anyhow!("the fit has no parameter named {name}"))?;
-    Ok(fit.pooled(i))
-}
-
 // ANCHOR: new_group
 /// Predictions for a new instructor from the partial- and complete-pooling fits.
 pub fn new_group(partial: &Fit, complete: &Fit, seed: u64) -> Result<NewGroup> {
     let mut rng = chain_rng(seed, PREDICT_STREAM, 0);
     let (mu, tau, sigma) = (
-        column(partial, "mu")?,
-        column(partial, "tau")?,
-        column(partial, "sigma")?,
+        partial.pooled_named("mu")?,
+        partial.pooled_named("tau")?,
+        partial.pooled_named("sigma")?,
     );
     let mut theta_new = Vec::with_capacity(mu.len());
     let mut student = Vec::with_capacity(mu.len());
@@ -64,7 +57,10 @@ pub fn new_group(partial: &Fit, complete: &Fit, seed: u64) -> Result<NewGroup> {
         theta_new.push(theta);
         student.push(theta + sigma[s] * std_normal(&mut rng)); // one of their students
     }
-    let (mu_c, sigma_c) = (column(complete, "mu")?, column(complete, "sigma")?);
+    let (mu_c, sigma_c) = (
+        complete.pooled_named("mu")?,
+        complete.pooled_named("sigma")?,
+    );
     let student_c: Vec<f64> = mu_c
         .iter()
         .zip(&sigma_c)

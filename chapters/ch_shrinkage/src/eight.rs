@@ -43,16 +43,9 @@ pub struct FormulaRow {
     pub nuts_mcse: f64,
 }
 
-fn column(fit: &Fit, name: &str) -> Result<Vec<f64>> {
-    let i = fit
-        .param_index(name)
-        .ok_or_else(|| anyhow::anyhow!("the fit has no parameter named {name}"))?;
-    Ok(fit.pooled(i))
-}
-
 /// The table's rows from a fit of the Eight Schools model.
 pub fn rows(fit: &Fit) -> Result<Vec<FormulaRow>> {
-    let (mu, tau) = (column(fit, "mu")?, column(fit, "tau")?);
+    let (mu, tau) = (fit.pooled_named("mu")?, fit.pooled_named("tau")?);
     let b: Vec<f64> = SIGMA.iter().map(|s| shrinkage_factor(*s, TAU)).collect();
     let ranks = ranks_descending(&b);
     (0..Y.len())
@@ -70,9 +63,7 @@ pub fn rows(fit: &Fit) -> Result<Vec<FormulaRow>> {
                 .sum::<f64>()
                 / n;
             let name = format!("theta.{}", i + 1);
-            let theta = fit
-                .chains_by_name(&name)
-                .ok_or_else(|| anyhow::anyhow!("the fit has no parameter named {name}"))?;
+            let theta = fit.try_chains_by_name(&name)?;
             let nuts = theta.concat().iter().sum::<f64>() / n;
             Ok(FormulaRow {
                 school: SCHOOLS[i],
@@ -92,7 +83,7 @@ pub fn rows(fit: &Fit) -> Result<Vec<FormulaRow>> {
 
 /// Posterior mean and median of `tau`, and `P(tau < 6 | y)`.
 pub fn tau_summary(fit: &Fit) -> Result<(f64, f64, f64)> {
-    let tau = column(fit, "tau")?;
+    let tau = fit.pooled_named("tau")?;
     let n = tau.len() as f64;
     let mean = tau.iter().sum::<f64>() / n;
     let below = tau.iter().filter(|t| **t < TAU).count() as f64 / n;

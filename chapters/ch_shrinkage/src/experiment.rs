@@ -48,13 +48,12 @@ pub fn run(
         Parameterization::NonCentred,
     )?;
     let fit = sampler::fit_replication(&model, settings, replication)?;
-    let bayes: Vec<f64> = (1..=design.schools)
+    let bayes = (1..=design.schools)
         .map(|j| {
-            let i = fit.param_index(&format!("theta.{j}")).unwrap_or(1 + j);
-            let draws = fit.pooled(i);
-            draws.iter().sum::<f64>() / draws.len() as f64
+            let draws = fit.pooled_named(&format!("theta.{j}"))?;
+            Ok(draws.iter().sum::<f64>() / draws.len() as f64)
         })
-        .collect();
+        .collect::<Result<Vec<f64>>>()?;
     // ANCHOR_END: experiment
     let bayes_exact = posterior_means_equal_se(&data.ybar, design.se(), priors);
     let mse = [

@@ -65,11 +65,7 @@ pub fn tau_sentence(o: &Outcome) -> Result<String> {
 pub fn experiment_sentence(o: &Outcome) -> Result<String> {
     let e = &o.experiment;
     let d = &e.design;
-    let tau_i = e
-        .fit
-        .param_index("tau")
-        .ok_or_else(|| anyhow::anyhow!("the fit has no tau"))?;
-    let tau = e.fit.pooled(tau_i);
+    let tau = e.fit.pooled_named("tau")?;
     let tau_mean = tau.iter().sum::<f64>() / tau.len() as f64;
     Ok(format!(
         "This run: K = {} schools of n = {} students, true spread tau = {}, students' \

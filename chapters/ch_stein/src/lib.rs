@@ -152,10 +152,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     // ANCHOR_END: hierarchical
     let hierarchical = (1..=players.len())
         .map(|j| {
-            let i = fit
-                .param_index(&format!("p.{j}"))
-                .ok_or_else(|| anyhow::anyhow!("the fit has no p.{j}"))?;
-            let d = fit.pooled(i);
+            let d = fit.pooled_named(&format!("p.{j}"))?;
             Ok(d.iter().sum::<f64>() / d.len() as f64)
         })
         .collect::<Result<Vec<f64>>>()?;

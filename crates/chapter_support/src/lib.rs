@@ -1,10 +1,12 @@
 //! What every chapter binary needs, so that a chapter is only its model and
 //! its story: the common command-line flags ([`args`]), an output directory
 //! that reports clear errors ([`output`]), and summaries of fits in the shape
-//! of ArviZ's `az.summary` ([`summary`]), and Stan-style warnings after
-//! every fit ([`warnings`]).
+//! of ArviZ's `az.summary` ([`summary`]), the group labels tables and
+//! figures show ([`labels`]), and Stan-style warnings after every fit
+//! ([`warnings`]).
 
 pub mod args;
+pub mod labels;
 pub mod output;
 pub mod stan_progress;
 pub mod summary;

@@ -99,12 +99,22 @@ pub fn hdi_labels(hdi_prob: f64) -> (String, String) {
 /// assert!(table.contains("| mu | 3.00 | 1.31 | 1.00 | 5.00 |"));
 /// ```
 pub fn summary_markdown(rows: &[SummaryRow], hdi_prob: f64) -> String {
+    let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    markdown_with_names(rows, &names, hdi_prob)
+}
+
+/// [`summary_markdown`] with `names[i]` in the first column of row `i`.
+pub(crate) fn markdown_with_names<S: AsRef<str>>(
+    rows: &[SummaryRow],
+    names: &[S],
+    hdi_prob: f64,
+) -> String {
     let (low, high) = hdi_labels(hdi_prob);
     let mut out = format!(
         "| | mean | sd | {low} | {high} | mcse_mean | mcse_sd | ess_bulk | ess_tail | r_hat |\n"
     );
     out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for r in rows {
+    for (r, name) in rows.iter().zip(names) {
         let cells = [
             sig(r.mean, 3),
             sig(r.sd, 3),
@@ -116,7 +126,7 @@ pub fn summary_markdown(rows: &[SummaryRow], hdi_prob: f64) -> String {
             fixed(r.ess_tail.round(), 0),
             fixed(r.r_hat, 2),
         ];
-        out.push_str(&format!("| {} | {} |\n", r.name, cells.join(" | ")));
+        out.push_str(&format!("| {} | {} |\n", name.as_ref(), cells.join(" | ")));
     }
     out
 }

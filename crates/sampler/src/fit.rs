@@ -51,12 +51,20 @@ impl Fit {
         self.param_index(name).map(|i| self.chains_of(i))
     }
 
+    /// Draws of the parameter called `name`, one vector per chain; a name
+    /// the fit lacks is an error naming it.
+    pub fn try_chains_by_name(
+        &self,
+        name: &str,
+    ) -> Result<Vec<Vec<f64>>, diagnostics::MissingParameter> {
+        self.chains_by_name(name)
+            .ok_or_else(|| diagnostics::MissingParameter(name.to_string()))
+    }
+
     /// Draws of the parameter called `name` from all chains, chain after
     /// chain; a name the fit lacks is an error naming it.
     pub fn pooled_named(&self, name: &str) -> Result<Vec<f64>, diagnostics::MissingParameter> {
-        self.chains_by_name(name)
-            .map(|chains| chains.concat())
-            .ok_or_else(|| diagnostics::MissingParameter(name.to_string()))
+        Ok(self.try_chains_by_name(name)?.concat())
     }
 
     /// Draws of parameter `index` from all chains, chain after chain.
@@ -95,5 +103,47 @@ impl Fit {
 impl diagnostics::NamedDraws for Fit {
     fn chains_named(&self, name: &str) -> Option<Vec<Vec<f64>>> {
         self.chains_by_name(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Settings;
+
+    /// Two chains of two draws of (`mu`, `theta.1`).
+    fn fit() -> Fit {
+        let chain = |offset: f64| ChainDraws {
+            draws: vec![vec![offset, offset + 1.0], vec![offset + 2.0, offset + 3.0]],
+            stats: Vec::new(),
+            warmup_divergences: 0,
+            step_size: 0.5,
+            inv_mass: vec![1.0, 1.0],
+            gradient_evaluations: 0,
+        };
+        Fit {
+            param_names: vec!["mu".into(), "theta.1".into()],
+            settings: Settings::default(),
+            chains: vec![chain(0.0), chain(10.0)],
+        }
+    }
+
+    #[test]
+    fn draws_by_name_follow_the_column_and_chain_order() {
+        let f = fit();
+        assert_eq!(
+            f.try_chains_by_name("theta.1").unwrap(),
+            vec![vec![1.0, 3.0], vec![11.0, 13.0]]
+        );
+        assert_eq!(f.pooled_named("mu").unwrap(), vec![0.0, 2.0, 10.0, 12.0]);
+    }
+
+    #[test]
+    fn a_missing_name_is_an_error_naming_it() {
+        let f = fit();
+        let want = diagnostics::MissingParameter("theta[A]".into());
+        assert_eq!(f.pooled_named("theta[A]").unwrap_err(), want);
+        assert_eq!(f.try_chains_by_name("theta[A]").unwrap_err(), want);
+        assert_eq!(want.to_string(), "the fit has no parameter named theta[A]");
     }
 }
