@@ -6,8 +6,10 @@
 //! `--data PATH` fits the province's real workbook instead of the simulated one.
 
 pub mod exam_data;
+pub mod exam_priors;
 mod plots;
 mod plots_exam;
+mod plots_schools;
 mod prior_check;
 pub mod recovery;
 pub mod simulate;
@@ -20,7 +22,7 @@ use chapter_support::output::default_out_dir;
 use chapter_support::{OutputDir, SamplingArgs, timed};
 use clap::Parser;
 use exam_data::{ExamData, PROVINCE, Selection, simulate_province};
-use models::beta_multilevel::exam::{ExamAverages, ExamPooling};
+use models::beta_multilevel::exam::{ExamAverages, ExamPooling, HyperPriors};
 use models::beta_multilevel::heights::Heights;
 use models::beta_multilevel::one_school::OneSchool;
 use models::beta_multilevel::schools::{Pooling, Schools};
@@ -85,6 +87,9 @@ pub struct ExamSection {
     pub selection: Selection,
     /// Unpooled, pooled and authority-pooled fits, in that order.
     pub fits: Vec<(ExamPooling, Fit)>,
+    /// Pooled and authority-pooled fits with the hyperpriors of the population
+    /// of school means widened by [`exam_priors::HYPER_WIDEN`].
+    pub widened: Vec<(ExamPooling, Fit)>,
 }
 
 /// The simulation studies: each data set with its truth, and its fits.
@@ -172,6 +177,19 @@ pub fn compute(args: &Args) -> Result<Outcome> {
             fit(&label, &model, &settings, 5 + k as u32, quiet)?,
         ));
     }
+    let wide = HyperPriors::widened_shapes(exam_priors::HYPER_WIDEN)?;
+    let mut widened = Vec::new();
+    for (k, pooling) in [ExamPooling::Pooled, ExamPooling::Authority]
+        .into_iter()
+        .enumerate()
+    {
+        let label = format!("exam averages, {pooling:?}, hyperpriors widened");
+        let model = ExamAverages::new(&selection.summaries, pooling).with_hyper_priors(wide);
+        widened.push((
+            pooling,
+            fit(&label, &model, &settings, 8 + k as u32, quiet)?,
+        ));
+    }
     Ok(Outcome {
         seed,
         sims,
@@ -179,6 +197,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
             data,
             selection,
             fits,
+            widened,
         },
     })
 }
@@ -279,6 +298,12 @@ pub fn named_fits(o: &Outcome) -> Vec<(String, &Fit)> {
     for (pooling, fit) in &o.exam.fits {
         v.push((
             format!("exam_{}", format!("{pooling:?}").to_lowercase()),
+            fit,
+        ));
+    }
+    for (pooling, fit) in &o.exam.widened {
+        v.push((
+            format!("exam_{}_widened", format!("{pooling:?}").to_lowercase()),
             fit,
         ));
     }

@@ -1,5 +1,5 @@
-//! The figures of the simulation studies: heights, Beta densities, one
-//! school, five schools and three levels.
+//! The figures of the simulation studies: heights, Beta densities and one
+//! school here, five schools and three levels in [`crate::plots_schools`].
 
 use crate::Outcome;
 use crate::recovery::{Estimate, estimate};
@@ -64,22 +64,26 @@ pub(crate) fn step_density(draws: &[f64], bins: usize, (lo, hi): (f64, f64)) -> 
 }
 
 /// Estimates of `names` from `fit`, as `(mean, low, high)`.
-fn estimates(fit: &Fit, names: &[String]) -> Result<Vec<(f64, f64, f64)>> {
+pub(crate) fn estimates(fit: &Fit, names: &[String]) -> Result<Vec<(f64, f64, f64)>> {
     names
         .iter()
         .map(|n| {
             estimate(fit, n)
-                .map(|Estimate { mean, low, high }| (mean, low, high))
+                .map(
+                    |Estimate {
+                         mean, low, high, ..
+                     }| (mean, low, high),
+                )
                 .with_context(|| format!("the fit has no parameter {n}"))
         })
         .collect()
 }
 
-fn names(stem: &str, n: usize) -> Vec<String> {
+pub(crate) fn names(stem: &str, n: usize) -> Vec<String> {
     (1..=n).map(|i| format!("{stem}.{i}")).collect()
 }
 
-fn truth_markers(label: &str, values: &[f64]) -> MarkerSeries {
+pub(crate) fn truth_markers(label: &str, values: &[f64]) -> MarkerSeries {
     MarkerSeries {
         label: label.into(),
         marker: Marker::Cross,
@@ -91,7 +95,7 @@ fn truth_markers(label: &str, values: &[f64]) -> MarkerSeries {
     }
 }
 
-fn mean(xs: &[f64]) -> f64 {
+pub(crate) fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len() as f64
 }
 
@@ -323,128 +327,12 @@ fn one_school_posterior(out: &OutputDir, o: &Outcome) -> Result<()> {
     Ok(())
 }
 
-fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let (data, unpooled, pooled) = &o.sims.five_schools;
-    let j = data.school_means.len();
-    let mu_names = names("mu_school", j);
-    let (a, b) = (
-        pooled.pooled(pooled.param_index("alpha_bar").context("no alpha_bar")?),
-        pooled.pooled(pooled.param_index("beta_bar").context("no beta_bar")?),
-    );
-    let prior_mean = mean(
-        &a.iter()
-            .zip(&b)
-            .map(|(a, b)| a / (a + b))
-            .collect::<Vec<_>>(),
-    );
-    group_intervals(
-        &out.path("five_schools.svg"),
-        &GroupIntervals {
-            title: "Five schools: unpooled and pooled school means".into(),
-            x_label: "school".into(),
-            y_label: "mean score".into(),
-            groups: (1..=j).map(|i| format!("school {i}")).collect(),
-            estimates: vec![
-                IntervalSeries {
-                    label: "unpooled".into(),
-                    values: estimates(unpooled, &mu_names)?,
-                },
-                IntervalSeries {
-                    label: "pooled".into(),
-                    values: estimates(pooled, &mu_names)?,
-                },
-            ],
-            markers: vec![
-                truth_markers("true mean", &data.school_means),
-                MarkerSeries {
-                    label: "sample mean".into(),
-                    marker: Marker::Square,
-                    points: data
-                        .scores
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| (i as f64 + 0.3, mean(s)))
-                        .collect(),
-                },
-            ],
-            segments: vec![Segment {
-                from: -0.5,
-                to: j as f64 - 0.5,
-                y: prior_mean,
-                label: "pooled prior mean, alpha_bar / (alpha_bar + beta_bar)".into(),
-            }],
-            ..Default::default()
-        },
-    )?;
-    Ok(())
-}
-
-fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let (data, fit) = &o.sims.three_levels;
-    let d = data.district_means.len();
-    let s = data.school_means.len();
-    let districts = estimates(fit, &names("mu_district", d))?;
-    group_intervals(
-        &out.path("three_levels_districts.svg"),
-        &GroupIntervals {
-            title: "District means: posterior mean and 95% interval".into(),
-            x_label: "district".into(),
-            y_label: "mean score".into(),
-            groups: (1..=d).map(|i| format!("district {i}")).collect(),
-            estimates: vec![IntervalSeries {
-                label: "posterior".into(),
-                values: districts.clone(),
-            }],
-            markers: vec![truth_markers("true mean", &data.district_means)],
-            ..Default::default()
-        },
-    )?;
-    let mut labels = Vec::with_capacity(s);
-    let mut segments = Vec::new();
-    let mut separators = Vec::new();
-    for (k, district) in districts.iter().enumerate() {
-        let members: Vec<usize> = (0..s).filter(|&i| data.district_of[i] == k).collect();
-        for (n, _) in members.iter().enumerate() {
-            labels.push(format!("{}.{}", k + 1, n + 1));
-        }
-        let (first, last) = (members[0] as f64, members[members.len() - 1] as f64);
-        segments.push(Segment {
-            from: first - 0.45,
-            to: last + 0.45,
-            y: district.0,
-            label: "district posterior mean".into(),
-        });
-        if k > 0 {
-            separators.push(first - 0.5);
-        }
-    }
-    group_intervals(
-        &out.path("three_levels_schools.svg"),
-        &GroupIntervals {
-            title: "School means within districts".into(),
-            x_label: "district.school".into(),
-            y_label: "mean score".into(),
-            groups: labels,
-            estimates: vec![IntervalSeries {
-                label: "posterior".into(),
-                values: estimates(fit, &names("mu_school", s))?,
-            }],
-            markers: vec![truth_markers("true mean", &data.school_means)],
-            segments,
-            separators,
-            ..Default::default()
-        },
-    )?;
-    Ok(())
-}
-
 /// Writes every figure of the simulation studies into `out`.
 pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     heights(out, o)?;
     beta_families(out)?;
     prior_predictive(out, o)?;
     one_school_posterior(out, o)?;
-    five_schools(out, o)?;
-    three_levels(out, o)?;
+    crate::plots_schools::write_all(out, o)?;
     Ok(())
 }

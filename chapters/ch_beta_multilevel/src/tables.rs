@@ -1,7 +1,7 @@
 //! The markdown tables and sentences of the simulation studies, the
 //! recovery and diagnostics tables, and the console report.
 
-use crate::recovery::{Check, coverage, estimate, exam_checks, simulation_checks};
+use crate::recovery::{estimate, recovery_table};
 use crate::simulate::FIVE_SCHOOLS_TRUTH;
 use crate::{Outcome, named_fits, prior_check, tables_exam};
 use anyhow::{Context, Result};
@@ -281,54 +281,6 @@ fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
     ];
     out.write("three_levels_schools.md", &markdown_table(&header, &rows)?)?;
     Ok(())
-}
-
-/// Coverage of the true values, model by model, and the binomial test.
-pub fn recovery_table(o: &Outcome) -> Result<String> {
-    let sims = simulation_checks(&o.sims);
-    let exams = exam_checks(o);
-    let mut rows = Vec::new();
-    let mut models: Vec<&'static str> = Vec::new();
-    for c in sims.iter().chain(&exams) {
-        if !models.contains(&c.model) {
-            models.push(c.model);
-        }
-    }
-    let row = |label: String, checks: &[Check]| {
-        let (k, n, p) = coverage(checks);
-        vec![
-            label,
-            n.to_string(),
-            k.to_string(),
-            format!("{}%", sig(100.0 * k as f64 / n.max(1) as f64, 3)),
-            sig(p, 2),
-        ]
-    };
-    for m in models {
-        let checks: Vec<Check> = sims
-            .iter()
-            .chain(&exams)
-            .filter(|c| c.model == m)
-            .cloned()
-            .collect();
-        let label = if exams.iter().any(|c| c.model == m) {
-            format!("exam averages, {m}")
-        } else {
-            m.to_string()
-        };
-        rows.push(row(label, &checks));
-    }
-    rows.push(row("all simulation studies".into(), &sims));
-    Ok(markdown_table(
-        &[
-            "fit",
-            "parameters with a known truth",
-            "inside their 95% interval",
-            "share",
-            "binomial p-value (95%)",
-        ],
-        &rows,
-    )?)
 }
 
 /// Sampler health of every fit.

@@ -1,12 +1,15 @@
 //! The tables and sentences of the exam-averages section, and the kept data as CSV.
 
 use crate::Outcome;
+use crate::exam_priors::population_sd;
 use crate::plots_exam::{label, school_means};
 use crate::recovery::{coverage, exam_checks};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::{quantile, rhat, sig};
 use figures::markdown_table;
+use models::beta_multilevel::beta::variance;
+use models::beta_multilevel::exam::{ExamPooling, SHAPE_PRIORS};
 
 /// The source's counts for Mathematics 30-1 in 2016: schools with writers,
 /// and those with at least 30.
@@ -14,6 +17,12 @@ pub const SOURCE_SCHOOLS: (usize, usize) = (317, 140);
 
 fn median(xs: &[f64]) -> f64 {
     quantile(xs, 0.5)
+}
+
+/// Sample standard deviation (divisor n − 1).
+fn sample_sd(xs: &[f64]) -> f64 {
+    let m = xs.iter().sum::<f64>() / xs.len() as f64;
+    (xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64).sqrt()
 }
 
 fn overview(o: &Outcome) -> String {
@@ -84,7 +93,7 @@ fn models_table(o: &Outcome) -> Result<String> {
         let covered = if mine.is_empty() {
             "— (real data)".to_string()
         } else {
-            let (k, n, _) = coverage(&mine);
+            let (k, n) = coverage(&mine);
             format!("{k} of {n}")
         };
         rows.push(vec![
@@ -119,25 +128,17 @@ fn shrinkage(o: &Outcome) -> Result<String> {
     let (_, pooled) = &o.exam.fits[1];
     let mut sds = Vec::new();
     for j in 1..=kept.len() {
-        let name = format!("school_mu.{j}");
-        let draws = unpooled.pooled(unpooled.param_index(&name).unwrap_or(0));
+        let draws = unpooled.pooled_named(&format!("school_mu.{j}"))?;
         let m = draws.iter().sum::<f64>() / draws.len() as f64;
         let v = draws.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (draws.len() - 1) as f64;
         sds.push(v.sqrt());
     }
-    let get = |n: &str| {
-        pooled
-            .param_index(n)
-            .map(|i| pooled.pooled(i))
-            .unwrap_or_default()
-    };
-    let (a, b) = (get("school_prior_alpha"), get("school_prior_beta"));
-    let tau = a
-        .iter()
-        .zip(&b)
-        .map(|(a, b)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt())
-        .sum::<f64>()
-        / a.len().max(1) as f64;
+    let tau_draws = population_sd(pooled, ExamPooling::Pooled)?;
+    let tau = tau_draws.iter().sum::<f64>() / tau_draws.len() as f64 / 100.0;
+    // The spread of the data, and the spread the hyperpriors' centres imply.
+    let averages: Vec<f64> = kept.iter().map(|s| s.mean_pct).collect();
+    let [(a0, _), (b0, _)] = SHAPE_PRIORS;
+    let prior_tau = 100.0 * variance(a0 / (a0 + b0), a0 + b0).sqrt();
     let weights: Vec<f64> = sds.iter().map(|s| s * s / (s * s + tau * tau)).collect();
     let (s_med, w_med) = (median(&sds), median(&weights));
     let w_max = weights.iter().copied().fold(0.0, f64::max);
@@ -155,6 +156,9 @@ fn shrinkage(o: &Outcome) -> Result<String> {
          (median over schools). The pooled fit's population of school means has standard \
          deviation τ ≈ {} points. The normal approximation's weight on the population mean, \
          s²/(s² + τ²), is then {} for the median school and {} at most.\n\n\
+         The kept schools' published averages themselves have standard deviation {} points. \
+         The τ above comes from the hyperpriors: at their centres, alpha = {a0} and \
+         beta = {b0}, the Beta population of school means has standard deviation {} points.\n\n\
          The published standard deviations, read through the Beta variance \
          mu(1 − mu)/(nu + 1), put each school's sample size nu at a median of {} \
          (middle half {} to {}); every model here gives nu a prior centred on 30.\n",
@@ -162,6 +166,8 @@ fn shrinkage(o: &Outcome) -> Result<String> {
         sig(100.0 * tau, 2),
         sig(w_med, 2),
         sig(w_max, 2),
+        sig(sample_sd(&averages), 3),
+        sig(prior_tau, 3),
         sig(median(&implied), 3),
         sig(quantile(&implied, 0.25), 3),
         sig(quantile(&implied, 0.75), 3),
@@ -193,6 +199,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("exam_overview.md", &overview(o))?;
     out.write("exam_models.md", &models_table(o)?)?;
     out.write("exam_shrinkage.md", &shrinkage(o)?)?;
+    out.write("exam_priors.md", &crate::exam_priors::table(o)?)?;
     out.write("exam_schools.csv", &csv(o))?;
     Ok(())
 }

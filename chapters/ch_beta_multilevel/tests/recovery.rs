@@ -1,8 +1,10 @@
-//! Recovery as a rate: across every parameter with a known truth in the
+//! Recovery across seeds: for every parameter with a known truth in the
 //! simulation studies, and across several seeds (new data and new chains
-//! each time), the share of true values inside their 95% intervals must be
-//! consistent with 95%. Asking for "every parameter covered" would fail by
-//! chance: with 50 parameters, 0.95^50 ≈ 8% of seeds would pass.
+//! each time), no truth may lie far out in its posterior, and misses must
+//! stay few. This is a guard against a broken model, not a calibration test:
+//! the truths are fixed rather than drawn from the priors, so no exact
+//! coverage rate is promised, and the misses within one fit are dependent.
+//! (Asking for every interval to cover would fail by chance.)
 
 use ch_beta_multilevel::recovery::{INTERVAL, coverage, simulation_checks};
 use ch_beta_multilevel::simulate_and_fit;
@@ -11,7 +13,7 @@ use sampler::Settings;
 const SEEDS: [u64; 8] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 #[test]
-fn simulation_truths_are_recovered_at_the_nominal_rate() {
+fn simulation_truths_are_recovered_across_seeds() {
     let settings = Settings {
         num_warmup: 500,
         num_draws: 500,
@@ -42,16 +44,25 @@ fn simulation_truths_are_recovered_at_the_nominal_rate() {
         }
         checks.extend(simulation_checks(&sims));
     }
-    let (k, n, p) = coverage(&checks);
+    let (k, n) = coverage(&checks);
     let missed: Vec<String> = checks
         .iter()
         .filter(|c| !c.covered())
-        .map(|c| format!("{} {}", c.model, c.name))
+        .map(|c| format!("{} {} (z {:.2})", c.model, c.name, c.z()))
         .collect();
     assert_eq!(n, SEEDS.len() * 52, "every study should be checked");
+    let far: Vec<String> = checks
+        .iter()
+        .filter(|c| c.z().abs() >= 4.0)
+        .map(|c| format!("{} {} (z {:.2})", c.model, c.name, c.z()))
+        .collect();
     assert!(
-        p > 0.01,
-        "{k} of {n} truths covered ({:.1}%, nominal {}%), binomial p = {p:.4}; missed: {missed:?}",
+        far.is_empty(),
+        "truths 4 or more posterior sds out: {far:?}"
+    );
+    assert!(
+        k * 10 >= n * 9,
+        "{k} of {n} truths covered ({:.1}%, intervals at {}%); missed: {missed:?}",
         100.0 * k as f64 / n as f64,
         100.0 * INTERVAL
     );

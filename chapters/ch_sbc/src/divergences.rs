@@ -7,8 +7,10 @@ use diagnostics::{median, sig};
 use figures::markdown_table;
 use sbc::SbcResult;
 
-/// Names of the group-level scale in the calibrated models.
-const SCALE_NAMES: [&str; 2] = ["tau", "sigma_log"];
+/// Names of the group-level parameter the fits are split by: the scales
+/// `tau` and `sigma_log`, and the survey's concentration `alpha` (a small
+/// `alpha` means regions far apart, as a large scale does elsewhere).
+const SCALE_NAMES: [&str; 3] = ["tau", "sigma_log", "alpha"];
 
 /// Replications whose fit diverged at least once, among those given.
 fn diverging(reps: &[&sbc::Replication]) -> usize {
@@ -54,8 +56,8 @@ pub fn divergence_table(o: &Outcome, args: &Args) -> Result<String> {
             "model",
             "fits with a divergence",
             "of all transitions",
-            "… true scale below its median",
-            "… above its median",
+            "… true τ, σ_log or α below its median",
+            "… above it",
         ],
         &rows,
     )?)

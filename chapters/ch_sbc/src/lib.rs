@@ -14,7 +14,7 @@ use clap::Parser;
 use models::Parameterization;
 use report::ModelReport;
 use sbc::{EcdfBand, PriorSimulator, SbcSettings, ecdf_band, run_sbc};
-use simulators::{EightSchoolsPrior, HospitalsPrior};
+use simulators::{EightSchoolsPrior, HospitalsPrior, SurveyFullPrior, SurveyPrior};
 use std::path::PathBuf;
 
 /// Command-line flags of the calibration appendix.
@@ -36,6 +36,10 @@ pub struct Args {
     /// Bins of the rank histograms.
     #[arg(long, default_value_t = 20)]
     pub bins: usize,
+    /// Also calibrate the survey model with every region's shares sampled (slow:
+    /// minutes per 40 replications; not part of the book's run).
+    #[arg(long)]
+    pub survey_full: bool,
     /// Directory for figures and tables (default: out/sbc, a git-ignored
     /// scratch directory; `cargo xtask book` writes the book's copy).
     #[arg(long, value_name = "DIR")]
@@ -114,7 +118,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
         1000,
         args.sampling.seed,
     );
-    let models = vec![
+    let mut models = vec![
         calibrate(
             (
                 "eight_schools_noncentred",
@@ -142,7 +146,27 @@ pub fn compute(args: &Args) -> Result<Outcome> {
             &HospitalsPrior,
             args,
         )?,
+        calibrate(
+            (
+                "survey",
+                "Dirichlet-multinomial survey, regions integrated out",
+                "survey, integrated",
+            ),
+            &SurveyPrior,
+            args,
+        )?,
     ];
+    if args.survey_full {
+        models.push(calibrate(
+            (
+                "survey_full",
+                "Dirichlet-multinomial survey, every region's shares sampled",
+                "survey, full",
+            ),
+            &SurveyFullPrior,
+            args,
+        )?);
+    }
     Ok(Outcome { models, band })
 }
 

@@ -1,7 +1,7 @@
 //! The Beta multilevel models: the exam model's hand-written gradient against its
 //! declared twin, and the names every declared model reports.
 
-use models::beta_multilevel::exam::{ExamAverages, ExamPooling, SchoolSummary};
+use models::beta_multilevel::exam::{ExamAverages, ExamPooling, HyperPriors, SchoolSummary};
 use models::beta_multilevel::exam_declared::ExamDeclared;
 use models::beta_multilevel::schools::{Pooling, Schools};
 use models::beta_multilevel::three_levels::ThreeLevels;
@@ -35,6 +35,26 @@ fn exam_gradients_match_the_declared_model() {
         // The twin declares the same parameters, in the same order.
         let names = hand.param_names();
         assert_eq!(auto.param_names(), names[..auto.param_names().len()]);
+    }
+}
+
+#[test]
+fn widened_exam_hyperpriors_match_the_declared_model_and_differ_from_the_sources() {
+    let wide = HyperPriors::widened_shapes(3.0).unwrap();
+    assert_eq!(wide.shapes, [(3.0, 0.5 * 3.0), (1.0, 0.3 * 3.0)]);
+    assert_eq!(wide.shape_sd_rate, 1.0 / 3.0);
+    assert_eq!((wide.nu_mean, wide.nu_sd_rate), ((30.0, 4.0), 1.0));
+    for pooling in [ExamPooling::Pooled, ExamPooling::Authority] {
+        let hand = ExamAverages::new(&schools(), pooling).with_hyper_priors(wide);
+        let auto = ExamDeclared::declare_with(&schools(), pooling, wide).unwrap();
+        check_against_declared(&hand, &auto, 1000, 22)
+            .unwrap_or_else(|e| panic!("{pooling:?}: {e}"));
+        // The source's hyperpriors are a different density: the check must see it.
+        let source = ExamDeclared::declare(&schools(), pooling).unwrap();
+        assert!(check_against_declared(&hand, &source, 10, 22).is_err());
+    }
+    for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+        assert!(HyperPriors::widened_shapes(bad).is_err(), "{bad}");
     }
 }
 

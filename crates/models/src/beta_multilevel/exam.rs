@@ -41,6 +41,55 @@ pub const NU_PRIOR: (f64, f64) = (30.0, 4.0);
 /// Priors of the Beta shapes' centres, `Normal(3, 0.5)` and `Normal(1, 0.3)`.
 pub const SHAPE_PRIORS: [(f64, f64); 2] = [(3.0, 0.5), (1.0, 0.3)];
 
+/// The hyperpriors of the pooled forms. The default is the source's: shape
+/// centres `Normal(3, 0.5)` and `Normal(1, 0.3)`, the authority sds of the
+/// shapes `Exponential(1)`, `nu_mean ~ Normal(30, 4)`, `nu_sd ~ Exponential(1)`.
+/// The unpooled priors (`Beta(3, 1)`, `Normal(30, 4)`) are not hyperpriors.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HyperPriors {
+    /// `(mean, sd)` of the Normal priors on the two shape centres.
+    pub shapes: [(f64, f64); 2],
+    /// Rate of the Exponential priors on the authorities' shape sds.
+    pub shape_sd_rate: f64,
+    /// `(mean, sd)` of the Normal prior on `nu_mean`.
+    pub nu_mean: (f64, f64),
+    /// Rate of the Exponential prior on `nu_sd`.
+    pub nu_sd_rate: f64,
+}
+
+impl HyperPriors {
+    // ANCHOR: widened
+    /// The source's hyperpriors, the population of school means' scales times
+    /// `scale`: shape centres `Normal(3, 0.5·scale)`, `Normal(1, 0.3·scale)`,
+    /// shape sds `Exponential(1/scale)`; sample sizes' priors unchanged.
+    pub fn widened_shapes(scale: f64) -> sampler::Result<Self> {
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(sampler::SamplerError::InvalidSettings(format!(
+                "exam hyperprior scale must be finite and positive, got {scale}"
+            )));
+        }
+        let [(a0, a1), (b0, b1)] = SHAPE_PRIORS;
+        Ok(Self {
+            shapes: [(a0, a1 * scale), (b0, b1 * scale)],
+            shape_sd_rate: 1.0 / scale,
+            ..Self::default()
+        })
+    }
+    // ANCHOR_END: widened
+}
+
+impl Default for HyperPriors {
+    fn default() -> Self {
+        let [alpha, beta] = SHAPE_PRIORS;
+        Self {
+            shapes: [alpha, beta],
+            shape_sd_rate: 1.0,
+            nu_mean: NU_PRIOR,
+            nu_sd_rate: 1.0,
+        }
+    }
+}
+
 /// One school's published summary.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SchoolSummary {
@@ -91,6 +140,7 @@ pub struct ExamAverages {
     schools: Vec<SchoolSummary>,
     authorities: usize,
     pooling: ExamPooling,
+    hyper: HyperPriors,
     bounds: Vec<Support>,
 }
 
@@ -111,8 +161,15 @@ impl ExamAverages {
             schools: schools.to_vec(),
             authorities,
             pooling,
+            hyper: HyperPriors::default(),
             bounds,
         }
+    }
+
+    /// The same model with other hyperpriors (the pooled forms; the unpooled
+    /// form has none).
+    pub fn with_hyper_priors(self, hyper: HyperPriors) -> Self {
+        Self { hyper, ..self }
     }
 
     /// Number of authorities.
@@ -153,17 +210,15 @@ impl ExamAverages {
     fn hyper(&self, v: &[f64], dshape: &[(f64, f64)], grad: &mut [f64]) -> f64 {
         let h = 2 * self.schools.len();
         let a = self.authorities;
+        let ([sa, sb], rate) = (self.hyper.shapes, self.hyper.shape_sd_rate);
         let terms: Vec<(usize, (f64, f64))> = match self.pooling {
             ExamPooling::Unpooled => return 0.0,
             ExamPooling::Pooled => {
                 grad[h] += dshape[0].0;
                 grad[h + 1] += dshape[0].1;
                 vec![
-                    (h, normal(v[h], SHAPE_PRIORS[0].0, SHAPE_PRIORS[0].1)),
-                    (
-                        h + 1,
-                        normal(v[h + 1], SHAPE_PRIORS[1].0, SHAPE_PRIORS[1].1),
-                    ),
+                    (h, normal(v[h], sa.0, sa.1)),
+                    (h + 1, normal(v[h + 1], sb.0, sb.1)),
                 ]
             }
             ExamPooling::Authority => {
@@ -179,21 +234,18 @@ impl ExamAverages {
                     t.push((ra, normal(v[ra], 0.0, 1.0)));
                     t.push((rb, normal(v[rb], 0.0, 1.0)));
                 }
-                t.push((h, normal(v[h], SHAPE_PRIORS[0].0, SHAPE_PRIORS[0].1)));
-                t.push((h + 1, exponential(v[h + 1], 1.0)));
-                t.push((
-                    h + 2,
-                    normal(v[h + 2], SHAPE_PRIORS[1].0, SHAPE_PRIORS[1].1),
-                ));
-                t.push((h + 3, exponential(v[h + 3], 1.0)));
+                t.push((h, normal(v[h], sa.0, sa.1)));
+                t.push((h + 1, exponential(v[h + 1], rate)));
+                t.push((h + 2, normal(v[h + 2], sb.0, sb.1)));
+                t.push((h + 3, exponential(v[h + 3], rate)));
                 t
             }
         };
         let m = self.nu_mean_index();
         let mut lp = 0.0;
         for (i, (l, d)) in terms.into_iter().chain([
-            (m, normal(v[m], NU_PRIOR.0, NU_PRIOR.1)),
-            (m + 1, exponential(v[m + 1], 1.0)),
+            (m, normal(v[m], self.hyper.nu_mean.0, self.hyper.nu_mean.1)),
+            (m + 1, exponential(v[m + 1], self.hyper.nu_sd_rate)),
         ]) {
             lp += l;
             grad[i] += d;

@@ -2,7 +2,7 @@
 //! gradient of [`super::exam::ExamAverages`] is tested against. Same parameters in
 //! the same order; no derived quantities (the hand model reports those).
 
-use super::exam::{ExamPooling, MU_PRIOR, NU_PRIOR, SHAPE_PRIORS, SchoolSummary};
+use super::exam::{ExamPooling, HyperPriors, MU_PRIOR, NU_PRIOR, SchoolSummary};
 use crate::layer::{
     Declaration, Declared, Density, Number, Params, Scalar, Support, Target, Vector,
 };
@@ -37,11 +37,22 @@ pub struct ExamDeclared {
     /// `school_prior_nu_mean`, `school_prior_nu_sd` (pooled forms).
     nu_prior: Option<(Scalar, Scalar)>,
     hyper: Hyper,
+    priors: HyperPriors,
 }
 
 impl ExamDeclared {
-    /// Declares the parameters of `pooling` for these schools.
+    /// Declares the parameters of `pooling` for these schools, with the source's
+    /// hyperpriors.
     pub fn declare(schools: &[SchoolSummary], pooling: ExamPooling) -> Result<Declared<Self>> {
+        Self::declare_with(schools, pooling, HyperPriors::default())
+    }
+
+    /// Declares the parameters of `pooling` for these schools, with `priors`.
+    pub fn declare_with(
+        schools: &[SchoolSummary],
+        pooling: ExamPooling,
+        priors: HyperPriors,
+    ) -> Result<Declared<Self>> {
         let j = schools.len();
         let a = schools.iter().map(|s| s.authority + 1).max().unwrap_or(0);
         let pos = Support::Positive;
@@ -88,6 +99,7 @@ impl ExamDeclared {
             nu,
             nu_prior,
             hyper,
+            priors,
         };
         Declared::new(p, model)
     }
@@ -95,7 +107,8 @@ impl ExamDeclared {
     /// The prior shapes of each authority (one pair for the unpooled and pooled
     /// forms), adding the hyperpriors to `target`.
     fn shapes<T: Number>(&self, p: &Params<T>, target: &mut Target<T>) -> Vec<(T, T)> {
-        let [(a0, a1), (b0, b1)] = SHAPE_PRIORS;
+        let [(a0, a1), (b0, b1)] = self.priors.shapes;
+        let rate = self.priors.shape_sd_rate;
         match self.hyper {
             Hyper::Unpooled => vec![(T::from(MU_PRIOR.0), T::from(MU_PRIOR.1))],
             Hyper::Pooled { alpha, beta } => {
@@ -112,9 +125,9 @@ impl ExamDeclared {
                 beta_raw,
             } => {
                 *target += normal(p[alpha_mean], a0, a1);
-                *target += exponential(p[alpha_sd], 1.0);
+                *target += exponential(p[alpha_sd], rate);
                 *target += normal(p[beta_mean], b0, b1);
-                *target += exponential(p[beta_sd], 1.0);
+                *target += exponential(p[beta_sd], rate);
                 let raws = p[alpha_raw].iter().zip(&p[beta_raw]);
                 raws.map(|(&ra, &rb)| {
                     *target += normal(ra, 0.0, 1.0);
@@ -133,8 +146,9 @@ impl Density for ExamDeclared {
         let mut target = Target::new();
         let shapes = self.shapes(p, &mut target);
         if let Some((m, s)) = self.nu_prior {
-            target += normal(p[m], NU_PRIOR.0, NU_PRIOR.1);
-            target += exponential(p[s], 1.0);
+            let (m0, m1) = self.priors.nu_mean;
+            target += normal(p[m], m0, m1);
+            target += exponential(p[s], self.priors.nu_sd_rate);
         }
         let rows = self.schools.iter().zip(&p[self.mu]).zip(&p[self.nu]);
         for ((school, &mu), &nu) in rows {
