@@ -12,6 +12,7 @@
 pub mod beta_multilevel;
 pub mod binomial_logit;
 pub mod cholesky_corr;
+pub mod correlated_slopes;
 pub mod declared;
 pub mod eight_schools;
 pub mod eight_schools_covariate;
