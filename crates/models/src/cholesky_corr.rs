@@ -121,7 +121,8 @@ pub fn unconstrain(l: &[f64], y: &mut [f64]) -> Result<(), String> {
             ));
         }
         let norm2: f64 = row.iter().map(|v| v * v).sum();
-        if !(row[i] > 0.0) || (norm2 - 1.0).abs() > 1e-8 {
+        let is_unit_row = row[i] > 0.0 && (norm2 - 1.0).abs() <= 1e-8;
+        if !is_unit_row {
             return Err(format!(
                 "row {} has diagonal {} and squared length {norm2} (needs > 0 and 1)",
                 i + 1,
@@ -131,7 +132,8 @@ pub fn unconstrain(l: &[f64], y: &mut [f64]) -> Result<(), String> {
         let mut sum_sqs = 0.0f64;
         for &entry in &row[..i] {
             let z = entry / (1.0 - sum_sqs).sqrt();
-            if !(z.abs() < 1.0) {
+            let inside = z.abs() < 1.0;
+            if !inside {
                 return Err(format!("row {} has a partial correlation of {z}", i + 1));
             }
             y[next] = z.atanh();

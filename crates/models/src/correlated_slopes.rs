@@ -186,7 +186,8 @@ pub fn simulate(
         .iter()
         .chain([&p.sigma])
         .all(|&s| s > 0.0 && s.is_finite());
-    if groups == 0 || per_group == 0 || !(p.rho.abs() < 1.0) || !scales_ok {
+    let rho_ok = p.rho.abs() < 1.0;
+    if groups == 0 || per_group == 0 || !rho_ok || !scales_ok {
         return Err(format!(
             "cannot simulate {groups} groups of {per_group} from {population:?}"
         ));
