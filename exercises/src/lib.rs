@@ -21,6 +21,8 @@ mod common;
 
 #[cfg(feature = "beta_mean_size")]
 pub mod beta_mean_size;
+#[cfg(feature = "correlated_effects")]
+pub mod correlated_effects;
 #[cfg(feature = "hand_gradient")]
 pub mod hand_gradient;
 #[cfg(feature = "hospitals")]

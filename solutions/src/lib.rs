@@ -8,6 +8,7 @@
 mod common;
 
 pub mod beta_mean_size;
+pub mod correlated_effects;
 pub mod hand_gradient;
 pub mod hospitals;
 pub mod hsb_ppc;

@@ -175,6 +175,7 @@ pub fn sampling_table(o: &Outcome) -> Result<String> {
                 m.kind.label().to_string(),
                 fit.param_names.len().to_string(),
                 fit.num_divergent().to_string(),
+                sig(fit.settings.target_accept, 2),
                 fit.gradient_evaluations().to_string(),
                 sig(leapfrog.iter().sum::<f64>() / leapfrog.len() as f64, 3),
                 format!("{}–{}", sig(lo, 2), sig(hi, 2)),
@@ -188,6 +189,7 @@ pub fn sampling_table(o: &Outcome) -> Result<String> {
             "model",
             "parameters",
             "divergent",
+            "target acceptance",
             "gradient evaluations",
             "leapfrog steps per draw",
             "step size",
@@ -448,10 +450,22 @@ pub fn source_table(o: &Outcome) -> Result<String> {
         ]);
     }
     let cmp = &o.comparison;
-    for (k, ((looic, se, p), l)) in ModelKind::COMPARED
+    // The source ranked three models: its differences and stacking weights are
+    // compared with ours among the same three.
+    let loo_of = |k: &ModelKind| {
+        cmp.kinds
+            .iter()
+            .position(|c| c == k)
+            .map(|i| &cmp.loo[i])
+            .ok_or_else(|| anyhow::anyhow!("no LOO of {}", k.label()))
+    };
+    let named = ModelKind::COMPARED
         .iter()
-        .zip(source::LOO.iter().zip(&cmp.loo))
-    {
+        .map(|k| Ok((k.label(), loo_of(k)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let three = loo::compare(&named)?;
+    for (k, (looic, se, p)) in ModelKind::COMPARED.iter().zip(source::LOO.iter()) {
+        let l = loo_of(k)?;
         rows.push(vec![
             format!("{}: looic (SE)", k.label()),
             format!("{} ({})", fixed(*looic, 1), fixed(*se, 1)),
@@ -467,7 +481,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
         .iter()
         .zip(source::ELPD_DIFF)
     {
-        if let Some(r) = cmp.by_loo.rows.iter().find(|r| r.name == k.label()) {
+        if let Some(r) = three.rows.iter().find(|r| r.name == k.label()) {
             rows.push(vec![
                 format!("{}: elpd_diff (se_diff)", k.label()),
                 format!("{} ({})", fixed(diff, 1), fixed(se, 1)),
@@ -476,7 +490,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
         }
     }
     for (k, w) in ModelKind::COMPARED.iter().zip(source::STACKING) {
-        if let Some(r) = cmp.by_loo.rows.iter().find(|r| r.name == k.label()) {
+        if let Some(r) = three.rows.iter().find(|r| r.name == k.label()) {
             rows.push(vec![
                 format!("{}: stacking weight", k.label()),
                 fixed(w, 3),

@@ -8,7 +8,7 @@ use ch_hsb::reference::{HYPER, Reference, agreement};
 use ch_hsb::{Args, Outcome, compute, write_outputs};
 use chapter_support::OutputDir;
 use chapter_support::testing::assert_committed;
-use diagnostics::{ess_bulk, rhat, sig};
+use diagnostics::{ess_bulk, quantile, rhat, sig};
 use models::hsb::fits::ModelKind;
 use std::sync::OnceLock;
 
@@ -56,8 +56,14 @@ fn partial_pooling_predicts_best() {
     let o = outcome();
     let rows = &o.comparison.by_loo.rows;
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
-    assert_eq!(names, ["partial pooling", "no pooling", "complete pooling"]);
-    for r in &rows[1..] {
+    // The two partial-pooling models lead, within noise of each other; no and
+    // complete pooling follow, each many standard errors behind.
+    let mut leaders = names[..2].to_vec();
+    leaders.sort();
+    assert_eq!(leaders, ["correlated partial pooling", "partial pooling"]);
+    assert_eq!(names[2..], ["no pooling", "complete pooling"]);
+    assert!(rows[1].elpd_diff < 2.0 * rows[1].se_diff, "{:?}", rows[1]);
+    for r in &rows[2..] {
         assert!(
             r.elpd_diff > 2.0 * r.se_diff,
             "{}: {} ± {}",
@@ -72,6 +78,35 @@ fn partial_pooling_predicts_best() {
         let c = o.check(kind).coverage;
         assert!((0.93..0.99).contains(&c), "{}: coverage {c}", kind.label());
     }
+}
+
+#[test]
+fn correlated_fit_is_healthy_and_its_correlation_is_learned() {
+    let o = outcome();
+    let fit = o.fit(ModelKind::Correlated);
+    assert_eq!(fit.num_divergent(), 0);
+    for i in 0..fit.param_names.len() {
+        let r = rhat(&fit.chains_of(i));
+        assert!(r < 1.01, "{}: R-hat {r}", fit.param_names[i]);
+    }
+    // The data narrow the correlation: its posterior sd is well below the LKJ(2)
+    // prior's, 1/√5.
+    let rho = fit.pooled_named("rho").unwrap();
+    let n = rho.len() as f64;
+    let mean = rho.iter().sum::<f64>() / n;
+    let sd = (rho.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / n).sqrt();
+    assert!(sd < 0.7 * (0.2f64).sqrt(), "posterior sd {sd}");
+    assert!(rho.iter().all(|r| r.abs() < 1.0));
+    // As the page reads it: leaning negative, with zero inside the 95% interval.
+    assert!(mean < 0.0, "posterior mean {mean}");
+    let (lo, hi) = (quantile(&rho, 0.025), quantile(&rho, 0.975));
+    assert!(lo < 0.0 && hi > 0.0, "95% interval {lo} to {hi}");
+    // ... and with the slopes pooled a little harder than the independent model's.
+    let tau_1 = |kind: ModelKind| {
+        let d = o.fit(kind).pooled_named("tau_beta_1").unwrap();
+        d.iter().sum::<f64>() / d.len() as f64
+    };
+    assert!(tau_1(ModelKind::Correlated) < tau_1(ModelKind::NonCentred));
 }
 
 #[test]
@@ -149,6 +184,9 @@ fn default_run_snapshot() {
     );
     report(ModelKind::Centred, &HYPER, &mut s);
     report(ModelKind::NonCentred, &HYPER, &mut s);
+    let mut correlated = HYPER.to_vec();
+    correlated.insert(4, "rho");
+    report(ModelKind::Correlated, &correlated, &mut s);
     for &kind in &ModelKind::COMPARED {
         s.push_str(&format!(
             "coverage {}: {}\n",

@@ -16,7 +16,7 @@ fn outputs_do_not_depend_on_the_thread_count() {
         run(&args(&r.flags(&["--warmup", "100", "--draws", "50"]))).unwrap()
     });
     let draws = files_in(&a.path().join("draws"));
-    assert_eq!(draws.len(), 16, "4 models x 4 chains");
+    assert_eq!(draws.len(), 20, "5 models x 4 chains");
     let text = std::fs::read_to_string(&draws[0]).unwrap();
     assert!(
         !text.contains("log_lik.1"),

@@ -11,6 +11,8 @@
 
 pub mod beta_multilevel;
 pub mod binomial_logit;
+pub mod cholesky_corr;
+pub mod correlated_slopes;
 pub mod data_error;
 pub mod declared;
 pub mod eight_schools;

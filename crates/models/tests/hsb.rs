@@ -3,11 +3,13 @@
 //! parameterisations of partial pooling against each other on all of it.
 
 use models::Parameterization;
+use models::correlated_slopes::CorrelatedSlopes;
 use models::grouped_regression::GroupedRows;
 use models::hsb::data::Hsb;
 use models::hsb::declared::Regression;
+use models::hsb::declared_correlated::CorrelatedRegression;
 use models::hsb::fits::ModelKind;
-use models::layer::check::check_against_declared;
+use models::layer::check::{self, check_against_declared};
 use models::pooling_regression::{CompletePoolingLines, NoPoolingLines};
 use models::varying_slopes::VaryingSlopes;
 use sampler::Model;
@@ -60,6 +62,9 @@ fn hand_gradients_match_the_declared_models_on_six_schools() {
     let data = subset(6);
     assert!(data.len() > 200, "{} students", data.len());
     for kind in ModelKind::ALL {
+        if kind == ModelKind::Correlated {
+            continue; // its own test below
+        }
         let auto = Regression::declare(data.clone(), kind).unwrap();
         let agreement = match kind {
             ModelKind::Complete => check_against_declared(
@@ -79,10 +84,39 @@ fn hand_gradients_match_the_declared_models_on_six_schools() {
                 let hand = VaryingSlopes::new(data.clone(), Parameterization::NonCentred);
                 check_against_declared(&hand, &auto, 1000, 34)
             }
+            ModelKind::Correlated => unreachable!("skipped above"),
         }
         .unwrap_or_else(|e| panic!("{}: {e}", kind.label()));
         assert_eq!(agreement.points, 1000);
     }
+}
+
+#[test]
+fn correlated_hand_gradient_matches_its_declared_twin_on_six_schools() {
+    let data = subset(6);
+    let auto = CorrelatedRegression::declare(data.clone()).unwrap();
+    let hand = CorrelatedSlopes { data };
+    let agreement = check_against_declared(&hand, &auto, 1000, 35).unwrap();
+    assert_eq!(agreement.points, 1000);
+    eprintln!("correlated: {agreement:?}");
+    // The hand model reports the correlation as `rho`; the twin its Cholesky factor,
+    // whose (2, 1) entry is the correlation.
+    let x = check::random_points(hand.dim(), 1, 8).remove(0);
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    hand.constrain(&x, &mut a);
+    auto.constrain(&x, &mut b);
+    assert_eq!(hand.param_names()[4], "rho");
+    assert_eq!(auto.param_names()[6], "L_beta.2.1");
+    assert!((a[4] - b[6]).abs() < 1e-15);
+}
+
+#[test]
+fn a_wrong_correlated_gradient_is_caught() {
+    // Declared on six schools, hand-written on five: the check must fail.
+    let auto = CorrelatedRegression::declare(subset(6)).unwrap();
+    let hand = CorrelatedSlopes { data: subset(5) };
+    assert!(check_against_declared(&hand, &auto, 10, 1).is_err());
+    assert!(Regression::declare(subset(2), ModelKind::Correlated).is_err());
 }
 
 #[test]

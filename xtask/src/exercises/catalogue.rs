@@ -244,6 +244,39 @@ pub const EXERCISES: &[Exercise] = &[
         }],
     },
     Exercise {
+        name: "correlated_effects",
+        title: "Correlated intercepts and slopes (High School and Beyond)",
+        hints: &[
+            Hint {
+                checks: &["declaration"],
+                steps: &[
+                    "Two vectors of length 2 (one real, one positive), the Cholesky factor, two vectors of one value per group, a positive scalar and a generated scalar, in that order.",
+                    "The factor is declared with `Declaration::cholesky_corr(name, K)`; its one free coordinate for K = 2 is called `atanh cpc L.2.1`.",
+                ],
+                formula: "p.vector(\"mu\", 2, Support::Real); p.vector(\"tau\", 2, Support::Positive); p.cholesky_corr(\"L\", 2); p.vector(\"z_0\", j, Support::Real); p.vector(\"z_1\", j, Support::Real); p.positive(\"sigma\"); p.generated(\"rho\")",
+            },
+            Hint {
+                checks: &[
+                    "log_density_matches_the_book_up_to_a_constant",
+                    "fit_recovers_the_correlation",
+                ],
+                steps: &[
+                    "One `target +=` per prior: two normals, two half-Cauchys, the LKJ density of the factor, the half-Cauchy of sigma; then per group two standard normals for z.",
+                    "The LKJ prior is on L itself: `lkj_corr_cholesky(&p[self.l], LKJ_ETA)`. Forgetting it changes the density by a term in rho, which the check sees.",
+                    "L is lower-triangular and stored row by row: L z has first entry L[0][0] z_0 = z_0 and second L[1][0] z_0 + L[1][1] z_1, i.e. l[2] z_0 + l[3] z_1. Using l[1] (above the diagonal, always 0) leaves the slopes uncorrelated.",
+                ],
+                formula: "beta_0 = mu[0] + tau[0] * z_0; beta_1 = mu[1] + tau[1] * (l[2] * z_0 + l[3] * z_1); target += normal(y_i, beta_0 + beta_1 x_i, sigma) for each observation of the group",
+            },
+            Hint {
+                checks: &["rho_is_the_factors_lower_entry"],
+                steps: &[
+                    "The correlation matrix is L Lᵀ; its off-diagonal entry is L[1][0] L[0][0], and L[0][0] = 1.",
+                ],
+                formula: "out[self.rho] = p[self.l][2]",
+            },
+        ],
+    },
+    Exercise {
         name: "hand_gradient",
         title: "Optional: a gradient by hand (sampler appendix)",
         hints: &[Hint {

@@ -12,7 +12,7 @@ use crate::layer::{
 };
 use crate::lpdf::{half_cauchy, normal};
 use crate::regression_priors::{COEF_PRIOR_SD, SCALE_PRIOR};
-use sampler::Result;
+use sampler::{Result, SamplerError};
 
 /// An intercept or a slope: one for every school, or one per school.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,7 +34,9 @@ pub struct Regression {
 }
 
 impl Regression {
-    /// Declares the parameters of model `kind` on `data`.
+    /// Declares the parameters of model `kind` on `data` (an error for
+    /// [`ModelKind::Correlated`], whose twin is
+    /// [`super::declared_correlated::CorrelatedRegression`]).
     pub fn declare(data: GroupedRows, kind: ModelKind) -> Result<Declared<Self>> {
         let j = data.num_groups();
         let mut p = Declaration::new();
@@ -49,6 +51,11 @@ impl Regression {
             ModelKind::NoPooling => {
                 let b0 = per_school(&mut p, "beta_0");
                 (None, b0, per_school(&mut p, "beta_1"))
+            }
+            ModelKind::Correlated => {
+                return Err(SamplerError::Model(
+                    "the correlated model is declared by `CorrelatedRegression`".into(),
+                ));
             }
             ModelKind::Centred | ModelKind::NonCentred => {
                 let population = [

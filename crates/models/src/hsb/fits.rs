@@ -1,7 +1,9 @@
-//! The four Bayesian fits of the chapter: complete pooling, no pooling, and
-//! partial pooling written centred and non-centred.
+//! The five Bayesian fits of the chapter: complete pooling, no pooling, partial
+//! pooling written centred and non-centred, and partial pooling with correlated
+//! intercepts and slopes.
 
 use crate::Parameterization;
+use crate::correlated_slopes::CorrelatedSlopes;
 use crate::grouped_regression::GroupedRows;
 use crate::pooling_regression::{CompletePoolingLines, NoPoolingLines};
 use crate::varying_slopes::VaryingSlopes;
@@ -19,18 +21,30 @@ pub enum ModelKind {
     Centred,
     /// Partial pooling, non-centred (the chapter's main fit).
     NonCentred,
+    /// Partial pooling with correlated intercepts and slopes (non-centred).
+    Correlated,
 }
 
 impl ModelKind {
-    /// All four, in the order they are fitted and reported.
-    pub const ALL: [ModelKind; 4] = [
+    /// All five, in the order they are fitted and reported.
+    pub const ALL: [ModelKind; 5] = [
         ModelKind::Complete,
         ModelKind::NoPooling,
         ModelKind::Centred,
         ModelKind::NonCentred,
+        ModelKind::Correlated,
     ];
 
-    /// The three models compared (partial pooling as its non-centred fit).
+    /// The four models ranked by LOO and WAIC.
+    pub const RANKED: [ModelKind; 4] = [
+        ModelKind::Complete,
+        ModelKind::NoPooling,
+        ModelKind::NonCentred,
+        ModelKind::Correlated,
+    ];
+
+    /// The three models checked against their predictions (partial pooling as its
+    /// non-centred fit).
     pub const COMPARED: [ModelKind; 3] = [
         ModelKind::Complete,
         ModelKind::NoPooling,
@@ -44,6 +58,7 @@ impl ModelKind {
             ModelKind::NoPooling => "no pooling",
             ModelKind::Centred => "partial pooling (centred)",
             ModelKind::NonCentred => "partial pooling",
+            ModelKind::Correlated => "correlated partial pooling",
         }
     }
 
@@ -54,10 +69,11 @@ impl ModelKind {
             ModelKind::NoPooling => "no_pooling",
             ModelKind::Centred => "partial_centred",
             ModelKind::NonCentred => "partial",
+            ModelKind::Correlated => "correlated",
         }
     }
 
-    /// Replication number of the fit's random streams, so the four fits
+    /// Replication number of the fit's random streams, so the five fits
     /// draw independent random numbers from one seed.
     pub fn replication(self) -> u32 {
         match self {
@@ -65,6 +81,7 @@ impl ModelKind {
             ModelKind::NoPooling => 1,
             ModelKind::Centred => 2,
             ModelKind::NonCentred => 3,
+            ModelKind::Correlated => 4,
         }
     }
 }
@@ -102,6 +119,10 @@ pub fn fit_model(
             let model = VaryingSlopes::new(data.clone(), Parameterization::NonCentred);
             sampler::fit_replication(&model, settings, rep)
         }
+        ModelKind::Correlated => {
+            let model = CorrelatedSlopes { data: data.clone() };
+            sampler::fit_replication(&model, settings, rep)
+        }
     }?;
     if !quiet {
         let seconds = start.elapsed().as_secs_f64();
@@ -110,7 +131,7 @@ pub fn fit_model(
     Ok(ModelFit { kind, fit })
 }
 
-/// Fits all four models, one after the other (each runs its chains in parallel).
+/// Fits all five models, one after the other (each runs its chains in parallel).
 pub fn fit_all(data: &GroupedRows, settings: &Settings, quiet: bool) -> Result<Vec<ModelFit>> {
     ModelKind::ALL
         .iter()

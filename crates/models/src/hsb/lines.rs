@@ -1,5 +1,5 @@
 //! Reading a High School and Beyond fit as lines: each school's intercept and slope,
-//! and sigma, found by name in any of the four models' draws.
+//! and sigma, found by name in any of the five models' draws.
 
 use sampler::{Fit, Result, SamplerError};
 

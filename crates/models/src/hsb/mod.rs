@@ -1,10 +1,12 @@
-//! High School and Beyond (1982): the data loader, the four fits of its chapter
-//! (complete, no and partial pooling, centred and non-centred) and the reading of a
-//! fit as one line per school. The models themselves are
-//! [`crate::pooling_regression`] and [`crate::varying_slopes`].
+//! High School and Beyond (1982): the data loader, the five fits of its chapter
+//! (complete, no and partial pooling, centred and non-centred, and partial pooling
+//! with correlated intercepts and slopes) and the reading of a fit as one line per
+//! school. The models themselves are [`crate::pooling_regression`],
+//! [`crate::varying_slopes`] and [`crate::correlated_slopes`].
 
 pub mod data;
 pub mod declared;
+pub mod declared_correlated;
 pub mod fits;
 pub mod lines;
 

@@ -2,7 +2,7 @@
 //! derived quantities with their names), laid out once, before any sampling.
 
 use super::number::Number;
-use super::params::{GenScalar, GenVector, Scalar, Vector, Vectors};
+use super::params::{GenScalar, GenVector, Matrix, Scalar, Vector, Vectors};
 use super::transforms::Support;
 
 /// One declared parameter: `count` items (`None` for a single one) of a support.
@@ -107,6 +107,16 @@ impl Declaration {
             start: self.push(name, Support::Simplex(k), Some(n)),
             count: n,
             len: k,
+        }
+    }
+
+    /// `cholesky_factor_corr[k] name;`: the Cholesky factor of a `k × k` correlation
+    /// matrix, `k²` values row by row named `name.1.1 … name.k.k` (the zeros above the
+    /// diagonal included), from `k(k − 1)/2` free coordinates.
+    pub fn cholesky_corr(&mut self, name: &str, k: usize) -> Matrix {
+        Matrix {
+            start: self.push(name, Support::CholeskyCorr(k), None),
+            dim: k,
         }
     }
 

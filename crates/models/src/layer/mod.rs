@@ -15,6 +15,7 @@
 //! | `vector[J] eta;` | `let eta = p.vector("eta", j, Support::Real);` |
 //! | `simplex[K] pi;` | `let pi = p.simplex("pi", k);` |
 //! | `array[G] simplex[K] p;` | `let p = p.simplexes("p", g, k);` |
+//! | `cholesky_factor_corr[K] L;` | `let l = p.cholesky_corr("L", k);` |
 //! | `vector[J] theta = …;` (generated) | `let theta = p.generated_vector("theta", j);` |
 //!
 //! From the declaration the layer knows everything Stan's compiler derives: the
@@ -95,6 +96,6 @@ pub mod transforms;
 pub use declaration::Declaration;
 pub use declared::{Declared, Density};
 pub use number::{Number, chain_rule, value};
-pub use params::{GenScalar, GenVector, Generated, Params, Scalar, Vector, Vectors};
+pub use params::{GenScalar, GenVector, Generated, Matrix, Params, Scalar, Vector, Vectors};
 pub use target::Target;
 pub use transforms::Support;

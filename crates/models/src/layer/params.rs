@@ -29,6 +29,21 @@ pub struct Vectors {
     pub(crate) len: usize,
 }
 
+/// A square matrix parameter (`cholesky_factor_corr[K]`): `&p[handle]` is its `K²`
+/// values row by row, entry `(i, j)` (0-based) at `i · K + j`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Matrix {
+    pub(crate) start: usize,
+    pub(crate) dim: usize,
+}
+
+impl Matrix {
+    /// The number of rows (and columns) `K`.
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+}
+
 /// A derived scalar (Stan's transformed parameters or generated quantities):
 /// `out[handle] = …` in [`super::Density::generated`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +90,13 @@ impl<T> Index<Vector> for Params<T> {
     type Output = [T];
     fn index(&self, h: Vector) -> &[T] {
         &self.values[h.start..h.start + h.len]
+    }
+}
+
+impl<T> Index<Matrix> for Params<T> {
+    type Output = [T];
+    fn index(&self, h: Matrix) -> &[T] {
+        &self.values[h.start..h.start + h.dim * h.dim]
     }
 }
 

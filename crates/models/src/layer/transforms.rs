@@ -4,15 +4,16 @@
 //! The sampler moves on ℝᵈ. A parameter with a constrained support is written as a
 //! smooth bijection of free coordinates `u`; its density on `u` is its density on the
 //! support times `|∂value/∂u|`, so the log-Jacobian is added to the log density.
-//! To add a support (say, a Cholesky factor of a correlation matrix), add a variant and
-//! fill in each `match` below: sizes, labels, `constrain` and `unconstrain`.
+//! To add a support, add a variant and fill in each `match` below: sizes, labels,
+//! `constrain` and `unconstrain`.
 //!
 //! Reference: Stan Development Team, *Stan Reference Manual* (2.36), "Constraint
-//! Transforms" (lower bound, lower and upper bounds, unit simplex).
+//! Transforms" (lower bound, lower and upper bounds, unit simplex, Cholesky factors of
+//! correlation matrices).
 
 use super::number::Number;
 use super::special::{log_logistic, logistic};
-use crate::simplex;
+use crate::{cholesky_corr, simplex};
 
 /// Where a parameter lives, and so how it is unconstrained.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,6 +30,10 @@ pub enum Support {
     /// The unit simplex of `K` entries (positive, summing to one), from `K − 1` free
     /// coordinates by Stan's stick-breaking ([`crate::simplex`]).
     Simplex(usize),
+    /// The lower-triangular Cholesky factor `L` of a `K × K` correlation matrix
+    /// (`K²` values, row-major), from `K(K − 1)/2` free coordinates by Stan's
+    /// transform through canonical partial correlations ([`crate::cholesky_corr`]).
+    CholeskyCorr(usize),
 }
 
 impl Support {
@@ -36,6 +41,7 @@ impl Support {
     pub fn value_len(&self) -> usize {
         match *self {
             Support::Simplex(k) => k,
+            Support::CholeskyCorr(k) => k * k,
             _ => 1,
         }
     }
@@ -44,13 +50,15 @@ impl Support {
     pub fn free_len(&self) -> usize {
         match *self {
             Support::Simplex(k) => k.saturating_sub(1),
+            Support::CholeskyCorr(k) => cholesky_corr::free_len(k),
             _ => 1,
         }
     }
 
-    /// True for the supports of a single number (not a vector like the simplex).
+    /// True for the supports of a single number (not a vector like the simplex, nor a
+    /// matrix like the Cholesky factor).
     pub fn is_scalar(&self) -> bool {
-        !matches!(self, Support::Simplex(_))
+        !matches!(self, Support::Simplex(_) | Support::CholeskyCorr(_))
     }
 
     /// Checks the support's own arguments: finite bounds, `lower < upper`, `K ≥ 2`.
@@ -65,20 +73,29 @@ impl Support {
             )),
             Support::Simplex(k) if k >= 2 => Ok(()),
             Support::Simplex(k) => Err(format!("a simplex needs at least 2 entries, got {k}")),
+            Support::CholeskyCorr(k) if k >= 2 => Ok(()),
+            Support::CholeskyCorr(k) => Err(format!(
+                "a Cholesky factor of a correlation matrix needs K >= 2, got {k}"
+            )),
         }
     }
 
     /// Suffixes of the constrained values' names: none for a scalar, `1 … K` for a
-    /// simplex (so `p` becomes `p.1 … p.K`).
+    /// simplex (so `p` becomes `p.1 … p.K`), `i.j` row by row for a Cholesky factor
+    /// (`L.1.1, L.1.2, …, L.K.K`, as Stan names matrix entries).
     pub fn value_suffixes(&self) -> Vec<String> {
         match *self {
             Support::Simplex(k) => (1..=k).map(|i| i.to_string()).collect(),
+            Support::CholeskyCorr(k) => (1..=k)
+                .flat_map(|i| (1..=k).map(move |j| format!("{i}.{j}")))
+                .collect(),
             _ => vec![String::new()],
         }
     }
 
     /// Names of the free coordinates of a parameter called `name`: `mu`, `log tau`,
-    /// `log(sigma - 2)`, `logit p`, `logit((r - 1)/(5 - 1))`, `stick w.1 …`.
+    /// `log(sigma - 2)`, `logit p`, `logit((r - 1)/(5 - 1))`, `stick w.1 …`, and
+    /// `atanh cpc L.2.1 …` (a canonical partial correlation, row by row).
     pub fn free_labels(&self, name: &str) -> Vec<String> {
         match *self {
             Support::Real => vec![name.to_string()],
@@ -87,6 +104,9 @@ impl Support {
             Support::Interval(lo, hi) if lo == 0.0 && hi == 1.0 => vec![format!("logit {name}")],
             Support::Interval(lo, hi) => vec![format!("logit(({name} - {lo})/({hi} - {lo}))")],
             Support::Simplex(k) => (1..k).map(|i| format!("stick {name}.{i}")).collect(),
+            Support::CholeskyCorr(k) => (2..=k)
+                .flat_map(|i| (1..i).map(move |j| format!("atanh cpc {name}.{i}.{j}")))
+                .collect(),
         }
     }
 
@@ -120,6 +140,7 @@ impl Support {
                 log_logistic(u[0]) + log_logistic(-u[0]) + (hi - lo).ln()
             }
             Support::Simplex(_) => simplex::constrain(u, x),
+            Support::CholeskyCorr(_) => cholesky_corr::constrain(u, x),
         }
     }
 
@@ -147,6 +168,9 @@ impl Support {
                 if x.iter().all(|&v| v > 0.0) && (x.iter().sum::<f64>() - 1.0).abs() < 1e-9 =>
             {
                 simplex::unconstrain(x, u)
+            }
+            Support::CholeskyCorr(_) => {
+                return cholesky_corr::unconstrain(x, u).map_err(|e| format!("{e} ({self:?})"));
             }
             _ => return outside(),
         }

@@ -32,6 +32,7 @@
 
 mod compositional;
 mod counts;
+mod multivariate;
 mod positive;
 mod real_line;
 mod unit;
@@ -40,6 +41,7 @@ pub use compositional::{
     dirichlet, dirichlet_multinomial, dirichlet_multinomial_kernel, multinomial, multinomial_kernel,
 };
 pub use counts::{binomial_logit, binomial_logit_kernel, poisson_log, poisson_log_kernel};
+pub use multivariate::{lkj_corr_cholesky, multi_normal_cholesky};
 pub use positive::{exponential, gamma, half_cauchy, half_normal, half_student_t, lognormal};
 pub use real_line::{cauchy, normal, student_t};
 pub use unit::{beta, beta_mean_size};
