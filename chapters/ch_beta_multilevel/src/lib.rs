@@ -25,7 +25,7 @@ use exam_data::{ExamData, PROVINCE, Selection, simulate_province};
 use models::beta_multilevel::exam::{ExamAverages, ExamPooling, HyperPriors};
 use models::beta_multilevel::heights::Heights;
 use models::beta_multilevel::one_school::OneSchool;
-use models::beta_multilevel::schools::{Pooling, Schools};
+use models::beta_multilevel::schools::{BetaSchools, Pooling};
 use models::beta_multilevel::three_levels::ThreeLevels;
 use sampler::{Fit, Model, Settings};
 use simulate::{HeightsData, OneSchoolData, SchoolsData, ThreeLevelsData};
@@ -224,14 +224,14 @@ pub fn simulate_and_fit(seed: u64, settings: &Settings, quiet: bool) -> Result<S
     let five = simulate::five_schools(seed);
     let unpooled = fit(
         "five schools, unpooled",
-        &Schools::declare(&five.scores, Pooling::Unpooled)?,
+        &BetaSchools::declare(&five.scores, Pooling::Unpooled)?,
         settings,
         2,
         quiet,
     )?;
     let pooled = fit(
         "five schools, pooled",
-        &Schools::declare(&five.scores, Pooling::Pooled)?,
+        &BetaSchools::declare(&five.scores, Pooling::Pooled)?,
         settings,
         3,
         quiet,

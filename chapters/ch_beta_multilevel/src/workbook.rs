@@ -5,7 +5,7 @@
 //! columns `<year>Sch Students Writing`, `<year>Sch Exam Average %` and
 //! `<year>Sch Exam Standard Deviation %` (the 2012 block spells the first
 //! one without a space, so headers are compared with spaces removed and
-//! case ignored). Schools without writers show `n/a`; they are skipped, as
+//! case ignored). BetaSchools without writers show `n/a`; they are skipped, as
 //! are the footnote rows at the bottom.
 
 use crate::exam_data::{ExamData, ExamSchool};

@@ -3,7 +3,7 @@
 
 use models::beta_multilevel::exam::{ExamAverages, ExamPooling, HyperPriors, SchoolSummary};
 use models::beta_multilevel::exam_declared::ExamDeclared;
-use models::beta_multilevel::schools::{Pooling, Schools};
+use models::beta_multilevel::schools::{BetaSchools, Pooling};
 use models::beta_multilevel::three_levels::ThreeLevels;
 use models::layer::check::check_against_declared;
 use sampler::Model;
@@ -70,7 +70,7 @@ fn a_wrong_exam_gradient_is_caught() {
 #[test]
 fn declared_models_report_the_sources_names() {
     let scores = vec![vec![0.7, 0.8], vec![0.6, 0.65], vec![0.9, 0.85]];
-    let pooled = Schools::declare(&scores, Pooling::Pooled).unwrap();
+    let pooled = BetaSchools::declare(&scores, Pooling::Pooled).unwrap();
     let names = pooled.param_names();
     assert_eq!(names.len(), 3 + 3 + 4 + 3);
     assert_eq!(names[6], "alpha_bar");

@@ -51,7 +51,7 @@ struct Population {
 /// (unpooled) or `nu_school_raw.1…J`, `alpha_bar`, `beta_bar`, `nu_bar`,
 /// `sigma_nu` (pooled). Reported values add `nu_school` for the pooled form.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Schools {
+pub struct BetaSchools {
     stats: Vec<BetaStats>,
     mu_school: Vector,
     /// `nu_school` (unpooled) or `nu_school_raw` (pooled).
@@ -59,7 +59,7 @@ pub struct Schools {
     population: Option<Population>,
 }
 
-impl Schools {
+impl BetaSchools {
     /// The model for `scores[j]`, the scores of school `j`'s students.
     pub fn declare(scores: &[Vec<f64>], pooling: Pooling) -> Result<Declared<Self>> {
         let j = scores.len();
@@ -121,7 +121,7 @@ impl Schools {
     // ANCHOR_END: pooled
 }
 
-impl Density for Schools {
+impl Density for BetaSchools {
     fn log_density<T: Number>(&self, p: &Params<T>) -> T {
         match &self.population {
             None => self.unpooled(p),
