@@ -24,7 +24,7 @@ pub(crate) fn interval_cell(fit: &Fit, name: &str) -> Result<String> {
 /// One row: parameter, truth, posterior mean, 95% interval, R-hat, bulk ESS.
 fn param_row(fit: &Fit, name: &str, truth: Option<f64>) -> Result<Vec<String>> {
     let e = estimate(fit, name).with_context(|| format!("the fit has no parameter {name}"))?;
-    let chains = fit.chains_by_name(name).unwrap_or_default();
+    let chains = fit.try_chains_by_name(name)?;
     Ok(vec![
         name.to_string(),
         truth.map_or("—".into(), |t| sig(t, 4)),

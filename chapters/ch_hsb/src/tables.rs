@@ -206,13 +206,10 @@ pub fn centring_table(o: &Outcome) -> Result<String> {
     let per_kgrad = |fit: &Fit, ess: f64| sig(1000.0 * ess / fit.gradient_evaluations() as f64, 3);
     let rows: Vec<Vec<String>> = HYPER
         .iter()
-        .map(|name| {
-            let (cc, nc) = (
-                c.chains_by_name(name).unwrap_or_default(),
-                n.chains_by_name(name).unwrap_or_default(),
-            );
+        .map(|name| -> Result<Vec<String>> {
+            let (cc, nc) = (c.try_chains_by_name(name)?, n.try_chains_by_name(name)?);
             let (ec, en) = (ess_bulk(&cc), ess_bulk(&nc));
-            vec![
+            Ok(vec![
                 name.to_string(),
                 fixed(ec.round(), 0),
                 fixed(en.round(), 0),
@@ -222,9 +219,9 @@ pub fn centring_table(o: &Outcome) -> Result<String> {
                 fixed(rhat(&nc), 3),
                 per_kgrad(c, ec),
                 per_kgrad(n, en),
-            ]
+            ])
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(markdown_table(
         &[
             "parameter",
@@ -428,10 +425,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let (c, n) = (o.fit(ModelKind::Centred), o.fit(ModelKind::NonCentred));
     for (name, mean, n_eff, r_hat) in source::PARTIAL {
-        let (cc, nc) = (
-            c.chains_by_name(name).unwrap_or_default(),
-            n.chains_by_name(name).unwrap_or_default(),
-        );
+        let (cc, nc) = (c.try_chains_by_name(name)?, n.try_chains_by_name(name)?);
         let mean_nc = nc.concat().iter().sum::<f64>() / n.num_draws_total() as f64;
         rows.push(vec![
             format!("{name}: posterior mean"),
