@@ -1,6 +1,7 @@
 //! The diagonal Euclidean metric: kinetic energy, velocity and momentum draws.
 
 use crate::rng::std_normal;
+use crate::sums::lane_sum;
 use rand::Rng;
 
 /// A diagonal inverse mass matrix `M⁻¹ = diag(inv_mass)`.
@@ -23,13 +24,11 @@ impl DiagMetric {
         }
     }
 
-    /// Kinetic energy `½ pᵀ M⁻¹ p`.
+    /// Kinetic energy `½ pᵀ M⁻¹ p`, summed in four lanes ([`crate::sums`]).
     pub fn kinetic_energy(&self, p: &[f64]) -> f64 {
-        0.5 * p
-            .iter()
-            .zip(&self.inv_mass)
-            .map(|(pi, mi)| pi * pi * mi)
-            .sum::<f64>()
+        let n = p.len().min(self.inv_mass.len());
+        let (p, m) = (&p[..n], &self.inv_mass[..n]);
+        0.5 * lane_sum(n, |i| p[i] * p[i] * m[i])
     }
 
     /// Velocity `M⁻¹ p`, written into `out`.

@@ -5,6 +5,9 @@
 //! extra checks across the seam of two merged subtrees are Stan's
 //! (`base_nuts.hpp`, since Stan 2.21).
 
+use crate::sums::{LANES, combine, lane_sum};
+pub(super) use crate::sums::dot;
+
 /// `log(exp(a) + exp(b))` without overflow.
 ///
 /// When both are finite the larger one's term is `exp(0) = 1` exactly, so it
@@ -28,16 +31,11 @@ pub(super) fn log_sum_exp(a: f64, b: f64) -> f64 {
     m + ((a - m).exp() + (b - m).exp()).ln()
 }
 
-pub(super) fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-/// `dot(p, a + b)`, without materialising `a + b`.
+/// `pᵀ (a + b)`, without materialising `a + b`, summed in four lanes.
 pub(super) fn dot_sum(p: &[f64], a: &[f64], b: &[f64]) -> f64 {
-    p.iter()
-        .zip(a.iter().zip(b))
-        .map(|(x, (y, z))| x * (y + z))
-        .sum()
+    let n = p.len().min(a.len()).min(b.len());
+    let (p, a, b) = (&p[..n], &a[..n], &b[..n]);
+    lane_sum(n, |i| p[i] * (a[i] + b[i]))
 }
 
 pub(super) fn add_assign(a: &mut [f64], b: &[f64]) {
@@ -79,10 +77,11 @@ pub(super) fn no_u_turn_across(
 /// coordinates, also writing the subtree's summed momentum
 /// `rho_ab = rho_a + rho_b`.
 ///
-/// The six dot products are accumulated side by side, each in coordinate
-/// order exactly as [`dot`] sums it, so every value (and the answer) is the
-/// same as the three separate calls give; interleaving them lets the
-/// processor overlap six chains of additions instead of waiting on one.
+/// The six dot products are accumulated side by side, each in the four
+/// lanes of [`crate::sums`] exactly as [`dot`] sums it, so every value (and
+/// the answer) is the same as the three separate calls give; interleaving
+/// them lets the processor overlap 24 chains of additions instead of waiting
+/// on one.
 /// `a_outer` / `b_outer` are the velocities at the subtree's two ends,
 /// `a_inner` / `b_inner` the momentum and velocity at the seam.
 #[allow(clippy::too_many_arguments)]
@@ -101,30 +100,69 @@ pub(super) fn subtree_no_u_turn(
     let (rho_a, rho_b) = (&rho_a[..d], &rho_b[..d]);
     let (a_out, a_in, a_p) = (&a_outer_sharp[..d], &a_inner_sharp[..d], &a_inner_p[..d]);
     let (b_out, b_in, b_p) = (&b_outer_sharp[..d], &b_inner_sharp[..d], &b_inner_p[..d]);
-    // `-0.0` is the starting value of `Iterator::sum` for floats.
-    let [
-        mut whole_a,
-        mut whole_b,
-        mut seam_a,
-        mut seam_b,
-        mut seam2_a,
-        mut seam2_b,
-    ] = [-0.0; 6];
-    for i in 0..d {
+    // acc[k][lane]: the six sums below, each in four lanes.
+    let mut acc = [[0.0; LANES]; 6];
+    let mut add = |i: usize, lane: usize| {
         let rho = rho_a[i] + rho_b[i];
         rho_ab[i] = rho;
         // The whole subtree: both outer velocities against rho_a + rho_b.
-        whole_b += b_out[i] * rho;
-        whole_a += a_out[i] * rho;
+        acc[0][lane] += b_out[i] * rho;
+        acc[1][lane] += a_out[i] * rho;
         // The first half plus the first point of the second half.
         let rho_seam = rho_a[i] + b_p[i];
-        seam_b += b_in[i] * rho_seam;
-        seam_a += a_out[i] * rho_seam;
+        acc[2][lane] += b_in[i] * rho_seam;
+        acc[3][lane] += a_out[i] * rho_seam;
         // The second half plus the last point of the first half.
         let rho_seam2 = rho_b[i] + a_p[i];
-        seam2_b += b_out[i] * rho_seam2;
-        seam2_a += a_in[i] * rho_seam2;
+        acc[4][lane] += b_out[i] * rho_seam2;
+        acc[5][lane] += a_in[i] * rho_seam2;
+    };
+    let full = d - d % LANES;
+    for start in (0..full).step_by(LANES) {
+        for lane in 0..LANES {
+            add(start + lane, lane);
+        }
     }
-    whole_b > 0.0 && whole_a > 0.0 && seam_b > 0.0 && seam_a > 0.0 && seam2_b > 0.0 && seam2_a > 0.0
+    for lane in 0..d - full {
+        add(full + lane, lane);
+    }
+    acc.iter().all(|&lanes| combine(lanes) > 0.0)
 }
 // ANCHOR_END: fused_checks
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng::{chain_rng, std_normal};
+
+    /// The fused checks give the same answer (and the same summed momentum)
+    /// as the readable criterion applied three times, for every dimension
+    /// around a multiple of the lane count.
+    #[test]
+    fn fused_checks_agree_with_the_readable_criterion() {
+        let mut rng = chain_rng(11, 0, 0);
+        let mut answers = [0usize; 2];
+        for d in 0..14 {
+            for _ in 0..400 {
+                let mut v = || (0..d).map(|_| std_normal(&mut rng)).collect::<Vec<f64>>();
+                let (rho_a, rho_b) = (v(), v());
+                let (a_out, a_in, a_p) = (v(), v(), v());
+                let (b_out, b_in, b_p) = (v(), v(), v());
+                let mut rho_ab = vec![0.0; d];
+                let fused = subtree_no_u_turn(
+                    &mut rho_ab, &rho_a, &rho_b, &a_out, &a_in, &a_p, &b_out, &b_in, &b_p,
+                );
+                let mut rho = vec![0.0; d];
+                sum_into(&mut rho, &rho_a, &rho_b);
+                let separate = no_u_turn(&a_out, &b_out, &rho)
+                    && no_u_turn_across(&a_out, &b_in, &rho_a, &b_p)
+                    && no_u_turn_across(&a_in, &b_out, &rho_b, &a_p);
+                assert_eq!(fused, separate, "d = {d}");
+                assert_eq!(rho_ab, rho);
+                answers[usize::from(fused)] += 1;
+            }
+        }
+        // Both answers occur, so the comparison is not vacuous.
+        assert!(answers[0] > 100 && answers[1] > 100, "{answers:?}");
+    }
+}
