@@ -12,9 +12,6 @@ pub const NUM_DRAWS: usize = 1000;
 /// Chains per fit.
 pub const NUM_CHAINS: usize = 4;
 
-/// Step-size jitter with the rolling adaptation, as nuts-rs uses (±10%).
-pub const ROLLING_JITTER: f64 = 0.1;
-
 /// Fits `model` with our NUTS (Stan's defaults: target acceptance 0.8, tree
 /// depth 10; the adaptation `kind` names) on rayon's global pool and records
 /// time, gradients, divergences and the minimum bulk-ESS.
@@ -22,10 +19,8 @@ pub fn run_ours<M: Model>(model: &M, kind: SamplerKind, seed: u64) -> Result<Run
     let adaptation = kind
         .adaptation()
         .ok_or_else(|| anyhow!("{} is not our sampler", kind.label()))?;
-    let step_size_jitter = match adaptation {
-        sampler::Adaptation::Stan => 0.0,
-        sampler::Adaptation::Rolling(_) => ROLLING_JITTER,
-    };
+    // ±10% with rolling windows, as nuts-rs does; none with Stan's schedule.
+    let step_size_jitter = adaptation.default_jitter();
     let settings = Settings {
         adaptation,
         step_size_jitter,

@@ -26,14 +26,15 @@ pub struct SamplingArgs {
     /// Maximum tree depth of NUTS.
     #[arg(long, default_value_t = 10)]
     pub max_tree_depth: usize,
-    /// Warmup adaptation: Stan's windows (what the book's numbers use), or
-    /// nutpie's rolling windows with the metric from draw variances or from
-    /// draw and gradient variances.
-    #[arg(long, value_enum, default_value_t = AdaptationArg::Stan)]
+    /// Warmup adaptation: nutpie's rolling windows with the metric from draw
+    /// and gradient variances (the book's default) or from draw variances
+    /// only, or Stan's windowed schedule.
+    #[arg(long, value_enum, default_value_t = AdaptationArg::RollingGradient)]
     pub adaptation: AdaptationArg,
-    /// Jitter each step size uniformly by ±this fraction, in [0, 1).
-    #[arg(long, default_value_t = 0.0)]
-    pub step_size_jitter: f64,
+    /// Jitter each step size uniformly by ±this fraction, in [0, 1)
+    /// (default: 0.1 with rolling windows, 0 with Stan's schedule).
+    #[arg(long)]
+    pub step_size_jitter: Option<f64>,
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -69,6 +70,7 @@ impl From<AdaptationArg> for Adaptation {
 impl SamplingArgs {
     /// The sampler settings these flags ask for (validated when sampling starts).
     pub fn settings(&self) -> Settings {
+        let adaptation: Adaptation = self.adaptation.into();
         Settings {
             num_chains: self.chains,
             num_warmup: self.warmup,
@@ -76,8 +78,10 @@ impl SamplingArgs {
             seed: self.seed,
             target_accept: self.target_accept,
             max_tree_depth: self.max_tree_depth,
-            adaptation: self.adaptation.into(),
-            step_size_jitter: self.step_size_jitter,
+            adaptation,
+            step_size_jitter: self
+                .step_size_jitter
+                .unwrap_or_else(|| adaptation.default_jitter()),
             threads: self.threads,
             progress: !self.quiet,
             ..Settings::default()
@@ -145,6 +149,24 @@ mod tests {
         assert_eq!(d.sampling.target_accept, 0.9);
         let d: Demo = parse_with_defaults(&[("draws", "2000")], ["demo", "--draws", "7"]).unwrap();
         assert_eq!(d.sampling.draws, 7);
+    }
+
+    #[test]
+    fn the_jitter_follows_the_schedule_unless_given() {
+        let jitter = |args: &[&str]| {
+            let d: Demo = parse_with_defaults(&[], args.iter().copied()).unwrap();
+            (
+                d.sampling.settings().adaptation,
+                d.sampling.settings().step_size_jitter,
+            )
+        };
+        assert_eq!(jitter(&["demo"]), (Adaptation::default(), 0.1));
+        assert_eq!(
+            jitter(&["demo", "--adaptation", "stan"]),
+            (Adaptation::Stan, 0.0)
+        );
+        let given = jitter(&["demo", "--adaptation", "stan", "--step-size-jitter", "0.2"]);
+        assert_eq!(given, (Adaptation::Stan, 0.2));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The sampler against posteriors whose answers are known exactly: every
 //! estimate must land within 4 Monte Carlo standard errors of the truth.
-//! Seeds are fixed, so these tests are deterministic.
+//! Seeds are fixed, so these tests are deterministic. Every test runs under
+//! both warmup schedules: the default (rolling windows, metric from draws
+//! and gradients) and Stan's.
 
 mod common;
 
@@ -9,17 +11,30 @@ use diagnostics::{ess_bulk, rhat};
 use models::gaussian::Gaussian;
 use sampler::{Settings, fit};
 
+/// The two schedules every test runs under, with the test's seed.
+fn schedules(seed: u64) -> [(&'static str, Settings); 2] {
+    let default = Settings {
+        seed,
+        ..Settings::default()
+    };
+    let stan = Settings {
+        seed,
+        ..Settings::stan()
+    };
+    [("default", default), ("Stan", stan)]
+}
+
 #[test]
 fn standard_normal_in_100_dimensions() {
+    for (schedule, settings) in schedules(11) {
+        eprintln!("schedule: {schedule}");
+        standard_normal_in_100_dimensions_under(&settings);
+    }
+}
+
+fn standard_normal_in_100_dimensions_under(settings: &Settings) {
     let model = Gaussian::diagonal(vec![0.0; 100], &[1.0; 100]);
-    let f = fit(
-        &model,
-        &Settings {
-            seed: 11,
-            ..Settings::default()
-        },
-    )
-    .unwrap();
+    let f = fit(&model, settings).unwrap();
     assert_eq!(f.num_divergent(), 0);
     for i in 0..100 {
         let chains = f.chains_of(i);
@@ -38,16 +53,16 @@ fn standard_normal_in_100_dimensions() {
 
 #[test]
 fn strongly_correlated_bivariate_normal() {
+    for (schedule, settings) in schedules(12) {
+        eprintln!("schedule: {schedule}");
+        strongly_correlated_bivariate_normal_under(&settings);
+    }
+}
+
+fn strongly_correlated_bivariate_normal_under(settings: &Settings) {
     let (sd, rho) = ([1.0, 10.0], 0.99);
     let model = Gaussian::bivariate([2.0, -3.0], sd, rho);
-    let f = fit(
-        &model,
-        &Settings {
-            seed: 12,
-            ..Settings::default()
-        },
-    )
-    .unwrap();
+    let f = fit(&model, settings).unwrap();
     assert_eq!(f.num_divergent(), 0);
     let (x, y) = (f.chains_of(0), f.chains_of(1));
     assert_mean("mean x", &x, 2.0);
@@ -70,20 +85,20 @@ fn strongly_correlated_bivariate_normal() {
 
 #[test]
 fn poisson_gamma_conjugate_posterior() {
+    for (schedule, settings) in schedules(13) {
+        eprintln!("schedule: {schedule}");
+        poisson_gamma_conjugate_posterior_under(&settings);
+    }
+}
+
+fn poisson_gamma_conjugate_posterior_under(settings: &Settings) {
     let model = PoissonGamma {
         y: vec![3.0, 5.0, 2.0, 7.0, 4.0, 0.0, 1.0],
         a: 2.0,
         b: 0.5,
     };
     assert!(sampler::check_gradient(&model, &[0.7]).passes(1e-6));
-    let f = fit(
-        &model,
-        &Settings {
-            seed: 13,
-            ..Settings::default()
-        },
-    )
-    .unwrap();
+    let f = fit(&model, settings).unwrap();
     let (shape, rate) = (2.0 + 22.0, 0.5 + 7.0);
     let lambda = f.chains_of(0);
     assert_mean("E[lambda]", &lambda, shape / rate);
@@ -115,20 +130,20 @@ fn digamma(mut x: f64) -> f64 {
 /// is Normal, so its quantiles are known and coverage can be checked.
 #[test]
 fn normal_normal_quantiles() {
+    for (schedule, settings) in schedules(14) {
+        eprintln!("schedule: {schedule}");
+        normal_normal_quantiles_under(&settings);
+    }
+}
+
+fn normal_normal_quantiles_under(settings: &Settings) {
     let y = [1.2, 0.4, 2.2, 1.9, -0.3, 1.1];
     let (sigma, prior_sd) = (2.0, 10.0);
     let precision = 1.0 / (prior_sd * prior_sd) + y.len() as f64 / (sigma * sigma);
     let post_sd = (1.0 / precision).sqrt();
     let post_mean = (y.iter().sum::<f64>() / (sigma * sigma)) / precision;
     let model = Gaussian::diagonal(vec![post_mean], &[post_sd]);
-    let f = fit(
-        &model,
-        &Settings {
-            seed: 14,
-            ..Settings::default()
-        },
-    )
-    .unwrap();
+    let f = fit(&model, settings).unwrap();
     let mu = f.chains_of(0);
     // Standard normal quantiles at 5%, 50%, 95%.
     for (p, z) in [

@@ -5,8 +5,8 @@
 //! extra checks across the seam of two merged subtrees are Stan's
 //! (`base_nuts.hpp`, since Stan 2.21).
 
-use crate::sums::{LANES, combine, lane_sum};
 pub(super) use crate::sums::dot;
+use crate::sums::{LANES, combine, lane_sum};
 
 /// `log(exp(a) + exp(b))` without overflow.
 ///
@@ -150,7 +150,15 @@ mod tests {
                 let (b_out, b_in, b_p) = (v(), v(), v());
                 let mut rho_ab = vec![0.0; d];
                 let fused = subtree_no_u_turn(
-                    &mut rho_ab, &rho_a, &rho_b, &a_out, &a_in, &a_p, &b_out, &b_in, &b_p,
+                    &mut rho_ab,
+                    &rho_a,
+                    &rho_b,
+                    &a_out,
+                    &a_in,
+                    &a_p,
+                    &b_out,
+                    &b_in,
+                    &b_p,
                 );
                 let mut rho = vec![0.0; d];
                 sum_into(&mut rho, &rho_a, &rho_b);
