@@ -72,7 +72,7 @@ impl SamplerKind {
         match self {
             SamplerKind::Ours => "ours · Stan",
             SamplerKind::OursRolling => "ours · rolling, draws",
-            SamplerKind::OursRollingGradient => "ours · rolling, draws+grads",
+            SamplerKind::OursRollingGradient => "ours · default",
             SamplerKind::NutsRsDefault => "nuts-rs · default",
             SamplerKind::NutsRsDrawVariance => "nuts-rs · draws",
         }
@@ -179,6 +179,9 @@ pub struct Medians {
     pub min_ess: f64,
     /// Median ESS per second.
     pub ess_per_second: f64,
+    /// Median ESS per wall-clock second (warmup and sampling), the measure
+    /// the peers' script reports.
+    pub wall_ess_per_second: f64,
     /// Median ESS per 1000 gradients.
     pub ess_per_kgrad: f64,
     /// Median ESS per 1000 gradients after warmup.
@@ -203,6 +206,7 @@ impl Medians {
             divergences: col(|r| r.divergences as f64),
             min_ess: col(|r| r.min_ess),
             ess_per_second: col(RunRecord::ess_per_second),
+            wall_ess_per_second: col(|r| r.min_ess / r.seconds),
             ess_per_kgrad: col(RunRecord::ess_per_kgrad),
             ess_per_sampling_kgrad: col(RunRecord::ess_per_sampling_kgrad),
             step_size: col(|r| r.step_size),
