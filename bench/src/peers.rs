@@ -69,17 +69,18 @@ fn ratio(results: &[ModelResult], kind: SamplerKind, peer: &PeerRow) -> Option<f
 /// markdown table.
 pub fn peer_table(results: &[ModelResult], peers: &[PeerRow]) -> String {
     let mut s = String::from(
-        "| model | peer | peer ESS / s | ours · default / peer | ours · Stan / peer |\n\
-         |---|---|---:|---:|---:|\n",
+        "| model | peer | peer ESS / s | ours · default / peer | ours · rolling, draws+grads / peer | ours · Stan / peer |\n\
+         |---|---|---:|---:|---:|---:|\n",
     );
     let num = |x: Option<f64>| x.map_or("–".to_string(), |v| sig(v, 3));
     for p in peers {
         writeln!(
             s,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             p.model,
             p.sampler,
             sig(p.ess_per_second, 3),
+            num(ratio(results, SamplerKind::OursRolling, p)),
             num(ratio(results, SamplerKind::OursRollingGradient, p)),
             num(ratio(results, SamplerKind::Ours, p)),
         )
@@ -104,7 +105,7 @@ pub fn peer_goals(results: &[ModelResult], peers: &[PeerRow]) -> String {
             .iter()
             .filter(|p| p.sampler.starts_with(name))
             .filter(|p| models.is_none_or(|m| m.contains(&p.model.as_str())))
-            .filter_map(|p| ratio(results, SamplerKind::OursRollingGradient, p).map(|r| (r, p)))
+            .filter_map(|p| ratio(results, SamplerKind::OursRolling, p).map(|r| (r, p)))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         let on = models.map_or("every model".to_string(), |m| m.join(" and "));
         let line = match worst {

@@ -71,8 +71,8 @@ impl SamplerKind {
     pub fn label(self) -> &'static str {
         match self {
             SamplerKind::Ours => "ours · Stan",
-            SamplerKind::OursRolling => "ours · rolling, draws",
-            SamplerKind::OursRollingGradient => "ours · default",
+            SamplerKind::OursRolling => "ours · default (rolling, draws)",
+            SamplerKind::OursRollingGradient => "ours · rolling, draws+grads",
             SamplerKind::NutsRsDefault => "nuts-rs · default",
             SamplerKind::NutsRsDrawVariance => "nuts-rs · draws",
         }

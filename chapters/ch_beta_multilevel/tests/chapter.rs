@@ -36,7 +36,11 @@ fn every_fit_is_healthy() {
 
 /// A guard, not a calibration test (the truths are fixed, not prior draws):
 /// no truth lies far out in its posterior, and misses stay few. A wrong
-/// likelihood or a swapped parameter puts truths many sds away.
+/// likelihood or a swapped parameter puts truths many sds away. The bound
+/// is 5 sds: the three-level simulation's school 1.1 sits at z ≈ −4.2 under
+/// the book's seed, and at −4.1 under Stan's schedule too, so that miss is
+/// the simulated data (its students happen to score above the school's true
+/// mean and spread less than ν = 30 implies), not the sampler.
 #[test]
 fn exam_and_simulation_truths_lie_in_their_posteriors() {
     let o = default_outcome();
@@ -44,7 +48,7 @@ fn exam_and_simulation_truths_lie_in_their_posteriors() {
     assert_eq!(exams.len(), 3 * o.exam.selection.schools.len());
     for checks in [exams, simulation_checks(&o.sims)] {
         for c in &checks {
-            assert!(c.z().abs() < 4.0, "{} {}: z = {}", c.model, c.name, c.z());
+            assert!(c.z().abs() < 5.0, "{} {}: z = {}", c.model, c.name, c.z());
         }
         let (k, n) = coverage(&checks);
         assert!(k * 10 >= n * 9, "only {k} of {n} covered");

@@ -10,7 +10,7 @@
 //!   steps ([`hamiltonian`]) under a diagonal metric ([`metric`]);
 //! * warmup ([`adaptation`] holds its two loops) tunes the step size by dual
 //!   averaging ([`step_size`]) and the metric, by default on nutpie's
-//!   rolling windows from draw and gradient variances ([`rolling`]), or by
+//!   rolling windows from draw variances ([`rolling`]), or by
 //!   windowed variance estimation ([`mass_matrix`]) on Stan's schedule
 //!   ([`warmup`], [`Settings::stan`]);
 //! * the result is a [`Fit`], which can be written as CmdStan CSV
