@@ -120,7 +120,7 @@ fn small_models() {
         exposure: models::hierarchical_poisson::HOSPITAL_EXPOSURE.to_vec(),
     };
     check("hierarchical_poisson", &pois);
-    let binom = models::binomial_logit::BinomialLogit::new(
+    let binom = models::binomial_logit::BinomialLogit::declare(
         vec![12, 7, 20, 3],
         vec![45, 45, 50, 10],
         -1.0,
