@@ -224,7 +224,7 @@ fn beta_multilevel() {
     use models::beta_multilevel::exam::{ExamAverages, ExamPooling, SchoolSummary};
     use models::beta_multilevel::heights::Heights;
     use models::beta_multilevel::one_school::OneSchool;
-    use models::beta_multilevel::schools::{BetaSchools, Pooling};
+    use models::beta_multilevel::schools::{BetaPooling, BetaSchools};
     use models::beta_multilevel::three_levels::ThreeLevels;
     let heights = vec![
         vec![180.0, 183.5, 178.2],
@@ -239,9 +239,9 @@ fn beta_multilevel() {
         vec![0.6, 0.65],
         vec![0.91, 0.85, 0.88, 0.7],
     ];
-    let unpooled = BetaSchools::declare(&scores, Pooling::Unpooled).unwrap();
+    let unpooled = BetaSchools::declare(&scores, BetaPooling::Unpooled).unwrap();
     check("beta_schools_unpooled", &unpooled);
-    let pooled = BetaSchools::declare(&scores, Pooling::Pooled).unwrap();
+    let pooled = BetaSchools::declare(&scores, BetaPooling::Pooled).unwrap();
     check("beta_schools_pooled", &pooled);
     let scores3 = vec![
         vec![0.7, 0.8, 0.9],
