@@ -15,7 +15,7 @@ use sampler::Fit;
 /// Every scale of the hyperpriors of the population of school means (the
 /// shape centres' sds and, authority-pooled, the shape sds' means) is
 /// multiplied by this in the refit; the sample sizes keep the source's
-/// priors (see [`models::beta_multilevel::exam::HyperPriors::widened_shapes`]).
+/// priors (see [`models::beta_multilevel::exam::ExamHyperPriors::widened_shapes`]).
 pub const HYPER_WIDEN: f64 = 3.0;
 
 /// Names of the Beta shapes of the population of school means: the shared

@@ -22,10 +22,10 @@ use chapter_support::output::default_out_dir;
 use chapter_support::{OutputDir, SamplingArgs, timed};
 use clap::Parser;
 use exam_data::{ExamData, PROVINCE, Selection, simulate_province};
-use models::beta_multilevel::exam::{ExamAverages, ExamPooling, HyperPriors};
+use models::beta_multilevel::exam::{ExamAverages, ExamHyperPriors, ExamPooling};
 use models::beta_multilevel::heights::Heights;
 use models::beta_multilevel::one_school::OneSchool;
-use models::beta_multilevel::schools::{BetaSchools, Pooling};
+use models::beta_multilevel::schools::{BetaPooling, BetaSchools};
 use models::beta_multilevel::three_levels::ThreeLevels;
 use sampler::{Fit, Model, Settings};
 use simulate::{HeightsData, OneSchoolData, SchoolsData, ThreeLevelsData};
@@ -177,7 +177,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
             fit(&label, &model, &settings, 5 + k as u32, quiet)?,
         ));
     }
-    let wide = HyperPriors::widened_shapes(exam_priors::HYPER_WIDEN)?;
+    let wide = ExamHyperPriors::widened_shapes(exam_priors::HYPER_WIDEN)?;
     let mut widened = Vec::new();
     for (k, pooling) in [ExamPooling::Pooled, ExamPooling::Authority]
         .into_iter()
@@ -224,14 +224,14 @@ pub fn simulate_and_fit(seed: u64, settings: &Settings, quiet: bool) -> Result<S
     let five = simulate::five_schools(seed);
     let unpooled = fit(
         "five schools, unpooled",
-        &BetaSchools::declare(&five.scores, Pooling::Unpooled)?,
+        &BetaSchools::declare(&five.scores, BetaPooling::Unpooled)?,
         settings,
         2,
         quiet,
     )?;
     let pooled = fit(
         "five schools, pooled",
-        &BetaSchools::declare(&five.scores, Pooling::Pooled)?,
+        &BetaSchools::declare(&five.scores, BetaPooling::Pooled)?,
         settings,
         3,
         quiet,

@@ -5,8 +5,8 @@
 //! PSIS-LOO and WAIC treat every student separately, so the students are
 //! split into blocks that are computed in parallel (and never need the whole
 //! 4000 × 7185 log-likelihood matrix in memory); the blocks' results are
-//! then joined in student order. A test checks that this gives the same
-//! numbers as one call on all students.
+//! then joined in student order (`loo::join_loo`, `loo::join_waic`). A test
+//! checks that this gives the same numbers as one call on all students.
 //!
 //! References: Vehtari, Gelman & Gabry (2017), "Practical Bayesian model
 //! evaluation using leave-one-out cross-validation and WAIC", Statistics and
@@ -39,73 +39,6 @@ pub struct ModelComparison {
     pub by_waic: Comparison,
 }
 
-/// `sqrt(N · var(x))` with the population variance: the standard error of
-/// a sum of pointwise values, as the `loo` crate computes it.
-fn se_of_sum(x: &[f64]) -> f64 {
-    let n = x.len() as f64;
-    let mean = x.iter().sum::<f64>() / n;
-    (x.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>()).sqrt()
-}
-
-/// Joins the LOO results of consecutive blocks of students.
-pub fn join_loo(parts: &[LooResult]) -> Result<LooResult> {
-    let first = parts
-        .first()
-        .ok_or_else(|| anyhow!("no LOO blocks to join"))?;
-    let cat = |f: fn(&LooResult) -> &Vec<f64>| {
-        parts
-            .iter()
-            .flat_map(|p| f(p).iter().copied())
-            .collect::<Vec<f64>>()
-    };
-    let pointwise = cat(|p| &p.pointwise);
-    let p_loo_pointwise = cat(|p| &p.p_loo_pointwise);
-    let elpd_loo: f64 = pointwise.iter().sum();
-    let lppd: f64 = pointwise
-        .iter()
-        .zip(&p_loo_pointwise)
-        .map(|(e, p)| e + p)
-        .sum();
-    Ok(LooResult {
-        elpd_loo,
-        se: se_of_sum(&pointwise),
-        p_loo: lppd - elpd_loo,
-        looic: -2.0 * elpd_loo,
-        lppd,
-        pareto_k: cat(|p| &p.pareto_k),
-        r_eff: cat(|p| &p.r_eff),
-        pointwise,
-        p_loo_pointwise,
-        good_k: first.good_k,
-        num_draws: first.num_draws,
-    })
-}
-
-/// Joins the WAIC results of consecutive blocks of students.
-pub fn join_waic(parts: &[WaicResult]) -> Result<WaicResult> {
-    let first = parts
-        .first()
-        .ok_or_else(|| anyhow!("no WAIC blocks to join"))?;
-    let cat = |f: fn(&WaicResult) -> &Vec<f64>| {
-        parts
-            .iter()
-            .flat_map(|p| f(p).iter().copied())
-            .collect::<Vec<f64>>()
-    };
-    let pointwise = cat(|p| &p.pointwise);
-    let p_waic_pointwise = cat(|p| &p.p_waic_pointwise);
-    let elpd_waic: f64 = pointwise.iter().sum();
-    Ok(WaicResult {
-        elpd_waic,
-        se: se_of_sum(&pointwise),
-        p_waic: p_waic_pointwise.iter().sum(),
-        waic: -2.0 * elpd_waic,
-        pointwise,
-        p_waic_pointwise,
-        num_draws: first.num_draws,
-    })
-}
-
 // ANCHOR: loo_blocks
 /// PSIS-LOO (with per-student relative efficiency) and WAIC of one fit,
 /// for the students in `rows`, block by block in parallel.
@@ -124,7 +57,7 @@ pub fn loo_and_waic(
         })
         .collect::<Result<Vec<_>>>()?;
     let (l, w): (Vec<LooResult>, Vec<WaicResult>) = blocks.into_iter().unzip();
-    Ok((join_loo(&l)?, join_waic(&w)?))
+    Ok((loo::join_loo(&l)?, loo::join_waic(&w)?))
 }
 // ANCHOR_END: loo_blocks
 

@@ -4,8 +4,8 @@
 
 use crate::estimators::{EmpiricalBayes, complete_pooling, empirical_bayes, mse, no_pooling};
 use crate::exact::posterior_means_equal_se;
-use crate::simulate::{Design, Schools, schools};
 use anyhow::Result;
+use models::school_scores::{Design, SimulatedSchools, schools};
 use models::{EightSchools, Parameterization, Priors};
 use sampler::{Fit, Settings};
 
@@ -16,7 +16,7 @@ const EXPERIMENT_STREAM: u32 = 2_000_001;
 #[derive(Debug, Clone)]
 pub struct Experiment {
     pub design: Design,
-    pub data: Schools,
+    pub data: SimulatedSchools,
     pub eb: EmpiricalBayes,
     /// The NUTS fit of the hierarchical model to the school means.
     pub fit: Fit,

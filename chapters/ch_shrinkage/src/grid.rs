@@ -4,8 +4,8 @@
 
 use crate::estimators::{complete_pooling, empirical_bayes, mse, no_pooling};
 use crate::exact::posterior_means_equal_se;
-use crate::simulate::{Design, school_means};
 use models::Priors;
+use models::school_scores::{Design, school_means};
 use rayon::prelude::*;
 use sampler::rng::chain_rng;
 

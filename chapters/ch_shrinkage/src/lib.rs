@@ -12,16 +12,15 @@ pub mod experiment;
 pub mod formula;
 pub mod grid;
 mod plots;
-pub mod simulate;
 mod tables;
 
 use anyhow::{Result, bail};
 use chapter_support::output::default_out_dir;
 use chapter_support::{OutputDir, SamplingArgs, timed};
 use clap::Parser;
+use models::school_scores::Design;
 use models::{EightSchools, Parameterization, Priors};
 use sampler::Fit;
-use simulate::Design;
 use std::path::PathBuf;
 
 // ANCHOR: priors

@@ -4,13 +4,13 @@
 
 use ch_shrinkage::exact::posterior_means;
 use ch_shrinkage::grid::replicate;
-use ch_shrinkage::simulate::Design;
 use ch_shrinkage::{Args, Outcome, SCORE_PRIORS, compute, run};
 use chapter_support::testing::{
     assert_committed, assert_thread_count_invariant, committed_outputs, expect_cli_failure,
 };
 use diagnostics::{mcse_mean, sig};
 use models::eight_schools_exact::ExactPosterior;
+use models::school_scores::Design;
 use std::sync::OnceLock;
 
 fn args(extra: &[&str]) -> Args {

@@ -138,7 +138,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let early: Vec<f64> = players.iter().map(|p| p.early).collect();
     let james_stein = baseball::james_stein_to_mean(&early, baseball::AT_BATS);
     // ANCHOR: hierarchical
-    let model = BinomialLogit::new(
+    let model = BinomialLogit::declare(
         players.iter().map(|p| p.hits).collect(),
         vec![baseball::AT_BATS; players.len()],
         MU_PRIOR.0,

@@ -1,4 +1,5 @@
-//! PSIS-LOO over many observations without the whole log-likelihood matrix in memory.
+//! PSIS-LOO and WAIC over many observations without the whole log-likelihood matrix
+//! in memory.
 //!
 //! LOO treats every observation separately, so the observations can be taken in blocks:
 //! each block's draws × observations matrix is built, used and dropped, blocks run in
@@ -10,6 +11,7 @@ use crate::error::{LooError, Result};
 use crate::input::se_of_sum;
 use crate::loo_cv::{LooResult, loo};
 use crate::reff::relative_eff;
+use crate::waic::WaicResult;
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -44,6 +46,21 @@ pub fn join_loo(parts: &[LooResult]) -> Result<LooResult> {
     })
 }
 
+/// Joins the WAIC results of consecutive blocks of observations, in the order given.
+pub fn join_waic(parts: &[WaicResult]) -> Result<WaicResult> {
+    let first = parts
+        .first()
+        .ok_or(LooError::Empty("no WAIC blocks to join"))?;
+    let cat = |f: fn(&WaicResult) -> &Vec<f64>| -> Vec<f64> {
+        parts.iter().flat_map(|p| f(p).iter().copied()).collect()
+    };
+    Ok(WaicResult::from_pointwise(
+        cat(|p| &p.pointwise),
+        cat(|p| &p.p_waic_pointwise),
+        first.num_draws,
+    ))
+}
+
 /// PSIS-LOO of `num_obs` observations, `block` at a time: `log_lik(range)` returns the
 /// draws × observations matrix of the observations in `range` (draws pooled in chain
 /// order, `num_chains` chains), and `r_eff` is computed per observation.
@@ -76,6 +93,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::waic::waic;
 
     /// Two chains of 200 draws for 7 observations, from a fixed recipe.
     fn log_lik(range: Range<usize>) -> Vec<Vec<f64>> {
@@ -106,5 +124,24 @@ mod tests {
         }
         assert!(loo_by_blocks(7, 0, 2, |r| Ok(log_lik(r))).is_err());
         assert!(join_loo(&[]).is_err());
+    }
+
+    #[test]
+    fn joined_waic_blocks_give_the_numbers_of_one_call() {
+        let whole = waic(&log_lik(0..7)).unwrap();
+        for block in [1, 3, 7] {
+            let parts: Vec<WaicResult> = (0..7)
+                .step_by(block)
+                .map(|start| waic(&log_lik(start..(start + block).min(7))).unwrap())
+                .collect();
+            let joined = join_waic(&parts).unwrap();
+            assert_eq!(joined.pointwise, whole.pointwise, "block {block}");
+            assert_eq!(joined.p_waic_pointwise, whole.p_waic_pointwise);
+            assert_eq!(joined.num_draws, whole.num_draws);
+            assert!((joined.elpd_waic - whole.elpd_waic).abs() < 1e-12);
+            assert!((joined.se - whole.se).abs() < 1e-12);
+            assert!((joined.p_waic - whole.p_waic).abs() < 1e-12);
+        }
+        assert!(join_waic(&[]).is_err());
     }
 }

@@ -20,6 +20,7 @@
 //! | [`loo`]`(log_lik, r_eff)` | [`LooResult`] `{ elpd_loo, se, p_loo, looic, lppd, pointwise, p_loo_pointwise, pareto_k, good_k, .. }` |
 //! | [`loo_by_blocks`]`(n, block, num_chains, |range| ..)` | [`LooResult`] of `n` observations, `block` at a time (for data too big for one matrix) |
 //! | [`waic`]`(log_lik)` | [`WaicResult`] `{ elpd_waic, se, p_waic, waic, pointwise, p_waic_pointwise, .. }` |
+//! | [`join_loo`]`(&parts)`, [`join_waic`]`(&parts)` | one result from the results of consecutive blocks of observations |
 //! | [`compare`]`(&[(name, &LooResult)])` | [`Comparison`] rows ranked best first: `elpd, p, se, elpd_diff, se_diff, weight` (stacking) |
 //! | [`stacking_weights`]`(&[&[f64]])` | `Vec<f64>`: stacking weights from each model's pointwise elpd |
 //! | [`pseudo_bma_plus_weights`]`(&[&[f64]], draws, seed)` | `Vec<f64>`: pseudo-BMA+ weights (seeded Bayesian bootstrap) |
@@ -76,7 +77,7 @@ mod stacking;
 mod waic;
 mod with_log_lik;
 
-pub use blocks::{join_loo, loo_by_blocks};
+pub use blocks::{join_loo, join_waic, loo_by_blocks};
 pub use compare::{Comparison, ComparisonRow, PointwiseElpd, compare};
 pub use error::{LooError, Result};
 pub use from_fit::log_lik_from_fit;

@@ -36,6 +36,24 @@ pub struct WaicResult {
 }
 
 impl WaicResult {
+    /// The totals of pointwise `elpd_waic,i` and `p_waic,i` from `num_draws` draws.
+    pub(crate) fn from_pointwise(
+        pointwise: Vec<f64>,
+        p_waic_pointwise: Vec<f64>,
+        num_draws: usize,
+    ) -> Self {
+        let elpd_waic: f64 = pointwise.iter().sum();
+        WaicResult {
+            elpd_waic,
+            se: se_of_sum(&pointwise),
+            p_waic: p_waic_pointwise.iter().sum(),
+            waic: -2.0 * elpd_waic,
+            pointwise,
+            p_waic_pointwise,
+            num_draws,
+        }
+    }
+
     /// How many observations have `p_waic,i > 0.4` (WAIC's warning sign).
     pub fn num_high_p_waic(&self) -> usize {
         self.p_waic_pointwise
@@ -64,14 +82,5 @@ pub fn waic(log_lik: &[Vec<f64>]) -> Result<WaicResult> {
         pointwise.push(lppd_i - var);
         p_waic_pointwise.push(var);
     }
-    let elpd_waic: f64 = pointwise.iter().sum();
-    Ok(WaicResult {
-        elpd_waic,
-        se: se_of_sum(&pointwise),
-        p_waic: p_waic_pointwise.iter().sum(),
-        waic: -2.0 * elpd_waic,
-        pointwise,
-        p_waic_pointwise,
-        num_draws: s,
-    })
+    Ok(WaicResult::from_pointwise(pointwise, p_waic_pointwise, s))
 }

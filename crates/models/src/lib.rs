@@ -32,6 +32,7 @@ pub mod normal_groups;
 pub mod normal_mixture;
 pub mod pooling_regression;
 pub mod regression_priors;
+pub mod school_scores;
 pub mod simplex;
 pub mod survey;
 pub mod varying_slopes;

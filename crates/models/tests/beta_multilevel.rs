@@ -1,9 +1,9 @@
 //! The Beta multilevel models: the exam model's hand-written gradient against its
 //! declared twin, and the names every declared model reports.
 
-use models::beta_multilevel::exam::{ExamAverages, ExamPooling, HyperPriors, SchoolSummary};
+use models::beta_multilevel::exam::{ExamAverages, ExamHyperPriors, ExamPooling, SchoolSummary};
 use models::beta_multilevel::exam_declared::ExamDeclared;
-use models::beta_multilevel::schools::{BetaSchools, Pooling};
+use models::beta_multilevel::schools::{BetaPooling, BetaSchools};
 use models::beta_multilevel::three_levels::ThreeLevels;
 use models::layer::check::check_against_declared;
 use sampler::Model;
@@ -40,7 +40,7 @@ fn exam_gradients_match_the_declared_model() {
 
 #[test]
 fn widened_exam_hyperpriors_match_the_declared_model_and_differ_from_the_sources() {
-    let wide = HyperPriors::widened_shapes(3.0).unwrap();
+    let wide = ExamHyperPriors::widened_shapes(3.0).unwrap();
     assert_eq!(wide.shapes, [(3.0, 0.5 * 3.0), (1.0, 0.3 * 3.0)]);
     assert_eq!(wide.shape_sd_rate, 1.0 / 3.0);
     assert_eq!((wide.nu_mean, wide.nu_sd_rate), ((30.0, 4.0), 1.0));
@@ -54,7 +54,7 @@ fn widened_exam_hyperpriors_match_the_declared_model_and_differ_from_the_sources
         assert!(check_against_declared(&hand, &source, 10, 22).is_err());
     }
     for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
-        assert!(HyperPriors::widened_shapes(bad).is_err(), "{bad}");
+        assert!(ExamHyperPriors::widened_shapes(bad).is_err(), "{bad}");
     }
 }
 
@@ -70,7 +70,7 @@ fn a_wrong_exam_gradient_is_caught() {
 #[test]
 fn declared_models_report_the_sources_names() {
     let scores = vec![vec![0.7, 0.8], vec![0.6, 0.65], vec![0.9, 0.85]];
-    let pooled = BetaSchools::declare(&scores, Pooling::Pooled).unwrap();
+    let pooled = BetaSchools::declare(&scores, BetaPooling::Pooled).unwrap();
     let names = pooled.param_names();
     assert_eq!(names.len(), 3 + 3 + 4 + 3);
     assert_eq!(names[6], "alpha_bar");

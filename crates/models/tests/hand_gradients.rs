@@ -6,7 +6,7 @@
 //! `declared_eight_schools.rs`, the survey in `survey.rs`, High School and Beyond in
 //! `hsb.rs`, the exam model in `beta_multilevel.rs`.
 
-use models::binomial_logit::BinomialLogit;
+use models::Parameterization;
 use models::eight_schools::{MU_PRIOR_SD, SIGMA, TAU_PRIOR_SCALE, Y};
 use models::eight_schools_covariate::{BETA_PRIOR_SD, CovariateSchools};
 use models::gaussian::Gaussian;
@@ -14,10 +14,9 @@ use models::layer::check::check_against_declared;
 use models::layer::{
     Declaration, Declared, Density, Number, Params, Scalar, Support, Target, Vector,
 };
-use models::lpdf::{binomial_logit, half_normal, normal};
+use models::lpdf::{half_normal, normal};
 use models::neals_funnel::{NealsFunnel, V_SD};
 use models::normal_groups::{self, GroupPriors};
-use models::{Parameterization, Priors};
 
 /// Neal's funnel: `v ~ Normal(0, 3)`, `x_k ~ Normal(0, exp(v/2))`, or `z_k ~ Normal(0, 1)`.
 struct Funnel {
@@ -151,49 +150,6 @@ fn eight_schools_with_a_covariate() {
     )
     .unwrap();
     check_against_declared(&hand, &auto, 1000, 43).unwrap();
-}
-
-/// Binomial counts with logit-normal success probabilities, non-centred.
-struct Binomial {
-    y: Vec<f64>,
-    n: Vec<f64>,
-    priors: Priors,
-    mu: Scalar,
-    tau: Scalar,
-    eta: Vector,
-}
-
-impl Density for Binomial {
-    fn log_density<T: Number>(&self, p: &Params<T>) -> T {
-        let (mu, tau) = (p[self.mu], p[self.tau]);
-        let mut target = Target::new();
-        target += normal(mu, self.priors.mu_mean, self.priors.mu_sd);
-        target += half_normal(tau, self.priors.tau_scale);
-        for ((&y, &n), &eta) in self.y.iter().zip(&self.n).zip(&p[self.eta]) {
-            target += normal(eta, 0.0, 1.0);
-            target += binomial_logit(y, n, mu + tau * eta);
-        }
-        target.value()
-    }
-}
-
-#[test]
-fn binomial_logit_model() {
-    let (y, n) = (vec![12, 7, 20, 3, 0], vec![45, 45, 50, 10, 8]);
-    let hand = BinomialLogit::new(y.clone(), n.clone(), -1.0, 1.5, 1.0).unwrap();
-    let mut p = Declaration::new();
-    let (mu, tau) = (p.real("mu"), p.positive("tau"));
-    let eta = p.vector("eta", y.len(), Support::Real);
-    let density = Binomial {
-        y: y.iter().map(|&v| v as f64).collect(),
-        n: n.iter().map(|&v| v as f64).collect(),
-        priors: hand.priors,
-        mu,
-        tau,
-        eta,
-    };
-    let auto = Declared::new(p, density).unwrap();
-    check_against_declared(&hand, &auto, 1000, 44).unwrap();
 }
 
 /// The three pooling models of the pooling chapter, on raw observations.

@@ -46,7 +46,7 @@ pub const SHAPE_PRIORS: [(f64, f64); 2] = [(3.0, 0.5), (1.0, 0.3)];
 /// shapes `Exponential(1)`, `nu_mean ~ Normal(30, 4)`, `nu_sd ~ Exponential(1)`.
 /// The unpooled priors (`Beta(3, 1)`, `Normal(30, 4)`) are not hyperpriors.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct HyperPriors {
+pub struct ExamHyperPriors {
     /// `(mean, sd)` of the Normal priors on the two shape centres.
     pub shapes: [(f64, f64); 2],
     /// Rate of the Exponential priors on the authorities' shape sds.
@@ -57,7 +57,7 @@ pub struct HyperPriors {
     pub nu_sd_rate: f64,
 }
 
-impl HyperPriors {
+impl ExamHyperPriors {
     // ANCHOR: widened
     /// The source's hyperpriors, the population of school means' scales times
     /// `scale`: shape centres `Normal(3, 0.5·scale)`, `Normal(1, 0.3·scale)`,
@@ -78,7 +78,7 @@ impl HyperPriors {
     // ANCHOR_END: widened
 }
 
-impl Default for HyperPriors {
+impl Default for ExamHyperPriors {
     fn default() -> Self {
         let [alpha, beta] = SHAPE_PRIORS;
         Self {
@@ -140,7 +140,7 @@ pub struct ExamAverages {
     schools: Vec<SchoolSummary>,
     authorities: usize,
     pooling: ExamPooling,
-    hyper: HyperPriors,
+    hyper: ExamHyperPriors,
     bounds: Vec<Support>,
 }
 
@@ -161,14 +161,14 @@ impl ExamAverages {
             schools: schools.to_vec(),
             authorities,
             pooling,
-            hyper: HyperPriors::default(),
+            hyper: ExamHyperPriors::default(),
             bounds,
         }
     }
 
     /// The same model with other hyperpriors (the pooled forms; the unpooled
     /// form has none).
-    pub fn with_hyper_priors(self, hyper: HyperPriors) -> Self {
+    pub fn with_hyper_priors(self, hyper: ExamHyperPriors) -> Self {
         Self { hyper, ..self }
     }
 

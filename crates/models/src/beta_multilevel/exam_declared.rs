@@ -2,7 +2,7 @@
 //! gradient of [`super::exam::ExamAverages`] is tested against. Same parameters in
 //! the same order; no derived quantities (the hand model reports those).
 
-use super::exam::{ExamPooling, HyperPriors, MU_PRIOR, NU_PRIOR, SchoolSummary};
+use super::exam::{ExamHyperPriors, ExamPooling, MU_PRIOR, NU_PRIOR, SchoolSummary};
 use crate::layer::{
     Declaration, Declared, Density, Number, Params, Scalar, Support, Target, Vector,
 };
@@ -37,21 +37,21 @@ pub struct ExamDeclared {
     /// `school_prior_nu_mean`, `school_prior_nu_sd` (pooled forms).
     nu_prior: Option<(Scalar, Scalar)>,
     hyper: Hyper,
-    priors: HyperPriors,
+    priors: ExamHyperPriors,
 }
 
 impl ExamDeclared {
     /// Declares the parameters of `pooling` for these schools, with the source's
     /// hyperpriors.
     pub fn declare(schools: &[SchoolSummary], pooling: ExamPooling) -> Result<Declared<Self>> {
-        Self::declare_with(schools, pooling, HyperPriors::default())
+        Self::declare_with(schools, pooling, ExamHyperPriors::default())
     }
 
     /// Declares the parameters of `pooling` for these schools, with `priors`.
     pub fn declare_with(
         schools: &[SchoolSummary],
         pooling: ExamPooling,
-        priors: HyperPriors,
+        priors: ExamHyperPriors,
     ) -> Result<Declared<Self>> {
         let j = schools.len();
         let a = schools.iter().map(|s| s.authority + 1).max().unwrap_or(0);

@@ -22,7 +22,7 @@ use sampler::Result;
 
 /// How the schools share information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pooling {
+pub enum BetaPooling {
     /// Each school has its own fixed priors.
     Unpooled,
     /// School means share a Beta prior whose shapes are estimated.
@@ -61,13 +61,13 @@ pub struct BetaSchools {
 
 impl BetaSchools {
     /// The model for `scores[j]`, the scores of school `j`'s students.
-    pub fn declare(scores: &[Vec<f64>], pooling: Pooling) -> Result<Declared<Self>> {
+    pub fn declare(scores: &[Vec<f64>], pooling: BetaPooling) -> Result<Declared<Self>> {
         let j = scores.len();
         let mut p = Declaration::new();
         let mu_school = p.vector("mu_school", j, Support::Interval(0.0, 1.0));
         let (nu, population) = match pooling {
-            Pooling::Unpooled => (p.vector("nu_school", j, Support::Positive), None),
-            Pooling::Pooled => {
+            BetaPooling::Unpooled => (p.vector("nu_school", j, Support::Positive), None),
+            BetaPooling::Pooled => {
                 let raw = p.vector("nu_school_raw", j, Support::Positive);
                 let population = Population {
                     alpha_bar: p.positive("alpha_bar"),

@@ -1,5 +1,7 @@
-//! The school-scores simulation: `K` schools whose true means are drawn from
-//! `Normal(70, tau)`, each with `n` students scoring `Normal(true mean, sigma)`.
+//! The school-scores simulation of the shrinkage chapter: `K` schools whose true
+//! means are drawn from `Normal(70, tau)`, each with `n` students scoring
+//! `Normal(true mean, sigma)`. It lives here, below the chapters, so that other
+//! programs (the explorer) can draw the same data sets.
 
 use sampler::rng::{chain_rng, std_normal};
 
@@ -26,16 +28,18 @@ impl Design {
     }
 }
 
-/// One data set: each school's true mean and sample mean.
+/// One simulated data set: each school's true mean and sample mean.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Schools {
+pub struct SimulatedSchools {
+    /// True school means (known only because they were simulated).
     pub truth: Vec<f64>,
+    /// Each school's sample mean of its students' scores.
     pub ybar: Vec<f64>,
 }
 
 /// Draws the true means, then every student's score, then the sample means,
 /// from random stream `stream` of `seed`.
-pub fn schools(d: &Design, seed: u64, stream: u32) -> Schools {
+pub fn schools(d: &Design, seed: u64, stream: u32) -> SimulatedSchools {
     let mut rng = chain_rng(seed, stream, 0);
     let truth: Vec<f64> = (0..d.schools)
         .map(|_| GRAND_MEAN + d.tau * std_normal(&mut rng))
@@ -49,18 +53,39 @@ pub fn schools(d: &Design, seed: u64, stream: u32) -> Schools {
             total / d.students as f64
         })
         .collect();
-    Schools { truth, ybar }
+    SimulatedSchools { truth, ybar }
 }
 
 /// Like [`schools`] but draws each sample mean directly as
 /// `Normal(true mean, sigma/√n)` — the same distribution, `n` times faster,
 /// for simulation studies with thousands of data sets. `rng` is shared by
 /// consecutive replications of one study.
-pub fn school_means<R: rand::Rng + ?Sized>(d: &Design, rng: &mut R) -> Schools {
+pub fn school_means<R: rand::Rng + ?Sized>(d: &Design, rng: &mut R) -> SimulatedSchools {
     let truth: Vec<f64> = (0..d.schools)
         .map(|_| GRAND_MEAN + d.tau * std_normal(rng))
         .collect();
     let se = d.se();
     let ybar = truth.iter().map(|t| t + se * std_normal(rng)).collect();
-    Schools { truth, ybar }
+    SimulatedSchools { truth, ybar }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_noise_the_sample_means_are_the_truth() {
+        let d = Design {
+            schools: 5,
+            students: 4,
+            tau: 10.0,
+            sigma: 0.0,
+        };
+        let full = schools(&d, 3, 0);
+        assert_eq!(full.ybar, full.truth);
+        assert!(full.truth.iter().any(|t| (t - GRAND_MEAN).abs() > 1e-9));
+        let fast = school_means(&d, &mut chain_rng(3, 0, 0));
+        assert_eq!(fast.ybar, fast.truth);
+        assert_eq!(d.se(), 0.0);
+    }
 }
