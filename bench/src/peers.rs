@@ -65,11 +65,11 @@ fn ratio(results: &[ModelResult], kind: SamplerKind, peer: &PeerRow) -> Option<f
     Some(m.1.wall_ess_per_second / peer.ess_per_second)
 }
 
-/// Ours (the default schedule, and Stan's) against every peer row, as a
-/// markdown table.
+/// Ours (the default, Stan's schedule, and both rolling variants) against
+/// every peer row, as a markdown table.
 pub fn peer_table(results: &[ModelResult], peers: &[PeerRow]) -> String {
     let mut s = String::from(
-        "| model | peer | peer ESS / s | ours · default / peer | ours · rolling, draws+grads / peer | ours · Stan / peer |\n\
+        "| model | peer | peer ESS / s | ours · default (Stan) / peer | ours · rolling, draws / peer | ours · rolling, draws+grads / peer |\n\
          |---|---|---:|---:|---:|---:|\n",
     );
     let num = |x: Option<f64>| x.map_or("–".to_string(), |v| sig(v, 3));
@@ -80,16 +80,16 @@ pub fn peer_table(results: &[ModelResult], peers: &[PeerRow]) -> String {
             p.model,
             p.sampler,
             sig(p.ess_per_second, 3),
+            num(ratio(results, SamplerKind::Ours, p)),
             num(ratio(results, SamplerKind::OursRolling, p)),
             num(ratio(results, SamplerKind::OursRollingGradient, p)),
-            num(ratio(results, SamplerKind::Ours, p)),
         )
         .unwrap();
     }
     s
 }
 
-/// The goals against the peers, for ours with the default schedule, in ESS
+/// The goals against the peers, for ours with the default (Stan's) schedule, in ESS
 /// per wall-clock second: at least 3 times Stan's and PyMC's NUTS on Eight
 /// Schools and High School and Beyond, and at least nutpie's on every model.
 /// One line per peer with the smallest ratio.
@@ -105,13 +105,13 @@ pub fn peer_goals(results: &[ModelResult], peers: &[PeerRow]) -> String {
             .iter()
             .filter(|p| p.sampler.starts_with(name))
             .filter(|p| models.is_none_or(|m| m.contains(&p.model.as_str())))
-            .filter_map(|p| ratio(results, SamplerKind::OursRolling, p).map(|r| (r, p)))
+            .filter_map(|p| ratio(results, SamplerKind::Ours, p).map(|r| (r, p)))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         let on = models.map_or("every model".to_string(), |m| m.join(" and "));
         let line = match worst {
             None => format!("- ESS per wall second against {name}: not measured."),
             Some((r, p)) => format!(
-                "- ESS per wall second, ours · default / {} ≥ {goal} on {on}: smallest ratio {} ({}), {}.",
+                "- ESS per wall second, ours · default (Stan) / {} ≥ {goal} on {on}: smallest ratio {} ({}), {}.",
                 p.sampler,
                 sig(r, 3),
                 p.model,

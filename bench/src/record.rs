@@ -70,8 +70,8 @@ impl SamplerKind {
     /// Short name in tables; the performance appendix lists what each means.
     pub fn label(self) -> &'static str {
         match self {
-            SamplerKind::Ours => "ours · Stan",
-            SamplerKind::OursRolling => "ours · default (rolling, draws)",
+            SamplerKind::Ours => "ours · default (Stan)",
+            SamplerKind::OursRolling => "ours · rolling, draws",
             SamplerKind::OursRollingGradient => "ours · rolling, draws+grads",
             SamplerKind::NutsRsDefault => "nuts-rs · default",
             SamplerKind::NutsRsDrawVariance => "nuts-rs · draws",

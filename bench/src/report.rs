@@ -232,13 +232,13 @@ pub fn goals(results: &[ModelResult]) -> String {
         rolling_grad,
     ] = PAIRS;
     [
+        goal_line(results, stan_vs_stanlike, true, 1.0),
+        goal_line(results, stan_vs_default, true, 0.85),
+        goal_line(results, stan_vs_stanlike, false, 1.0),
         goal_line(results, rolling_draw, true, 1.0),
         goal_line(results, rolling_draw, false, 1.0),
         goal_line(results, rolling_grad, true, 1.0),
         goal_line(results, rolling_grad, false, 1.0),
-        goal_line(results, stan_vs_stanlike, true, 1.0),
-        goal_line(results, stan_vs_default, true, 0.85),
-        goal_line(results, stan_vs_stanlike, false, 1.0),
     ]
     .join("\n")
         + "\n"

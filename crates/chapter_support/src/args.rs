@@ -26,10 +26,10 @@ pub struct SamplingArgs {
     /// Maximum tree depth of NUTS.
     #[arg(long, default_value_t = 10)]
     pub max_tree_depth: usize,
-    /// Warmup adaptation: nutpie's rolling windows with the metric from draw
-    /// variances (the book's default) or from draw and gradient variances
-    /// (nutpie's own choice), or Stan's windowed schedule.
-    #[arg(long, value_enum, default_value_t = AdaptationArg::Rolling)]
+    /// Warmup adaptation: Stan's windowed schedule (the book's default), or
+    /// nutpie's rolling windows with the metric from draw variances or from
+    /// draw and gradient variances (nutpie's own choice).
+    #[arg(long, value_enum, default_value_t = AdaptationArg::Stan)]
     pub adaptation: AdaptationArg,
     /// Jitter each step size uniformly by ±this fraction, in [0, 1)
     /// (default: 0.1 with rolling windows, 0 with Stan's schedule).

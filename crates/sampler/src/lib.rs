@@ -9,10 +9,9 @@
 //! * every iteration is one NUTS transition ([`nuts`]) built from leapfrog
 //!   steps ([`hamiltonian`]) under a diagonal metric ([`metric`]);
 //! * warmup ([`adaptation`] holds its two loops) tunes the step size by dual
-//!   averaging ([`step_size`]) and the metric, by default on nutpie's
-//!   rolling windows from draw variances ([`rolling`]), or by
-//!   windowed variance estimation ([`mass_matrix`]) on Stan's schedule
-//!   ([`warmup`], [`Settings::stan`]);
+//!   averaging ([`step_size`]) and the metric, by default by windowed
+//!   variance estimation ([`mass_matrix`]) on Stan's schedule ([`warmup`]),
+//!   or on nutpie's rolling windows ([`rolling`], [`Settings::rolling`]);
 //! * the result is a [`Fit`], which can be written as CmdStan CSV
 //!   ([`cmdstan_csv`]) for ArviZ or R's `posterior`.
 //!
