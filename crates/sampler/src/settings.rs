@@ -17,11 +17,11 @@ pub enum Adaptation {
 
 impl Default for Adaptation {
     /// Stan's windowed schedule: the default, chosen from evidence (the
-    /// book's performance appendix and sampler appendix). The rolling
-    /// schedule gives more effective draws per gradient on the benchmark's
-    /// models, but on the book's small hierarchical models it left R-hat
-    /// above 1.01 on fits where Stan's schedule converged, with either
-    /// metric estimate; a reader's first fit should be the robust one.
+    /// book's performance and sampler appendices). The rolling schedule
+    /// gives more effective draws per gradient on the benchmark's models,
+    /// but on the book's small hierarchical models it ended with larger
+    /// R-hats than Stan's on the fits where convergence is hard, with
+    /// either metric estimate; a reader's first fit should be the robust one.
     fn default() -> Self {
         Adaptation::Stan
     }
