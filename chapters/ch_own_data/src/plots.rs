@@ -7,9 +7,7 @@ use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::{hdi, sig};
 use figures::theme::palette;
-use figures::{
-    ForestPlot, ForestRow, Layer, LayeredFigure, Panel, Style, forest_plot, layered_panels,
-};
+use figures::{Figure, ForestPlot, ForestRow, Mark, Panel, Style, draw, forest_plot};
 use sampler::rng::{chain_rng, std_normal};
 
 /// Replicated data sets drawn as curves in the predictive check.
@@ -127,9 +125,9 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
         all.clone().copied().fold(f64::INFINITY, f64::min),
         all.copied().fold(f64::NEG_INFINITY, f64::max),
     );
-    let mut layers: Vec<Layer> = curves
+    let mut marks: Vec<Mark> = curves
         .iter()
-        .map(|r| Layer::Line {
+        .map(|r| Mark::Line {
             points: polygon(r, range, bins),
             style: Style::new(palette::SKY_BLUE)
                 .opacity(0.35)
@@ -137,7 +135,7 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
                 .label("replicated data"),
         })
         .collect();
-    layers.push(Layer::Line {
+    marks.push(Mark::Line {
         points: polygon(y, range, bins),
         style: Style::new(palette::BLACK).size(2.5).label("observed data"),
     });
@@ -152,15 +150,15 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
             title: format!("distribution of {outcome}"),
             x_label: outcome.clone(),
             y_label: "density".into(),
-            layers,
+            marks,
             ..Panel::default()
         },
         Panel {
             title: "spread of the group means".into(),
             x_label: format!("sd of the group means of {outcome}"),
             y_label: "replicated data sets".into(),
-            layers: vec![
-                Layer::Histogram {
+            marks: vec![
+                Mark::Histogram {
                     values: spreads,
                     bins: 30,
                     range: None,
@@ -168,7 +166,7 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
                         .opacity(0.8)
                         .label("replicated data"),
                 },
-                Layer::VLine {
+                Mark::VLine {
                     x: observed,
                     style: Style::new(palette::BLACK).size(2.5).label("observed data"),
                 },
@@ -176,13 +174,13 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
             ..Panel::default()
         },
     ];
-    layered_panels(
+    draw(
         &out.path("ppc.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Posterior predictive check of partial pooling".into(),
             panels,
             columns: 2,
-            ..LayeredFigure::default()
+            ..Figure::default()
         },
     )?;
     Ok(())

@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::FigureError;
 use crate::error::check_finite;
-use crate::panel_layers::dense_dots;
+use crate::mark_svg::dense_dots;
 use crate::render::{padded_range, title_height, titled, write_svg_with_overlay};
 use crate::theme::{self, palette};
 

@@ -1,5 +1,5 @@
-//! The SVG of [`Layer`]s: compact elements in pixel coordinates, clipped to
-//! the panel's plotting area, and each layer's legend entry.
+//! Marks as SVG: compact elements in pixel coordinates, clipped to the
+//! panel's plotting area.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -8,8 +8,9 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use crate::FigureError;
-use crate::layered_panels::{Layer, Style, histogram_counts};
-use crate::legend::{LegendItem, Swatch};
+use crate::mark::{Mark, Shape, Style};
+use crate::stat::histogram;
+use crate::theme;
 
 /// Dots drawn at most this many times on the same pixel with the same
 /// radius (translucent dots stop changing colour after a few layers).
@@ -169,11 +170,11 @@ fn polyline(g: &PanelGeometry, points: impl Iterator<Item = (f64, f64)>, style: 
     out
 }
 
-/// The SVG of one layer.
-pub(crate) fn layer_svg(g: &PanelGeometry, layer: &Layer) -> Result<String, FigureError> {
+/// The SVG of one mark.
+pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureError> {
     let mut out = String::new();
-    match layer {
-        Layer::Points { x, y, radii, style }
+    match mark {
+        Mark::Points { x, y, radii, style }
             if style.opacity < 1.0 && radii.is_empty() && x.len() > DENSE =>
         {
             let pixels: Vec<(i32, i32)> = x.iter().zip(y).map(|(a, b)| g.pixel(*a, *b)).collect();
@@ -185,10 +186,14 @@ pub(crate) fn layer_svg(g: &PanelGeometry, layer: &Layer) -> Result<String, Figu
                 style.opacity,
             ));
         }
-        Layer::Points { x, y, radii, style } => {
+        Mark::Points { x, y, radii, style } => {
             let cap = if style.opacity < 1.0 { MAX_LAYERS } else { 1 };
             let mut seen: HashMap<(i32, i32, u64), u32> = HashMap::new();
-            let _ = writeln!(out, "<g {}>", fill(style));
+            let attributes = match style.shape {
+                Shape::Cross => stroke(style),
+                Shape::Dot | Shape::Square => fill(style),
+            };
+            let _ = writeln!(out, "<g {attributes}>");
             for i in 0..x.len() {
                 let r = if radii.is_empty() {
                     style.size
@@ -199,17 +204,13 @@ pub(crate) fn layer_svg(g: &PanelGeometry, layer: &Layer) -> Result<String, Figu
                 let n = seen.entry((px, py, r.to_bits())).or_insert(0);
                 *n += 1;
                 if *n <= cap {
-                    let _ = writeln!(
-                        out,
-                        "<circle cx=\"{px}\" cy=\"{py}\" r=\"{}\"/>",
-                        (r * 10.0).round() / 10.0
-                    );
+                    out.push_str(&point(px, py, (r * 10.0).round() / 10.0, style.shape));
                 }
             }
             out.push_str("</g>\n");
         }
-        Layer::Line { points, style } => out.push_str(&polyline(g, points.iter().copied(), style)),
-        Layer::Band {
+        Mark::Line { points, style } => out.push_str(&polyline(g, points.iter().copied(), style)),
+        Mark::Band {
             x,
             low,
             high,
@@ -224,13 +225,13 @@ pub(crate) fn layer_svg(g: &PanelGeometry, layer: &Layer) -> Result<String, Figu
             }
             let _ = writeln!(out, "<polygon {} points=\"{d}\"/>", fill(style));
         }
-        Layer::HLine { y, style } => {
+        Mark::HLine { y, style } => {
             out.push_str(&polyline(g, [(g.x.0, *y), (g.x.1, *y)].into_iter(), style));
         }
-        Layer::VLine { x, style } => {
+        Mark::VLine { x, style } => {
             out.push_str(&polyline(g, [(*x, g.y.0), (*x, g.y.1)].into_iter(), style));
         }
-        Layer::Intervals {
+        Mark::Intervals {
             x,
             low,
             high,
@@ -244,7 +245,7 @@ pub(crate) fn layer_svg(g: &PanelGeometry, layer: &Layer) -> Result<String, Figu
             }
             let _ = writeln!(out, "<path {} d=\"{d}\"/>", stroke(style));
         }
-        Layer::HIntervals {
+        Mark::HIntervals {
             y,
             low,
             high,
@@ -258,18 +259,54 @@ pub(crate) fn layer_svg(g: &PanelGeometry, layer: &Layer) -> Result<String, Figu
             }
             let _ = writeln!(out, "<path {} d=\"{d}\"/>", stroke(style));
         }
-        Layer::Histogram {
+        Mark::Segments {
+            segments,
+            arrow,
+            style,
+        } => {
+            let mut d = String::new();
+            for (a, b) in segments {
+                let (x0, y0) = g.pixel(a.0, a.1);
+                let (x1, y1) = g.pixel(b.0, b.1);
+                let _ = write!(d, "M{x0} {y0}L{x1} {y1}");
+                if *arrow {
+                    d.push_str(&arrow_head((x0, y0), (x1, y1), 4.0 + 2.0 * style.size));
+                }
+            }
+            let _ = writeln!(out, "<path {} d=\"{d}\"/>", stroke(style));
+        }
+        Mark::Text {
+            at,
+            text,
+            centred,
+            style,
+        } => {
+            let anchor = if *centred { "middle" } else { "start" };
+            let _ = writeln!(
+                out,
+                "<g font-family=\"{}\" font-size=\"{:.1}\" fill=\"{}\" text-anchor=\"{anchor}\" dominant-baseline=\"central\">",
+                theme::FONT,
+                style.size / 1.24,
+                hex(style.colour)
+            );
+            for ((x, y), t) in at.iter().zip(text) {
+                let (px, py) = g.pixel(*x, *y);
+                let _ = writeln!(out, "<text x=\"{px}\" y=\"{py}\">{}</text>", escape(t));
+            }
+            out.push_str("</g>\n");
+        }
+        Mark::Histogram {
             values,
             bins,
             range,
             style,
         } => {
-            let (lo, width, counts) = histogram_counts(values, *bins, *range)?;
+            let b = histogram(values, *bins, *range)?;
             let mut d = String::new();
-            for (i, &c) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
-                let left = lo + i as f64 * width;
+            for (i, &c) in b.counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+                let left = b.lo + i as f64 * b.width;
                 let (x0, y0) = g.pixel(left, 0.0);
-                let (x1, y1) = g.pixel(left + width, c as f64);
+                let (x1, y1) = g.pixel(left + b.width, c as f64);
                 // One pixel of white between bars, as ggplot's outlines give.
                 let _ = write!(d, "M{x0} {y0}H{}V{y1}H{x0}Z", (x1 - 1).max(x0));
             }
@@ -294,27 +331,52 @@ pub(crate) fn tick_grid_svg(g: &PanelGeometry, ticks: &[(f64, String)]) -> Strin
     )
 }
 
-/// The legend entry of a layer (none if its label is empty).
-pub(crate) fn legend_item(layer: &Layer) -> Option<LegendItem> {
-    let (style, kind) = match layer {
-        Layer::Points { style, .. } => (style, 0),
-        Layer::Line { style, .. }
-        | Layer::HLine { style, .. }
-        | Layer::VLine { style, .. }
-        | Layer::Intervals { style, .. }
-        | Layer::HIntervals { style, .. } => (style, 1),
-        Layer::Band { style, .. } | Layer::Histogram { style, .. } => (style, 2),
-    };
-    if style.label.is_empty() {
-        return None;
+/// One point of `shape` and radius `r` at pixel `(x, y)` (the group sets
+/// its colour).
+fn point(x: i32, y: i32, r: f64, shape: Shape) -> String {
+    match shape {
+        Shape::Dot => format!("<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\"/>\n"),
+        Shape::Square => format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n",
+            x as f64 - r,
+            y as f64 - r,
+            2.0 * r,
+            2.0 * r
+        ),
+        Shape::Cross => format!(
+            "<path d=\"M{} {}L{} {}M{} {}L{} {}\"/>\n",
+            x as f64 - r,
+            y as f64 - r,
+            x as f64 + r,
+            y as f64 + r,
+            x as f64 - r,
+            y as f64 + r,
+            x as f64 + r,
+            y as f64 - r
+        ),
     }
-    let colour = style.colour.mix(style.opacity.max(0.6));
-    let width = (style.size.round() as u32).clamp(1, 4);
-    let swatch = match kind {
-        0 => Swatch::Dot(colour, (style.size.round() as u32).clamp(3, 6)),
-        1 if style.dashed => Swatch::Dashed(colour),
-        1 => Swatch::Line(colour, width.max(2)),
-        _ => Swatch::Bar(style.colour.mix(style.opacity.max(0.3))),
+}
+
+/// Path commands of an open arrow head of length `len` at `to`, pointing
+/// away from `from`.
+fn arrow_head(from: (i32, i32), to: (i32, i32), len: f64) -> String {
+    let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
+    let norm = dx.hypot(dy);
+    if norm == 0.0 {
+        return String::new();
+    }
+    let (ux, uy) = (dx / norm, dy / norm);
+    let wing = |side: f64| {
+        let x = to.0 as f64 - len * ux + side * 0.6 * len * uy;
+        let y = to.1 as f64 - len * uy - side * 0.6 * len * ux;
+        format!("{:.1} {:.1}", x, y)
     };
-    Some(LegendItem::new(swatch, style.label.clone()))
+    format!("M{}L{} {}L{}", wing(1.0), to.0, to.1, wing(-1.0))
+}
+
+/// `text` with the characters SVG reserves escaped.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
