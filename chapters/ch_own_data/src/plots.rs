@@ -6,8 +6,9 @@ use crate::tables::HDI_PROB;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::{hdi, sig};
+use figures::recipes::{self, ForestRow};
 use figures::theme::palette;
-use figures::{Figure, ForestPlot, ForestRow, Mark, Panel, Style, draw, forest_plot};
+use figures::{Figure, Mark, Panel, Style, draw};
 use sampler::rng::{chain_rng, std_normal};
 
 /// Replicated data sets drawn as curves in the predictive check.
@@ -45,21 +46,25 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
     let mu = p.fit.pooled_named(mu_name)?;
     let mu_mean = mu.iter().sum::<f64>() / mu.len() as f64;
     let what = if t.x.is_some() { "intercept" } else { "mean" };
-    forest_plot(
+    let title = format!(
+        "Partial pooling: each group's {what} of {} ({}% HDI)",
+        t.columns.outcome,
+        HDI_PROB * 100.0
+    );
+    let reference = (
+        mu_mean,
+        format!("population mean {mu_name} = {}", sig(mu_mean, 3)),
+    );
+    let x_label = format!("{what} of {}", t.columns.outcome);
+    let panel = recipes::forest(
+        &x_label,
+        ["posterior mean and interval", "observed"],
+        &rows,
+        Some(reference),
+    );
+    draw(
         &out.path("forest.svg"),
-        &ForestPlot {
-            title: format!(
-                "Partial pooling: each group's {what} of {} ({}% HDI)",
-                t.columns.outcome,
-                HDI_PROB * 100.0
-            ),
-            x_label: format!("{what} of {}", t.columns.outcome),
-            rows,
-            reference_line: Some((
-                mu_mean,
-                format!("population mean {mu_name} = {}", sig(mu_mean, 3)),
-            )),
-        },
+        &recipes::rows_figure(&title, vec![panel], 36),
     )?;
     Ok(())
 }

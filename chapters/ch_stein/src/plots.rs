@@ -4,7 +4,8 @@ use crate::Outcome;
 use crate::risk::exact_risk;
 use anyhow::Result;
 use chapter_support::OutputDir;
-use figures::{LinePlot, LineSeries, ShrinkageLines, line_plot, shrinkage_lines};
+use figures::recipes::lines;
+use figures::{ShrinkageLines, draw, shrinkage_lines};
 
 /// Dimensions drawn in the risk figure.
 pub const CURVES: [usize; 4] = [3, 5, 10, 20];
@@ -12,28 +13,27 @@ pub const CURVES: [usize; 4] = [3, 5, 10, 20];
 /// Exact James–Stein risk relative to the MLE's, against `‖theta‖`.
 fn risk_curves(out: &OutputDir) -> Result<()> {
     let norms: Vec<f64> = (0..=120).map(|k| k as f64 * 0.1).collect();
-    let mut series: Vec<LineSeries> = CURVES
+    let mut series: Vec<(String, Vec<(f64, f64)>)> = CURVES
         .iter()
-        .map(|&p| LineSeries {
-            label: format!("James–Stein, p = {p}"),
-            points: norms
-                .iter()
-                .map(|&n| (n, exact_risk(p, n) / p as f64))
-                .collect(),
+        .map(|&p| {
+            (
+                format!("James–Stein, p = {p}"),
+                norms
+                    .iter()
+                    .map(|&n| (n, exact_risk(p, n) / p as f64))
+                    .collect(),
+            )
         })
         .collect();
-    series.push(LineSeries {
-        label: "MLE (every p)".into(),
-        points: vec![(0.0, 1.0), (12.0, 1.0)],
-    });
-    line_plot(
+    series.push(("MLE (every p)".into(), vec![(0.0, 1.0), (12.0, 1.0)]));
+    draw(
         &out.path("risk.svg"),
-        &LinePlot {
-            title: "James–Stein beats the obvious estimator everywhere, for p ≥ 3".into(),
-            x_label: "‖θ‖ (distance of the true means from the shrinkage target)".into(),
-            y_label: "risk relative to the MLE".into(),
+        &lines(
+            "James–Stein beats the obvious estimator everywhere, for p ≥ 3",
+            "‖θ‖ (distance of the true means from the shrinkage target)",
+            "risk relative to the MLE",
             series,
-        },
+        ),
     )?;
     Ok(())
 }
@@ -47,32 +47,28 @@ fn risk_plus(out: &OutputDir, o: &Outcome) -> Result<()> {
     let mut series = Vec::new();
     for (p, sims) in PLUS_CURVES.iter().zip(&o.along_norm) {
         let p_f = *p as f64;
-        series.push(LineSeries {
-            label: format!("James–Stein, p = {p} (exact)"),
-            points: (0..=120)
+        series.push((
+            format!("James–Stein, p = {p} (exact)"),
+            (0..=120)
                 .map(|k| (k as f64 * 0.1, exact_risk(*p, k as f64 * 0.1) / p_f))
                 .collect(),
-        });
-        series.push(LineSeries {
-            label: format!("positive part, p = {p} (simulated)"),
-            points: sims
-                .iter()
+        ));
+        series.push((
+            format!("positive part, p = {p} (simulated)"),
+            sims.iter()
                 .map(|r| (r.norm, r.js_plus.mean / p_f))
                 .collect(),
-        });
+        ));
     }
-    series.push(LineSeries {
-        label: "MLE (every p)".into(),
-        points: vec![(0.0, 1.0), (12.0, 1.0)],
-    });
-    line_plot(
+    series.push(("MLE (every p)".into(), vec![(0.0, 1.0), (12.0, 1.0)]));
+    draw(
         &out.path("risk_plus.svg"),
-        &LinePlot {
-            title: "The positive part gains most where James–Stein gains most".into(),
-            x_label: "‖θ‖ (distance of the true means from the shrinkage target)".into(),
-            y_label: "risk relative to the MLE".into(),
+        &lines(
+            "The positive part gains most where James–Stein gains most",
+            "‖θ‖ (distance of the true means from the shrinkage target)",
+            "risk relative to the MLE",
             series,
-        },
+        ),
     )?;
     Ok(())
 }

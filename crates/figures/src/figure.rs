@@ -3,7 +3,7 @@
 //! drawn in order, and a legend made from the marks' labels.
 //!
 //! plotters draws the axes, grid and tick labels; the marks are written as
-//! compact SVG elements (see [`crate::mark_svg`]), clipped to each panel's
+//! compact SVG elements (see `mark_svg.rs`), clipped to each panel's
 //! plotting area.
 
 use std::path::Path;
@@ -14,9 +14,28 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::FigureError;
 use crate::legend::{LegendItem, draw_legend, legend_height};
 use crate::mark::{Extent, Mark, extent, legend_item};
-use crate::mark_svg::{PanelGeometry, mark_svg, tick_grid_svg};
+use crate::mark_svg::{mark_svg, tick_grid_svg};
 use crate::render::{Area, padded_range, title_height, titled, write_svg_with_overlay};
+use crate::scale::PanelGeometry;
 use crate::theme;
+
+impl Figure {
+    /// A figure of `panels`, `columns` to a row, each `panel_height` pixels
+    /// high (the other fields can be set with struct update syntax).
+    ///
+    /// ```
+    /// let f = figures::Figure::grid(vec![], 2, 360);
+    /// assert_eq!((f.columns, f.panel_height, f.shared_x), (2, 360, false));
+    /// ```
+    pub fn grid(panels: Vec<Panel>, columns: usize, panel_height: u32) -> Self {
+        Self {
+            panels,
+            columns,
+            panel_height,
+            ..Default::default()
+        }
+    }
+}
 
 /// A grid of [`Panel`]s with a legend below them.
 ///
@@ -68,7 +87,8 @@ pub struct Panel {
     /// Explicit x ticks `(position, label)`, e.g. for a category axis or a
     /// log axis drawn on log values; `None` lets plotters choose.
     pub x_ticks: Option<Vec<(f64, String)>>,
-    /// Explicit y ticks `(position, label)`, e.g. one row per group.
+    /// Explicit y ticks `(position, label)`, e.g. one row per group (with
+    /// [`Figure::shared_y`], labelled in the first column only).
     pub y_ticks: Option<Vec<(f64, String)>>,
     /// Notes at the right of the plotting area, `(y, text)`.
     pub y_notes: Vec<(f64, String)>,
@@ -171,6 +191,20 @@ pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
             } else {
                 cell
             };
+            // With a shared y axis, explicit y tick labels are drawn only
+            // in the first column.
+            let inner = figure.shared_y && k % cols > 0 && p.y_ticks.is_some();
+            let shown;
+            let p = if inner {
+                shown = Panel {
+                    y_ticks: Some(Vec::new()),
+                    y_label: String::new(),
+                    ..p.clone()
+                };
+                &shown
+            } else {
+                p
+            };
             overlay.push_str(&draw_panel(&cell, p, r, k, cols)?);
         }
         if !figure.legend_per_panel {
@@ -184,10 +218,14 @@ pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
 fn legend_of<'a>(panels: impl IntoIterator<Item = &'a Panel>) -> Vec<LegendItem> {
     let mut legend: Vec<LegendItem> = Vec::new();
     for mark in panels.into_iter().flat_map(|p| &p.marks) {
-        if let Some(item) = legend_item(mark)
-            && !legend.iter().any(|l| l.label == item.label)
-        {
-            legend.push(item);
+        let Some(item) = legend_item(mark) else {
+            continue;
+        };
+        match legend.iter_mut().find(|l| l.label == item.label) {
+            // A line and a dot under one label (an interval and its point
+            // estimate) share one swatch.
+            Some(l) => l.swatch = l.swatch.with(item.swatch),
+            None => legend.push(item),
         }
     }
     legend

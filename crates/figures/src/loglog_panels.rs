@@ -8,11 +8,20 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::FigureError;
 use crate::error::check_finite;
 use crate::legend::{LegendItem, Swatch, draw_legend, legend_height};
 use crate::render::{panel_grid, title_height, titled, write_svg};
 use crate::theme::{self, palette};
-use crate::{FigureError, LineSeries};
+
+/// One series of a [`LogLogPanel`]; colours follow the book palette in order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LineSeries {
+    /// Legend label.
+    pub label: String,
+    /// Points `(x, y)`, joined in the order given.
+    pub points: Vec<(f64, f64)>,
+}
 
 /// Panels of line series on shared log–log axes.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -143,6 +143,13 @@ pub enum Mark {
         range: Option<(f64, f64)>,
         style: Style,
     },
+    /// Bars from zero up to `height[i]` over `[x[i], x[i] + width]`.
+    Bars {
+        x: Vec<f64>,
+        width: f64,
+        height: Vec<f64>,
+        style: Style,
+    },
     /// Labels whose left edge (or centre, with `centred`) is at `at[i]`.
     Text {
         at: Vec<(f64, f64)>,
@@ -165,6 +172,7 @@ impl Mark {
             | Mark::HIntervals { style, .. }
             | Mark::Segments { style, .. }
             | Mark::Histogram { style, .. }
+            | Mark::Bars { style, .. }
             | Mark::Text { style, .. } => style,
         }
     }
@@ -194,6 +202,9 @@ pub(crate) fn extent(mark: &Mark, what: &str, e: &mut Extent) -> Result<(), Figu
         }
     };
     match mark {
+        // An empty set of points is allowed: it still gives a legend entry
+        // (e.g. "divergent (0)").
+        Mark::Points { x, y, radii, .. } if x.is_empty() && y.is_empty() && radii.is_empty() => {}
         Mark::Points { x, y, radii, .. } => {
             let r = if radii.is_empty() {
                 x.len()
@@ -251,6 +262,15 @@ pub(crate) fn extent(mark: &Mark, what: &str, e: &mut Extent) -> Result<(), Figu
             e.ys.push(b.counts.iter().copied().max().unwrap_or(0) as f64);
             e.y_from_zero = true;
         }
+        Mark::Bars {
+            x, width, height, ..
+        } => {
+            same(x.len(), height.len(), height.len())?;
+            check_finite(what, x.iter().chain(height).chain([width]))?;
+            e.xs.extend(x.iter().flat_map(|l| [*l, l + width]));
+            e.ys.extend(height);
+            e.y_from_zero = true;
+        }
         Mark::Text { at, text, .. } => {
             same(at.len(), text.len(), at.len())?;
             check_finite(what, at.iter().flat_map(|(a, b)| [a, b]))?;
@@ -273,7 +293,7 @@ pub(crate) fn legend_item(mark: &Mark) -> Option<LegendItem> {
             Shape::Cross => Swatch::Cross(colour),
             Shape::Square => Swatch::Bar(colour),
         },
-        Mark::Band { .. } | Mark::Histogram { .. } => {
+        Mark::Band { .. } | Mark::Histogram { .. } | Mark::Bars { .. } => {
             Swatch::Bar(style.colour.mix(style.opacity.max(0.3)))
         }
         _ if style.dashed => Swatch::Dashed(colour),

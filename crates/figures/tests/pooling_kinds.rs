@@ -31,57 +31,6 @@ fn check_fails(write: impl Fn(&Path) -> Result<(), FigureError>) -> FigureError 
     err
 }
 
-fn panels() -> IntervalPanels {
-    let panel = |title: &str, shift: f64| IntervalPanel {
-        title: title.into(),
-        intervals: (0..3)
-            .map(|i| (i as f64 + shift, i as f64 - 1.0, i as f64 + 1.5))
-            .collect(),
-        markers: vec![0.5, 1.0, 2.0],
-        reference: Some(1.0),
-    };
-    IntervalPanels {
-        title: "Panels title".into(),
-        x_label: "score".into(),
-        row_labels: vec!["first".into(), "second".into(), "third".into()],
-        panels: vec![
-            panel("left", 0.0),
-            panel("middle", 0.2),
-            panel("right", -0.2),
-        ],
-        estimate_label: "estimate".into(),
-        marker_label: "truth".into(),
-        reference_label: "grand mean".into(),
-    }
-}
-
-#[test]
-fn interval_panels_draw_and_reject_bad_input() {
-    let spec = panels();
-    check_writes(
-        &["Panels title", "middle", "third", "truth", "grand mean"],
-        |p| interval_panels(p, &spec),
-    );
-    let mut bad = panels();
-    bad.panels[1].intervals.pop();
-    assert!(matches!(
-        check_fails(|p| interval_panels(p, &bad)),
-        FigureError::Invalid(_)
-    ));
-    let mut bad = panels();
-    bad.panels[0].intervals[0].1 = 9.0;
-    assert!(matches!(
-        check_fails(|p| interval_panels(p, &bad)),
-        FigureError::Invalid(_)
-    ));
-    let mut bad = panels();
-    bad.row_labels.clear();
-    assert!(matches!(
-        check_fails(|p| interval_panels(p, &bad)),
-        FigureError::Empty(_)
-    ));
-}
-
 fn plate() -> PlateDiagram {
     let node = |label: &str, x, y, observed| PlateNode {
         label: label.into(),
