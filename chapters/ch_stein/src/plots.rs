@@ -5,7 +5,8 @@ use crate::risk::exact_risk;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::recipes::lines;
-use figures::{ShrinkageLines, draw, shrinkage_lines};
+use figures::theme::{self, palette};
+use figures::{Figure, Mark, Panel, Style, draw};
 
 /// Dimensions drawn in the risk figure.
 pub const CURVES: [usize; 4] = [3, 5, 10, 20];
@@ -73,27 +74,51 @@ fn risk_plus(out: &OutputDir, o: &Outcome) -> Result<()> {
     Ok(())
 }
 
-/// Efron & Morris's picture: early average → James–Stein → rest of season.
+/// Efron & Morris's picture: early average → James–Stein → rest of season,
+/// one row each, a line joining each batter across the rows.
 fn batting(out: &OutputDir, o: &Outcome) -> Result<()> {
-    shrinkage_lines(
-        &out.path("batting.svg"),
-        &ShrinkageLines {
-            title: "18 batters: shrink the early averages, predict the season better".into(),
-            x_label: "batting average".into(),
-            rows: vec![
-                (
-                    "first 45 at-bats".into(),
-                    o.players.iter().map(|p| p.early).collect(),
-                ),
-                ("James–Stein".into(), o.james_stein.estimates.clone()),
-                (
-                    "rest of season".into(),
-                    o.players.iter().map(|p| p.rest).collect(),
-                ),
-            ],
-        },
-    )?;
-    Ok(())
+    let rows = [
+        ("first 45 at-bats", o.players.iter().map(|p| p.early).collect()),
+        ("James–Stein", o.james_stein.estimates.clone()),
+        ("rest of season", o.players.iter().map(|p| p.rest).collect()),
+    ];
+    // Row i (from the top) is at height 2 - i.
+    let height = |i: usize| (rows.len() - 1 - i) as f64;
+    let mut marks = Vec::new();
+    for (i, pair) in rows.windows(2).enumerate() {
+        let (a, b): (&Vec<f64>, &Vec<f64>) = (&pair[0].1, &pair[1].1);
+        marks.push(Mark::Segments {
+            segments: a
+                .iter()
+                .zip(b)
+                .map(|(x0, x1)| ((*x0, height(i)), (*x1, height(i + 1))))
+                .collect(),
+            arrow: false,
+            style: Style::new(palette::BLUE).opacity(0.45),
+        });
+    }
+    for (i, (_, v)) in rows.iter().enumerate() {
+        let style = Style::new(theme::AXIS).size(1.0);
+        marks.insert(0, Mark::HLine { y: height(i), style });
+        marks.push(Mark::Points {
+            x: v.clone(),
+            y: vec![height(i); v.len()],
+            radii: vec![],
+            style: Style::new(palette::BLUE).size(5.0),
+        });
+    }
+    let panel = Panel {
+        x_label: "batting average".into(),
+        marks,
+        y_ticks: Some((0..rows.len()).map(|i| (height(i), rows[i].0.into())).collect()),
+        y_range: Some((-0.15, rows.len() as f64 - 0.85)),
+        ..Default::default()
+    };
+    let figure = Figure {
+        title: "18 batters: shrink the early averages, predict the season better".into(),
+        ..Figure::grid(vec![panel], 1, 340)
+    };
+    Ok(draw(&out.path("batting.svg"), &figure)?)
 }
 
 /// Writes every figure of the chapter into `out`.

@@ -16,7 +16,7 @@ use crate::legend::{LegendItem, draw_legend, legend_height};
 use crate::mark::{Extent, Mark, extent, legend_item};
 use crate::mark_svg::{mark_svg, tick_grid_svg};
 use crate::render::{Area, padded_range, title_height, titled, write_svg_with_overlay};
-use crate::scale::PanelGeometry;
+use crate::scale::{PanelGeometry, Scale, axis_value, log_ticks};
 use crate::theme;
 
 impl Figure {
@@ -96,6 +96,10 @@ pub struct Panel {
     pub x_range: Option<(f64, f64)>,
     /// Fixed y range instead of the data's.
     pub y_range: Option<(f64, f64)>,
+    /// Linear or logarithmic x axis.
+    pub x_scale: Scale,
+    /// Linear or logarithmic y axis.
+    pub y_scale: Scale,
 }
 
 /// Default plotting-area height of a panel.
@@ -256,18 +260,24 @@ fn panel_ranges(p: &Panel) -> Result<Ranges, FigureError> {
             &mut e,
         )?;
     }
-    let pad = |v: &[f64], fixed: Option<(f64, f64)>, name: &str| match fixed {
-        Some((lo, hi)) if lo < hi && lo.is_finite() && hi.is_finite() => Ok((lo, hi)),
-        Some((lo, hi)) => Err(FigureError::Invalid(format!(
-            "panel {:?}: {name} range {lo}..{hi}",
-            p.title
-        ))),
-        None => padded_range(v.iter().copied(), 0.04)
-            .ok_or_else(|| FigureError::Empty(format!("panel {:?}", p.title))),
+    let pad = |v: &[f64], fixed: Option<(f64, f64)>, log: bool, name: &str| {
+        let bad = |what: String| FigureError::Invalid(format!("panel {:?}: {what}", p.title));
+        match fixed {
+            Some((lo, hi)) if lo < hi && lo.is_finite() && hi.is_finite() && (!log || lo > 0.0) => {
+                Ok((lo, hi))
+            }
+            Some((lo, hi)) => Err(bad(format!("{name} range {lo}..{hi}"))),
+            None if log && v.iter().any(|v| *v <= 0.0) => {
+                Err(bad(format!("a value ≤ 0 on the log {name} axis")))
+            }
+            None => padded_range(v.iter().map(|v| axis_value(*v, log)), 0.04)
+                .map(|(lo, hi)| if log { (10f64.powf(lo), 10f64.powf(hi)) } else { (lo, hi) })
+                .ok_or_else(|| FigureError::Empty(format!("panel {:?}", p.title))),
+        }
     };
-    let x = pad(&e.xs, p.x_range, "x")?;
-    let mut y = pad(&e.ys, p.y_range, "y")?;
-    if e.y_from_zero && p.y_range.is_none() {
+    let x = pad(&e.xs, p.x_range, p.x_scale == Scale::Log, "x")?;
+    let mut y = pad(&e.ys, p.y_range, p.y_scale == Scale::Log, "y")?;
+    if e.y_from_zero && p.y_range.is_none() && p.y_scale == Scale::Linear {
         y.0 = 0.0;
     }
     Ok(Ranges { x, y })
@@ -292,26 +302,39 @@ fn draw_panel(
     cols: usize,
 ) -> Result<String, FigureError> {
     let (w, _) = area.dim_in_pixel();
+    let log = (p.x_scale == Scale::Log, p.y_scale == Scale::Log);
+    // A log axis without explicit ticks gets ticks at 1, 2, 5 × 10^k.
+    let auto = |log: bool, (lo, hi): (f64, f64)| {
+        log.then(|| {
+            let ticks = log_ticks(lo, hi).into_iter();
+            ticks.map(|t| (t, theme::format_tick(&t))).collect()
+        })
+    };
+    let x_ticks: Option<Vec<_>> = p.x_ticks.clone().or_else(|| auto(log.0, r.x));
+    let y_ticks: Option<Vec<_>> = p.y_ticks.clone().or_else(|| auto(log.1, r.y));
     let x_area = if p.x_label.is_empty() { 36 } else { 58 };
     let mut y_area = if p.y_label.is_empty() { 56 } else { 76 };
-    if let Some(ticks) = &p.y_ticks {
-        y_area = widest(ticks.iter().map(|t| &t.1))?.min(w * 2 / 5) + GAP;
+    if let Some(ticks) = &y_ticks {
+        let desc = if p.y_label.is_empty() { 0 } else { 30 };
+        y_area = widest(ticks.iter().map(|t| &t.1))?.min(w * 2 / 5) + GAP + desc;
     }
     let right = match widest(p.y_notes.iter().map(|t| &t.1))? {
         0 if cols > 2 => 14,
         0 => 24,
         notes => notes + 2 * GAP,
     };
-    let x_ticks = ((w as usize).saturating_sub(y_area as usize) / 80).clamp(3, 8);
+    let y_count = (area.dim_in_pixel().1 as usize / 60).clamp(5, 8);
+    let x_count = ((w as usize).saturating_sub(y_area as usize) / 80).clamp(3, 8);
+    let (ax, ay) = (|v| axis_value(v, log.0), |v| axis_value(v, log.1));
     let mut chart = ChartBuilder::on(area)
         .margin(10)
         .margin_right(right)
         .x_label_area_size(x_area)
         .y_label_area_size(y_area)
-        .build_cartesian_2d(r.x.0..r.x.1, r.y.0..r.y.1)?;
+        .build_cartesian_2d(ax(r.x.0)..ax(r.x.1), ay(r.y.0)..ay(r.y.1))?;
     let mut mesh = chart.configure_mesh();
-    mesh.x_labels(if p.x_ticks.is_some() { 0 } else { x_ticks })
-        .y_labels(if p.y_ticks.is_some() { 0 } else { 5 })
+    mesh.x_labels(if x_ticks.is_some() { 0 } else { x_count })
+        .y_labels(if y_ticks.is_some() { 0 } else { y_count })
         .max_light_lines(0)
         .bold_line_style(theme::GRID)
         .axis_style(theme::AXIS)
@@ -321,18 +344,24 @@ fn draw_panel(
         .axis_desc_style(theme::text(theme::AXIS_LABEL_SIZE))
         .x_desc(p.x_label.as_str())
         .y_desc(p.y_label.as_str());
-    if p.x_ticks.is_some() {
+    if x_ticks.is_some() {
         mesh.disable_x_mesh();
     }
-    if p.y_ticks.is_some() {
+    if y_ticks.is_some() {
         mesh.disable_y_mesh();
     }
     mesh.draw()?;
-    let geometry = PanelGeometry::new(&chart, r.x, r.y, index);
+    let geometry = PanelGeometry::new(&chart, (r.x, r.y), log, index);
     let mut svg = geometry.clip_def();
     let origin = area.get_base_pixel();
-    if let Some(ticks) = &p.x_ticks {
-        svg.push_str(&tick_grid_svg(&geometry, ticks));
+    // Rows of a forest get no grid lines; a log y axis does.
+    let y_grid = if log.1 { y_ticks.as_deref() } else { None };
+    svg.push_str(&tick_grid_svg(
+        &geometry,
+        x_ticks.as_deref().unwrap_or_default(),
+        y_grid.unwrap_or_default(),
+    ));
+    if let Some(ticks) = &x_ticks {
         let style = theme::text(theme::TICK_SIZE).pos(Pos::new(HPos::Center, VPos::Top));
         for (x, label) in ticks.iter().filter(|(x, _)| (r.x.0..=r.x.1).contains(x)) {
             let (px, _) = geometry.pixel(*x, r.y.0);
@@ -353,7 +382,7 @@ fn draw_panel(
         geometry.right + GAP as i32,
     );
     let sides = [
-        (p.y_ticks.as_deref().unwrap_or_default(), left),
+        (y_ticks.as_deref().unwrap_or_default(), left),
         (&p.y_notes[..], right),
     ];
     for (labels, (side, size, colour, x)) in sides {

@@ -19,11 +19,6 @@
 //! | function | what it draws |
 //! |---|---|
 //! | [`plate_diagram`] | a graphical model: observed and latent nodes, arrows, plates |
-//! | [`arrows_plot`] | one arrow per group from one estimate to another (shrinkage) |
-//! | [`bar_chart`] | one bar per category with its value printed above it |
-//! | [`loglog_panels`] | small multiples of series on shared log–log axes |
-//! | [`curve_points`] | a curve with labelled points placed on it |
-//! | [`shrinkage_lines`] | items joined across rows of estimates (Efron–Morris picture) |
 //! | [`pairs_plot`] | scatter of every pair of parameters, histograms on the diagonal, correlations above |
 //! | [`xy_panels`] | faint curve bundles, coloured curves and points, dashed reference lines |
 //! | [`group_intervals`] | per-group intervals side by side, true values, block means (caterpillars) |
@@ -31,15 +26,11 @@
 //!
 //! [`markdown_table`] formats a table for the book's generated pages.
 
-mod arrows;
-mod bar_chart;
 mod calibration;
-mod curve_points;
 mod error;
 mod figure;
 mod group_intervals;
 mod legend;
-mod loglog_panels;
 mod mark;
 mod mark_svg;
 mod pairs;
@@ -47,26 +38,21 @@ mod plate_diagram;
 pub mod recipes;
 mod render;
 mod scale;
-mod shrinkage_lines;
 pub mod stat;
 mod table;
 pub mod theme;
 mod xy_panels;
 
-pub use arrows::{ArrowRow, ArrowsPlot, arrows_plot};
-pub use bar_chart::{Bar, BarChart, bar_chart};
 pub use calibration::{EcdfPanel, RankHistogramPanel, ecdf_difference_plot, rank_histograms};
-pub use curve_points::{CurvePoints, LabelledPoint, curve_points};
 pub use error::FigureError;
 pub use figure::{Figure, Panel, draw};
 pub use group_intervals::{
     GroupIntervals, IntervalSeries, Marker, MarkerSeries, Segment, group_intervals,
 };
-pub use loglog_panels::{LineSeries, LogLogPanel, LogLogPanels, loglog_panels};
-pub use mark::{Mark, Shape, Style};
+pub use mark::{Anchor, Mark, Shape, Style};
+pub use scale::Scale;
 pub use pairs::{PairsPlot, pairs_plot};
 pub use plate_diagram::{Plate, PlateDiagram, PlateNode, plate_diagram};
-pub use shrinkage_lines::{ShrinkageLines, shrinkage_lines};
 pub use table::markdown_table;
 pub use theme::register_fonts;
 pub use xy_panels::{XyPanel, XySeries, xy_panels};

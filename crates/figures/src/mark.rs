@@ -20,6 +20,18 @@ pub enum Shape {
     Square,
 }
 
+/// Which part of a text label sits at its position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Anchor {
+    /// The label's left end.
+    #[default]
+    Start,
+    /// Its centre.
+    Middle,
+    /// Its right end.
+    End,
+}
+
 /// How a mark looks, and its legend entry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Style {
@@ -150,11 +162,13 @@ pub enum Mark {
         height: Vec<f64>,
         style: Style,
     },
-    /// Labels whose left edge (or centre, with `centred`) is at `at[i]`.
+    /// Labels at `at[i]` moved by `offset` pixels (right, down), placed
+    /// by `anchor` and vertically centred; `style.size` is the font size.
     Text {
         at: Vec<(f64, f64)>,
         text: Vec<String>,
-        centred: bool,
+        anchor: Anchor,
+        offset: (i32, i32),
         style: Style,
     },
 }

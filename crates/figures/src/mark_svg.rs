@@ -7,11 +7,13 @@ use std::fmt::Write;
 use plotters::prelude::*;
 
 use crate::FigureError;
-use crate::mark::{Mark, Shape, Style};
+use crate::mark::{Anchor, Mark, Shape, Style};
 use crate::scale::{PanelGeometry, dense_dots};
 use crate::stat::histogram;
 use crate::theme;
 
+/// Pixels between an arrow's tip and the end of its segment.
+const ARROW_GAP: f64 = 6.0;
 /// Dots drawn at most this many times on the same pixel with the same
 /// radius (translucent dots stop changing colour after a few layers).
 const MAX_LAYERS: u32 = 4;
@@ -86,7 +88,8 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
             let cap = if style.opacity < 1.0 { MAX_LAYERS } else { 1 };
             let mut seen: HashMap<(i32, i32, u64), u32> = HashMap::new();
             let attributes = match style.shape {
-                Shape::Cross => stroke(style),
+                // A cross's size is its radius; its strokes stay 2 pixels wide.
+                Shape::Cross => stroke(&style.clone().size(2.0)),
                 Shape::Dot | Shape::Square => fill(style),
             };
             let _ = writeln!(out, "<g {attributes}>");
@@ -160,24 +163,32 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
             arrow,
             style,
         } => {
-            let mut d = String::new();
+            let (mut d, mut heads) = (String::new(), String::new());
             for (a, b) in segments {
                 let (x0, y0) = g.pixel(a.0, a.1);
                 let (x1, y1) = g.pixel(b.0, b.1);
                 let _ = write!(d, "M{x0} {y0}L{x1} {y1}");
                 if *arrow {
-                    d.push_str(&arrow_head((x0, y0), (x1, y1), 4.0 + 2.0 * style.size));
+                    heads.push_str(&arrow_head((x0, y0), (x1, y1), 4.0 + 2.5 * style.size));
                 }
             }
             let _ = writeln!(out, "<path {} d=\"{d}\"/>", stroke(style));
+            if !heads.is_empty() {
+                let _ = writeln!(out, "<path {} d=\"{heads}\"/>", fill(style));
+            }
         }
         Mark::Text {
             at,
             text,
-            centred,
+            anchor,
+            offset,
             style,
         } => {
-            let anchor = if *centred { "middle" } else { "start" };
+            let anchor = match anchor {
+                Anchor::Start => "start",
+                Anchor::Middle => "middle",
+                Anchor::End => "end",
+            };
             let _ = writeln!(
                 out,
                 "<g font-family=\"{}\" font-size=\"{:.1}\" fill=\"{}\" text-anchor=\"{anchor}\" dominant-baseline=\"central\">",
@@ -187,6 +198,7 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
             );
             for ((x, y), t) in at.iter().zip(text) {
                 let (px, py) = g.pixel(*x, *y);
+                let (px, py) = (px + offset.0, py + offset.1);
                 let _ = writeln!(out, "<text x=\"{px}\" y=\"{py}\">{}</text>", escape(t));
             }
             out.push_str("</g>\n");
@@ -217,19 +229,22 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
     Ok(out)
 }
 
-/// Light vertical grid lines at explicit x ticks (drawn under the layers).
-pub(crate) fn tick_grid_svg(g: &PanelGeometry, ticks: &[(f64, String)]) -> String {
-    let RGBColor(r, gr, b) = crate::theme::GRID;
+/// Light grid lines at explicit ticks, with short tick marks outside the
+/// axes (drawn under the marks).
+pub(crate) fn tick_grid_svg(g: &PanelGeometry, x: &[(f64, String)], y: &[(f64, String)]) -> String {
     let mut d = String::new();
-    for (x, _) in ticks.iter().filter(|(x, _)| (g.x.0..=g.x.1).contains(x)) {
-        let (px, _) = g.pixel(*x, g.y.0);
-        let _ = write!(d, "M{px} {}V{}", g.top, g.bottom);
-        // A short tick mark below the axis.
-        let _ = write!(d, "M{px} {}V{}", g.bottom, g.bottom + 5);
+    for (v, _) in x.iter().filter(|(v, _)| (g.x.0..=g.x.1).contains(v)) {
+        let (px, _) = g.pixel(*v, g.y.0);
+        let _ = write!(d, "M{px} {}V{}M{px} {}V{}", g.top, g.bottom, g.bottom, g.bottom + 5);
     }
-    format!(
-        "<path fill=\"none\" stroke=\"#{r:02X}{gr:02X}{b:02X}\" stroke-width=\"1\" d=\"{d}\"/>\n"
-    )
+    for (v, _) in y.iter().filter(|(v, _)| (g.y.0..=g.y.1).contains(v)) {
+        let (_, py) = g.pixel(g.x.0, *v);
+        let _ = write!(d, "M{} {py}H{}", g.left - 5, g.right);
+    }
+    if d.is_empty() {
+        return d;
+    }
+    format!("<path {} d=\"{d}\"/>\n", stroke(&Style::new(theme::GRID).size(1.0)))
 }
 
 /// Filled bars `(left edge, height)` of `width`, one pixel of white
@@ -275,21 +290,23 @@ fn point(x: i32, y: i32, r: f64, shape: Shape) -> String {
     }
 }
 
-/// Path commands of an open arrow head of length `len` at `to`, pointing
-/// away from `from`.
+/// Path commands of a filled arrow head of length `len` pointing from
+/// `from` to `to`, its tip [`ARROW_GAP`] pixels short of `to` (so a point
+/// drawn there does not hide it); none if the segment is too short.
 fn arrow_head(from: (i32, i32), to: (i32, i32), len: f64) -> String {
     let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
     let norm = dx.hypot(dy);
-    if norm == 0.0 {
+    if norm < len + ARROW_GAP {
         return String::new();
     }
     let (ux, uy) = (dx / norm, dy / norm);
+    let tip = (to.0 as f64 - ARROW_GAP * ux, to.1 as f64 - ARROW_GAP * uy);
     let wing = |side: f64| {
-        let x = to.0 as f64 - len * ux + side * 0.6 * len * uy;
-        let y = to.1 as f64 - len * uy - side * 0.6 * len * ux;
-        format!("{:.1} {:.1}", x, y)
+        let x = tip.0 - len * ux + side * 0.55 * len * uy;
+        let y = tip.1 - len * uy - side * 0.55 * len * ux;
+        format!("{x:.1} {y:.1}")
     };
-    format!("M{}L{} {}L{}", wing(1.0), to.0, to.1, wing(-1.0))
+    format!("M{:.1} {:.1}L{}L{}Z", tip.0, tip.1, wing(1.0), wing(-1.0))
 }
 
 /// `text` with the characters SVG reserves escaped.

@@ -60,20 +60,29 @@ pub(crate) struct PanelGeometry {
     pub bottom: i32,
     pub x: (f64, f64),
     pub y: (f64, f64),
+    /// Whether the x and y axes are logarithmic.
+    log: (bool, bool),
     id: usize,
 }
 
+/// `v` on an axis of scale `log`: its base-10 logarithm on a log axis.
+pub(crate) fn axis_value(v: f64, log: bool) -> f64 {
+    if log { v.log10() } else { v }
+}
+
 impl PanelGeometry {
-    /// Geometry of `chart` with data ranges `x`, `y`; `id` makes the clip
-    /// path's id unique within the figure.
+    /// Geometry of `chart` with data ranges `x`, `y` (in data units; the
+    /// chart is built on their [`axis_value`]s) and axis scales `log`; `id`
+    /// makes the clip path's id unique within the figure.
     pub fn new<DB: DrawingBackend>(
         chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
-        x: (f64, f64),
-        y: (f64, f64),
+        (x, y): ((f64, f64), (f64, f64)),
+        log: (bool, bool),
         id: usize,
     ) -> Self {
-        let (left, bottom) = chart.backend_coord(&(x.0, y.0));
-        let (right, top) = chart.backend_coord(&(x.1, y.1));
+        let (ax, ay) = (|v| axis_value(v, log.0), |v| axis_value(v, log.1));
+        let (left, bottom) = chart.backend_coord(&(ax(x.0), ay(y.0)));
+        let (right, top) = chart.backend_coord(&(ax(x.1), ay(y.1)));
         Self {
             left,
             right,
@@ -81,14 +90,19 @@ impl PanelGeometry {
             bottom,
             x,
             y,
+            log,
             id,
         }
     }
 
     /// Pixel of data point `(x, y)`.
     pub fn pixel(&self, x: f64, y: f64) -> (i32, i32) {
-        let fx = (x - self.x.0) / (self.x.1 - self.x.0);
-        let fy = (y - self.y.0) / (self.y.1 - self.y.0);
+        let fraction = |v: f64, (lo, hi): (f64, f64), log: bool| {
+            let a = |v| axis_value(v, log);
+            (a(v) - a(lo)) / (a(hi) - a(lo))
+        };
+        let fx = fraction(x, self.x, self.log.0);
+        let fy = fraction(y, self.y, self.log.1);
         (
             (self.left as f64 + fx * (self.right - self.left) as f64).round() as i32,
             (self.bottom as f64 - fy * (self.bottom - self.top) as f64).round() as i32,
@@ -110,5 +124,45 @@ impl PanelGeometry {
     /// Opens a group clipped to the plotting area.
     pub fn open_group(&self) -> String {
         format!("<g clip-path=\"url(#panel{})\">\n", self.id)
+    }
+}
+
+/// How an axis maps data to position.
+///
+/// ```
+/// assert_eq!(figures::Scale::default(), figures::Scale::Linear);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scale {
+    /// Equal steps in the data are equal distances.
+    #[default]
+    Linear,
+    /// Equal ratios are equal distances (values must be positive); ticks
+    /// fall at 1, 2, 5 × 10^k unless given.
+    Log,
+}
+
+/// "Nice" ticks `1, 2, 5 × 10^k` inside `[lo, hi]` (both > 0); only powers
+/// of ten when that would give more than seven ticks.
+pub(crate) fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let (k0, k1) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
+    let pick = |mantissas: &[f64]| -> Vec<f64> {
+        (k0..=k1)
+            .flat_map(|k| mantissas.iter().map(move |m| m * 10f64.powi(k)))
+            .filter(|v| *v >= lo * (1.0 - 1e-12) && *v <= hi * (1.0 + 1e-12))
+            .collect()
+    };
+    let ticks = pick(&[1.0, 2.0, 5.0]);
+    if ticks.len() > 7 { pick(&[1.0]) } else { ticks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::log_ticks;
+
+    #[test]
+    fn log_ticks_are_nice() {
+        assert_eq!(log_ticks(4.0, 110.0), vec![5.0, 10.0, 20.0, 50.0, 100.0]);
+        assert_eq!(log_ticks(0.5, 2000.0), vec![1.0, 10.0, 100.0, 1000.0]);
     }
 }
