@@ -70,7 +70,9 @@ fn b_curve(out: &OutputDir) -> Result<()> {
         y_label: "shrinkage factor B".into(),
         marks: vec![
             Mark::Line {
-                style: Style::new(palette::BLUE).size(3.0).label("B as a function of σ/τ"),
+                style: Style::new(palette::BLUE)
+                    .size(3.0)
+                    .label("B as a function of σ/τ"),
                 points: curve,
             },
             points(
@@ -79,8 +81,18 @@ fn b_curve(out: &OutputDir) -> Result<()> {
                     .size(6.0)
                     .label(format!("Eight Schools at τ = {TAU}")),
             ),
-            labels(every_other(&at, 0), every_other(&text, 0), Anchor::End, (-6, -15)),
-            labels(every_other(&at, 1), every_other(&text, 1), Anchor::Start, (6, 15)),
+            labels(
+                every_other(&at, 0),
+                every_other(&text, 0),
+                Anchor::End,
+                (-6, -15),
+            ),
+            labels(
+                every_other(&at, 1),
+                every_other(&text, 1),
+                Anchor::Start,
+                (6, 15),
+            ),
         ],
         x_range: Some((0.0, 3.5)),
         y_range: Some((0.0, 1.0)),
@@ -152,7 +164,10 @@ fn arrows(out: &OutputDir, o: &Outcome) -> Result<()> {
         ..Default::default()
     };
     let title = "Each school's raw mean moves towards the grand mean";
-    Ok(draw(&out.path("arrows.svg"), &rows_figure(title, vec![panel], 30))?)
+    Ok(draw(
+        &out.path("arrows.svg"),
+        &rows_figure(title, vec![panel], 30),
+    )?)
 }
 
 /// The experiment's MSE of each estimator.

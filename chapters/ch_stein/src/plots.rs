@@ -78,7 +78,10 @@ fn risk_plus(out: &OutputDir, o: &Outcome) -> Result<()> {
 /// one row each, a line joining each batter across the rows.
 fn batting(out: &OutputDir, o: &Outcome) -> Result<()> {
     let rows = [
-        ("first 45 at-bats", o.players.iter().map(|p| p.early).collect()),
+        (
+            "first 45 at-bats",
+            o.players.iter().map(|p| p.early).collect(),
+        ),
         ("James–Stein", o.james_stein.estimates.clone()),
         ("rest of season", o.players.iter().map(|p| p.rest).collect()),
     ];
@@ -99,7 +102,13 @@ fn batting(out: &OutputDir, o: &Outcome) -> Result<()> {
     }
     for (i, (_, v)) in rows.iter().enumerate() {
         let style = Style::new(theme::AXIS).size(1.0);
-        marks.insert(0, Mark::HLine { y: height(i), style });
+        marks.insert(
+            0,
+            Mark::HLine {
+                y: height(i),
+                style,
+            },
+        );
         marks.push(Mark::Points {
             x: v.clone(),
             y: vec![height(i); v.len()],
@@ -110,7 +119,11 @@ fn batting(out: &OutputDir, o: &Outcome) -> Result<()> {
     let panel = Panel {
         x_label: "batting average".into(),
         marks,
-        y_ticks: Some((0..rows.len()).map(|i| (height(i), rows[i].0.into())).collect()),
+        y_ticks: Some(
+            (0..rows.len())
+                .map(|i| (height(i), rows[i].0.into()))
+                .collect(),
+        ),
         y_range: Some((-0.15, rows.len() as f64 - 0.85)),
         ..Default::default()
     };

@@ -271,7 +271,13 @@ fn panel_ranges(p: &Panel) -> Result<Ranges, FigureError> {
                 Err(bad(format!("a value ≤ 0 on the log {name} axis")))
             }
             None => padded_range(v.iter().map(|v| axis_value(*v, log)), 0.04)
-                .map(|(lo, hi)| if log { (10f64.powf(lo), 10f64.powf(hi)) } else { (lo, hi) })
+                .map(|(lo, hi)| {
+                    if log {
+                        (10f64.powf(lo), 10f64.powf(hi))
+                    } else {
+                        (lo, hi)
+                    }
+                })
                 .ok_or_else(|| FigureError::Empty(format!("panel {:?}", p.title))),
         }
     };
@@ -324,7 +330,7 @@ fn draw_panel(
         notes => notes + 2 * GAP,
     };
     let y_count = (area.dim_in_pixel().1 as usize / 60).clamp(5, 8);
-    let x_count = ((w as usize).saturating_sub(y_area as usize) / 80).clamp(3, 8);
+    let x_count = ((w as usize).saturating_sub(y_area as usize) / 54).clamp(3, 8);
     let (ax, ay) = (|v| axis_value(v, log.0), |v| axis_value(v, log.1));
     let mut chart = ChartBuilder::on(area)
         .margin(10)

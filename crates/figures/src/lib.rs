@@ -20,16 +20,11 @@
 //! |---|---|
 //! | [`plate_diagram`] | a graphical model: observed and latent nodes, arrows, plates |
 //! | [`pairs_plot`] | scatter of every pair of parameters, histograms on the diagonal, correlations above |
-//! | [`xy_panels`] | faint curve bundles, coloured curves and points, dashed reference lines |
-//! | [`group_intervals`] | per-group intervals side by side, true values, block means (caterpillars) |
-//! | [`rank_histograms`], [`ecdf_difference_plot`] | simulation-based calibration |
 //!
 //! [`markdown_table`] formats a table for the book's generated pages.
 
-mod calibration;
 mod error;
 mod figure;
-mod group_intervals;
 mod legend;
 mod mark;
 mod mark_svg;
@@ -41,18 +36,12 @@ mod scale;
 pub mod stat;
 mod table;
 pub mod theme;
-mod xy_panels;
 
-pub use calibration::{EcdfPanel, RankHistogramPanel, ecdf_difference_plot, rank_histograms};
 pub use error::FigureError;
 pub use figure::{Figure, Panel, draw};
-pub use group_intervals::{
-    GroupIntervals, IntervalSeries, Marker, MarkerSeries, Segment, group_intervals,
-};
 pub use mark::{Anchor, Mark, Shape, Style};
-pub use scale::Scale;
 pub use pairs::{PairsPlot, pairs_plot};
 pub use plate_diagram::{Plate, PlateDiagram, PlateNode, plate_diagram};
+pub use scale::Scale;
 pub use table::markdown_table;
 pub use theme::register_fonts;
-pub use xy_panels::{XyPanel, XySeries, xy_panels};

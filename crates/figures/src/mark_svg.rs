@@ -235,7 +235,14 @@ pub(crate) fn tick_grid_svg(g: &PanelGeometry, x: &[(f64, String)], y: &[(f64, S
     let mut d = String::new();
     for (v, _) in x.iter().filter(|(v, _)| (g.x.0..=g.x.1).contains(v)) {
         let (px, _) = g.pixel(*v, g.y.0);
-        let _ = write!(d, "M{px} {}V{}M{px} {}V{}", g.top, g.bottom, g.bottom, g.bottom + 5);
+        let _ = write!(
+            d,
+            "M{px} {}V{}M{px} {}V{}",
+            g.top,
+            g.bottom,
+            g.bottom,
+            g.bottom + 5
+        );
     }
     for (v, _) in y.iter().filter(|(v, _)| (g.y.0..=g.y.1).contains(v)) {
         let (_, py) = g.pixel(g.x.0, *v);
@@ -244,7 +251,10 @@ pub(crate) fn tick_grid_svg(g: &PanelGeometry, x: &[(f64, String)], y: &[(f64, S
     if d.is_empty() {
         return d;
     }
-    format!("<path {} d=\"{d}\"/>\n", stroke(&Style::new(theme::GRID).size(1.0)))
+    format!(
+        "<path {} d=\"{d}\"/>\n",
+        stroke(&Style::new(theme::GRID).size(1.0))
+    )
 }
 
 /// Filled bars `(left edge, height)` of `width`, one pixel of white

@@ -89,13 +89,3 @@ pub(crate) fn padded_range(values: impl IntoIterator<Item = f64>, pad: f64) -> O
         Some((lo - half, hi + half))
     }
 }
-
-/// Splits `area` into a grid of `n` panels, at most two per row.
-pub(crate) fn panel_grid<'a>(area: &Area<'a>, n: usize) -> Vec<Area<'a>> {
-    let cols = n.min(2);
-    let rows = n.div_ceil(cols);
-    area.split_evenly((rows, cols))
-        .into_iter()
-        .take(n)
-        .collect()
-}

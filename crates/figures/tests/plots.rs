@@ -253,3 +253,20 @@ fn lines_and_strips_write_and_reject_bad_input() {
     assert!(recipes::strip("a", "x", "y", &categories, &values[..1], &groups, None).is_err());
     assert!(recipes::strip("a", "x", "y", &categories[..2], &values, &groups, None).is_err());
 }
+
+#[test]
+fn group_intervals_check_their_series() {
+    let groups = ["a".to_string(), "b".to_string()];
+    let short = [("posterior".to_string(), vec![(1.0, 0.5, 1.5)])];
+    let err = recipes::group_intervals("g", "y", &groups, &short, &[]).unwrap_err();
+    assert!(err.to_string().contains("1 values for 2 groups"), "{err}");
+    let reversed = [("posterior".to_string(), vec![(1.0, 0.5, 1.5), (1.0, 2.0, 0.0)])];
+    let err = recipes::group_intervals("g", "y", &groups, &reversed, &[]).unwrap_err();
+    assert!(err.to_string().contains("interval 2 > 0"), "{err}");
+    // Many groups: no labels, thin intervals.
+    let many: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+    let series = [("s".to_string(), vec![(1.0, 0.0, 2.0); 40])];
+    let p = recipes::group_intervals("g", "y", &many, &series, &[]).unwrap();
+    assert_eq!(p.x_ticks, Some(vec![]));
+    assert_eq!(p.marks[0].style().size, 1.0);
+}

@@ -112,7 +112,9 @@ fn log_axes_get_nice_ticks_and_reject_values_at_or_below_zero() {
     };
     let fig = |p: Panel| Figure::grid(vec![p], 1, 300);
     let ok = log(panel(vec![line(vec![(5.0, 20.0), (100.0, 1.0)])]));
-    check_writes(&[">5<", ">50<", ">100<", ">10<", ">MSE<"], |p| draw(p, &fig(ok.clone())));
+    check_writes(&["\n5\n", "\n50\n", "\n100\n", "\n10\n", "\nMSE\n"], |p| {
+        draw(p, &fig(ok.clone()))
+    });
     let bad = log(panel(vec![line(vec![(0.0, 20.0), (100.0, 1.0)])]));
     let err = check_fails(|p| draw(p, &fig(bad.clone())));
     assert!(err.to_string().contains("log x axis"), "{err}");
@@ -142,5 +144,7 @@ fn arrows_text_and_bars_draw() {
     ];
     let fig = Figure::grid(vec![panel(marks)], 1, 300);
     // The arrow head is a filled triangle; the label is escaped and anchored.
-    check_writes(&["Z\"/>", "a &lt; b", "text-anchor=\"end\""], |p| draw(p, &fig));
+    check_writes(&["Z\"/>", "a &lt; b", "text-anchor=\"end\""], |p| {
+        draw(p, &fig)
+    });
 }
