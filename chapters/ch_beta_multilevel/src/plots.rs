@@ -87,6 +87,13 @@ pub(crate) fn truth_markers(label: &str, values: &[f64]) -> GroupMarkers {
     (label.into(), Shape::Cross, points.collect())
 }
 
+/// Squares at each group's sample mean, `shift` to the right of the group.
+pub(crate) fn sample_means(samples: &[Vec<f64>], shift: f64) -> GroupMarkers {
+    let means = samples.iter().enumerate();
+    let points = means.map(|(i, s)| (i as f64 + shift, mean(s))).collect();
+    ("sample mean".into(), Shape::Square, points)
+}
+
 /// Dashed grey segments `(from, to)` under one legend label (a grand mean,
 /// each district's mean over its schools).
 pub(crate) fn dashed(label: &str, segments: Vec<((f64, f64), (f64, f64))>) -> Mark {
@@ -150,16 +157,9 @@ fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (data, fit) = &o.sims.heights;
     let k = data.country_means.len();
     let alpha_bar = estimate(fit, "alpha_bar").context("no alpha_bar")?;
-    let sample_means = data.heights.iter().enumerate();
     let markers = [
         truth_markers("true mean", &data.country_means),
-        (
-            "sample mean".into(),
-            Shape::Square,
-            sample_means
-                .map(|(i, h)| (i as f64 + 0.22, mean(h)))
-                .collect(),
-        ),
+        sample_means(&data.heights, 0.22),
     ];
     let groups: Vec<String> = (1..=k).map(|i| format!("country {i}")).collect();
     let series = [("posterior".into(), estimates(fit, &names("mu_country", k))?)];

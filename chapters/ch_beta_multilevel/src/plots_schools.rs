@@ -1,12 +1,12 @@
 //! The figures of the pooled simulation studies: five schools and three levels.
 
 use crate::Outcome;
-use crate::plots::{dashed, estimates, groups_figure, mean, names, truth_markers};
+use crate::plots::{dashed, estimates, groups_figure, mean, names, sample_means, truth_markers};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::recipes::group_intervals;
 use figures::theme;
-use figures::{Mark, Shape, Style};
+use figures::{Mark, Style};
 
 fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (data, unpooled, pooled) = &o.sims.five_schools;
@@ -27,16 +27,9 @@ fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
         ("unpooled".into(), estimates(unpooled, &mu_names)?),
         ("pooled".into(), estimates(pooled, &mu_names)?),
     ];
-    let sample_means = data.scores.iter().enumerate();
     let markers = [
         truth_markers("true mean", &data.school_means),
-        (
-            "sample mean".into(),
-            Shape::Square,
-            sample_means
-                .map(|(i, s)| (i as f64 + 0.3, mean(s)))
-                .collect(),
-        ),
+        sample_means(&data.scores, 0.3),
     ];
     let mut panel = group_intervals("school", "mean score", &groups, &series, &markers)?;
     let label = "pooled prior mean, alpha_bar / (alpha_bar + beta_bar)";

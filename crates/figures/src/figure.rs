@@ -13,7 +13,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::FigureError;
 use crate::legend::{LegendItem, draw_legend, legend_height};
-use crate::mark::{Extent, Mark, extent, legend_item};
+use crate::mark::{Extent, Mark, extent, legend_of};
 use crate::mark_svg::{mark_svg, tick_grid_svg};
 use crate::render::{Area, padded_range, title_height, titled, write_svg_with_overlay};
 use crate::scale::{PanelGeometry, Scale, axis_value, log_ticks};
@@ -133,9 +133,9 @@ pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
 
     let cols = figure.columns.clamp(1, 4);
     let legends: Vec<Vec<LegendItem>> = if figure.legend_per_panel {
-        figure.panels.iter().map(|p| legend_of([p])).collect()
+        figure.panels.iter().map(|p| legend_of(&p.marks)).collect()
     } else {
-        vec![legend_of(&figure.panels)]
+        vec![legend_of(figure.panels.iter().flat_map(|p| &p.marks))]
     };
     let legend_w = if figure.legend_per_panel {
         theme::WIDTH / cols as u32
@@ -218,23 +218,6 @@ pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
     })
 }
 
-/// The legend of `panels`' marks, one entry per label.
-fn legend_of<'a>(panels: impl IntoIterator<Item = &'a Panel>) -> Vec<LegendItem> {
-    let mut legend: Vec<LegendItem> = Vec::new();
-    for mark in panels.into_iter().flat_map(|p| &p.marks) {
-        let Some(item) = legend_item(mark) else {
-            continue;
-        };
-        match legend.iter_mut().find(|l| l.label == item.label) {
-            // A line and a dot under one label (an interval and its point
-            // estimate) share one swatch.
-            Some(l) => l.swatch = l.swatch.with(item.swatch),
-            None => legend.push(item),
-        }
-    }
-    legend
-}
-
 /// The range of `values`, unpadded.
 fn span(values: impl IntoIterator<Item = f64>) -> Result<(f64, f64), FigureError> {
     padded_range(values, 0.0).ok_or_else(|| FigureError::Empty("range".into()))
@@ -289,16 +272,6 @@ fn panel_ranges(p: &Panel) -> Result<Ranges, FigureError> {
     Ok(Ranges { x, y })
 }
 
-/// Widest of `labels` in the tick font, in pixels.
-fn widest<'a>(labels: impl IntoIterator<Item = &'a String>) -> Result<u32, FigureError> {
-    let style = theme::text(theme::TICK_SIZE);
-    let mut w = 0;
-    for l in labels {
-        w = w.max(theme::text_size(&style, l)?.0);
-    }
-    Ok(w)
-}
-
 /// Draws one panel's axes with plotters and returns its marks as SVG.
 fn draw_panel(
     area: &Area<'_>,
@@ -322,9 +295,9 @@ fn draw_panel(
     let mut y_area = if p.y_label.is_empty() { 56 } else { 76 };
     if let Some(ticks) = &y_ticks {
         let desc = if p.y_label.is_empty() { 0 } else { 30 };
-        y_area = widest(ticks.iter().map(|t| &t.1))?.min(w * 2 / 5) + GAP + desc;
+        y_area = theme::widest(ticks.iter().map(|t| &t.1))?.min(w * 2 / 5) + GAP + desc;
     }
-    let right = match widest(p.y_notes.iter().map(|t| &t.1))? {
+    let right = match theme::widest(p.y_notes.iter().map(|t| &t.1))? {
         0 if cols > 2 => 14,
         0 => 24,
         notes => notes + 2 * GAP,

@@ -294,7 +294,7 @@ pub(crate) fn extent(mark: &Mark, what: &str, e: &mut Extent) -> Result<(), Figu
 }
 
 /// The legend entry of a mark (none if its label is empty).
-pub(crate) fn legend_item(mark: &Mark) -> Option<LegendItem> {
+fn legend_item(mark: &Mark) -> Option<LegendItem> {
     let style = mark.style();
     if style.label.is_empty() {
         return None;
@@ -314,4 +314,18 @@ pub(crate) fn legend_item(mark: &Mark) -> Option<LegendItem> {
         _ => Swatch::Line(colour, width.max(2)),
     };
     Some(LegendItem::new(swatch, style.label.clone()))
+}
+
+/// The legend of `marks`, one entry per label.
+pub(crate) fn legend_of<'a>(marks: impl IntoIterator<Item = &'a Mark>) -> Vec<LegendItem> {
+    let mut legend: Vec<LegendItem> = Vec::new();
+    for item in marks.into_iter().filter_map(legend_item) {
+        match legend.iter_mut().find(|l| l.label == item.label) {
+            // A line and a dot under one label (an interval and its point
+            // estimate) share one swatch.
+            Some(l) => l.swatch = l.swatch.with(item.swatch),
+            None => legend.push(item),
+        }
+    }
+    legend
 }

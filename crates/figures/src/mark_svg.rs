@@ -136,13 +136,8 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
             high,
             style,
         } => {
-            let mut d = String::new();
-            for i in 0..x.len() {
-                let (px, p_lo) = g.pixel(x[i], low[i]);
-                let (_, p_hi) = g.pixel(x[i], high[i]);
-                let _ = write!(d, "M{px} {p_lo}V{p_hi}");
-            }
-            let _ = writeln!(out, "<path {} d=\"{d}\"/>", stroke(style));
+            let ends = (0..x.len()).map(|i| ((x[i], low[i]), (x[i], high[i])));
+            out.push_str(&segments_svg(g, ends, false, style));
         }
         Mark::HIntervals {
             y,
@@ -150,33 +145,14 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
             high,
             style,
         } => {
-            let mut d = String::new();
-            for i in 0..y.len() {
-                let (p_lo, py) = g.pixel(low[i], y[i]);
-                let (p_hi, _) = g.pixel(high[i], y[i]);
-                let _ = write!(d, "M{p_lo} {py}H{p_hi}");
-            }
-            let _ = writeln!(out, "<path {} d=\"{d}\"/>", stroke(style));
+            let ends = (0..y.len()).map(|i| ((low[i], y[i]), (high[i], y[i])));
+            out.push_str(&segments_svg(g, ends, false, style));
         }
         Mark::Segments {
             segments,
             arrow,
             style,
-        } => {
-            let (mut d, mut heads) = (String::new(), String::new());
-            for (a, b) in segments {
-                let (x0, y0) = g.pixel(a.0, a.1);
-                let (x1, y1) = g.pixel(b.0, b.1);
-                let _ = write!(d, "M{x0} {y0}L{x1} {y1}");
-                if *arrow {
-                    heads.push_str(&arrow_head((x0, y0), (x1, y1), 4.0 + 2.5 * style.size));
-                }
-            }
-            let _ = writeln!(out, "<path {} d=\"{d}\"/>", stroke(style));
-            if !heads.is_empty() {
-                let _ = writeln!(out, "<path {} d=\"{heads}\"/>", fill(style));
-            }
-        }
+        } => out.push_str(&segments_svg(g, segments.iter().copied(), *arrow, style)),
         Mark::Text {
             at,
             text,
@@ -227,6 +203,30 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
         )),
     }
     Ok(out)
+}
+
+/// Straight segments `(from, to)` as one path; with `arrow`, a filled head
+/// near each `to`.
+fn segments_svg(
+    g: &PanelGeometry,
+    segments: impl Iterator<Item = ((f64, f64), (f64, f64))>,
+    arrow: bool,
+    style: &Style,
+) -> String {
+    let (mut d, mut heads) = (String::new(), String::new());
+    for (a, b) in segments {
+        let (x0, y0) = g.pixel(a.0, a.1);
+        let (x1, y1) = g.pixel(b.0, b.1);
+        let _ = write!(d, "M{x0} {y0}L{x1} {y1}");
+        if arrow {
+            heads.push_str(&arrow_head((x0, y0), (x1, y1), 4.0 + 2.5 * style.size));
+        }
+    }
+    let mut out = format!("<path {} d=\"{d}\"/>\n", stroke(style));
+    if !heads.is_empty() {
+        let _ = writeln!(out, "<path {} d=\"{heads}\"/>", fill(style));
+    }
+    out
 }
 
 /// Light grid lines at explicit ticks, with short tick marks outside the

@@ -260,7 +260,10 @@ fn group_intervals_check_their_series() {
     let short = [("posterior".to_string(), vec![(1.0, 0.5, 1.5)])];
     let err = recipes::group_intervals("g", "y", &groups, &short, &[]).unwrap_err();
     assert!(err.to_string().contains("1 values for 2 groups"), "{err}");
-    let reversed = [("posterior".to_string(), vec![(1.0, 0.5, 1.5), (1.0, 2.0, 0.0)])];
+    let reversed = [(
+        "posterior".to_string(),
+        vec![(1.0, 0.5, 1.5), (1.0, 2.0, 0.0)],
+    )];
     let err = recipes::group_intervals("g", "y", &groups, &reversed, &[]).unwrap_err();
     assert!(err.to_string().contains("interval 2 > 0"), "{err}");
     // Many groups: no labels, thin intervals.

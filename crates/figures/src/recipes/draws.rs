@@ -29,18 +29,30 @@ fn check_draws(what: &str, x: &[f64], y: &[f64], divergent: &[bool]) -> Result<(
     Ok(())
 }
 
-/// Red dots on top of the draws at the divergent transitions, labelled with
-/// their count; `x[i]`, `y[i]` is draw `i` (lengths checked by the caller).
-fn divergent_dots(x: &[f64], y: &[f64], divergent: &[bool]) -> Mark {
-    let keep: Vec<usize> = (0..x.len()).filter(|&i| divergent[i]).collect();
+/// Dots at the draws `i` whose divergence flag is `flag`, labelled
+/// `"{label} ({count})"`; `x[i]`, `y[i]` is draw `i` (lengths checked by
+/// the caller).
+fn dots_where(
+    x: &[f64],
+    y: &[f64],
+    divergent: &[bool],
+    flag: bool,
+    label: &str,
+    style: Style,
+) -> Mark {
+    let keep: Vec<usize> = (0..x.len()).filter(|&i| divergent[i] == flag).collect();
     Mark::Points {
         x: keep.iter().map(|&i| x[i]).collect(),
         y: keep.iter().map(|&i| y[i]).collect(),
         radii: vec![],
-        style: Style::new(palette::VERMILLION)
-            .size(3.0)
-            .label(format!("divergent ({})", keep.len())),
+        style: style.label(format!("{label} ({})", keep.len())),
     }
+}
+
+/// Red dots on top of the draws at the divergent transitions.
+fn divergent_dots(x: &[f64], y: &[f64], divergent: &[bool]) -> Mark {
+    let style = Style::new(palette::VERMILLION).size(3.0);
+    dots_where(x, y, divergent, true, "divergent", style)
 }
 
 /// One chain's trace: `values` against iteration 1, 2, … as a thin blue
@@ -106,15 +118,8 @@ pub fn divergence_scatter(
     divergent: &[bool],
 ) -> Result<Panel, FigureError> {
     check_draws(title, x, y, divergent)?;
-    let plain: Vec<usize> = (0..x.len()).filter(|&i| !divergent[i]).collect();
-    let dots = Mark::Points {
-        x: plain.iter().map(|&i| x[i]).collect(),
-        y: plain.iter().map(|&i| y[i]).collect(),
-        radii: vec![],
-        style: Style::new(palette::BLUE)
-            .opacity(0.3)
-            .label(format!("non-divergent ({})", plain.len())),
-    };
+    let style = Style::new(palette::BLUE).opacity(0.3);
+    let dots = dots_where(x, y, divergent, false, "non-divergent", style);
     Ok(Panel {
         title: title.into(),
         x_label: x_label.into(),
