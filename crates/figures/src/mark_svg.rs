@@ -257,8 +257,9 @@ pub(crate) fn tick_grid_svg(g: &PanelGeometry, x: &[(f64, String)], y: &[(f64, S
     )
 }
 
-/// Filled bars `(left edge, height)` of `width`, one pixel of white
-/// between neighbours (as ggplot's outlines give); empty bars are skipped.
+/// Filled bars `(left edge, height)` of `width`, with one pixel of white
+/// between neighbours at least 8 pixels wide (as ggplot's outlines give;
+/// narrower bars would look striped); empty bars are skipped.
 fn bars(
     g: &PanelGeometry,
     bars: impl Iterator<Item = (f64, f64)>,
@@ -269,7 +270,8 @@ fn bars(
     for (left, h) in bars.filter(|(_, h)| *h > 0.0) {
         let (x0, y0) = g.pixel(left, 0.0);
         let (x1, y1) = g.pixel(left + width, h);
-        let _ = write!(d, "M{x0} {y0}H{}V{y1}H{x0}Z", (x1 - 1).max(x0));
+        let right = if x1 - x0 >= 8 { x1 - 1 } else { x1 };
+        let _ = write!(d, "M{x0} {y0}H{right}V{y1}H{x0}Z");
     }
     format!("<path {} d=\"{d}\"/>\n", fill(style))
 }
