@@ -1,20 +1,21 @@
-//! The book's figures, as a small grammar, and the plot kinds not yet
-//! moved onto it.
+//! The book's figures, as a small grammar, and two diagrams drawn on their
+//! own.
 //!
 //! A [`Figure`] is a grid of [`Panel`]s; a panel has axes (labels, ranges,
-//! explicit or categorical ticks, notes at the right) and [`Mark`]s
-//! (points, lines, bands, rules, intervals, segments and arrows, bars,
-//! histograms, text), each with a [`Style`]; [`draw`] writes it as SVG with
-//! a legend made from the marks' labels. [`stat`] turns data into what marks
+//! linear or log [`Scale`]s, explicit or categorical ticks, notes at the
+//! right) and [`Mark`]s (points, lines, bands, rules, intervals, segments
+//! and arrows, bars, histograms, text), each with a [`Style`]; [`draw`]
+//! writes it as SVG with a legend made from the marks' labels. [`stat`] turns data into what marks
 //! draw (histogram bins, medians, jitter, dodging); [`recipes`] are short
 //! functions that build the panels the book draws often (traces, divergence
-//! scatters, density histograms, forests, strips, lines).
+//! scatters, density histograms, forests, strips, lines, group intervals,
+//! rank histograms, ECDF differences).
 //!
 //! Output is byte-identical from run to run: text is laid out with a
 //! vendored copy of DejaVu Sans (no system fonts are consulted) and nothing
 //! random or time-dependent goes into the file.
 //!
-//! Plot kinds still drawn by their own function (each writes one SVG):
+//! Drawn by their own function (each writes one SVG):
 //!
 //! | function | what it draws |
 //! |---|---|
