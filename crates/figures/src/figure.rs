@@ -72,8 +72,24 @@ pub struct Figure {
     pub legend_per_panel: bool,
 }
 
-/// One panel: its axes (labels, ranges, explicit ticks) and its marks,
-/// drawn in order.
+/// One panel: its axes (labels, ranges, scales, explicit ticks) and its
+/// marks, drawn in order.
+///
+/// ```
+/// use figures::{Mark, Panel, Scale, Style, theme::palette};
+/// let mse = Panel {
+///     x_label: "n (an error falling as 1/n is a straight line)".into(),
+///     marks: vec![Mark::Line {
+///         points: [5.0, 10.0, 50.0, 100.0].map(|n| (n, 20.0 / n)).to_vec(),
+///         style: Style::new(palette::BLUE).label("no pooling"),
+///     }],
+///     x_scale: Scale::Log,
+///     y_scale: Scale::Log,
+///     ..Default::default()
+/// };
+/// let dir = tempfile::tempdir().unwrap();
+/// figures::draw(&dir.path().join("mse.svg"), &figures::Figure::grid(vec![mse], 1, 300)).unwrap();
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Panel {
     /// Drawn above the panel (may be empty).
@@ -112,7 +128,8 @@ const GAP: u32 = 10;
 /// Writes `figure` to `path` as SVG.
 ///
 /// Errors if there are no panels, a panel has no marks, a mark is empty or
-/// its vectors differ in length, a value is not finite, or a range is empty.
+/// its vectors differ in length, a value is not finite, a range is empty,
+/// or a value on a log axis is not positive (see [`Figure`] for an example).
 pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
     theme::register_fonts()?;
     if figure.panels.is_empty() {

@@ -9,6 +9,12 @@ use crate::legend::{LegendItem, Swatch};
 use crate::stat::histogram;
 
 /// The shape of a point.
+///
+/// ```
+/// use figures::{Shape, Style, theme::palette};
+/// let truth = Style::new(palette::GREEN).size(6.0).shape(Shape::Cross);
+/// assert_eq!(truth.shape, Shape::Cross);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Shape {
     /// A filled circle.
@@ -21,6 +27,19 @@ pub enum Shape {
 }
 
 /// Which part of a text label sits at its position.
+///
+/// ```
+/// use figures::{Anchor, Mark, Style, theme};
+/// let above = Mark::Text {
+///     at: vec![(1.0, 2.0)],
+///     text: vec!["8.31".into()],
+///     anchor: Anchor::Middle,
+///     offset: (0, -14),
+///     style: Style::new(theme::TEXT).size(theme::NOTE_SIZE),
+/// };
+/// assert_eq!(Anchor::default(), Anchor::Start);
+/// # let _ = above;
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Anchor {
     /// The label's left end.
@@ -101,6 +120,17 @@ impl Style {
 }
 
 /// One mark of a [`crate::Panel`], in data coordinates.
+///
+/// ```
+/// use figures::{Mark, Style, theme::palette};
+/// // Intervals with their point estimates: one legend entry, a line with a dot.
+/// let style = Style::new(palette::BLUE).label("posterior");
+/// let marks = vec![
+///     Mark::Intervals { x: vec![0.0, 1.0], low: vec![0.1, 0.4], high: vec![0.5, 0.9], style: style.clone() },
+///     Mark::Points { x: vec![0.0, 1.0], y: vec![0.3, 0.6], radii: vec![], style: style.size(5.0) },
+/// ];
+/// assert_eq!(marks[1].style().size, 5.0);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
     /// Points at `(x[i], y[i])`; `radii`, if not empty, gives each point's

@@ -7,12 +7,30 @@ use crate::theme::palette;
 use crate::{FigureError, Panel};
 
 /// Groups beyond this count get no x labels and thinner marks.
+///
+/// ```
+/// let many: Vec<String> = (0..=figures::recipes::MAX_LABELLED_GROUPS).map(|i| i.to_string()).collect();
+/// let series = [("s".to_string(), vec![(1.0, 0.0, 2.0); many.len()])];
+/// let p = figures::recipes::group_intervals("g", "y", &many, &series, &[]).unwrap();
+/// assert_eq!(p.x_ticks, Some(vec![]));
+/// ```
 pub const MAX_LABELLED_GROUPS: usize = 30;
 
 /// One estimate per group, `(point, low, high)`, under a legend label.
+///
+/// ```
+/// let s: figures::recipes::GroupSeries = ("posterior".into(), vec![(1.0, 0.5, 1.5)]);
+/// assert_eq!(s.1[0].1, 0.5);
+/// ```
 pub type GroupSeries = (String, Vec<(f64, f64, f64)>);
 
 /// Points at `(x in group units, y)` drawn with one shape, under a label.
+///
+/// ```
+/// use figures::{Shape, recipes::GroupMarkers};
+/// let truth: GroupMarkers = ("true mean".into(), Shape::Cross, vec![(0.0, 1.2)]);
+/// assert_eq!(truth.1, Shape::Cross);
+/// ```
 pub type GroupMarkers = (String, Shape, Vec<(f64, f64)>);
 
 /// Groups along the x axis (group `i` at `i`): each estimate series as
