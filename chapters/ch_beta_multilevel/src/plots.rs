@@ -5,10 +5,9 @@ use crate::Outcome;
 use crate::recovery::{Estimate, estimate};
 use anyhow::{Context, Result};
 use chapter_support::OutputDir;
-use figures::{
-    GroupIntervals, IntervalSeries, Marker, MarkerSeries, Segment, XyPanel, XySeries,
-    group_intervals, xy_panels,
-};
+use figures::recipes::{GroupMarkers, group_intervals};
+use figures::theme::{self, palette};
+use figures::{Figure, Mark, Panel, Shape, Style, draw};
 use models::beta_multilevel::beta::shapes;
 use models::beta_multilevel::one_school::{MU_PRIOR, NU_PRIOR};
 use models::lpdf::beta as beta_lpdf;
@@ -83,16 +82,71 @@ pub(crate) fn names(stem: &str, n: usize) -> Vec<String> {
     (1..=n).map(|i| format!("{stem}.{i}")).collect()
 }
 
-pub(crate) fn truth_markers(label: &str, values: &[f64]) -> MarkerSeries {
-    MarkerSeries {
-        label: label.into(),
-        marker: Marker::Cross,
-        points: values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i as f64, *v))
-            .collect(),
+pub(crate) fn truth_markers(label: &str, values: &[f64]) -> GroupMarkers {
+    let points = values.iter().enumerate().map(|(i, v)| (i as f64, *v));
+    (label.into(), Shape::Cross, points.collect())
+}
+
+/// Squares at each group's sample mean, `shift` to the right of the group.
+pub(crate) fn sample_means(samples: &[Vec<f64>], shift: f64) -> GroupMarkers {
+    let means = samples.iter().enumerate();
+    let points = means.map(|(i, s)| (i as f64 + shift, mean(s))).collect();
+    ("sample mean".into(), Shape::Square, points)
+}
+
+/// Dashed grey segments `(from, to)` under one legend label (a grand mean,
+/// each district's mean over its schools).
+pub(crate) fn dashed(label: &str, segments: Vec<((f64, f64), (f64, f64))>) -> Mark {
+    Mark::Segments {
+        segments,
+        arrow: false,
+        style: Style::new(theme::MUTED).dashed().label(label),
     }
+}
+
+/// Writes one panel of groups under `title` to `file`.
+pub(crate) fn groups_figure(
+    out: &OutputDir,
+    file: &str,
+    title: String,
+    panel: Panel,
+) -> Result<()> {
+    let figure = Figure {
+        title,
+        ..Figure::grid(vec![panel], 1, 420)
+    };
+    Ok(draw(&out.path(file), &figure)?)
+}
+
+/// A solid curve in the `i`-th palette colour.
+pub(crate) fn curve(i: usize, label: impl Into<String>, points: Vec<(f64, f64)>) -> Mark {
+    Mark::Line {
+        points,
+        style: Style::new(palette::series(i)).size(3.0).label(label),
+    }
+}
+
+/// A panel of densities on `[0, 1] × [0, cap]` (or the data's range).
+fn density(title: &str, x_label: &str, marks: Vec<Mark>, cap: Option<f64>) -> Panel {
+    Panel {
+        title: title.into(),
+        x_label: x_label.into(),
+        y_label: "density".into(),
+        marks,
+        x_range: cap.map(|_| (0.0, 1.0)),
+        y_range: cap.map(|c| (0.0, c)),
+        ..Default::default()
+    }
+}
+
+/// Writes `panels` two to a row, each with its legend, to `file`.
+pub(crate) fn panels_figure(out: &OutputDir, file: &str, panels: Vec<Panel>) -> Result<()> {
+    let columns = panels.len().min(2);
+    let figure = Figure {
+        legend_per_panel: true,
+        ..Figure::grid(panels, columns, 380)
+    };
+    Ok(draw(&out.path(file), &figure)?)
 }
 
 pub(crate) fn mean(xs: &[f64]) -> f64 {
@@ -103,51 +157,29 @@ fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (data, fit) = &o.sims.heights;
     let k = data.country_means.len();
     let alpha_bar = estimate(fit, "alpha_bar").context("no alpha_bar")?;
-    group_intervals(
-        &out.path("heights.svg"),
-        &GroupIntervals {
-            title: "Country means: posterior mean and 95% interval".into(),
-            x_label: "country".into(),
-            y_label: "height (cm)".into(),
-            groups: (1..=k).map(|i| format!("country {i}")).collect(),
-            estimates: vec![IntervalSeries {
-                label: "posterior".into(),
-                values: estimates(fit, &names("mu_country", k))?,
-            }],
-            markers: vec![
-                truth_markers("true mean", &data.country_means),
-                MarkerSeries {
-                    label: "sample mean".into(),
-                    marker: Marker::Square,
-                    points: data
-                        .heights
-                        .iter()
-                        .enumerate()
-                        .map(|(i, h)| (i as f64 + 0.22, mean(h)))
-                        .collect(),
-                },
-            ],
-            segments: vec![Segment {
-                from: -0.5,
-                to: k as f64 - 0.5,
-                y: alpha_bar.mean,
-                label: "posterior mean of alpha_bar".into(),
-            }],
-            ..Default::default()
-        },
-    )?;
-    Ok(())
+    let markers = [
+        truth_markers("true mean", &data.country_means),
+        sample_means(&data.heights, 0.22),
+    ];
+    let groups: Vec<String> = (1..=k).map(|i| format!("country {i}")).collect();
+    let series = [("posterior".into(), estimates(fit, &names("mu_country", k))?)];
+    let mut panel = group_intervals("country", "height (cm)", &groups, &series, &markers)?;
+    let y = alpha_bar.mean;
+    let grand = dashed(
+        "posterior mean of alpha_bar",
+        vec![((-0.5, y), (k as f64 - 0.5, y))],
+    );
+    panel.marks.insert(0, grand);
+    let title = "Country means: posterior mean and 95% interval";
+    groups_figure(out, "heights.svg", title.into(), panel)
 }
 
 fn beta_families(out: &OutputDir) -> Result<()> {
     const CAP: f64 = 6.0;
-    let family = |pairs: Vec<(f64, f64, String)>| -> Vec<XySeries> {
-        pairs
-            .into_iter()
-            .map(|(a, b, label)| XySeries {
-                label,
-                points: beta_curve(a, b, CAP).concat(),
-            })
+    let family = |pairs: Vec<(f64, f64, String)>| -> Vec<Mark> {
+        let curves = pairs.into_iter().enumerate();
+        curves
+            .map(|(i, (a, b, label))| curve(i, label, beta_curve(a, b, CAP).concat()))
             .collect()
     };
     // ANCHOR: families
@@ -168,23 +200,15 @@ fn beta_families(out: &OutputDir) -> Result<()> {
         })
         .to_vec();
     // ANCHOR_END: families
-    let panel = |title: &str, lines| XyPanel {
-        title: title.into(),
-        x_label: "score".into(),
-        y_label: "density".into(),
-        x_range: Some((0.0, 1.0)),
-        y_range: Some((0.0, CAP)),
-        lines,
-        ..Default::default()
-    };
-    xy_panels(
-        &out.path("beta_families.svg"),
-        &[
+    let panel = |title: &str, lines| density(title, "score", lines, Some(CAP));
+    panels_figure(
+        out,
+        "beta_families.svg",
+        vec![
             panel("Mean 0.75, growing sample size", family(same_mean)),
             panel("Sample size 10, moving mean", family(same_size)),
         ],
-    )?;
-    Ok(())
+    )
 }
 
 fn prior_predictive(out: &OutputDir, o: &Outcome) -> Result<()> {
@@ -218,47 +242,51 @@ fn prior_predictive(out: &OutputDir, o: &Outcome) -> Result<()> {
     );
     let (school, _) = &o.sims.one_school;
     let (a, b) = shapes(school.mu, school.nu);
-    let students = school
+    let (x, y) = school
         .scores
         .iter()
         .map(|&s| (s, beta_lpdf::<f64>(s, a, b).exp()))
-        .collect();
-    xy_panels(
-        &out.path("prior_predictive.svg"),
-        &[
-            XyPanel {
-                title: "Prior predictive: simulated classes".into(),
-                x_label: "score".into(),
-                y_label: "density".into(),
-                x_range: Some((0.0, 1.0)),
-                y_range: Some((0.0, CAP)),
-                faint,
-                faint_label: format!("{SHOWN} classes from the priors"),
-                lines: vec![XySeries {
-                    label: "all classes together".into(),
-                    points: average.concat(),
-                }],
-                ..Default::default()
-            },
-            XyPanel {
-                title: "The simulated school".into(),
-                x_label: "score".into(),
-                y_label: "density".into(),
-                x_range: Some((0.0, 1.0)),
-                y_range: Some((0.0, CAP)),
-                lines: vec![XySeries {
-                    label: format!("Beta({a}, {b})"),
-                    points: beta_curve(a, b, CAP).concat(),
-                }],
-                points: vec![XySeries {
-                    label: format!("{} students", school.scores.len()),
-                    points: students,
-                }],
-                ..Default::default()
-            },
+        .unzip();
+    let students = Mark::Points {
+        x,
+        y,
+        radii: vec![],
+        style: Style::new(palette::series(1))
+            .size(4.0)
+            .label(format!("{} students", school.scores.len())),
+    };
+    let faint = faint.into_iter().enumerate().map(|(i, points)| {
+        let style = Style::new(palette::BLACK).opacity(0.13).size(1.0);
+        // One legend entry for the whole bundle.
+        let label = if i == 0 {
+            format!("{SHOWN} classes from the priors")
+        } else {
+            String::new()
+        };
+        Mark::Line {
+            points,
+            style: style.label(label),
+        }
+    });
+    let mut classes: Vec<Mark> = faint.collect();
+    classes.push(curve(0, "all classes together", average.concat()));
+    let school_marks = vec![
+        curve(0, format!("Beta({a}, {b})"), beta_curve(a, b, CAP).concat()),
+        students,
+    ];
+    panels_figure(
+        out,
+        "prior_predictive.svg",
+        vec![
+            density(
+                "Prior predictive: simulated classes",
+                "score",
+                classes,
+                Some(CAP),
+            ),
+            density("The simulated school", "score", school_marks, Some(CAP)),
         ],
-    )?;
-    Ok(())
+    )
 }
 
 fn one_school_posterior(out: &OutputDir, o: &Outcome) -> Result<()> {
@@ -285,29 +313,21 @@ fn one_school_posterior(out: &OutputDir, o: &Outcome) -> Result<()> {
         nu_range,
         f64::INFINITY,
     );
-    let panel =
-        |title: &str, x: &str, post: Vec<(f64, f64)>, prior: Vec<Vec<(f64, f64)>>, truth: f64| {
-            XyPanel {
-                title: title.into(),
-                x_label: x.into(),
-                y_label: "density".into(),
-                lines: vec![
-                    XySeries {
-                        label: "posterior".into(),
-                        points: post,
-                    },
-                    XySeries {
-                        label: "prior".into(),
-                        points: prior.concat(),
-                    },
-                ],
-                vlines: vec![(truth, "true value".into())],
-                ..Default::default()
-            }
-        };
-    xy_panels(
-        &out.path("one_school_posterior.svg"),
-        &[
+    let panel = |title: &str, x: &str, post, prior: Vec<Vec<(f64, f64)>>, truth| {
+        let marks = vec![
+            curve(0, "posterior", post),
+            curve(1, "prior", prior.concat()),
+            Mark::VLine {
+                x: truth,
+                style: Style::new(palette::series(2)).dashed().label("true value"),
+            },
+        ];
+        density(title, x, marks, None)
+    };
+    panels_figure(
+        out,
+        "one_school_posterior.svg",
+        vec![
             panel(
                 "School mean mu",
                 "mu",
@@ -323,8 +343,7 @@ fn one_school_posterior(out: &OutputDir, o: &Outcome) -> Result<()> {
                 school.nu,
             ),
         ],
-    )?;
-    Ok(())
+    )
 }
 
 /// Writes every figure of the simulation studies into `out`.

@@ -1,13 +1,13 @@
 //! The figures of the exam-averages section.
 
 use crate::Outcome;
+use crate::plots::{groups_figure, panels_figure};
 use crate::recovery::estimate;
 use anyhow::{Context, Result};
 use chapter_support::OutputDir;
-use figures::{
-    GroupIntervals, IntervalSeries, Marker, MarkerSeries, XyPanel, XySeries, group_intervals,
-    xy_panels,
-};
+use figures::recipes::group_intervals;
+use figures::theme::palette;
+use figures::{Mark, Panel, Shape, Style};
 use models::beta_multilevel::exam::ExamPooling;
 
 /// How the page names each pooling.
@@ -50,27 +50,18 @@ fn data_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
             )
         })
         .collect();
-    group_intervals(
-        &out.path("exam_data.svg"),
-        &GroupIntervals {
-            title: format!(
-                "{} {} ({}): schools with at least {} writers",
-                o.exam.data.course,
-                o.exam.data.year,
-                o.exam.data.source,
-                s.iter().map(|s| s.writers).min().unwrap_or(0)
-            ),
-            x_label: "school, sorted by exam average".into(),
-            y_label: "exam mark (%)".into(),
-            groups: order.iter().map(|&i| s[i].school_code.clone()).collect(),
-            estimates: vec![IntervalSeries {
-                label: "published average ± one standard deviation".into(),
-                values,
-            }],
-            ..Default::default()
-        },
-    )?;
-    Ok(())
+    let title = format!(
+        "{} {} ({}): schools with at least {} writers",
+        o.exam.data.course,
+        o.exam.data.year,
+        o.exam.data.source,
+        s.iter().map(|s| s.writers).min().unwrap_or(0)
+    );
+    let groups: Vec<String> = order.iter().map(|&i| s[i].school_code.clone()).collect();
+    let series = [("published average ± one standard deviation".into(), values)];
+    let x_label = "school, sorted by exam average";
+    let panel = group_intervals(x_label, "exam mark (%)", &groups, &series, &[])?;
+    groups_figure(out, "exam_data.svg", title, panel)
 }
 
 fn models_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
@@ -80,72 +71,58 @@ fn models_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     // draw the authority-pooled one.
     let (pooling, fit) = o.exam.fits.last().context("no exam fits")?;
     let all = school_means(fit, s.len())?;
-    let estimates = vec![IntervalSeries {
-        label: format!("{} posterior mean and 95% interval", label(*pooling)),
-        values: order.iter().map(|&i| all[i]).collect(),
-    }];
-    let mut markers = vec![MarkerSeries {
-        label: "published average".into(),
-        marker: Marker::Dot,
-        points: order
-            .iter()
-            .enumerate()
-            .map(|(x, &i)| (x as f64, s[i].mean_pct))
-            .collect(),
-    }];
+    let series = [(
+        format!("{} posterior mean and 95% interval", label(*pooling)),
+        order.iter().map(|&i| all[i]).collect(),
+    )];
+    let at = |value: &dyn Fn(usize) -> f64| -> Vec<(f64, f64)> {
+        let rows = order.iter().enumerate();
+        rows.map(|(x, &i)| (x as f64, value(i))).collect()
+    };
+    let mut markers = vec![(
+        "published average".into(),
+        Shape::Dot,
+        at(&|i| s[i].mean_pct),
+    )];
     if s.iter().all(|s| s.true_mean.is_some()) {
-        markers.push(MarkerSeries {
-            label: "true mean".into(),
-            marker: Marker::Cross,
-            points: order
-                .iter()
-                .enumerate()
-                .map(|(x, &i)| (x as f64, 100.0 * s[i].true_mean.unwrap_or(f64::NAN)))
-                .collect(),
-        });
+        let truth = at(&|i| 100.0 * s[i].true_mean.unwrap_or(f64::NAN));
+        markers.push(("true mean".into(), Shape::Cross, truth));
     }
-    group_intervals(
-        &out.path("exam_models.svg"),
-        &GroupIntervals {
-            title: "School means, authority-pooled model".into(),
-            x_label: "school, sorted by exam average".into(),
-            y_label: "mean mark (%)".into(),
-            groups: order.iter().map(|&i| s[i].school_code.clone()).collect(),
-            estimates,
-            markers,
-            ..Default::default()
-        },
-    )?;
-    Ok(())
+    let groups: Vec<String> = order.iter().map(|&i| s[i].school_code.clone()).collect();
+    let x_label = "school, sorted by exam average";
+    let panel = group_intervals(x_label, "mean mark (%)", &groups, &series, &markers)?;
+    let title = "School means, authority-pooled model";
+    groups_figure(out, "exam_models.svg", title.into(), panel)
 }
 
 fn shift_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let s = &o.exam.selection.schools;
     let fits = &o.exam.fits;
     let base = school_means(&fits[0].1, s.len())?;
-    let mut points = Vec::new();
-    for (pooling, fit) in &fits[1..] {
+    let mut marks = Vec::new();
+    for (k, (pooling, fit)) in fits[1..].iter().enumerate() {
         let m = school_means(fit, s.len())?;
-        points.push(XySeries {
-            label: format!("{} − unpooled", label(*pooling)),
-            points: s
-                .iter()
-                .zip(m.iter().zip(&base))
-                .map(|(school, (p, u))| (f64::from(school.writers), p.0 - u.0))
-                .collect(),
+        let shifts = s.iter().zip(m.iter().zip(&base));
+        let (x, y) = shifts
+            .map(|(school, (p, u))| (f64::from(school.writers), p.0 - u.0))
+            .unzip();
+        marks.push(Mark::Points {
+            x,
+            y,
+            radii: vec![],
+            style: Style::new(palette::series(k))
+                .size(4.0)
+                .label(format!("{} − unpooled", label(*pooling))),
         });
     }
-    xy_panels(
-        &out.path("exam_shift.svg"),
-        &[XyPanel {
-            title: "How far pooling moves each school's posterior mean".into(),
-            x_label: "number of writers".into(),
-            y_label: "change (percentage points)".into(),
-            points,
-            ..Default::default()
-        }],
-    )?;
-    Ok(())
+    let panel = Panel {
+        title: "How far pooling moves each school's posterior mean".into(),
+        x_label: "number of writers".into(),
+        y_label: "change (percentage points)".into(),
+        marks,
+        ..Default::default()
+    };
+    panels_figure(out, "exam_shift.svg", vec![panel])
 }
 
 /// Writes every figure of the exam section into `out`.

@@ -1,10 +1,12 @@
 //! The figures of the pooled simulation studies: five schools and three levels.
 
 use crate::Outcome;
-use crate::plots::{estimates, mean, names, truth_markers};
+use crate::plots::{dashed, estimates, groups_figure, mean, names, sample_means, truth_markers};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use figures::{GroupIntervals, IntervalSeries, Marker, MarkerSeries, Segment, group_intervals};
+use figures::recipes::group_intervals;
+use figures::theme;
+use figures::{Mark, Style};
 
 fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (data, unpooled, pooled) = &o.sims.five_schools;
@@ -20,46 +22,23 @@ fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
             .map(|(a, b)| a / (a + b))
             .collect::<Vec<_>>(),
     );
-    group_intervals(
-        &out.path("five_schools.svg"),
-        &GroupIntervals {
-            title: "Five schools: unpooled and pooled school means".into(),
-            x_label: "school".into(),
-            y_label: "mean score".into(),
-            groups: (1..=j).map(|i| format!("school {i}")).collect(),
-            estimates: vec![
-                IntervalSeries {
-                    label: "unpooled".into(),
-                    values: estimates(unpooled, &mu_names)?,
-                },
-                IntervalSeries {
-                    label: "pooled".into(),
-                    values: estimates(pooled, &mu_names)?,
-                },
-            ],
-            markers: vec![
-                truth_markers("true mean", &data.school_means),
-                MarkerSeries {
-                    label: "sample mean".into(),
-                    marker: Marker::Square,
-                    points: data
-                        .scores
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| (i as f64 + 0.3, mean(s)))
-                        .collect(),
-                },
-            ],
-            segments: vec![Segment {
-                from: -0.5,
-                to: j as f64 - 0.5,
-                y: prior_mean,
-                label: "pooled prior mean, alpha_bar / (alpha_bar + beta_bar)".into(),
-            }],
-            ..Default::default()
-        },
-    )?;
-    Ok(())
+    let groups: Vec<String> = (1..=j).map(|i| format!("school {i}")).collect();
+    let series = [
+        ("unpooled".into(), estimates(unpooled, &mu_names)?),
+        ("pooled".into(), estimates(pooled, &mu_names)?),
+    ];
+    let markers = [
+        truth_markers("true mean", &data.school_means),
+        sample_means(&data.scores, 0.3),
+    ];
+    let mut panel = group_intervals("school", "mean score", &groups, &series, &markers)?;
+    let label = "pooled prior mean, alpha_bar / (alpha_bar + beta_bar)";
+    let y = prior_mean;
+    panel
+        .marks
+        .insert(0, dashed(label, vec![((-0.5, y), (j as f64 - 0.5, y))]));
+    let title = "Five schools: unpooled and pooled school means";
+    groups_figure(out, "five_schools.svg", title.into(), panel)
 }
 
 fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
@@ -67,21 +46,12 @@ fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
     let d = data.district_means.len();
     let s = data.school_means.len();
     let districts = estimates(fit, &names("mu_district", d))?;
-    group_intervals(
-        &out.path("three_levels_districts.svg"),
-        &GroupIntervals {
-            title: "District means: posterior mean and 95% interval".into(),
-            x_label: "district".into(),
-            y_label: "mean score".into(),
-            groups: (1..=d).map(|i| format!("district {i}")).collect(),
-            estimates: vec![IntervalSeries {
-                label: "posterior".into(),
-                values: districts.clone(),
-            }],
-            markers: vec![truth_markers("true mean", &data.district_means)],
-            ..Default::default()
-        },
-    )?;
+    let groups: Vec<String> = (1..=d).map(|i| format!("district {i}")).collect();
+    let series = [("posterior".into(), districts.clone())];
+    let truth = [truth_markers("true mean", &data.district_means)];
+    let panel = group_intervals("district", "mean score", &groups, &series, &truth)?;
+    let title = "District means: posterior mean and 95% interval";
+    groups_figure(out, "three_levels_districts.svg", title.into(), panel)?;
     let mut labels = Vec::with_capacity(s);
     let mut segments = Vec::new();
     let mut separators = Vec::new();
@@ -91,34 +61,22 @@ fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
             labels.push(format!("{}.{}", k + 1, n + 1));
         }
         let (first, last) = (members[0] as f64, members[members.len() - 1] as f64);
-        segments.push(Segment {
-            from: first - 0.45,
-            to: last + 0.45,
-            y: district.0,
-            label: "district posterior mean".into(),
-        });
+        segments.push(((first - 0.45, district.0), (last + 0.45, district.0)));
         if k > 0 {
-            separators.push(first - 0.5);
+            let style = Style::new(theme::AXIS).opacity(0.35).size(1.0);
+            separators.push(Mark::VLine {
+                x: first - 0.5,
+                style,
+            });
         }
     }
-    group_intervals(
-        &out.path("three_levels_schools.svg"),
-        &GroupIntervals {
-            title: "School means within districts".into(),
-            x_label: "district.school".into(),
-            y_label: "mean score".into(),
-            groups: labels,
-            estimates: vec![IntervalSeries {
-                label: "posterior".into(),
-                values: estimates(fit, &names("mu_school", s))?,
-            }],
-            markers: vec![truth_markers("true mean", &data.school_means)],
-            segments,
-            separators,
-            ..Default::default()
-        },
-    )?;
-    Ok(())
+    let series = [("posterior".into(), estimates(fit, &names("mu_school", s))?)];
+    let truth = [truth_markers("true mean", &data.school_means)];
+    let mut panel = group_intervals("district.school", "mean score", &labels, &series, &truth)?;
+    separators.push(dashed("district posterior mean", segments));
+    panel.marks.splice(0..0, separators);
+    let title = "School means within districts";
+    groups_figure(out, "three_levels_schools.svg", title.into(), panel)
 }
 
 /// Writes the five-schools and three-levels figures into `out`.

@@ -6,7 +6,7 @@ use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::theme::palette;
-use figures::{Layer, LayeredFigure, Panel, Style, layered_panels};
+use figures::{Figure, Mark, Panel, Style, draw};
 use models::survey::data::{CATEGORIES, Survey};
 use sampler::Fit;
 
@@ -43,8 +43,8 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Result<Panel> {
         title: CATEGORIES[k].to_string(),
         x_label: "region (n), smallest first".into(),
         y_label: "share".into(),
-        layers: vec![
-            Layer::Band {
+        marks: vec![
+            Mark::Band {
                 x: vec![0.5, order.len() as f64 + 0.5],
                 low: vec![pi0_lo; 2],
                 high: vec![pi0_hi; 2],
@@ -52,13 +52,13 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Result<Panel> {
                     .opacity(0.25)
                     .label("national pi0: 89% HDI"),
             },
-            Layer::HLine {
+            Mark::HLine {
                 y: pi0_mean,
                 style: Style::new(palette::VERMILLION)
                     .dashed()
                     .label("national pi0: mean"),
             },
-            Layer::Intervals {
+            Mark::Intervals {
                 x: left.clone(),
                 low: np_lo,
                 high: np_hi,
@@ -67,13 +67,13 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Result<Panel> {
                     .size(2.5)
                     .label("no pooling, Dirichlet(1 + y): 89% HDI"),
             },
-            Layer::Points {
+            Mark::Points {
                 x: left,
                 y: np_mid,
                 radii: vec![],
                 style: Style::new(grey).opacity(0.55).size(4.0),
             },
-            Layer::Intervals {
+            Mark::Intervals {
                 x: right.clone(),
                 low: pp_lo,
                 high: pp_hi,
@@ -81,7 +81,7 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Result<Panel> {
                     .size(2.5)
                     .label("partial pooling: 89% HDI and mean"),
             },
-            Layer::Points {
+            Mark::Points {
                 x: right,
                 y: pp_mid,
                 radii: vec![],
@@ -97,6 +97,7 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Result<Panel> {
         ),
         x_range: Some((0.5, order.len() as f64 + 0.5)),
         y_range: None,
+        ..Default::default()
     })
 }
 
@@ -107,7 +108,7 @@ fn interval_figure(
     survey: &Survey,
     fit: &Fit,
 ) -> Result<()> {
-    let spec = LayeredFigure {
+    let spec = Figure {
         title: title.into(),
         panels: (0..survey.num_categories())
             .map(|k| category_panel(survey, fit, k))
@@ -116,8 +117,9 @@ fn interval_figure(
         panel_height: 300,
         shared_x: true,
         shared_y: false,
+        ..Default::default()
     };
-    layered_panels(&out.path(name), &spec)?;
+    draw(&out.path(name), &spec)?;
     Ok(())
 }
 

@@ -6,10 +6,8 @@ use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::{quantile, sig};
-use figures::{
-    ForestPlot, ForestRow, HistogramPanel, LinePlot, LineSeries, forest_plot, histogram_panels,
-    line_plot,
-};
+use figures::recipes::{self, ForestRow, density_panel, rows_figure};
+use figures::{Figure, Panel, draw};
 use models::eight_schools::{SCHOOLS, Y};
 use models::eight_schools_exact::ExactPosterior;
 use models::normal_mixture::NormalMixture;
@@ -28,24 +26,25 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
             observed: Some(y),
             note: Some(format!("R-hat {:.2}", r.r_hat)),
         })
-        .collect();
+        .collect::<Vec<_>>();
     let mu = &o.non_centred_summary[0];
-    forest_plot(
-        &out.path("forest.svg"),
-        &ForestPlot {
-            title: format!(
-                "School effects: posterior mean and {:.0}% HDI (non-centred)",
-                100.0 * HDI_PROB
-            ),
-            x_label: "effect on SAT-V score".into(),
-            rows,
-            reference_line: Some((
-                mu.mean,
-                format!("posterior mean of mu ({})", sig(mu.mean, 3)),
-            )),
-        },
-    )?;
-    Ok(())
+    let reference = (
+        mu.mean,
+        format!("posterior mean of mu ({})", sig(mu.mean, 3)),
+    );
+    let estimate = "posterior mean and interval";
+    let panel = recipes::forest(
+        "effect on SAT-V score",
+        [estimate, "observed"],
+        &rows,
+        Some(reference),
+    );
+    let title = format!(
+        "School effects: posterior mean and {:.0}% HDI (non-centred)",
+        100.0 * HDI_PROB
+    );
+    let figure = rows_figure(&title, vec![panel], 36);
+    Ok(draw(&out.path("forest.svg"), &figure)?)
 }
 
 /// An exact density as a curve on `n + 1` points over `[lo, hi]`.
@@ -72,34 +71,44 @@ fn exact_marginals(out: &OutputDir, o: &Outcome) -> Result<()> {
         .collect();
     let mu = o.exact.mu_marginal();
     let mu_curve = curve(-15.0, 30.0, 180, |x| mu.pdf(x));
-    let panel = |title: &str, fit: &Fit, what: &str| -> Result<HistogramPanel> {
+    let panel = |title: &str, fit: &Fit, what: &str| -> Result<Panel> {
         let tau = fit.pooled_named("tau")?;
         let (samples, range, curve) = match what {
-            "tau" => (tau, (0.0, 20.0), tau_curve.clone()),
+            "tau" => (tau, (0.0, 20.0), &tau_curve),
             "log tau" => (
                 tau.iter().map(|t| t.ln()).collect(),
                 (-7.0, 3.5),
-                log_tau_curve.clone(),
+                &log_tau_curve,
             ),
-            _ => (fit.pooled_named("mu")?, (-15.0, 30.0), mu_curve.clone()),
+            _ => (fit.pooled_named("mu")?, (-15.0, 30.0), &mu_curve),
         };
-        Ok(HistogramPanel {
-            title: format!("{what}, {title}"),
-            x_label: what.into(),
-            samples,
-            bins: 60,
-            range: Some(range),
-            curve: Some(curve),
-            curve_label: "exact posterior".into(),
-        })
+        let title = format!("{what}, {title}");
+        Ok(density_panel(
+            &title,
+            what,
+            &samples,
+            60,
+            range,
+            curve,
+            "exact posterior",
+        )?)
     };
     let mut panels = Vec::new();
     for what in ["tau", "log tau", "mu"] {
         panels.push(panel("centred", &o.centred, what)?);
         panels.push(panel("non-centred", &o.non_centred, what)?);
     }
-    histogram_panels(&out.path("exact_marginals.svg"), &panels)?;
-    Ok(())
+    histograms(&out.path("exact_marginals.svg"), panels)
+}
+
+/// Density histograms two to a row, each with its own legend.
+fn histograms(path: &std::path::Path, panels: Vec<Panel>) -> Result<()> {
+    let columns = panels.len().min(2);
+    let figure = Figure {
+        legend_per_panel: true,
+        ..Figure::grid(panels, columns, 360)
+    };
+    Ok(draw(path, &figure)?)
 }
 
 /// The posterior predictive check: each school's replicated effect
@@ -121,17 +130,18 @@ fn ppc(out: &OutputDir, o: &Outcome) -> Result<()> {
                 )),
             }
         })
-        .collect();
-    forest_plot(
+        .collect::<Vec<_>>();
+    let panel = recipes::forest(
+        "y_rep (SAT-V points)",
+        ["posterior mean and interval", "observed"],
+        &rows,
+        None,
+    );
+    let title = "Replicated effects: mean and 89% interval";
+    Ok(draw(
         &out.path("ppc.svg"),
-        &ForestPlot {
-            title: "Replicated effects: mean and 89% interval".into(),
-            x_label: "y_rep (SAT-V points)".into(),
-            rows,
-            reference_line: None,
-        },
-    )?;
-    Ok(())
+        &rows_figure(title, vec![panel], 36),
+    )?)
 }
 
 /// A new school's predicted effect against School E's posterior.
@@ -139,32 +149,21 @@ fn new_school(out: &OutputDir, o: &Outcome) -> Result<()> {
     let new = o.exact.new_school_marginal();
     let e = o.exact.theta_marginal(SCHOOL_E);
     let range = (-30.0, 45.0);
-    let panel = |title: &str, samples: Vec<f64>, exact: &NormalMixture| HistogramPanel {
-        title: title.into(),
-        x_label: "effect (SAT-V points)".into(),
-        samples,
-        bins: 60,
-        range: Some(range),
-        curve: Some(curve(range.0, range.1, 200, |x| exact.pdf(x))),
-        curve_label: "exact".into(),
+    let panel = |title: &str, samples: &[f64], exact: &NormalMixture| {
+        let curve = curve(range.0, range.1, 200, |x| exact.pdf(x));
+        let x_label = "effect (SAT-V points)";
+        density_panel(title, x_label, samples, 60, range, &curve, "exact")
     };
     let e_draws = o.non_centred.pooled_named(SCHOOL_E_NAME)?;
     let e_title = format!(
         "School E, {}",
         chapter_support::labels::eight_schools()?.display(SCHOOL_E_NAME)?
     );
-    histogram_panels(
-        &out.path("new_school.svg"),
-        &[
-            panel(
-                "new school, theta_new",
-                o.predictive.theta_new.clone(),
-                &new,
-            ),
-            panel(&e_title, e_draws, &e),
-        ],
-    )?;
-    Ok(())
+    let panels = vec![
+        panel("new school, theta_new", &o.predictive.theta_new, &new)?,
+        panel(&e_title, &e_draws, &e)?,
+    ];
+    histograms(&out.path("new_school.svg"), panels)
 }
 
 /// The covariate model's posterior of beta: NUTS against exact.
@@ -172,19 +171,16 @@ fn covariate_beta(out: &OutputDir, o: &Outcome) -> Result<()> {
     let fit = &o.covariate.fit;
     let beta = &o.covariate.exact.beta;
     let range = (-20.0, 30.0);
-    histogram_panels(
-        &out.path("covariate_beta.svg"),
-        &[HistogramPanel {
-            title: "beta, the private-school advantage (true value 5)".into(),
-            x_label: "beta".into(),
-            samples: fit.pooled_named("beta")?,
-            bins: 60,
-            range: Some(range),
-            curve: Some(curve(range.0, range.1, 200, |x| beta.pdf(x))),
-            curve_label: "exact posterior".into(),
-        }],
+    let panel = density_panel(
+        "beta, the private-school advantage (true value 5)",
+        "beta",
+        &fit.pooled_named("beta")?,
+        60,
+        range,
+        &curve(range.0, range.1, 200, |x| beta.pdf(x)),
+        "exact posterior",
     )?;
-    Ok(())
+    histograms(&out.path("covariate_beta.svg"), vec![panel])
 }
 
 /// `tau`'s posterior under each pair of hyperpriors: the exact densities on one
@@ -203,37 +199,29 @@ fn prior_tau(out: &OutputDir, o: &Outcome) -> Result<()> {
     let series = o
         .priors
         .iter()
-        .map(|row| LineSeries {
-            label: row.label.into(),
-            points: exact_curve(&row.exact),
-        })
+        .map(|row| (row.label.to_string(), exact_curve(&row.exact)))
         .collect();
-    line_plot(
-        &out.path("prior_tau.svg"),
-        &LinePlot {
-            title: "Exact posterior of tau under four pairs of hyperpriors".into(),
-            x_label: "tau".into(),
-            y_label: "density".into(),
-            series,
-        },
-    )?;
-    let panels: Vec<HistogramPanel> = o
+    let title = "Exact posterior of tau under four pairs of hyperpriors";
+    let figure = recipes::lines(title, "tau", "density", series);
+    draw(&out.path("prior_tau.svg"), &figure)?;
+    let panels = o
         .priors
         .iter()
         .map(|row| {
-            Ok(HistogramPanel {
-                title: row.label.into(),
-                x_label: "tau".into(),
-                samples: row.fit.pooled_named("tau")?,
-                bins: 60,
-                range: Some(range),
-                curve: Some(exact_curve(&row.exact)),
-                curve_label: "exact posterior".into(),
-            })
+            let tau = row.fit.pooled_named("tau")?;
+            let curve = exact_curve(&row.exact);
+            Ok(density_panel(
+                row.label,
+                "tau",
+                &tau,
+                60,
+                range,
+                &curve,
+                "exact posterior",
+            )?)
         })
         .collect::<Result<_>>()?;
-    histogram_panels(&out.path("prior_tau_draws.svg"), &panels)?;
-    Ok(())
+    histograms(&out.path("prior_tau_draws.svg"), panels)
 }
 
 /// Writes every figure of the chapter into `out`.

@@ -4,10 +4,9 @@ use crate::Outcome;
 use crate::sweep::{PARAMETERIZATIONS, SweepFit};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use figures::{
-    HistogramPanel, ScatterPanel, StripPanel, StripPlot, TracePanel, divergence_scatter,
-    histogram_panels, strip_plot, trace_panels,
-};
+use figures::recipes::{density_panel, divergence_scatter, strip, trace};
+use figures::theme::palette;
+use figures::{Figure, Panel, draw};
 use models::neals_funnel::V_SD;
 use models::normal_mixture::std_normal_pdf;
 use sampler::Fit;
@@ -33,49 +32,63 @@ fn funnel_v(out: &OutputDir, o: &Outcome) -> Result<()> {
             (v, std_normal_pdf(v / V_SD) / V_SD)
         })
         .collect();
-    let panel = |title: &str, fit: &Fit| -> Result<HistogramPanel> {
-        Ok(HistogramPanel {
-            title: format!("{title} ({} divergent)", fit.num_divergent()),
-            x_label: "v".into(),
-            samples: fit.pooled_named("v")?,
-            bins: 50,
-            range: Some((-10.0, 10.0)),
-            curve: Some(curve.clone()),
-            curve_label: "exact Normal(0, 3)".into(),
-        })
+    let panel = |title: &str, fit: &Fit| -> Result<Panel> {
+        let title = format!("{title} ({} divergent)", fit.num_divergent());
+        let v = fit.pooled_named("v")?;
+        let exact = "exact Normal(0, 3)";
+        Ok(density_panel(
+            &title,
+            "v",
+            &v,
+            50,
+            (-10.0, 10.0),
+            &curve,
+            exact,
+        )?)
     };
-    histogram_panels(
-        &out.path("funnel_v.svg"),
-        &[
-            panel("centred", &o.funnel_centred)?,
-            panel("non-centred", &o.funnel_non_centred)?,
-        ],
-    )?;
+    let panels = vec![
+        panel("centred", &o.funnel_centred)?,
+        panel("non-centred", &o.funnel_non_centred)?,
+    ];
+    let figure = Figure {
+        legend_per_panel: true,
+        ..Figure::grid(panels, 2, 360)
+    };
+    draw(&out.path("funnel_v.svg"), &figure)?;
     Ok(())
+}
+
+/// Panels two to a row, each with its own legend, on shared axes.
+fn side_by_side(panels: Vec<Panel>, panel_height: u32) -> Figure {
+    Figure {
+        shared_x: true,
+        shared_y: true,
+        legend_per_panel: true,
+        ..Figure::grid(panels, 2, panel_height)
+    }
 }
 
 /// The funnel itself: v against x.1, divergent draws marked.
 fn funnel_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let panel = |title: &str, fit: &Fit| -> Result<ScatterPanel> {
+    let panel = |title: &str, fit: &Fit| -> Result<Panel> {
         let (v, x1) = (fit.pooled_named("v")?, fit.pooled_named("x.1")?);
         let keep: Vec<usize> = (0..v.len()).filter(|&i| x1[i].abs() <= X1_WINDOW).collect();
         let divergent = divergent_flags(fit);
-        Ok(ScatterPanel {
-            title: title.into(),
-            x_label: format!("x.1 (|x.1| ≤ {X1_WINDOW} shown)"),
-            y_label: "v".into(),
-            x: keep.iter().map(|&i| x1[i]).collect(),
-            y: keep.iter().map(|&i| v[i]).collect(),
-            divergent: keep.iter().map(|&i| divergent[i]).collect(),
-        })
+        let pick = |values: &[f64]| keep.iter().map(|&i| values[i]).collect::<Vec<_>>();
+        Ok(divergence_scatter(
+            title,
+            &format!("x.1 (|x.1| ≤ {X1_WINDOW} shown)"),
+            "v",
+            &pick(&x1),
+            &pick(&v),
+            &keep.iter().map(|&i| divergent[i]).collect::<Vec<_>>(),
+        )?)
     };
-    divergence_scatter(
-        &out.path("funnel_scatter.svg"),
-        &[
-            panel("centred", &o.funnel_centred)?,
-            panel("non-centred", &o.funnel_non_centred)?,
-        ],
-    )?;
+    let panels = vec![
+        panel("centred", &o.funnel_centred)?,
+        panel("non-centred", &o.funnel_non_centred)?,
+    ];
+    draw(&out.path("funnel_scatter.svg"), &side_by_side(panels, 380))?;
     Ok(())
 }
 
@@ -83,24 +96,22 @@ fn funnel_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
 /// shown with its label), divergent draws marked.
 fn schools_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
     let labels = chapter_support::labels::eight_schools()?;
-    let panel = |title: &str, fit: &Fit| -> Result<ScatterPanel> {
+    let panel = |title: &str, fit: &Fit| -> Result<Panel> {
         let tau = fit.pooled_named("tau")?;
-        Ok(ScatterPanel {
-            title: format!("{title} ({} divergent)", fit.num_divergent()),
-            x_label: labels.display("theta.1")?,
-            y_label: "log tau".into(),
-            x: fit.pooled_named("theta.1")?,
-            y: tau.iter().map(|t| t.ln()).collect(),
-            divergent: divergent_flags(fit),
-        })
+        Ok(divergence_scatter(
+            &format!("{title} ({} divergent)", fit.num_divergent()),
+            &labels.display("theta.1")?,
+            "log tau",
+            &fit.pooled_named("theta.1")?,
+            &tau.iter().map(|t| t.ln()).collect::<Vec<_>>(),
+            &divergent_flags(fit),
+        )?)
     };
-    divergence_scatter(
-        &out.path("schools_scatter.svg"),
-        &[
-            panel("centred", &o.schools_centred)?,
-            panel("non-centred", &o.schools_non_centred)?,
-        ],
-    )?;
+    let panels = vec![
+        panel("centred", &o.schools_centred)?,
+        panel("non-centred", &o.schools_non_centred)?,
+    ];
+    draw(&out.path("schools_scatter.svg"), &side_by_side(panels, 380))?;
     Ok(())
 }
 
@@ -116,30 +127,27 @@ fn schools_trace(out: &OutputDir, o: &Outcome) -> Result<()> {
             "exact 5% quantile".to_string(),
         ),
     ];
-    let panel = |title: &str, fit: &Fit| -> Result<TracePanel> {
+    let panel = |title: &str, fit: &Fit| -> Result<Panel> {
         let first = fit.chains.first();
         let tau = fit.try_chains_by_name("tau")?;
-        Ok(TracePanel {
-            title: title.into(),
-            x_label: "iteration after warmup".into(),
-            y_label: "log tau".into(),
-            values: tau
-                .first()
-                .map(|c| c.iter().map(|t| t.ln()).collect())
-                .unwrap_or_default(),
-            divergent: first
-                .map(|c| c.stats.iter().map(|s| s.divergent).collect())
-                .unwrap_or_default(),
-            reference_lines: references.clone(),
-        })
+        let log_tau: Vec<f64> = tau
+            .first()
+            .map(|c| c.iter().map(|t| t.ln()).collect())
+            .unwrap_or_default();
+        let divergent: Vec<bool> = first
+            .map(|c| c.stats.iter().map(|s| s.divergent).collect())
+            .unwrap_or_default();
+        Ok(trace(title, "log tau", &log_tau, &divergent, &references)?)
     };
-    trace_panels(
-        &out.path("schools_trace.svg"),
-        &[
-            panel("centred, chain 1", &o.schools_centred)?,
-            panel("non-centred, chain 1", &o.schools_non_centred)?,
-        ],
-    )?;
+    let panels = vec![
+        panel("centred, chain 1", &o.schools_centred)?,
+        panel("non-centred, chain 1", &o.schools_non_centred)?,
+    ];
+    let figure = Figure {
+        columns: 1,
+        ..side_by_side(panels, 300)
+    };
+    draw(&out.path("schools_trace.svg"), &figure)?;
     Ok(())
 }
 
@@ -163,46 +171,58 @@ fn sweep(out: &OutputDir, o: &Outcome) -> Result<()> {
             })
             .collect()
     };
-    let panel = |title: &str, y_label: &str, f: &dyn Fn(&SweepFit) -> f64, reference| StripPanel {
-        title: title.into(),
-        x_label: "target acceptance".into(),
-        y_label: y_label.into(),
-        categories: targets.iter().map(|t| t.to_string()).collect(),
-        values: values(f),
-        reference,
+    let categories: Vec<String> = targets.iter().map(|t| t.to_string()).collect();
+    let groups = [
+        ("centred".to_string(), palette::ORANGE),
+        ("non-centred".to_string(), palette::BLUE),
+    ];
+    let panel = |title: &str, y_label: &str, f: &dyn Fn(&SweepFit) -> f64, exact: Option<f64>| {
+        let reference = exact.map(|y| (y, "exact value".to_string()));
+        let x_label = "target acceptance";
+        strip(
+            title,
+            x_label,
+            y_label,
+            &categories,
+            &values(f),
+            &groups,
+            reference,
+        )
     };
-    strip_plot(
-        &out.path("sweep.svg"),
-        &StripPlot {
-            title: format!(
-                "Eight Schools over {} seeds per setting",
-                o.sweep_config.seeds
-            ),
-            group_labels: vec!["centred".into(), "non-centred".into()],
-            reference_label: "exact value".into(),
-            panels: vec![
-                panel(
-                    "divergent transitions per fit",
-                    "divergences",
-                    &|f| f.divergent as f64,
-                    None,
-                ),
-                panel("bulk-ESS of tau", "ESS", &|f| f.ess_bulk_tau, None),
-                panel(
-                    "posterior mean of tau",
-                    "E[tau]",
-                    &|f| f.mean_tau,
-                    Some(o.exact.tau.0),
-                ),
-                panel(
-                    "posterior P(tau < 1)",
-                    "P(tau < 1)",
-                    &|f| f.p_tau_below_1,
-                    Some(o.exact.tau_cdf(1.0)),
-                ),
-            ],
-        },
-    )?;
+    let panels = [
+        panel(
+            "divergent transitions per fit",
+            "divergences",
+            &|f| f.divergent as f64,
+            None,
+        ),
+        panel("bulk-ESS of tau", "ESS", &|f| f.ess_bulk_tau, None),
+        panel(
+            "posterior mean of tau",
+            "E[tau]",
+            &|f| f.mean_tau,
+            Some(o.exact.tau.0),
+        ),
+        panel(
+            "posterior P(tau < 1)",
+            "P(tau < 1)",
+            &|f| f.p_tau_below_1,
+            Some(o.exact.tau_cdf(1.0)),
+        ),
+    ]
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
+    let figure = Figure {
+        title: format!(
+            "Eight Schools over {} seeds per setting",
+            o.sweep_config.seeds
+        ),
+        panels,
+        columns: 2,
+        panel_height: 330,
+        ..Default::default()
+    };
+    draw(&out.path("sweep.svg"), &figure)?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use anyhow::{Result, anyhow};
 use chapter_support::OutputDir;
 use diagnostics::{ess_bulk, fixed, quantile, rhat};
 use figures::theme::palette;
-use figures::{Layer, LayeredFigure, Panel, Style, layered_panels, markdown_table};
+use figures::{Figure, Mark, Panel, Style, draw, markdown_table};
 use models::correlated_slopes::LKJ_ETA;
 use models::hsb::fits::ModelKind;
 use models::hsb::lines::{LineIndex, pooled_draws};
@@ -114,18 +114,18 @@ fn correlation_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
         title: String::new(),
         x_label: "correlation of school intercept and SES slope".into(),
         y_label: "density".into(),
-        layers: vec![
-            Layer::Line {
+        marks: vec![
+            Mark::Line {
                 points: grid.iter().copied().zip(prior).collect(),
                 style: Style::new(figures::theme::MUTED)
                     .dashed()
                     .label(format!("prior, LKJ(η = {LKJ_ETA})")),
             },
-            Layer::Line {
+            Mark::Line {
                 points: grid.iter().copied().zip(post).collect(),
                 style: Style::new(palette::BLUE).size(2.5).label("posterior"),
             },
-            Layer::VLine {
+            Mark::VLine {
                 x: 0.0,
                 style: Style::new(figures::theme::MUTED).opacity(0.5).size(1.0),
             },
@@ -133,9 +133,9 @@ fn correlation_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
         x_range: Some((-1.0, 1.0)),
         ..Default::default()
     };
-    layered_panels(
+    draw(
         &out.path("correlation.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Do schools with higher intercepts have flatter slopes?".into(),
             panels: vec![panel],
             columns: 1,
@@ -156,13 +156,13 @@ fn lines_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     };
     let (a0, a1) = means(ModelKind::NonCentred)?;
     let (c0, c1) = means(ModelKind::Correlated)?;
-    let mut layers: Vec<Layer> = (0..j)
-        .map(|s| Layer::Line {
+    let mut marks: Vec<Mark> = (0..j)
+        .map(|s| Mark::Line {
             points: vec![(a0[s], a1[s]), (c0[s], c1[s])],
             style: Style::new(figures::theme::MUTED).opacity(0.5).size(1.0),
         })
         .collect();
-    layers.push(Layer::Points {
+    marks.push(Mark::Points {
         x: a0,
         y: a1,
         radii: vec![],
@@ -171,7 +171,7 @@ fn lines_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
             .size(3.0)
             .label("independent (partial pooling)"),
     });
-    layers.push(Layer::Points {
+    marks.push(Mark::Points {
         x: c0,
         y: c1,
         radii: vec![],
@@ -184,12 +184,12 @@ fn lines_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
         title: String::new(),
         x_label: "school intercept (posterior mean)".into(),
         y_label: "school SES slope (posterior mean)".into(),
-        layers,
+        marks,
         ..Default::default()
     };
-    layered_panels(
+    draw(
         &out.path("correlated_lines.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Each school's line, independent against correlated".into(),
             panels: vec![panel],
             columns: 1,

@@ -5,7 +5,7 @@ use crate::Outcome;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::theme::palette;
-use figures::{Layer, LayeredFigure, Panel, Style, layered_panels};
+use figures::{Figure, Mark, Panel, Style, draw};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Points along the x axis at which fitted lines are drawn.
@@ -16,8 +16,8 @@ pub(crate) fn grid(lo: f64, hi: f64, n: usize) -> Vec<f64> {
 }
 
 /// A dot per student.
-fn students(x: Vec<f64>, y: Vec<f64>, opacity: f64, label: &str) -> Layer {
-    Layer::Points {
+fn students(x: Vec<f64>, y: Vec<f64>, opacity: f64, label: &str) -> Mark {
+    Mark::Points {
         x,
         y,
         radii: vec![],
@@ -44,9 +44,9 @@ fn scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
     let panel = Panel {
         x_label: "socio-economic status (SES)".into(),
         y_label: "math achievement".into(),
-        layers: vec![
+        marks: vec![
             students(ses, math, 0.12, "students"),
-            Layer::Band {
+            Mark::Band {
                 x: xs.clone(),
                 low: xs.iter().map(|&x| line(x) - half(x)).collect(),
                 high: xs.iter().map(|&x| line(x) + half(x)).collect(),
@@ -54,7 +54,7 @@ fn scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
                     .opacity(0.35)
                     .label("95% confidence band"),
             },
-            Layer::Line {
+            Mark::Line {
                 points: xs.iter().map(|&x| (x, line(x))).collect(),
                 style: Style::new(palette::VERMILLION)
                     .size(3.0)
@@ -63,9 +63,9 @@ fn scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
         ],
         ..Default::default()
     };
-    layered_panels(
+    draw(
         &out.path("eda_scatter.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Math achievement against SES, all 7185 students".into(),
             panels: vec![panel],
             columns: 1,
@@ -105,9 +105,9 @@ fn schools(out: &OutputDir, o: &Outcome) -> Result<()> {
                 } else {
                     String::new()
                 },
-                layers: vec![
+                marks: vec![
                     students(x, y, 0.5, "students"),
-                    Layer::Line {
+                    Mark::Line {
                         points: [lo, hi]
                             .iter()
                             .map(|&v| (v, f.intercept[j] + f.slope[j] * v))
@@ -121,15 +121,16 @@ fn schools(out: &OutputDir, o: &Outcome) -> Result<()> {
             }
         })
         .collect();
-    layered_panels(
+    draw(
         &out.path("eda_schools.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Twelve randomly chosen schools".into(),
             panels,
             columns: cols,
             panel_height: 210,
             shared_x: true,
             shared_y: true,
+            ..Default::default()
         },
     )?;
     Ok(())

@@ -9,7 +9,7 @@ use anyhow::{Result, anyhow};
 use chapter_support::OutputDir;
 use diagnostics::quantile;
 use figures::theme::palette;
-use figures::{Layer, LayeredFigure, PairsPlot, Panel, Style, layered_panels, pairs_plot};
+use figures::{Figure, Mark, PairsPlot, Panel, Style, draw, pairs_plot};
 use models::hsb::fits::ModelKind;
 use sampler::Fit;
 
@@ -55,10 +55,10 @@ fn traces(out: &OutputDir, file: &str, title: &str, fit: &Fit, names: &[&str]) -
             let chains = fit
                 .chains_by_name(name)
                 .ok_or_else(|| anyhow!("the fit has no parameter {name}"))?;
-            let layers = chains
+            let marks = chains
                 .iter()
                 .enumerate()
-                .map(|(c, draws)| Layer::Line {
+                .map(|(c, draws)| Mark::Line {
                     points: draws
                         .iter()
                         .enumerate()
@@ -77,14 +77,14 @@ fn traces(out: &OutputDir, file: &str, title: &str, fit: &Fit, names: &[&str]) -
                     String::new()
                 },
                 y_label: display_name(name),
-                layers,
+                marks,
                 ..Default::default()
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    layered_panels(
+    draw(
         &out.path(file),
-        &LayeredFigure {
+        &Figure {
             title: title.into(),
             panels,
             columns: 1,
@@ -137,14 +137,14 @@ fn bayes_vs_ols(out: &OutputDir, o: &Outcome) -> Result<()> {
             let ls = Style::new(palette::VERMILLION)
                 .size(3.0)
                 .label("least squares: estimate ± 1 SE");
-            let mut layers = vec![
-                Layer::Intervals {
+            let mut marks = vec![
+                Mark::Intervals {
                     x: vec![0.0],
                     low: vec![b.mean - b.sd],
                     high: vec![b.mean + b.sd],
                     style: bayes.clone(),
                 },
-                Layer::Points {
+                Mark::Points {
                     x: vec![0.0],
                     y: vec![b.mean],
                     radii: vec![5.0],
@@ -152,14 +152,14 @@ fn bayes_vs_ols(out: &OutputDir, o: &Outcome) -> Result<()> {
                 },
             ];
             if let Some(se) = se {
-                layers.push(Layer::Intervals {
+                marks.push(Mark::Intervals {
                     x: vec![1.0],
                     low: vec![estimate - se],
                     high: vec![estimate + se],
                     style: ls.clone(),
                 });
             }
-            layers.push(Layer::Points {
+            marks.push(Mark::Points {
                 x: vec![1.0],
                 y: vec![*estimate],
                 radii: vec![5.0],
@@ -172,16 +172,16 @@ fn bayes_vs_ols(out: &OutputDir, o: &Outcome) -> Result<()> {
                 } else {
                     String::new()
                 },
-                layers,
+                marks,
                 x_ticks: Some(vec![(0.0, "Bayes".into()), (1.0, "OLS".into())]),
                 x_range: Some((-0.6, 1.6)),
                 ..Default::default()
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    layered_panels(
+    draw(
         &out.path("bayes_vs_ols.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Complete pooling: Bayesian and least-squares estimates".into(),
             panels,
             columns: 3,
@@ -197,7 +197,7 @@ fn caterpillar_panel(
     title: &str,
     y_label: &str,
     schools: &[Interval],
-    reference: Vec<Layer>,
+    reference: Vec<Mark>,
     y_range: (f64, f64),
 ) -> Panel {
     let mut order: Vec<usize> = (0..schools.len()).collect();
@@ -205,8 +205,8 @@ fn caterpillar_panel(
     let x: Vec<f64> = (1..=schools.len()).map(|r| r as f64).collect();
     let pick =
         |f: fn(&Interval) -> f64| order.iter().map(|&j| f(&schools[j])).collect::<Vec<f64>>();
-    let mut layers = reference;
-    layers.push(Layer::Intervals {
+    let mut marks = reference;
+    marks.push(Mark::Intervals {
         x: x.clone(),
         low: pick(|s| s.low),
         high: pick(|s| s.high),
@@ -215,7 +215,7 @@ fn caterpillar_panel(
             .size(1.5)
             .label("school: 95% interval"),
     });
-    layers.push(Layer::Points {
+    marks.push(Mark::Points {
         x,
         y: pick(|s| s.mean),
         radii: vec![],
@@ -227,7 +227,7 @@ fn caterpillar_panel(
         title: title.into(),
         x_label: "school, ranked by posterior mean".into(),
         y_label: y_label.into(),
-        layers,
+        marks,
         x_range: Some((0.0, schools.len() as f64 + 1.0)),
         y_range: Some(y_range),
         ..Default::default()
@@ -242,15 +242,15 @@ fn band_and_line(
     style: &Style,
     band_label: &str,
     line_label: &str,
-) -> Vec<Layer> {
+) -> Vec<Mark> {
     vec![
-        Layer::Band {
+        Mark::Band {
             x: vec![0.0, n as f64 + 1.0],
             low: vec![iv.low; 2],
             high: vec![iv.high; 2],
             style: style.clone().opacity(0.25).label(band_label),
         },
-        Layer::HLine {
+        Mark::HLine {
             y: iv.mean,
             style: style.clone().dashed().label(line_label),
         },
@@ -323,9 +323,9 @@ fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
             range,
         );
         let file = ["caterpillar_intercepts.svg", "caterpillar_slopes.svg"][k];
-        layered_panels(
+        draw(
             &out.path(file),
-            &LayeredFigure {
+            &Figure {
                 title: format!("School {what}s: no pooling against partial pooling"),
                 panels: vec![np_panel, pp_panel],
                 columns: 1,
@@ -372,21 +372,21 @@ fn shrinkage(out: &OutputDir, o: &Outcome) -> Result<()> {
                 title: what.to_string(),
                 x_label: "no-pooling posterior mean".into(),
                 y_label: "partial-pooling posterior mean".into(),
-                layers: vec![
-                    Layer::Line {
+                marks: vec![
+                    Mark::Line {
                         points: vec![(lo, lo), (hi, hi)],
                         style: Style::new(palette::BLACK)
                             .size(1.5)
                             .dashed()
                             .label("no shrinkage (y = x)"),
                     },
-                    Layer::HLine {
+                    Mark::HLine {
                         y: interval(cp, base)?.mean,
                         style: Style::new(palette::BLUE)
                             .size(2.5)
                             .label("complete pooling"),
                     },
-                    Layer::Points {
+                    Mark::Points {
                         x,
                         y,
                         radii: radii.clone(),
@@ -400,9 +400,9 @@ fn shrinkage(out: &OutputDir, o: &Outcome) -> Result<()> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    layered_panels(
+    draw(
         &out.path("shrinkage.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Shrinkage: partial pooling pulls schools towards the population".into(),
             panels,
             columns: 2,
@@ -444,8 +444,8 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
                 } else {
                     String::new()
                 },
-                layers: vec![
-                    Layer::Points {
+                marks: vec![
+                    Mark::Points {
                         x: log_n.clone(),
                         y: sd(np)?,
                         radii: vec![],
@@ -454,7 +454,7 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
                             .size(3.0)
                             .label("no pooling"),
                     },
-                    Layer::Points {
+                    Mark::Points {
                         x: log_n.clone(),
                         y: sd(pp)?,
                         radii: vec![],
@@ -470,9 +470,9 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    layered_panels(
+    draw(
         &out.path("posterior_sd.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Uncertainty of each school's line against its size".into(),
             panels,
             columns: 2,
@@ -502,8 +502,8 @@ fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
             } else {
                 String::new()
             },
-            layers: vec![
-                Layer::Histogram {
+            marks: vec![
+                Mark::Histogram {
                     values: school_intervals(pp, base, j)?
                         .iter()
                         .map(|s| s.mean)
@@ -512,7 +512,7 @@ fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
                     range: None,
                     style: Style::new(palette::SKY_BLUE).label("schools"),
                 },
-                Layer::VLine {
+                Mark::VLine {
                     x: interval(pp, mu)?.mean,
                     style: Style::new(palette::VERMILLION)
                         .size(2.5)
@@ -524,9 +524,9 @@ fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
         })
     })
     .collect::<Result<Vec<_>>>()?;
-    layered_panels(
+    draw(
         &out.path("school_histograms.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Partial pooling: distribution of the schools' lines".into(),
             panels,
             columns: 2,

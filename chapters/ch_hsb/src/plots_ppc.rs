@@ -7,7 +7,7 @@ use crate::{CHECKED_SCHOOLS, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::theme::palette;
-use figures::{Layer, LayeredFigure, Panel, Style, layered_panels};
+use figures::{Figure, Mark, Panel, Style, draw};
 use models::hsb::fits::ModelKind;
 
 /// Points of each density curve.
@@ -15,7 +15,7 @@ const GRID_POINTS: usize = 90;
 
 /// Density curves of `observed` and each replicated data set, on a grid
 /// spanning all of them. The bandwidth of every curve is the observed one.
-fn overlay_layers(observed: &[f64], replicated: &[Vec<f64>]) -> Vec<Layer> {
+fn overlay_marks(observed: &[f64], replicated: &[Vec<f64>]) -> Vec<Mark> {
     let all = observed.iter().chain(replicated.iter().flatten());
     let lo = all.clone().copied().fold(f64::INFINITY, f64::min);
     let hi = all.copied().fold(f64::NEG_INFINITY, f64::max);
@@ -27,9 +27,9 @@ fn overlay_layers(observed: &[f64], replicated: &[Vec<f64>]) -> Vec<Layer> {
             .zip(density(v, &xs, h))
             .collect::<Vec<_>>()
     };
-    let mut layers: Vec<Layer> = replicated
+    let mut marks: Vec<Mark> = replicated
         .iter()
-        .map(|r| Layer::Line {
+        .map(|r| Mark::Line {
             points: curve(r),
             style: Style::new(palette::SKY_BLUE)
                 .opacity(0.3)
@@ -37,11 +37,11 @@ fn overlay_layers(observed: &[f64], replicated: &[Vec<f64>]) -> Vec<Layer> {
                 .label("replicated data"),
         })
         .collect();
-    layers.push(Layer::Line {
+    marks.push(Mark::Line {
         points: curve(observed),
         style: Style::new(palette::BLACK).size(2.5).label("observed data"),
     });
-    layers
+    marks
 }
 
 /// Observed against 100 replicated densities, one panel per model.
@@ -58,13 +58,13 @@ fn density_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
             } else {
                 String::new()
             },
-            layers: overlay_layers(&observed, &o.check(kind).y_rep),
+            marks: overlay_marks(&observed, &o.check(kind).y_rep),
             ..Default::default()
         })
         .collect();
-    layered_panels(
+    draw(
         &out.path("ppc_density.svg"),
-        &LayeredFigure {
+        &Figure {
             title: format!(
                 "Observed scores against {} replicated data sets",
                 crate::NUM_REPLICATES
@@ -74,6 +74,7 @@ fn density_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
             panel_height: 280,
             shared_x: true,
             shared_y: true,
+            ..Default::default()
         },
     )?;
     Ok(())
@@ -93,14 +94,14 @@ fn replicated_means(out: &OutputDir, o: &Outcome) -> Result<()> {
             } else {
                 String::new()
             },
-            layers: vec![
-                Layer::Histogram {
+            marks: vec![
+                Mark::Histogram {
                     values: o.check(kind).rep_means.clone(),
                     bins: 30,
                     range: None,
                     style: Style::new(palette::SKY_BLUE).label("replicated means"),
                 },
-                Layer::VLine {
+                Mark::VLine {
                     x: observed,
                     style: Style::new(palette::BLACK).size(2.5).label("observed mean"),
                 },
@@ -108,9 +109,9 @@ fn replicated_means(out: &OutputDir, o: &Outcome) -> Result<()> {
             ..Default::default()
         })
         .collect();
-    layered_panels(
+    draw(
         &out.path("ppc_mean.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "The mean score: observed against replicated".into(),
             panels,
             columns: 3,
@@ -150,14 +151,14 @@ fn school_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
                 } else {
                     String::new()
                 },
-                layers: overlay_layers(&observed, &replicated),
+                marks: overlay_marks(&observed, &replicated),
                 ..Default::default()
             }
         })
         .collect();
-    layered_panels(
+    draw(
         &out.path("ppc_schools.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Partial pooling: five schools against 50 replicated data sets".into(),
             panels,
             columns: 3,
@@ -202,8 +203,8 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
                 } else {
                     String::new()
                 },
-                layers: vec![
-                    Layer::Points {
+                marks: vec![
+                    Mark::Points {
                         x: ses.clone(),
                         y: r.clone(),
                         radii: vec![],
@@ -212,11 +213,11 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
                             .size(2.0)
                             .label("students"),
                     },
-                    Layer::HLine {
+                    Mark::HLine {
                         y: 0.0,
                         style: Style::new(palette::BLACK).dashed(),
                     },
-                    Layer::Line {
+                    Mark::Line {
                         points: binned_means(&ses, r, 25),
                         style: Style::new(palette::VERMILLION)
                             .size(3.0)
@@ -227,15 +228,16 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
             }
         })
         .collect();
-    layered_panels(
+    draw(
         &out.path("residuals_ses.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Residuals against SES".into(),
             panels,
             columns: 2,
             panel_height: 320,
             shared_x: true,
             shared_y: true,
+            ..Default::default()
         },
     )?;
 
@@ -265,12 +267,12 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
                 } else {
                     String::new()
                 },
-                layers: vec![
-                    Layer::HLine {
+                marks: vec![
+                    Mark::HLine {
                         y: 0.0,
                         style: Style::new(palette::BLACK).dashed(),
                     },
-                    Layer::Points {
+                    Mark::Points {
                         x: x.clone(),
                         y: pick(rc),
                         radii: vec![],
@@ -279,7 +281,7 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
                             .size(2.5)
                             .label("complete pooling"),
                     },
-                    Layer::Points {
+                    Mark::Points {
                         x,
                         y: pick(rp),
                         radii: vec![],
@@ -293,15 +295,16 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
             }
         })
         .collect();
-    layered_panels(
+    draw(
         &out.path("residuals_schools.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Residuals in the twelve sampled schools".into(),
             panels,
             columns: cols,
             panel_height: 200,
             shared_x: true,
             shared_y: true,
+            ..Default::default()
         },
     )?;
     Ok(())

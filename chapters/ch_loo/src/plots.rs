@@ -5,7 +5,7 @@ use crate::Outcome;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::theme::palette;
-use figures::{Layer, LayeredFigure, Panel, Style, layered_panels};
+use figures::{Figure, Mark, Panel, Style, draw};
 use models::eight_schools::SCHOOLS;
 
 /// elpd_loo ± 2 SE per model, the exact elpd_loo, and the differences from the best
@@ -42,20 +42,20 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
         title: "elpd_loo ± 2 SE (higher is better)".into(),
         x_label: "pooling, best first".into(),
         y_label: "elpd".into(),
-        layers: vec![
-            Layer::Intervals {
+        marks: vec![
+            Mark::Intervals {
                 x: x.clone(),
                 low: rows.iter().map(|r| r.elpd - 2.0 * r.se).collect(),
                 high: rows.iter().map(|r| r.elpd + 2.0 * r.se).collect(),
                 style: Style::new(palette::BLUE).size(2.5).label("PSIS-LOO ± 2 SE"),
             },
-            Layer::Points {
+            Mark::Points {
                 x: x.clone(),
                 y: elpd,
                 radii: vec![],
                 style: Style::new(palette::BLUE).size(5.0),
             },
-            Layer::Points {
+            Mark::Points {
                 x: shifted.clone(),
                 y: exact.clone(),
                 radii: vec![],
@@ -65,6 +65,7 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
         x_ticks: Some(ticks.clone()),
         x_range: Some((0.5, rows.len() as f64 + 0.5)),
         y_range: None,
+        ..Default::default()
     };
     let diff: Vec<f64> = rows.iter().map(|r| -r.elpd_diff).collect();
     let exact_diff: Vec<f64> = exact.iter().map(|e| e - exact[0]).collect();
@@ -72,12 +73,12 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
         title: "difference from the best ± 2 se_diff".into(),
         x_label: "pooling, best first".into(),
         y_label: "elpd difference".into(),
-        layers: vec![
-            Layer::HLine {
+        marks: vec![
+            Mark::HLine {
                 y: 0.0,
                 style: Style::new(palette::BLACK).dashed().size(1.5),
             },
-            Layer::Intervals {
+            Mark::Intervals {
                 x: x.clone(),
                 low: rows
                     .iter()
@@ -91,13 +92,13 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
                     .size(2.5)
                     .label("elpd_diff ± 2 se_diff"),
             },
-            Layer::Points {
+            Mark::Points {
                 x,
                 y: diff,
                 radii: vec![],
                 style: Style::new(palette::GREEN).size(5.0),
             },
-            Layer::Points {
+            Mark::Points {
                 x: shifted,
                 y: exact_diff,
                 radii: vec![],
@@ -107,16 +108,18 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
         x_ticks: Some(ticks),
         x_range: Some((0.5, rows.len() as f64 + 0.5)),
         y_range: None,
+        ..Default::default()
     };
-    layered_panels(
+    draw(
         &out.path("elpd_comparison.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "LOO comparison of three pooling strategies".into(),
             panels: vec![left, right],
             columns: 2,
             panel_height: 320,
             shared_x: true,
             shared_y: false,
+            ..Default::default()
         },
     )?;
     Ok(())
@@ -146,18 +149,18 @@ fn pareto_k(out: &OutputDir, o: &Outcome) -> Result<()> {
             title: m.name.to_string(),
             x_label: "school".into(),
             y_label: "Pareto k".into(),
-            layers: vec![
-                Layer::HLine {
+            marks: vec![
+                Mark::HLine {
                     y: m.loo.good_k,
                     style: Style::new(palette::ORANGE)
                         .dashed()
                         .label("reliability threshold min(1 − 1/log10 S, 0.7)"),
                 },
-                Layer::HLine {
+                Mark::HLine {
                     y: 1.0,
                     style: Style::new(palette::VERMILLION).dashed().label("k = 1"),
                 },
-                Layer::Points {
+                Mark::Points {
                     x: x.clone(),
                     y: m.loo.pareto_k.clone(),
                     radii: vec![],
@@ -169,17 +172,19 @@ fn pareto_k(out: &OutputDir, o: &Outcome) -> Result<()> {
             x_ticks: Some(school_ticks()),
             x_range: Some((0.5, SCHOOLS.len() as f64 + 0.5)),
             y_range: Some((-0.5, top)),
+            ..Default::default()
         })
         .collect();
-    layered_panels(
+    draw(
         &out.path("pareto_k.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "PSIS diagnostics: Pareto k by school".into(),
             panels,
             columns: 3,
             panel_height: 280,
             shared_x: true,
             shared_y: true,
+            ..Default::default()
         },
     )?;
     Ok(())
@@ -187,18 +192,18 @@ fn pareto_k(out: &OutputDir, o: &Outcome) -> Result<()> {
 
 /// Error of each school's PSIS estimate against its Pareto k, all three models.
 fn psis_error(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let mut layers = vec![Layer::HLine {
+    let mut marks = vec![Mark::HLine {
         y: 0.0,
         style: Style::new(palette::BLACK).dashed().size(1.5),
     }];
     if let Some(m) = o.models.first() {
-        layers.push(Layer::VLine {
+        marks.push(Mark::VLine {
             x: m.loo.good_k,
             style: Style::new(palette::ORANGE).dashed().label("k threshold"),
         });
     }
     for (j, m) in o.models.iter().enumerate() {
-        layers.push(Layer::Points {
+        marks.push(Mark::Points {
             x: m.loo.pareto_k.clone(),
             y: m.loo
                 .pointwise
@@ -210,23 +215,25 @@ fn psis_error(out: &OutputDir, o: &Outcome) -> Result<()> {
             style: Style::new(palette::series(j)).size(5.0).label(m.name),
         });
     }
-    layered_panels(
+    draw(
         &out.path("psis_error.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "PSIS error per school against its Pareto k".into(),
             panels: vec![Panel {
                 title: String::new(),
                 x_label: "Pareto k".into(),
                 y_label: "PSIS − exact log p(y_i | y_-i)".into(),
-                layers,
+                marks,
                 x_ticks: None,
                 x_range: None,
                 y_range: None,
+                ..Default::default()
             }],
             columns: 1,
             panel_height: 340,
             shared_x: false,
             shared_y: false,
+            ..Default::default()
         },
     )?;
     Ok(())

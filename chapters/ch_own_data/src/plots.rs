@@ -6,10 +6,9 @@ use crate::tables::HDI_PROB;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::{hdi, sig};
+use figures::recipes::{self, ForestRow};
 use figures::theme::palette;
-use figures::{
-    ForestPlot, ForestRow, Layer, LayeredFigure, Panel, Style, forest_plot, layered_panels,
-};
+use figures::{Figure, Mark, Panel, Style, draw};
 use sampler::rng::{chain_rng, std_normal};
 
 /// Replicated data sets drawn as curves in the predictive check.
@@ -47,21 +46,25 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
     let mu = p.fit.pooled_named(mu_name)?;
     let mu_mean = mu.iter().sum::<f64>() / mu.len() as f64;
     let what = if t.x.is_some() { "intercept" } else { "mean" };
-    forest_plot(
+    let title = format!(
+        "Partial pooling: each group's {what} of {} ({}% HDI)",
+        t.columns.outcome,
+        HDI_PROB * 100.0
+    );
+    let reference = (
+        mu_mean,
+        format!("population mean {mu_name} = {}", sig(mu_mean, 3)),
+    );
+    let x_label = format!("{what} of {}", t.columns.outcome);
+    let panel = recipes::forest(
+        &x_label,
+        ["posterior mean and interval", "observed"],
+        &rows,
+        Some(reference),
+    );
+    draw(
         &out.path("forest.svg"),
-        &ForestPlot {
-            title: format!(
-                "Partial pooling: each group's {what} of {} ({}% HDI)",
-                t.columns.outcome,
-                HDI_PROB * 100.0
-            ),
-            x_label: format!("{what} of {}", t.columns.outcome),
-            rows,
-            reference_line: Some((
-                mu_mean,
-                format!("population mean {mu_name} = {}", sig(mu_mean, 3)),
-            )),
-        },
+        &recipes::rows_figure(&title, vec![panel], 36),
     )?;
     Ok(())
 }
@@ -127,9 +130,9 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
         all.clone().copied().fold(f64::INFINITY, f64::min),
         all.copied().fold(f64::NEG_INFINITY, f64::max),
     );
-    let mut layers: Vec<Layer> = curves
+    let mut marks: Vec<Mark> = curves
         .iter()
-        .map(|r| Layer::Line {
+        .map(|r| Mark::Line {
             points: polygon(r, range, bins),
             style: Style::new(palette::SKY_BLUE)
                 .opacity(0.35)
@@ -137,7 +140,7 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
                 .label("replicated data"),
         })
         .collect();
-    layers.push(Layer::Line {
+    marks.push(Mark::Line {
         points: polygon(y, range, bins),
         style: Style::new(palette::BLACK).size(2.5).label("observed data"),
     });
@@ -152,15 +155,15 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
             title: format!("distribution of {outcome}"),
             x_label: outcome.clone(),
             y_label: "density".into(),
-            layers,
+            marks,
             ..Panel::default()
         },
         Panel {
             title: "spread of the group means".into(),
             x_label: format!("sd of the group means of {outcome}"),
             y_label: "replicated data sets".into(),
-            layers: vec![
-                Layer::Histogram {
+            marks: vec![
+                Mark::Histogram {
                     values: spreads,
                     bins: 30,
                     range: None,
@@ -168,7 +171,7 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
                         .opacity(0.8)
                         .label("replicated data"),
                 },
-                Layer::VLine {
+                Mark::VLine {
                     x: observed,
                     style: Style::new(palette::BLACK).size(2.5).label("observed data"),
                 },
@@ -176,13 +179,13 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
             ..Panel::default()
         },
     ];
-    layered_panels(
+    draw(
         &out.path("ppc.svg"),
-        &LayeredFigure {
+        &Figure {
             title: "Posterior predictive check of partial pooling".into(),
             panels,
             columns: 2,
-            ..LayeredFigure::default()
+            ..Figure::default()
         },
     )?;
     Ok(())

@@ -4,9 +4,8 @@ use crate::{Args, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::sig;
-use figures::{
-    EcdfPanel, RankHistogramPanel, ecdf_difference_plot, markdown_table, rank_histograms,
-};
+use figures::recipes::{ecdf_difference as ecdf_panel, rank_histogram};
+use figures::{Figure, draw, markdown_table};
 use sbc::uniformity::{bin_counts, ecdf_difference};
 use sbc::{SbcResult, chi_square_test, histogram_band};
 
@@ -137,41 +136,31 @@ pub fn write_all(out: &OutputDir, o: &Outcome, args: &Args) -> Result<()> {
     let band = histogram_band(reps, args.bins, 0.99);
     for m in &o.models {
         let r = &m.result;
-        let hist: Vec<RankHistogramPanel> = r
-            .names
-            .iter()
-            .enumerate()
-            .map(|(i, name)| RankHistogramPanel {
-                title: format!("{name} (p = {})", sig(m.p_thinned[i], 2)),
-                counts: bin_counts(&r.pit(i), args.bins),
+        let mut ranks = Vec::new();
+        let mut ecdf = Vec::new();
+        for (i, name) in r.names.iter().enumerate() {
+            ranks.push(rank_histogram(
+                &format!("{name} (p = {})", sig(m.p_thinned[i], 2)),
+                &bin_counts(&r.pit(i), args.bins),
                 band,
-                band_label: "99% band if uniform".into(),
-            })
-            .collect();
-        rank_histograms(&out.path(&format!("ranks_{}.svg", m.name)), &hist)?;
-        let ecdf: Vec<EcdfPanel> = r
-            .names
-            .iter()
-            .enumerate()
-            .map(|(i, name)| EcdfPanel {
-                title: name.clone(),
-                z: o.band.z.clone(),
-                lower: o.band.lower.clone(),
-                upper: o.band.upper.clone(),
-                band_label: "95% simultaneous band".into(),
-                series: vec![
-                    (
-                        "thinned by ESS".into(),
-                        ecdf_difference(&r.pit(i), &o.band.z),
-                    ),
-                    (
-                        "100 evenly spaced draws".into(),
-                        ecdf_difference(&even_pit(r, i), &o.band.z),
-                    ),
-                ],
-            })
-            .collect();
-        ecdf_difference_plot(&out.path(&format!("ecdf_{}.svg", m.name)), &ecdf)?;
+                "99% band if uniform",
+            )?);
+            let series = [
+                ("thinned by ESS", r.pit(i)),
+                ("100 evenly spaced draws", even_pit(r, i)),
+            ]
+            .map(|(label, pit)| (label.to_string(), ecdf_difference(&pit, &o.band.z)));
+            let (z, lower, upper) = (&o.band.z, &o.band.lower, &o.band.upper);
+            let label = "95% simultaneous band";
+            ecdf.push(ecdf_panel(name, z, lower, upper, label, &series)?);
+        }
+        for (kind, panels) in [("ranks", ranks), ("ecdf", ecdf)] {
+            let figure = Figure {
+                legend_per_panel: true,
+                ..Figure::grid(panels, 2, 300)
+            };
+            draw(&out.path(&format!("{kind}_{}.svg", m.name)), &figure)?;
+        }
     }
     Ok(())
 }

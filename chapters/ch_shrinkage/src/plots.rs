@@ -7,15 +7,36 @@ use crate::grid::{ESTIMATORS, TAUS};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::sig;
-use figures::{
-    ArrowRow, ArrowsPlot, Bar, BarChart, CurvePoints, LabelledPoint, LineSeries, LogLogPanel,
-    LogLogPanels, arrows_plot, bar_chart, curve_points, loglog_panels,
-};
+use figures::recipes::{category_ticks, rows_figure};
+use figures::theme::{self, palette};
+use figures::{Anchor, Figure, Mark, Panel, Scale, Shape, Style, draw};
 use models::eight_schools::{SCHOOLS, SIGMA};
+
+/// Points `(x[i], y[i])` of one style.
+fn points(xy: impl IntoIterator<Item = (f64, f64)>, style: Style) -> Mark {
+    let (x, y) = xy.into_iter().unzip();
+    Mark::Points {
+        x,
+        y,
+        radii: vec![],
+        style,
+    }
+}
+
+/// Labels `text[i]` at `at[i]`, `offset` pixels away, placed by `anchor`.
+fn labels(at: Vec<(f64, f64)>, text: Vec<String>, anchor: Anchor, offset: (i32, i32)) -> Mark {
+    Mark::Text {
+        at,
+        text,
+        anchor,
+        offset,
+        style: Style::new(theme::TEXT).size(theme::NOTE_SIZE),
+    }
+}
 
 /// `B` against `sigma / tau`, the eight schools placed at `tau = 6`.
 fn b_curve(out: &OutputDir) -> Result<()> {
-    let curve = (0..=175)
+    let curve: Vec<(f64, f64)> = (0..=175)
         .map(|k| k as f64 * 0.02)
         .map(|r| (r, shrinkage_factor(r, 1.0)))
         .collect();
@@ -23,130 +44,207 @@ fn b_curve(out: &OutputDir) -> Result<()> {
     let mut sigmas: Vec<f64> = SIGMA.to_vec();
     sigmas.sort_by(f64::total_cmp);
     sigmas.dedup();
-    let points = sigmas
+    let at: Vec<(f64, f64)> = sigmas
         .iter()
-        .enumerate()
-        .map(|(k, s)| {
+        .map(|s| (s / TAU, shrinkage_factor(*s, TAU)))
+        .collect();
+    let text: Vec<String> = sigmas
+        .iter()
+        .map(|s| {
             let names: Vec<&str> = SCHOOLS
                 .iter()
                 .zip(SIGMA)
                 .filter(|(_, t)| t == s)
                 .map(|(n, _)| *n)
                 .collect();
-            LabelledPoint {
-                x: s / TAU,
-                y: shrinkage_factor(*s, TAU),
-                label: format!("{} (σ = {s})", names.join(", ")),
-                above: k % 2 == 0,
-            }
+            format!("{} (σ = {s})", names.join(", "))
         })
         .collect();
-    curve_points(
-        &out.path("b_curve.svg"),
-        &CurvePoints {
-            title: "How much a group is pulled: B = σ² / (σ² + τ²)".into(),
-            x_label: "σᵢ / τ (noise of the group's estimate relative to the spread between groups)"
-                .into(),
-            y_label: "shrinkage factor B".into(),
-            curve,
-            curve_label: "B as a function of σ/τ".into(),
-            points,
-            points_label: format!("Eight Schools at τ = {TAU}"),
-            y_range: Some((0.0, 1.0)),
-        },
-    )?;
-    Ok(())
+    // Alternate labels above-left and below-right to keep neighbours apart.
+    fn every_other<T: Clone>(v: &[T], odd: usize) -> Vec<T> {
+        v.iter().skip(odd).step_by(2).cloned().collect()
+    }
+    let panel = Panel {
+        x_label: "σᵢ / τ (noise of the group's estimate relative to the spread between groups)"
+            .into(),
+        y_label: "shrinkage factor B".into(),
+        marks: vec![
+            Mark::Line {
+                style: Style::new(palette::BLUE)
+                    .size(3.0)
+                    .label("B as a function of σ/τ"),
+                points: curve,
+            },
+            points(
+                at.iter().copied(),
+                Style::new(palette::VERMILLION)
+                    .size(6.0)
+                    .label(format!("Eight Schools at τ = {TAU}")),
+            ),
+            labels(
+                every_other(&at, 0),
+                every_other(&text, 0),
+                Anchor::End,
+                (-6, -15),
+            ),
+            labels(
+                every_other(&at, 1),
+                every_other(&text, 1),
+                Anchor::Start,
+                (6, 15),
+            ),
+        ],
+        x_range: Some((0.0, 3.5)),
+        y_range: Some((0.0, 1.0)),
+        ..Default::default()
+    };
+    let figure = Figure {
+        title: "How much a group is pulled: B = σ² / (σ² + τ²)".into(),
+        ..Figure::grid(vec![panel], 1, 420)
+    };
+    Ok(draw(&out.path("b_curve.svg"), &figure)?)
 }
 
 /// Raw means → full-Bayes estimates, truth marked.
 fn arrows(out: &OutputDir, o: &Outcome) -> Result<()> {
     let e = &o.experiment;
-    let mut order: Vec<usize> = (0..e.data.ybar.len()).collect();
+    let n = e.data.ybar.len();
+    let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| e.data.ybar[b].total_cmp(&e.data.ybar[a]));
+    // Row i (from the top) is at height n - 1 - i.
+    let at = |v: &[f64]| -> Vec<(f64, f64)> {
+        let rows = order.iter().enumerate();
+        rows.map(|(i, &j)| (v[j], (n - 1 - i) as f64)).collect()
+    };
+    let (raw, bayes, truth) = (at(&e.data.ybar), at(&e.bayes), at(&e.data.truth));
     let grand = e.eb.grand_mean;
-    arrows_plot(
-        &out.path("arrows.svg"),
-        &ArrowsPlot {
-            title: "Each school's raw mean moves towards the grand mean".into(),
-            x_label: "mean score".into(),
-            rows: order
+    let panel = Panel {
+        x_label: "mean score".into(),
+        marks: vec![
+            Mark::VLine {
+                x: grand,
+                style: Style::new(theme::MUTED)
+                    .dashed()
+                    .label(format!("grand mean {}", sig(grand, 3))),
+            },
+            Mark::Segments {
+                segments: raw.iter().copied().zip(bayes.iter().copied()).collect(),
+                arrow: true,
+                // Black at this opacity is the grey (150, 150, 150) on white.
+                style: Style::new(palette::BLACK).opacity(0.41),
+            },
+            points(
+                raw,
+                Style::new(palette::VERMILLION)
+                    .size(5.0)
+                    .label("raw mean (no pooling)"),
+            ),
+            points(
+                bayes,
+                Style::new(palette::BLUE)
+                    .size(5.0)
+                    .label("partial pooling (full Bayes)"),
+            ),
+            points(
+                truth,
+                Style::new(palette::GREEN)
+                    .size(6.0)
+                    .shape(Shape::Cross)
+                    .label("true mean"),
+            ),
+        ],
+        y_ticks: Some(
+            order
                 .iter()
-                .map(|&j| ArrowRow {
-                    label: format!("School {}", j + 1),
-                    from: e.data.ybar[j],
-                    to: e.bayes[j],
-                    marker: Some(e.data.truth[j]),
-                })
+                .enumerate()
+                .map(|(i, j)| ((n - 1 - i) as f64, format!("School {}", j + 1)))
                 .collect(),
-            from_label: "raw mean (no pooling)".into(),
-            to_label: "partial pooling (full Bayes)".into(),
-            marker_label: "true mean".into(),
-            reference_line: Some((grand, format!("grand mean {}", sig(grand, 3)))),
-        },
-    )?;
-    Ok(())
+        ),
+        y_range: Some((-0.5, n as f64 - 0.5)),
+        ..Default::default()
+    };
+    let title = "Each school's raw mean moves towards the grand mean";
+    Ok(draw(
+        &out.path("arrows.svg"),
+        &rows_figure(title, vec![panel], 30),
+    )?)
 }
 
 /// The experiment's MSE of each estimator.
 fn mse_bars(out: &OutputDir, o: &Outcome) -> Result<()> {
     let m = &o.experiment.mse;
-    let labels = ["no pooling", "complete", "emp. Bayes", "full Bayes"];
+    let labels_ = ["no pooling", "complete", "emp. Bayes", "full Bayes"].map(String::from);
     let pct = |v: f64| format!("{:.0}%", 100.0 * (1.0 - v / m[0]));
-    bar_chart(
-        &out.path("mse.svg"),
-        &BarChart {
-            title: "Mean squared error against the true school means".into(),
-            y_label: "MSE".into(),
-            bars: labels
-                .iter()
-                .zip(m)
-                .map(|(l, v)| Bar {
-                    label: l.to_string(),
-                    value: *v,
-                    text: sig(*v, 3),
-                })
-                .collect(),
-            note: Some(format!(
-                "Partial pooling lowers the MSE by {} (full Bayes) and {} (empirical Bayes) against no pooling",
-                pct(m[3]),
-                pct(m[2])
-            )),
-        },
-    )?;
-    Ok(())
-}
-
-/// The simulation study: MSE against n, one panel per tau.
-fn grid(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let panels = TAUS
+    let mut marks: Vec<Mark> = m
         .iter()
-        .map(|&tau| LogLogPanel {
-            title: format!("τ = {tau}"),
-            series: ESTIMATORS
-                .iter()
-                .enumerate()
-                .map(|(k, name)| LineSeries {
-                    label: name.to_string(),
-                    points: o
-                        .grid
-                        .iter()
-                        .filter(|c| c.design.tau == tau)
-                        .map(|c| (c.design.students as f64, c.mse[k]))
-                        .collect(),
-                })
-                .collect(),
+        .enumerate()
+        .map(|(i, v)| Mark::Bars {
+            x: vec![i as f64 - 0.3],
+            width: 0.6,
+            height: vec![*v],
+            style: Style::new(palette::series(i)).opacity(0.85),
         })
         .collect();
-    loglog_panels(
-        &out.path("grid.svg"),
-        &LogLogPanels {
-            title: "Which estimator wins, and where".into(),
+    let at = m.iter().enumerate().map(|(i, v)| (i as f64, *v)).collect();
+    let text = m.iter().map(|v| sig(*v, 3)).collect();
+    marks.push(labels(at, text, Anchor::Middle, (0, -14)));
+    let top = m.iter().copied().fold(0.0, f64::max);
+    let panel = Panel {
+        x_label: format!(
+            "Partial pooling lowers the MSE by {} (full Bayes) and {} (empirical Bayes) against no pooling",
+            pct(m[3]),
+            pct(m[2])
+        ),
+        y_label: "MSE".into(),
+        marks,
+        x_ticks: Some(category_ticks(&labels_)),
+        x_range: Some((-0.5, m.len() as f64 - 0.5)),
+        y_range: Some((0.0, if top > 0.0 { top * 1.15 } else { 1.0 })),
+        ..Default::default()
+    };
+    let figure = Figure {
+        title: "Mean squared error against the true school means".into(),
+        ..Figure::grid(vec![panel], 1, 420)
+    };
+    Ok(draw(&out.path("mse.svg"), &figure)?)
+}
+
+/// The simulation study: MSE against n, one panel per tau, on log–log axes.
+fn grid(out: &OutputDir, o: &Outcome) -> Result<()> {
+    let panel = |tau: f64| {
+        let mut marks = Vec::new();
+        for (k, name) in ESTIMATORS.iter().enumerate() {
+            let xy: Vec<(f64, f64)> = o
+                .grid
+                .iter()
+                .filter(|c| c.design.tau == tau)
+                .map(|c| (c.design.students as f64, c.mse[k]))
+                .collect();
+            // A line and dots under one label share a line-with-dot swatch.
+            let style = Style::new(palette::series(k)).label(*name);
+            marks.push(Mark::Line {
+                points: xy.clone(),
+                style: style.clone(),
+            });
+            marks.push(points(xy, style.size(4.0)));
+        }
+        Panel {
+            title: format!("τ = {tau}"),
             x_label: "students per school n".into(),
             y_label: "MSE".into(),
-            panels,
-        },
-    )?;
-    Ok(())
+            marks,
+            x_scale: Scale::Log,
+            y_scale: Scale::Log,
+            ..Default::default()
+        }
+    };
+    let figure = Figure {
+        title: "Which estimator wins, and where".into(),
+        shared_x: true,
+        shared_y: true,
+        ..Figure::grid(TAUS.iter().map(|&t| panel(t)).collect(), 2, 290)
+    };
+    Ok(draw(&out.path("grid.svg"), &figure)?)
 }
 
 /// Writes every figure of the chapter into `out`.

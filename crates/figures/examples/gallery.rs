@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use figures::recipes::{ForestRow, density_panel, divergence_scatter, forest, lines, rows_figure};
 use figures::*;
 
 /// A small deterministic generator, so the gallery needs no dependencies.
@@ -30,7 +31,7 @@ fn main() -> Result<(), FigureError> {
     let mut rng = Lcg(42);
 
     let y = [28.0, 8.0, -3.0, 7.0, -1.0, 1.0, 18.0, 12.0];
-    let rows = y
+    let rows: Vec<ForestRow> = y
         .iter()
         .enumerate()
         .map(|(j, &y)| {
@@ -45,95 +46,68 @@ fn main() -> Result<(), FigureError> {
             }
         })
         .collect();
-    forest_plot(
+    let reference = Some((4.4, "posterior mean of μ".into()));
+    let panel = forest(
+        "treatment effect θ_j",
+        ["posterior mean and interval", "observed"],
+        &rows,
+        reference,
+    );
+    let title = "Eight schools: posterior school effects";
+    draw(
         &dir.join("forest.svg"),
-        &ForestPlot {
-            title: "Eight schools: posterior school effects".into(),
-            x_label: "treatment effect θ_j".into(),
-            rows,
-            reference_line: Some((4.4, "posterior mean of μ".into())),
-        },
+        &rows_figure(title, vec![panel], 36),
     )?;
 
-    let funnel = |rng: &mut Lcg, centred: bool| {
-        let n = 8000;
-        let mut p = ScatterPanel {
-            title: if centred { "centred" } else { "non-centred" }.into(),
-            x_label: "θ_1".into(),
-            y_label: "log τ".into(),
-            ..Default::default()
-        };
-        for _ in 0..n {
+    let mut funnel = |centred: bool| {
+        let (mut x, mut y, mut divergent) = (vec![], vec![], vec![]);
+        for _ in 0..8000 {
             let log_tau = 1.0 + 1.2 * rng.normal();
-            let theta = 4.0 + log_tau.exp() * rng.normal();
-            p.x.push(theta);
-            p.y.push(log_tau);
-            p.divergent
-                .push(centred && log_tau < -0.5 && rng.uniform() < 0.6);
+            x.push(4.0 + log_tau.exp() * rng.normal());
+            y.push(log_tau);
+            divergent.push(centred && log_tau < -0.5 && rng.uniform() < 0.6);
         }
-        p
+        let title = if centred { "centred" } else { "non-centred" };
+        divergence_scatter(title, "θ_1", "log τ", &x, &y, &divergent)
     };
-    let panels = [funnel(&mut rng, true), funnel(&mut rng, false)];
-    divergence_scatter(&dir.join("divergence.svg"), &panels)?;
+    let panels = vec![funnel(true)?, funnel(false)?];
+    let figure = Figure {
+        shared_x: true,
+        shared_y: true,
+        legend_per_panel: true,
+        ..Figure::grid(panels, 2, 380)
+    };
+    draw(&dir.join("divergence.svg"), &figure)?;
 
     let normal_pdf = |x: f64, m: f64, s: f64| {
         (-0.5 * ((x - m) / s).powi(2)).exp() / (s * (2.0 * std::f64::consts::PI).sqrt())
     };
     let mu: Vec<f64> = (0..4000).map(|_| 4.4 + 3.3 * rng.normal()).collect();
-    let tau: Vec<f64> = (0..4000)
-        .map(|_| (1.0 + 0.8 * rng.normal()).exp())
+    let curve: Vec<(f64, f64)> = (0..=200)
+        .map(|i| -8.0 + 24.0 * i as f64 / 200.0)
+        .map(|x| (x, normal_pdf(x, 4.4, 3.3)))
         .collect();
-    let grid = |lo: f64, hi: f64| (0..=200).map(move |i| lo + (hi - lo) * i as f64 / 200.0);
-    histogram_panels(
+    let panel = density_panel("μ", "μ", &mu, 40, (-8.0, 16.0), &curve, "exact posterior")?;
+    draw(
         &dir.join("histogram.svg"),
-        &[
-            HistogramPanel {
-                title: "μ".into(),
-                x_label: "μ".into(),
-                samples: mu,
-                bins: 40,
-                range: Some((-8.0, 16.0)),
-                curve: Some(
-                    grid(-8.0, 16.0)
-                        .map(|x| (x, normal_pdf(x, 4.4, 3.3)))
-                        .collect(),
-                ),
-                curve_label: "exact posterior".into(),
-            },
-            HistogramPanel {
-                title: "τ".into(),
-                x_label: "τ".into(),
-                samples: tau,
-                bins: 40,
-                range: Some((0.0, 20.0)),
-                curve: None,
-                curve_label: String::new(),
-            },
-        ],
+        &Figure::grid(vec![panel], 2, 360),
     )?;
 
     let series = (0..4)
         .map(|c| {
             let mut v = 0.0;
-            LineSeries {
-                label: format!("chain {}", c + 1),
-                points: (0..300)
-                    .map(|i| {
-                        v = 0.9 * v + 0.5 * rng.normal();
-                        (i as f64, v + c as f64 * 0.1)
-                    })
-                    .collect(),
-            }
+            let points = (0..300)
+                .map(|i| {
+                    v = 0.9 * v + 0.5 * rng.normal();
+                    (i as f64, v + c as f64 * 0.1)
+                })
+                .collect();
+            (format!("chain {}", c + 1), points)
         })
         .collect();
-    line_plot(
+    draw(
         &dir.join("line.svg"),
-        &LinePlot {
-            title: "Trace of log τ".into(),
-            x_label: "iteration".into(),
-            y_label: "log τ".into(),
-            series,
-        },
+        &lines("Trace of log τ", "iteration", "log τ", series),
     )?;
     println!("wrote the gallery to {}", dir.display());
     Ok(())

@@ -25,6 +25,19 @@ pub(crate) enum Swatch {
     Bar(RGBAColor),
 }
 
+impl Swatch {
+    /// This swatch combined with `other` drawn under the same label: a line
+    /// and a dot become a line with a dot; anything else keeps this one.
+    pub fn with(self, other: Swatch) -> Swatch {
+        match (self, other) {
+            (Swatch::Line(c, w), Swatch::Dot(_, r)) | (Swatch::Dot(_, r), Swatch::Line(c, w)) => {
+                Swatch::LineDot(c, w, r)
+            }
+            _ => self,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct LegendItem {
     pub swatch: Swatch,

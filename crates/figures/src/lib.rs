@@ -1,77 +1,48 @@
-//! The book's plot theme and the plot kinds chapters share.
+//! The book's figures, as a small grammar, and two diagrams drawn on their
+//! own.
 //!
-//! Every plot kind is one function that writes one SVG file and returns
-//! `Result<(), FigureError>`. Output is byte-identical from run to run: text is
-//! laid out with a vendored copy of DejaVu Sans (no system fonts are consulted)
-//! and nothing random or time-dependent goes into the file.
+//! A [`Figure`] is a grid of [`Panel`]s; a panel has axes (labels, ranges,
+//! linear or log [`Scale`]s, explicit or categorical ticks, notes at the
+//! right) and [`Mark`]s (points, lines, bands, rules, intervals, segments
+//! and arrows, bars, histograms, text), each with a [`Style`]; [`draw`]
+//! writes it as SVG with a legend made from the marks' labels. [`stat`] turns data into what marks
+//! draw (histogram bins, medians, jitter, dodging); [`recipes`] are short
+//! functions that build the panels the book draws often (traces, divergence
+//! scatters, density histograms, forests, strips, lines, group intervals,
+//! rank histograms, ECDF differences).
+//!
+//! Output is byte-identical from run to run: text is laid out with a
+//! vendored copy of DejaVu Sans (no system fonts are consulted) and nothing
+//! random or time-dependent goes into the file.
+//!
+//! Drawn by their own function (each writes one SVG):
 //!
 //! | function | what it draws |
 //! |---|---|
-//! | [`forest_plot`] | one row per group: interval, mean, optional observed value and note |
-//! | [`divergence_scatter`] | side-by-side scatter panels with divergent draws highlighted |
-//! | [`histogram_panels`] | density histograms with an optional exact density curve |
-//! | [`line_plot`] | several labelled series on one set of axes (traces, running means) |
-//! | [`interval_panels`] | the same groups estimated several ways, panels side by side |
 //! | [`plate_diagram`] | a graphical model: observed and latent nodes, arrows, plates |
-//! | [`arrows_plot`] | one arrow per group from one estimate to another (shrinkage) |
-//! | [`bar_chart`] | one bar per category with its value printed above it |
-//! | [`loglog_panels`] | small multiples of series on shared log–log axes |
-//! | [`curve_points`] | a curve with labelled points placed on it |
-//! | [`shrinkage_lines`] | items joined across rows of estimates (Efron–Morris picture) |
-//! | [`trace_panels`] | one chain's trace per panel, divergent draws and reference lines marked |
-//! | [`layered_panels`] | small multiples built from layers: points, lines, bands, intervals, histograms |
 //! | [`pairs_plot`] | scatter of every pair of parameters, histograms on the diagonal, correlations above |
-//! | [`strip_plot`] | per-category strips of replication results with medians (seed sweeps) |
-//! | [`xy_panels`] | faint curve bundles, coloured curves and points, dashed reference lines |
-//! | [`group_intervals`] | per-group intervals side by side, true values, block means (caterpillars) |
 //!
 //! [`markdown_table`] formats a table for the book's generated pages.
 
-mod arrows;
-mod bar_chart;
-mod calibration;
-mod curve_points;
-mod divergence;
 mod error;
-mod forest;
-mod group_intervals;
-mod histogram;
-mod interval_panels;
-mod layered_panels;
+mod figure;
 mod legend;
-mod line;
-mod loglog_panels;
+mod mark;
+mod mark_svg;
 mod pairs;
-mod panel_layers;
 mod plate_diagram;
+pub mod recipes;
 mod render;
-mod shrinkage_lines;
-mod strip;
+mod scale;
+pub mod stat;
 mod table;
 pub mod theme;
-mod trace;
-mod xy_panels;
 
-pub use arrows::{ArrowRow, ArrowsPlot, arrows_plot};
-pub use bar_chart::{Bar, BarChart, bar_chart};
-pub use calibration::{EcdfPanel, RankHistogramPanel, ecdf_difference_plot, rank_histograms};
-pub use curve_points::{CurvePoints, LabelledPoint, curve_points};
-pub use divergence::{ScatterPanel, divergence_scatter};
 pub use error::FigureError;
-pub use forest::{ForestPlot, ForestRow, forest_plot};
-pub use group_intervals::{
-    GroupIntervals, IntervalSeries, Marker, MarkerSeries, Segment, group_intervals,
-};
-pub use histogram::{HistogramPanel, histogram_panels};
-pub use interval_panels::{IntervalPanel, IntervalPanels, interval_panels};
-pub use layered_panels::{Layer, LayeredFigure, Panel, Style, layered_panels};
-pub use line::{LinePlot, LineSeries, line_plot};
-pub use loglog_panels::{LogLogPanel, LogLogPanels, loglog_panels};
+pub use figure::{Figure, Panel, draw};
+pub use mark::{Anchor, Mark, Shape, Style};
 pub use pairs::{PairsPlot, pairs_plot};
 pub use plate_diagram::{Plate, PlateDiagram, PlateNode, plate_diagram};
-pub use shrinkage_lines::{ShrinkageLines, shrinkage_lines};
-pub use strip::{StripPanel, StripPlot, strip_plot};
+pub use scale::Scale;
 pub use table::markdown_table;
 pub use theme::register_fonts;
-pub use trace::{TracePanel, trace_panels};
-pub use xy_panels::{XyPanel, XySeries, xy_panels};

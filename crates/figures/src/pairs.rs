@@ -10,8 +10,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::FigureError;
 use crate::error::check_finite;
-use crate::panel_layers::dense_dots;
 use crate::render::{padded_range, title_height, titled, write_svg_with_overlay};
+use crate::scale::dense_dots;
 use crate::theme::{self, palette};
 
 /// A pairs plot of `names.len()` parameters.

@@ -53,30 +53,6 @@ pub(crate) fn write_svg_with_overlay(
     std::fs::write(path, svg).map_err(io)
 }
 
-/// Filled dots at absolute pixel positions as one SVG group. Colour and
-/// opacity are set once on the group (`fill-opacity` still applies to each
-/// dot, so overlapping dots darken), which keeps scatter plots of thousands
-/// of points several times smaller than plotters' own circles.
-pub(crate) fn svg_dots(
-    points: &[(i32, i32)],
-    radius: u32,
-    colour: RGBColor,
-    opacity: f64,
-) -> String {
-    use std::fmt::Write;
-    if points.is_empty() {
-        return String::new();
-    }
-    let RGBColor(r, g, b) = colour;
-    let mut out =
-        format!("<g fill=\"#{r:02X}{g:02X}{b:02X}\" fill-opacity=\"{opacity}\" stroke=\"none\">\n");
-    for (x, y) in points {
-        let _ = writeln!(out, "<circle cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"/>");
-    }
-    out.push_str("</g>\n");
-    out
-}
-
 /// Height of the strip [`titled`] reserves for `title` (none if it is empty).
 pub(crate) fn title_height(title: &str) -> u32 {
     if title.is_empty() { 0 } else { 42 }
@@ -112,14 +88,4 @@ pub(crate) fn padded_range(values: impl IntoIterator<Item = f64>, pad: f64) -> O
         let half = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
         Some((lo - half, hi + half))
     }
-}
-
-/// Splits `area` into a grid of `n` panels, at most two per row.
-pub(crate) fn panel_grid<'a>(area: &Area<'a>, n: usize) -> Vec<Area<'a>> {
-    let cols = n.min(2);
-    let rows = n.div_ceil(cols);
-    area.split_evenly((rows, cols))
-        .into_iter()
-        .take(n)
-        .collect()
 }

@@ -96,6 +96,16 @@ pub(crate) fn text_size(style: &TextStyle<'_>, text: &str) -> Result<(u32, u32),
         .map_err(|e| FigureError::Font(e.to_string()))
 }
 
+/// Widest of `labels` in the tick font, in pixels.
+pub(crate) fn widest<'a>(labels: impl IntoIterator<Item = &'a String>) -> Result<u32, FigureError> {
+    let style = text(TICK_SIZE);
+    let mut w = 0;
+    for l in labels {
+        w = w.max(text_size(&style, l)?.0);
+    }
+    Ok(w)
+}
+
 /// Formats an axis tick: no floating-point noise, no trailing `.0`, and a
 /// typographic minus sign (`−2.5`, `0`, `10`, `0.05`).
 pub fn format_tick(v: &f64) -> String {

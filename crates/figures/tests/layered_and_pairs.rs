@@ -1,38 +1,38 @@
-//! `layered_panels` and `pairs_plot` write deterministic SVG and reject bad
+//! `draw` and `pairs_plot` write deterministic SVG and reject bad
 //! input with an error instead of panicking.
 
 use figures::theme::palette;
 use figures::*;
 
-fn figure() -> LayeredFigure {
+fn figure() -> Figure {
     let x: Vec<f64> = (0..40).map(|i| i as f64 / 4.0).collect();
     let y: Vec<f64> = x.iter().map(|v| (v * 0.7).sin() * 3.0 + v).collect();
     let panel = |title: &str| Panel {
         title: title.into(),
         x_label: "ses".into(),
         y_label: "score".into(),
-        layers: vec![
-            Layer::Band {
+        marks: vec![
+            Mark::Band {
                 x: vec![0.0, 10.0],
                 low: vec![-1.0, 8.0],
                 high: vec![1.0, 12.0],
                 style: Style::new(palette::BLUE).opacity(0.2).label("band"),
             },
-            Layer::Points {
+            Mark::Points {
                 x: x.clone(),
                 y: y.clone(),
                 radii: vec![],
                 style: Style::new(palette::BLUE).opacity(0.4).label("students"),
             },
-            Layer::Line {
+            Mark::Line {
                 points: vec![(0.0, 0.0), (10.0, 10.0)],
                 style: Style::new(palette::VERMILLION).label("fitted line"),
             },
-            Layer::HLine {
+            Mark::HLine {
                 y: 5.0,
                 style: Style::new(palette::BLACK).dashed().label("reference"),
             },
-            Layer::Intervals {
+            Mark::Intervals {
                 x: vec![2.0, 4.0],
                 low: vec![1.0, 2.0],
                 high: vec![3.0, 6.0],
@@ -41,13 +41,14 @@ fn figure() -> LayeredFigure {
         ],
         ..Default::default()
     };
-    LayeredFigure {
+    Figure {
         title: "Layered title".into(),
         panels: vec![panel("left panel"), panel("right panel")],
         columns: 2,
         panel_height: 260,
         shared_x: true,
         shared_y: true,
+        ..Default::default()
     }
 }
 
@@ -66,7 +67,7 @@ fn write_twice(write: impl Fn(&std::path::Path) -> Result<(), FigureError>) -> S
 #[test]
 fn layered_panels_write_deterministic_svg() {
     let spec = figure();
-    let svg = write_twice(|p| layered_panels(p, &spec));
+    let svg = write_twice(|p| draw(p, &spec));
     for text in [
         "Layered title",
         "left panel",
@@ -85,18 +86,18 @@ fn layered_panels_write_deterministic_svg() {
 
 #[test]
 fn histograms_and_explicit_ticks_draw() {
-    let spec = LayeredFigure {
+    let spec = Figure {
         title: "Histogram layer".into(),
         panels: vec![Panel {
             x_label: "mean".into(),
-            layers: vec![
-                Layer::Histogram {
+            marks: vec![
+                Mark::Histogram {
                     values: (0..200).map(|i| ((i * 37) % 101) as f64 / 10.0).collect(),
                     bins: 20,
                     range: None,
                     style: Style::new(palette::SKY_BLUE).label("replicated"),
                 },
-                Layer::VLine {
+                Mark::VLine {
                     x: 5.0,
                     style: Style::new(palette::BLACK).size(3.0).label("observed"),
                 },
@@ -107,7 +108,7 @@ fn histograms_and_explicit_ticks_draw() {
         columns: 1,
         ..Default::default()
     };
-    let svg = write_twice(|p| layered_panels(p, &spec));
+    let svg = write_twice(|p| draw(p, &spec));
     assert!(svg.contains("zero") && svg.contains("five"));
 }
 
@@ -115,30 +116,21 @@ fn histograms_and_explicit_ticks_draw() {
 fn layered_panels_reject_bad_input() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("f.svg");
-    let empty = LayeredFigure::default();
-    assert!(matches!(
-        layered_panels(&path, &empty),
-        Err(FigureError::Empty(_))
-    ));
+    let empty = Figure::default();
+    assert!(matches!(draw(&path, &empty), Err(FigureError::Empty(_))));
     let mut spec = figure();
-    if let Layer::Points { y, .. } = &mut spec.panels[0].layers[1] {
+    if let Mark::Points { y, .. } = &mut spec.panels[0].marks[1] {
         y.pop();
     }
-    assert!(matches!(
-        layered_panels(&path, &spec),
-        Err(FigureError::Invalid(_))
-    ));
+    assert!(matches!(draw(&path, &spec), Err(FigureError::Invalid(_))));
     let mut spec = figure();
-    if let Layer::Line { points, .. } = &mut spec.panels[1].layers[2] {
+    if let Mark::Line { points, .. } = &mut spec.panels[1].marks[2] {
         points[0].1 = f64::NAN;
     }
-    assert!(matches!(
-        layered_panels(&path, &spec),
-        Err(FigureError::Invalid(_))
-    ));
+    assert!(matches!(draw(&path, &spec), Err(FigureError::Invalid(_))));
     let mut spec = figure();
     spec.panels[0].y_range = Some((3.0, 1.0));
-    assert!(layered_panels(&path, &spec).is_err());
+    assert!(draw(&path, &spec).is_err());
     assert!(!path.exists(), "a failed plot must not leave a file behind");
 }
 

@@ -1,73 +1,8 @@
-//! Every plot kind writes a deterministic, valid-looking SVG and rejects
-//! empty or inconsistent input with an error instead of panicking.
+//! Shared checks of written SVG, escaping, tick labels and Markdown tables.
 
 use std::path::Path;
 
 use figures::*;
-
-fn forest() -> ForestPlot {
-    ForestPlot {
-        title: "Forest title".into(),
-        x_label: "effect".into(),
-        rows: (0..3)
-            .map(|i| ForestRow {
-                label: format!("group {i}"),
-                mean: i as f64,
-                low: i as f64 - 1.5,
-                high: i as f64 + 2.0,
-                observed: (i != 1).then_some(i as f64 * 2.0),
-                note: Some("R-hat 1.00".into()),
-            })
-            .collect(),
-        reference_line: Some((0.5, "population mean".into())),
-    }
-}
-
-fn scatter() -> Vec<ScatterPanel> {
-    let panel = |title: &str, shift: f64| ScatterPanel {
-        title: title.into(),
-        x_label: "theta".into(),
-        y_label: "log tau".into(),
-        x: (0..50)
-            .map(|i| (i as f64 * 0.7).sin() * 5.0 + shift)
-            .collect(),
-        y: (0..50).map(|i| (i as f64 * 0.3).cos()).collect(),
-        divergent: (0..50).map(|i| i % 7 == 0).collect(),
-    };
-    vec![panel("Scatter left", 0.0), panel("Scatter right", 3.0)]
-}
-
-fn histograms() -> Vec<HistogramPanel> {
-    vec![HistogramPanel {
-        title: "Histogram title".into(),
-        x_label: "mu".into(),
-        samples: (0..500)
-            .map(|i| ((i * 37 % 101) as f64 / 101.0 - 0.5) * 4.0)
-            .collect(),
-        bins: 20,
-        range: None,
-        curve: Some((0..=50).map(|i| (-2.0 + i as f64 * 0.08, 0.25)).collect()),
-        curve_label: "exact".into(),
-    }]
-}
-
-fn lines() -> LinePlot {
-    LinePlot {
-        title: "Line title".into(),
-        x_label: "iteration".into(),
-        y_label: "value".into(),
-        series: vec![
-            LineSeries {
-                label: "chain 1".into(),
-                points: (0..20).map(|i| (i as f64, (i as f64).sqrt())).collect(),
-            },
-            LineSeries {
-                label: "chain 2".into(),
-                points: (0..20).map(|i| (i as f64, -(i as f64) * 0.1)).collect(),
-            },
-        ],
-    }
-}
 
 /// Writes the figure twice and checks the output: SVG, contains `title`,
 /// byte-identical both times.
@@ -98,174 +33,18 @@ fn tmp() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 #[test]
-fn forest_plot_writes_deterministic_svg() {
-    let spec = forest();
-    check_writes("Forest title", |p| forest_plot(p, &spec));
-    let (_dir, path) = tmp();
-    forest_plot(&path, &spec).unwrap();
-    let svg = std::fs::read_to_string(&path).unwrap();
-    for text in [
-        "group 0",
-        "group 2",
-        "R-hat 1.00",
-        "population mean",
-        "observed",
-    ] {
-        assert!(svg.contains(text), "forest plot lacks {text:?}");
-    }
-}
-
-#[test]
-fn forest_plot_rejects_bad_input() {
-    let (_dir, path) = tmp();
-    let mut spec = forest();
-    spec.rows.clear();
-    assert!(matches!(
-        forest_plot(&path, &spec),
-        Err(FigureError::Empty(_))
-    ));
-    let mut spec = forest();
-    spec.rows[1].high = f64::NAN;
-    assert!(matches!(
-        forest_plot(&path, &spec),
-        Err(FigureError::Invalid(_))
-    ));
-    let mut spec = forest();
-    spec.rows[0].low = 10.0;
-    assert!(matches!(
-        forest_plot(&path, &spec),
-        Err(FigureError::Invalid(_))
-    ));
-    assert!(!path.exists(), "a failed plot must not leave a file behind");
-}
-
-#[test]
-fn divergence_scatter_writes_deterministic_svg() {
-    let panels = scatter();
-    check_writes("Scatter left", |p| divergence_scatter(p, &panels));
-    let (_dir, path) = tmp();
-    divergence_scatter(&path, &panels).unwrap();
-    let svg = std::fs::read_to_string(&path).unwrap();
-    assert!(svg.contains("Scatter right"));
-    // 50 points, every 7th divergent: 8 divergent, 42 not.
-    assert!(
-        svg.contains("divergent (8)"),
-        "legend lacks the divergent count"
-    );
-    assert!(svg.contains("non-divergent (42)"));
-    // Both panels' divergent dots are drawn last, on top of every plain dot.
-    let (_, top) = svg
-        .split_once("<g fill=\"#D55E00\"")
-        .expect("no divergent dots");
-    assert!(!top.contains("#0072B2"), "divergent dots are not on top");
-    assert_eq!(top.matches("<circle").count(), 16);
-}
-
-#[test]
-fn divergence_scatter_rejects_bad_input() {
-    let (_dir, path) = tmp();
-    assert!(matches!(
-        divergence_scatter(&path, &[]),
-        Err(FigureError::Empty(_))
-    ));
-    let mut panels = scatter();
-    panels[1].x.clear();
-    panels[1].y.clear();
-    panels[1].divergent.clear();
-    assert!(matches!(
-        divergence_scatter(&path, &panels),
-        Err(FigureError::Empty(_))
-    ));
-    let mut panels = scatter();
-    panels[0].divergent.pop();
-    assert!(matches!(
-        divergence_scatter(&path, &panels),
-        Err(FigureError::Invalid(_))
-    ));
-    let mut panels = scatter();
-    panels[0].y[3] = f64::INFINITY;
-    assert!(matches!(
-        divergence_scatter(&path, &panels),
-        Err(FigureError::Invalid(_))
-    ));
-}
-
-#[test]
-fn histogram_panels_write_deterministic_svg() {
-    let panels = histograms();
-    check_writes("Histogram title", |p| histogram_panels(p, &panels));
-    // All samples equal and a fixed range both still draw.
-    let mut panels = histograms();
-    panels[0].samples = vec![1.0; 10];
-    panels[0].curve = None;
-    let (_dir, path) = tmp();
-    histogram_panels(&path, &panels).unwrap();
-    panels[0].range = Some((-5.0, 5.0));
-    histogram_panels(&path, &panels).unwrap();
-}
-
-#[test]
-fn histogram_panels_reject_bad_input() {
-    let (_dir, path) = tmp();
-    assert!(matches!(
-        histogram_panels(&path, &[]),
-        Err(FigureError::Empty(_))
-    ));
-    let mut panels = histograms();
-    panels[0].samples.clear();
-    assert!(matches!(
-        histogram_panels(&path, &panels),
-        Err(FigureError::Empty(_))
-    ));
-    let mut panels = histograms();
-    panels[0].bins = 0;
-    assert!(matches!(
-        histogram_panels(&path, &panels),
-        Err(FigureError::Invalid(_))
-    ));
-    let mut panels = histograms();
-    panels[0].range = Some((1.0, 1.0));
-    assert!(matches!(
-        histogram_panels(&path, &panels),
-        Err(FigureError::Invalid(_))
-    ));
-    let mut panels = histograms();
-    panels[0].samples[0] = f64::NAN;
-    assert!(matches!(
-        histogram_panels(&path, &panels),
-        Err(FigureError::Invalid(_))
-    ));
-}
-
-#[test]
-fn line_plot_writes_deterministic_svg() {
-    let spec = lines();
-    check_writes("Line title", |p| line_plot(p, &spec));
-}
-
-#[test]
-fn line_plot_rejects_bad_input() {
-    let (_dir, path) = tmp();
-    let mut spec = lines();
-    spec.series.clear();
-    assert!(matches!(
-        line_plot(&path, &spec),
-        Err(FigureError::Empty(_))
-    ));
-    let mut spec = lines();
-    spec.series[1].points.clear();
-    assert!(matches!(
-        line_plot(&path, &spec),
-        Err(FigureError::Empty(_))
-    ));
-}
-
-#[test]
 fn text_is_escaped() {
-    let mut spec = forest();
-    spec.title = "a < b & c".into();
+    let rows = [recipes::ForestRow {
+        label: "x < y".into(),
+        ..Default::default()
+    }];
+    let spec = recipes::rows_figure(
+        "a < b & c",
+        vec![recipes::forest("e", ["m", "o"], &rows, None)],
+        36,
+    );
     let (_dir, path) = tmp();
-    forest_plot(&path, &spec).unwrap();
+    draw(&path, &spec).unwrap();
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.contains("a &lt; b &amp; c"));
 }
@@ -304,4 +83,193 @@ fn markdown_tables() {
         markdown_table(&["a", "b"], &[vec!["1".into()]]),
         Err(FigureError::Invalid(_))
     ));
+}
+
+fn forest_rows() -> Vec<recipes::ForestRow> {
+    (0..3)
+        .map(|i| recipes::ForestRow {
+            label: format!("group {i}"),
+            mean: i as f64,
+            low: i as f64 - 1.5,
+            high: i as f64 + 2.0,
+            observed: (i != 1).then_some(i as f64 * 2.0),
+            note: Some("R-hat 1.00".into()),
+        })
+        .collect()
+}
+
+#[test]
+fn forest_labels_rows_notes_and_legend() {
+    let panel = recipes::forest(
+        "effect",
+        ["mean and interval", "observed"],
+        &forest_rows(),
+        Some((0.5, "population mean".into())),
+    );
+    let spec = recipes::rows_figure("Forest title", vec![panel], 36);
+    check_writes("Forest title", |p| draw(p, &spec));
+    let (_dir, path) = tmp();
+    draw(&path, &spec).unwrap();
+    let svg = std::fs::read_to_string(&path).unwrap();
+    for text in [
+        "group 0",
+        "group 2",
+        "R-hat 1.00",
+        "observed",
+        "population mean",
+        "mean and interval",
+    ] {
+        assert!(svg.contains(text), "missing {text}");
+    }
+    // Two observed values, each a cross of two strokes in one path.
+    assert_eq!(svg.matches("<path d=\"M").count(), 2);
+}
+
+#[test]
+fn trace_marks_divergences_and_checks_lengths() {
+    let values: Vec<f64> = (0..300).map(|i| (i as f64 * 0.1).sin()).collect();
+    let divergent: Vec<bool> = (0..300).map(|i| i % 37 == 0).collect();
+    let refs = [(-0.5, "exact 5% quantile".to_string())];
+    let panel = recipes::trace("centred", "log tau", &values, &divergent, &refs).unwrap();
+    let spec = Figure {
+        legend_per_panel: true,
+        ..Figure::grid(vec![panel.clone(), panel], 1, 300)
+    };
+    check_writes("divergent (9)", |p| draw(p, &spec));
+    check_writes("exact 5% quantile", |p| draw(p, &spec));
+    assert!(recipes::trace("c", "y", &values, &divergent[1..], &refs).is_err());
+    let none = recipes::trace("c", "y", &values, &[false; 300], &[]).unwrap();
+    check_writes("divergent (0)", |p| {
+        draw(p, &Figure::grid(vec![none.clone()], 1, 300))
+    });
+}
+
+#[test]
+fn divergence_scatter_counts_both_kinds() {
+    let x: Vec<f64> = (0..50).map(|i| (i as f64 * 0.7).sin() * 5.0).collect();
+    let y: Vec<f64> = (0..50).map(|i| (i as f64 * 0.3).cos()).collect();
+    let d: Vec<bool> = (0..50).map(|i| i % 7 == 0).collect();
+    let panel = recipes::divergence_scatter("left", "theta", "log tau", &x, &y, &d).unwrap();
+    let spec = Figure::grid(vec![panel], 2, 380);
+    check_writes("non-divergent (42)", |p| draw(p, &spec));
+    check_writes("divergent (8)", |p| draw(p, &spec));
+    assert!(recipes::divergence_scatter("l", "x", "y", &x, &y[1..], &d).is_err());
+}
+
+#[test]
+fn density_histogram_integrates_to_the_share_in_range() {
+    let samples = [0.1, 0.2, 0.6, 0.9, 1.0, 5.0];
+    let Mark::Bars { height, width, .. } =
+        recipes::density_histogram(&samples, 2, Some((0.0, 1.0))).unwrap()
+    else {
+        panic!("not bars");
+    };
+    assert_eq!(height, vec![2.0 / 6.0 / 0.5, 3.0 / 6.0 / 0.5]);
+    let area: f64 = height.iter().map(|h| h * width).sum();
+    assert!((area - 5.0 / 6.0).abs() < 1e-12);
+    assert!(recipes::density_histogram(&samples, 0, None).is_err());
+    assert!(recipes::density_histogram(&samples, 2, Some((1.0, 1.0))).is_err());
+    let panel = recipes::density_panel(
+        "mu",
+        "mu",
+        &samples,
+        4,
+        (0.0, 1.0),
+        &[(0.0, 1.0), (1.0, 1.0)],
+        "exact",
+    )
+    .unwrap();
+    check_writes("draws (n = 6)", |p| {
+        draw(p, &Figure::grid(vec![panel.clone()], 1, 360))
+    });
+    let nan = recipes::density_panel("mu", "mu", &[f64::NAN], 4, (0.0, 1.0), &[], "exact");
+    assert!(matches!(nan, Err(FigureError::Invalid(_))));
+}
+
+#[test]
+fn lines_and_strips_write_and_reject_bad_input() {
+    let series = vec![
+        (
+            "chain 1".to_string(),
+            (0..20).map(|i| (i as f64, (i as f64).sqrt())).collect(),
+        ),
+        ("chain 2".to_string(), vec![]),
+    ];
+    let (_dir, path) = tmp();
+    assert!(matches!(
+        draw(
+            &path,
+            &recipes::lines("Line title", "x", "y", series.clone())
+        ),
+        Err(FigureError::Empty(_))
+    ));
+    check_writes("Line title", |p| {
+        draw(
+            p,
+            &recipes::lines("Line title", "x", "y", series[..1].to_vec()),
+        )
+    });
+    let groups = [
+        ("centred".to_string(), theme::palette::ORANGE),
+        ("non-centred".to_string(), theme::palette::BLUE),
+    ];
+    let categories = ["0.8".to_string(), "0.9".into(), "0.99".into()];
+    let values: Vec<Vec<Vec<f64>>> = (0..2)
+        .map(|g| {
+            (0..3)
+                .map(|c| (0..7).map(|i| (g * 10 + c * 3 + i) as f64).collect())
+                .collect()
+        })
+        .collect();
+    let strip = recipes::strip(
+        "a",
+        "target acceptance",
+        "divergences",
+        &categories,
+        &values,
+        &groups,
+        Some((4.0, "exact".into())),
+    )
+    .unwrap();
+    let spec = Figure::grid(vec![strip.clone(), strip.clone(), strip], 2, 330);
+    for label in [
+        "0.99",
+        "non-centred",
+        "median",
+        "exact",
+        "target acceptance",
+    ] {
+        check_writes(label, |p| draw(p, &spec));
+    }
+    // 2 groups × 3 categories × 7 values per panel, 3 panels.
+    draw(&path, &spec).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .matches("r=\"4\"/>")
+            .count(),
+        3 * 2 * 3 * 7
+    );
+    assert!(recipes::strip("a", "x", "y", &categories, &values[..1], &groups, None).is_err());
+    assert!(recipes::strip("a", "x", "y", &categories[..2], &values, &groups, None).is_err());
+}
+
+#[test]
+fn group_intervals_check_their_series() {
+    let groups = ["a".to_string(), "b".to_string()];
+    let short = [("posterior".to_string(), vec![(1.0, 0.5, 1.5)])];
+    let err = recipes::group_intervals("g", "y", &groups, &short, &[]).unwrap_err();
+    assert!(err.to_string().contains("1 values for 2 groups"), "{err}");
+    let reversed = [(
+        "posterior".to_string(),
+        vec![(1.0, 0.5, 1.5), (1.0, 2.0, 0.0)],
+    )];
+    let err = recipes::group_intervals("g", "y", &groups, &reversed, &[]).unwrap_err();
+    assert!(err.to_string().contains("interval 2 > 0"), "{err}");
+    // Many groups: no labels, thin intervals.
+    let many: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+    let series = [("s".to_string(), vec![(1.0, 0.0, 2.0); 40])];
+    let p = recipes::group_intervals("g", "y", &many, &series, &[]).unwrap();
+    assert_eq!(p.x_ticks, Some(vec![]));
+    assert_eq!(p.marks[0].style().size, 1.0);
 }

@@ -1,4 +1,4 @@
-//! The plot kinds of the pooling, shrinkage and Stein chapters: each writes a
+//! The plate diagram, log axes, arrows, bars and text: each writes a
 //! deterministic SVG holding its text, and rejects bad input with an error
 //! (and no file) instead of panicking.
 
@@ -29,57 +29,6 @@ fn check_fails(write: impl Fn(&Path) -> Result<(), FigureError>) -> FigureError 
     let err = write(&path).unwrap_err();
     assert!(!path.exists(), "a failed plot left a file behind");
     err
-}
-
-fn panels() -> IntervalPanels {
-    let panel = |title: &str, shift: f64| IntervalPanel {
-        title: title.into(),
-        intervals: (0..3)
-            .map(|i| (i as f64 + shift, i as f64 - 1.0, i as f64 + 1.5))
-            .collect(),
-        markers: vec![0.5, 1.0, 2.0],
-        reference: Some(1.0),
-    };
-    IntervalPanels {
-        title: "Panels title".into(),
-        x_label: "score".into(),
-        row_labels: vec!["first".into(), "second".into(), "third".into()],
-        panels: vec![
-            panel("left", 0.0),
-            panel("middle", 0.2),
-            panel("right", -0.2),
-        ],
-        estimate_label: "estimate".into(),
-        marker_label: "truth".into(),
-        reference_label: "grand mean".into(),
-    }
-}
-
-#[test]
-fn interval_panels_draw_and_reject_bad_input() {
-    let spec = panels();
-    check_writes(
-        &["Panels title", "middle", "third", "truth", "grand mean"],
-        |p| interval_panels(p, &spec),
-    );
-    let mut bad = panels();
-    bad.panels[1].intervals.pop();
-    assert!(matches!(
-        check_fails(|p| interval_panels(p, &bad)),
-        FigureError::Invalid(_)
-    ));
-    let mut bad = panels();
-    bad.panels[0].intervals[0].1 = 9.0;
-    assert!(matches!(
-        check_fails(|p| interval_panels(p, &bad)),
-        FigureError::Invalid(_)
-    ));
-    let mut bad = panels();
-    bad.row_labels.clear();
-    assert!(matches!(
-        check_fails(|p| interval_panels(p, &bad)),
-        FigureError::Empty(_)
-    ));
 }
 
 fn plate() -> PlateDiagram {
@@ -142,171 +91,60 @@ fn plate_diagram_draws_and_rejects_bad_input() {
     ));
 }
 
-#[test]
-fn arrows_plot_draws_and_rejects_bad_input() {
-    let spec = ArrowsPlot {
-        title: "Arrows title".into(),
-        x_label: "score".into(),
-        rows: (0..4)
-            .map(|i| ArrowRow {
-                label: format!("school {i}"),
-                from: i as f64 * 3.0,
-                to: 4.0 + i as f64 * 0.5,
-                marker: (i != 2).then_some(i as f64),
-            })
-            .collect(),
-        from_label: "raw mean".into(),
-        to_label: "partial pooling".into(),
-        marker_label: "truth".into(),
-        reference_line: Some((4.5, "grand mean".into())),
-    };
-    check_writes(
-        &["Arrows title", "school 3", "raw mean", "grand mean"],
-        |p| arrows_plot(p, &spec),
-    );
-    let mut bad = spec.clone();
-    bad.rows[1].to = f64::NAN;
-    assert!(matches!(
-        check_fails(|p| arrows_plot(p, &bad)),
-        FigureError::Invalid(_)
-    ));
-    bad.rows.clear();
-    assert!(matches!(
-        check_fails(|p| arrows_plot(p, &bad)),
-        FigureError::Empty(_)
-    ));
+/// A panel of `marks` with default axes.
+fn panel(marks: Vec<Mark>) -> Panel {
+    Panel {
+        marks,
+        ..Default::default()
+    }
 }
 
 #[test]
-fn bar_chart_draws_and_rejects_bad_input() {
-    let spec = BarChart {
-        title: "Bars title".into(),
-        y_label: "MSE".into(),
-        bars: ["no", "complete", "partial"]
-            .iter()
-            .zip([6.5, 20.0, 4.25])
-            .map(|(l, v)| Bar {
-                label: l.to_string(),
-                value: v,
-                text: format!("{v}"),
-            })
-            .collect(),
-        note: Some("35% lower".into()),
+fn log_axes_get_nice_ticks_and_reject_values_at_or_below_zero() {
+    let line = |points: Vec<(f64, f64)>| Mark::Line {
+        points,
+        style: Style::new(theme::palette::BLUE).label("MSE"),
     };
-    check_writes(&["Bars title", "complete", "4.25", "35% lower"], |p| {
-        bar_chart(p, &spec)
+    let log = |p: Panel| Panel {
+        x_scale: Scale::Log,
+        y_scale: Scale::Log,
+        ..p
+    };
+    let fig = |p: Panel| Figure::grid(vec![p], 1, 300);
+    let ok = log(panel(vec![line(vec![(5.0, 20.0), (100.0, 1.0)])]));
+    check_writes(&["\n5\n", "\n50\n", "\n100\n", "\n10\n", "\nMSE\n"], |p| {
+        draw(p, &fig(ok.clone()))
     });
-    let mut bad = spec.clone();
-    bad.bars[0].value = -1.0;
-    assert!(matches!(
-        check_fails(|p| bar_chart(p, &bad)),
-        FigureError::Invalid(_)
-    ));
-    bad.bars.clear();
-    assert!(matches!(
-        check_fails(|p| bar_chart(p, &bad)),
-        FigureError::Empty(_)
-    ));
+    let bad = log(panel(vec![line(vec![(0.0, 20.0), (100.0, 1.0)])]));
+    let err = check_fails(|p| draw(p, &fig(bad.clone())));
+    assert!(err.to_string().contains("log x axis"), "{err}");
 }
 
 #[test]
-fn loglog_panels_draw_and_reject_bad_input() {
-    let series = |label: &str, f: fn(f64) -> f64| LineSeries {
-        label: label.into(),
-        points: [5.0, 10.0, 20.0, 50.0, 100.0]
-            .iter()
-            .map(|&n| (n, f(n)))
-            .collect(),
-    };
-    let panel = |title: &str| LogLogPanel {
-        title: title.into(),
-        series: vec![
-            series("no pooling", |n| 100.0 / n),
-            series("complete", |_| 25.0),
-        ],
-    };
-    let spec = LogLogPanels {
-        title: "Loglog title".into(),
-        x_label: "n".into(),
-        y_label: "MSE".into(),
-        panels: vec![panel("tau = 1"), panel("tau = 5"), panel("tau = 15")],
-    };
-    check_writes(
-        &["Loglog title", "tau = 15", "no pooling", "\n100\n</text>"],
-        |p| loglog_panels(p, &spec),
-    );
-    let mut bad = spec.clone();
-    bad.panels[1].series[0].points[2].1 = 0.0;
-    assert!(matches!(
-        check_fails(|p| loglog_panels(p, &bad)),
-        FigureError::Invalid(_)
-    ));
-    bad.panels.clear();
-    assert!(matches!(
-        check_fails(|p| loglog_panels(p, &bad)),
-        FigureError::Empty(_)
-    ));
-}
-
-#[test]
-fn curve_points_draw_and_reject_bad_input() {
-    let spec = CurvePoints {
-        title: "Curve title".into(),
-        x_label: "sigma / tau".into(),
-        y_label: "B".into(),
-        curve: (0..=40)
-            .map(|i| i as f64 / 10.0)
-            .map(|r| (r, r * r / (1.0 + r * r)))
-            .collect(),
-        curve_label: "B(r)".into(),
-        points: vec![LabelledPoint {
-            x: 1.5,
-            y: 2.25 / 3.25,
-            label: "E".into(),
-            above: true,
-        }],
-        points_label: "schools".into(),
-        y_range: Some((0.0, 1.0)),
-    };
-    check_writes(&["Curve title", "B(r)", "schools", "\nE\n</text>"], |p| {
-        curve_points(p, &spec)
+fn arrows_text_and_bars_draw() {
+    let marks = vec![
+        Mark::Segments {
+            segments: vec![((0.0, 0.0), (10.0, 0.0))],
+            arrow: true,
+            style: Style::new(theme::palette::BLACK),
+        },
+        Mark::Bars {
+            x: vec![2.0],
+            width: 1.0,
+            height: vec![3.0],
+            style: Style::new(theme::palette::GREEN),
+        },
+        Mark::Text {
+            at: vec![(2.5, 3.0)],
+            text: vec!["a < b".into()],
+            anchor: Anchor::End,
+            offset: (0, -10),
+            style: Style::new(theme::TEXT),
+        },
+    ];
+    let fig = Figure::grid(vec![panel(marks)], 1, 300);
+    // The arrow head is a filled triangle; the label is escaped and anchored.
+    check_writes(&["Z\"/>", "a &lt; b", "text-anchor=\"end\""], |p| {
+        draw(p, &fig)
     });
-    let mut bad = spec.clone();
-    bad.y_range = Some((1.0, 0.0));
-    assert!(matches!(
-        check_fails(|p| curve_points(p, &bad)),
-        FigureError::Invalid(_)
-    ));
-    bad.curve.clear();
-    assert!(matches!(
-        check_fails(|p| curve_points(p, &bad)),
-        FigureError::Empty(_)
-    ));
-}
-
-#[test]
-fn shrinkage_lines_draw_and_reject_bad_input() {
-    let spec = ShrinkageLines {
-        title: "Lines title".into(),
-        x_label: "batting average".into(),
-        rows: vec![
-            ("first 45 at-bats".into(), vec![0.4, 0.3, 0.2]),
-            ("James–Stein".into(), vec![0.3, 0.27, 0.25]),
-            ("rest of season".into(), vec![0.35, 0.25, 0.28]),
-        ],
-    };
-    check_writes(&["Lines title", "James–Stein", "rest of season"], |p| {
-        shrinkage_lines(p, &spec)
-    });
-    let mut bad = spec.clone();
-    bad.rows[1].1.pop();
-    assert!(matches!(
-        check_fails(|p| shrinkage_lines(p, &bad)),
-        FigureError::Invalid(_)
-    ));
-    bad.rows.truncate(1);
-    assert!(matches!(
-        check_fails(|p| shrinkage_lines(p, &bad)),
-        FigureError::Empty(_)
-    ));
 }

@@ -1,0 +1,400 @@
+//! A figure: a grid of panels, each with its axes and a list of marks
+//! (points, lines, bands, rules, intervals, segments, histograms, text)
+//! drawn in order, and a legend made from the marks' labels.
+//!
+//! plotters draws the axes, grid and tick labels; the marks are written as
+//! compact SVG elements (see `mark_svg.rs`), clipped to each panel's
+//! plotting area.
+
+use std::path::Path;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::FigureError;
+use crate::legend::{LegendItem, draw_legend, legend_height};
+use crate::mark::{Extent, Mark, extent, legend_of};
+use crate::mark_svg::{mark_svg, tick_grid_svg};
+use crate::render::{Area, padded_range, title_height, titled, write_svg_with_overlay};
+use crate::scale::{PanelGeometry, Scale, axis_value, log_ticks};
+use crate::theme;
+
+impl Figure {
+    /// A figure of `panels`, `columns` to a row, each `panel_height` pixels
+    /// high (the other fields can be set with struct update syntax).
+    ///
+    /// ```
+    /// let f = figures::Figure::grid(vec![], 2, 360);
+    /// assert_eq!((f.columns, f.panel_height, f.shared_x), (2, 360, false));
+    /// ```
+    pub fn grid(panels: Vec<Panel>, columns: usize, panel_height: u32) -> Self {
+        Self {
+            panels,
+            columns,
+            panel_height,
+            ..Default::default()
+        }
+    }
+}
+
+/// A grid of [`Panel`]s with a legend below them.
+///
+/// ```
+/// use figures::{Figure, Mark, Panel, Style, theme::palette};
+/// let panel = Panel {
+///     x_label: "x".into(),
+///     marks: vec![Mark::Line {
+///         points: vec![(0.0, 0.0), (1.0, 1.0)],
+///         style: Style::new(palette::BLUE).label("y = x"),
+///     }],
+///     ..Default::default()
+/// };
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("line.svg");
+/// figures::draw(&path, &Figure { panels: vec![panel], ..Default::default() }).unwrap();
+/// assert!(std::fs::read_to_string(&path).unwrap().contains("<polyline"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figure {
+    /// Figure title (may be empty).
+    pub title: String,
+    /// The panels, filled row by row.
+    pub panels: Vec<Panel>,
+    /// Panels per row (1 to 4; 0 means 1).
+    pub columns: usize,
+    /// Height of each panel's plotting area with its axes, in pixels (0 means 300).
+    pub panel_height: u32,
+    /// All panels use one x range.
+    pub shared_x: bool,
+    /// All panels use one y range.
+    pub shared_y: bool,
+    /// Each panel gets its own legend below it instead of one for the figure.
+    pub legend_per_panel: bool,
+}
+
+/// One panel: its axes (labels, ranges, scales, explicit ticks) and its
+/// marks, drawn in order.
+///
+/// ```
+/// use figures::{Mark, Panel, Scale, Style, theme::palette};
+/// let mse = Panel {
+///     x_label: "n (an error falling as 1/n is a straight line)".into(),
+///     marks: vec![Mark::Line {
+///         points: [5.0, 10.0, 50.0, 100.0].map(|n| (n, 20.0 / n)).to_vec(),
+///         style: Style::new(palette::BLUE).label("no pooling"),
+///     }],
+///     x_scale: Scale::Log,
+///     y_scale: Scale::Log,
+///     ..Default::default()
+/// };
+/// let dir = tempfile::tempdir().unwrap();
+/// figures::draw(&dir.path().join("mse.svg"), &figures::Figure::grid(vec![mse], 1, 300)).unwrap();
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Panel {
+    /// Drawn above the panel (may be empty).
+    pub title: String,
+    /// Description of the x axis.
+    pub x_label: String,
+    /// Description of the y axis.
+    pub y_label: String,
+    /// The marks, later ones on top.
+    pub marks: Vec<Mark>,
+    /// Explicit x ticks `(position, label)`, e.g. for a category axis or a
+    /// log axis drawn on log values; `None` lets plotters choose.
+    pub x_ticks: Option<Vec<(f64, String)>>,
+    /// Explicit y ticks `(position, label)`, e.g. one row per group (with
+    /// [`Figure::shared_y`], labelled in the first column only).
+    pub y_ticks: Option<Vec<(f64, String)>>,
+    /// Notes at the right of the plotting area, `(y, text)`.
+    pub y_notes: Vec<(f64, String)>,
+    /// Fixed x range instead of the data's (marks are clipped to it).
+    pub x_range: Option<(f64, f64)>,
+    /// Fixed y range instead of the data's.
+    pub y_range: Option<(f64, f64)>,
+    /// Linear or logarithmic x axis.
+    pub x_scale: Scale,
+    /// Linear or logarithmic y axis.
+    pub y_scale: Scale,
+}
+
+/// Default plotting-area height of a panel.
+const DEFAULT_HEIGHT: u32 = 300;
+/// Height of a panel's title strip.
+const PANEL_TITLE_H: u32 = 30;
+/// Space between tick labels or notes and the plotting area.
+const GAP: u32 = 10;
+
+/// Writes `figure` to `path` as SVG.
+///
+/// Errors if there are no panels, a panel has no marks, a mark is empty or
+/// its vectors differ in length, a value is not finite, a range is empty,
+/// or a value on a log axis is not positive (see [`Figure`] for an example).
+pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
+    theme::register_fonts()?;
+    if figure.panels.is_empty() {
+        return Err(FigureError::Empty(format!("figure {:?}", figure.title)));
+    }
+    let mut ranges = Vec::with_capacity(figure.panels.len());
+    for p in &figure.panels {
+        ranges.push(panel_ranges(p)?);
+    }
+    if figure.shared_x {
+        let x = span(ranges.iter().flat_map(|r| [r.x.0, r.x.1]))?;
+        ranges.iter_mut().for_each(|r| r.x = x);
+    }
+    if figure.shared_y {
+        let y = span(ranges.iter().flat_map(|r| [r.y.0, r.y.1]))?;
+        ranges.iter_mut().for_each(|r| r.y = y);
+    }
+
+    let cols = figure.columns.clamp(1, 4);
+    let legends: Vec<Vec<LegendItem>> = if figure.legend_per_panel {
+        figure.panels.iter().map(|p| legend_of(&p.marks)).collect()
+    } else {
+        vec![legend_of(figure.panels.iter().flat_map(|p| &p.marks))]
+    };
+    let legend_w = if figure.legend_per_panel {
+        theme::WIDTH / cols as u32
+    } else {
+        theme::WIDTH
+    };
+    let mut legend_h = 0;
+    for items in &legends {
+        legend_h = legend_h.max(legend_height(items, legend_w)?);
+    }
+    let rows = figure.panels.len().div_ceil(cols) as u32;
+    let title_h = if figure.panels.iter().any(|p| !p.title.is_empty()) {
+        PANEL_TITLE_H
+    } else {
+        0
+    };
+    let chart_h = if figure.panel_height == 0 {
+        DEFAULT_HEIGHT
+    } else {
+        figure.panel_height
+    };
+    let (cell_h, below) = if figure.legend_per_panel {
+        (title_h + chart_h + legend_h, 0)
+    } else {
+        (title_h + chart_h, legend_h)
+    };
+    let height = title_height(&figure.title) + rows * cell_h + below;
+
+    write_svg_with_overlay(path, (theme::WIDTH, height), |root| {
+        let body = titled(root, &figure.title)?;
+        let (grid, legend_area) = body.split_vertically(rows * cell_h);
+        let cells = grid.split_evenly((rows as usize, cols));
+        let mut overlay = String::new();
+        for (k, (cell, (p, r))) in cells
+            .iter()
+            .zip(figure.panels.iter().zip(&ranges))
+            .enumerate()
+        {
+            let cell = if title_h > 0 {
+                let (top, rest) = cell.split_vertically(title_h);
+                let style =
+                    theme::text(theme::AXIS_LABEL_SIZE).pos(Pos::new(HPos::Center, VPos::Center));
+                let (w, _) = top.dim_in_pixel();
+                top.draw(&Text::new(
+                    p.title.as_str(),
+                    (w as i32 / 2, title_h as i32 / 2 + 2),
+                    style,
+                ))?;
+                rest
+            } else {
+                cell.clone()
+            };
+            let cell = if figure.legend_per_panel {
+                let (chart, legend) = cell.split_vertically(chart_h);
+                draw_legend(&legend, &legends[k])?;
+                chart
+            } else {
+                cell
+            };
+            // With a shared y axis, explicit y tick labels are drawn only
+            // in the first column.
+            let inner = figure.shared_y && k % cols > 0 && p.y_ticks.is_some();
+            let shown;
+            let p = if inner {
+                shown = Panel {
+                    y_ticks: Some(Vec::new()),
+                    y_label: String::new(),
+                    ..p.clone()
+                };
+                &shown
+            } else {
+                p
+            };
+            overlay.push_str(&draw_panel(&cell, p, r, k, cols)?);
+        }
+        if !figure.legend_per_panel {
+            draw_legend(&legend_area, &legends[0])?;
+        }
+        Ok(overlay)
+    })
+}
+
+/// The range of `values`, unpadded.
+fn span(values: impl IntoIterator<Item = f64>) -> Result<(f64, f64), FigureError> {
+    padded_range(values, 0.0).ok_or_else(|| FigureError::Empty("range".into()))
+}
+
+/// Axis ranges of one panel.
+#[derive(Clone, Copy, Debug)]
+struct Ranges {
+    x: (f64, f64),
+    y: (f64, f64),
+}
+
+/// Checks a panel's marks and returns its padded data ranges.
+fn panel_ranges(p: &Panel) -> Result<Ranges, FigureError> {
+    if p.marks.is_empty() {
+        return Err(FigureError::Empty(format!("panel {:?}", p.title)));
+    }
+    let mut e = Extent::default();
+    for (k, mark) in p.marks.iter().enumerate() {
+        extent(
+            mark,
+            &format!("panel {:?}, mark {}", p.title, k + 1),
+            &mut e,
+        )?;
+    }
+    let pad = |v: &[f64], fixed: Option<(f64, f64)>, log: bool, name: &str| {
+        let bad = |what: String| FigureError::Invalid(format!("panel {:?}: {what}", p.title));
+        match fixed {
+            Some((lo, hi)) if lo < hi && lo.is_finite() && hi.is_finite() && (!log || lo > 0.0) => {
+                Ok((lo, hi))
+            }
+            Some((lo, hi)) => Err(bad(format!("{name} range {lo}..{hi}"))),
+            None if log && v.iter().any(|v| *v <= 0.0) => {
+                Err(bad(format!("a value ≤ 0 on the log {name} axis")))
+            }
+            None => padded_range(v.iter().map(|v| axis_value(*v, log)), 0.04)
+                .map(|(lo, hi)| {
+                    if log {
+                        (10f64.powf(lo), 10f64.powf(hi))
+                    } else {
+                        (lo, hi)
+                    }
+                })
+                .ok_or_else(|| FigureError::Empty(format!("panel {:?}", p.title))),
+        }
+    };
+    let x = pad(&e.xs, p.x_range, p.x_scale == Scale::Log, "x")?;
+    let mut y = pad(&e.ys, p.y_range, p.y_scale == Scale::Log, "y")?;
+    if e.y_from_zero && p.y_range.is_none() && p.y_scale == Scale::Linear {
+        y.0 = 0.0;
+    }
+    Ok(Ranges { x, y })
+}
+
+/// Draws one panel's axes with plotters and returns its marks as SVG.
+fn draw_panel(
+    area: &Area<'_>,
+    p: &Panel,
+    r: &Ranges,
+    index: usize,
+    cols: usize,
+) -> Result<String, FigureError> {
+    let (w, _) = area.dim_in_pixel();
+    let log = (p.x_scale == Scale::Log, p.y_scale == Scale::Log);
+    // A log axis without explicit ticks gets ticks at 1, 2, 5 × 10^k.
+    let auto = |log: bool, (lo, hi): (f64, f64)| {
+        log.then(|| {
+            let ticks = log_ticks(lo, hi).into_iter();
+            ticks.map(|t| (t, theme::format_tick(&t))).collect()
+        })
+    };
+    let x_ticks: Option<Vec<_>> = p.x_ticks.clone().or_else(|| auto(log.0, r.x));
+    let y_ticks: Option<Vec<_>> = p.y_ticks.clone().or_else(|| auto(log.1, r.y));
+    let x_area = if p.x_label.is_empty() { 36 } else { 58 };
+    let mut y_area = if p.y_label.is_empty() { 56 } else { 76 };
+    if let Some(ticks) = &y_ticks {
+        let desc = if p.y_label.is_empty() { 0 } else { 30 };
+        y_area = theme::widest(ticks.iter().map(|t| &t.1))?.min(w * 2 / 5) + GAP + desc;
+    }
+    let right = match theme::widest(p.y_notes.iter().map(|t| &t.1))? {
+        0 if cols > 2 => 14,
+        0 => 24,
+        notes => notes + 2 * GAP,
+    };
+    let y_count = (area.dim_in_pixel().1 as usize / 60).clamp(5, 8);
+    let x_count = ((w as usize).saturating_sub(y_area as usize) / 54).clamp(3, 8);
+    let (ax, ay) = (|v| axis_value(v, log.0), |v| axis_value(v, log.1));
+    let mut chart = ChartBuilder::on(area)
+        .margin(10)
+        .margin_right(right)
+        .x_label_area_size(x_area)
+        .y_label_area_size(y_area)
+        .build_cartesian_2d(ax(r.x.0)..ax(r.x.1), ay(r.y.0)..ay(r.y.1))?;
+    let mut mesh = chart.configure_mesh();
+    mesh.x_labels(if x_ticks.is_some() { 0 } else { x_count })
+        .y_labels(if y_ticks.is_some() { 0 } else { y_count })
+        .max_light_lines(0)
+        .bold_line_style(theme::GRID)
+        .axis_style(theme::AXIS)
+        .label_style(theme::text(theme::TICK_SIZE))
+        .x_label_formatter(&theme::format_tick)
+        .y_label_formatter(&theme::format_tick)
+        .axis_desc_style(theme::text(theme::AXIS_LABEL_SIZE))
+        .x_desc(p.x_label.as_str())
+        .y_desc(p.y_label.as_str());
+    if x_ticks.is_some() {
+        mesh.disable_x_mesh();
+    }
+    if y_ticks.is_some() {
+        mesh.disable_y_mesh();
+    }
+    mesh.draw()?;
+    let geometry = PanelGeometry::new(&chart, (r.x, r.y), log, index);
+    let mut svg = geometry.clip_def();
+    let origin = area.get_base_pixel();
+    // Rows of a forest get no grid lines; a log y axis does.
+    let y_grid = if log.1 { y_ticks.as_deref() } else { None };
+    svg.push_str(&tick_grid_svg(
+        &geometry,
+        x_ticks.as_deref().unwrap_or_default(),
+        y_grid.unwrap_or_default(),
+    ));
+    if let Some(ticks) = &x_ticks {
+        let style = theme::text(theme::TICK_SIZE).pos(Pos::new(HPos::Center, VPos::Top));
+        for (x, label) in ticks.iter().filter(|(x, _)| (r.x.0..=r.x.1).contains(x)) {
+            let (px, _) = geometry.pixel(*x, r.y.0);
+            let at = (px - origin.0, geometry.bottom - origin.1 + 8);
+            area.draw(&Text::new(label.as_str(), at, style.clone()))?;
+        }
+    }
+    let left = (
+        HPos::Right,
+        theme::TICK_SIZE,
+        theme::TEXT,
+        geometry.left - GAP as i32,
+    );
+    let right = (
+        HPos::Left,
+        theme::NOTE_SIZE,
+        theme::MUTED,
+        geometry.right + GAP as i32,
+    );
+    let sides = [
+        (y_ticks.as_deref().unwrap_or_default(), left),
+        (&p.y_notes[..], right),
+    ];
+    for (labels, (side, size, colour, x)) in sides {
+        let style = theme::text(size)
+            .color(&colour)
+            .pos(Pos::new(side, VPos::Center));
+        for (y, label) in labels.iter().filter(|(y, _)| (r.y.0..=r.y.1).contains(y)) {
+            let (_, py) = geometry.pixel(r.x.0, *y);
+            let at = (x - origin.0, py - origin.1);
+            area.draw(&Text::new(label.as_str(), at, style.clone()))?;
+        }
+    }
+    svg.push_str(&geometry.open_group());
+    for mark in &p.marks {
+        svg.push_str(&mark_svg(&geometry, mark)?);
+    }
+    svg.push_str("</g>\n");
+    Ok(svg)
+}
