@@ -42,14 +42,25 @@ fn the_usual_checks_miss_the_planted_term_and_the_tool_catches_it() {
         // ...and recovery tells them apart.
         match m.likelihood {
             Likelihood::Library => {
-                assert!(m.fixed.flagged(0.01).is_empty(), "{}", m.fixed);
+                // Truths from the prior are the calibrated check: nothing
+                // may be flagged. With a fixed truth the quantiles are
+                // uniform only approximately (the prior pulls each
+                // posterior), so the KS test may flag a correct model there
+                // (σ, on the book's seed); the misses of the 90% interval
+                // must still be near their nominal 10%.
                 assert!(m.prior.flagged(0.01).is_empty(), "{}", m.prior);
+                for i in 0..2 {
+                    let outside = m.fixed.summary(i).outside_90;
+                    assert!((0.02..0.25).contains(&outside), "{}", m.fixed);
+                }
             }
             Likelihood::MissingLogSigma => {
                 assert!(m.fixed.flagged(0.01).contains(&"sigma"), "{}", m.fixed);
                 assert!(m.prior.flagged(0.01).contains(&"sigma"), "{}", m.prior);
-                // The truth sits in the far lower tail: sigma is overestimated.
+                // The truth sits in the far lower tail: sigma is overestimated,
+                // and the 90% interval misses it nearly every time.
                 assert!(m.fixed.summary(1).median_quantile < 0.05, "{}", m.fixed);
+                assert!(m.fixed.summary(1).outside_90 > 0.8, "{}", m.fixed);
             }
         }
     }
