@@ -155,7 +155,9 @@ fn no_pooling_interval_has_exact_quantiles() {
 #[test]
 fn hierarchical_fit_is_healthy() {
     let fit = fit();
-    same("divergences", fit.num_divergent(), 0);
+    // A correct model can still leave a stray divergence at target 0.9 (the
+    // solution does, on this seed): allow a few in 4000 transitions.
+    between("divergences", fit.num_divergent() as f64, 0.0, 4.0);
     for j in 1..=8 {
         let name = format!("lambda.{j}");
         let chains = fit

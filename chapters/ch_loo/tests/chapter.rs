@@ -48,10 +48,15 @@ fn psis_agrees_with_exact_leave_one_out_where_k_is_small() {
     for m in &o.models {
         let exact: f64 = m.exact.iter().sum();
         for (i, (&p, &e)) in m.loo.pointwise.iter().zip(&m.exact).enumerate() {
-            if m.loo.pareto_k[i] <= m.loo.good_k {
+            // Below 0.5 PSIS is close to exact. Between 0.5 and the
+            // threshold it is still usable but, as the page's pointwise table
+            // shows for no pooling, can be off by a tenth or two.
+            let k = m.loo.pareto_k[i];
+            let tolerance = if k < 0.5 { 0.05 } else { 0.25 };
+            if k <= m.loo.good_k {
                 assert!(
-                    (p - e).abs() < 0.05,
-                    "{} school {i}: PSIS {p}, exact {e}",
+                    (p - e).abs() < tolerance,
+                    "{} school {i}: PSIS {p}, exact {e}, k {k}",
                     m.name
                 );
             }

@@ -57,6 +57,16 @@ fn even_pit(result: &SbcResult, i: usize) -> Vec<f64> {
         .collect()
 }
 
+/// A p-value in a title: "= 0.59", or "< 0.001".
+fn p_relation(p: f64) -> String {
+    let v = p_value(p);
+    if v.starts_with('<') {
+        v
+    } else {
+        format!("= {v}")
+    }
+}
+
 /// A p-value for a table: two significant digits, or "< 0.001".
 fn p_value(p: f64) -> String {
     if p < 0.001 {
@@ -140,7 +150,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome, args: &Args) -> Result<()> {
         let mut ecdf = Vec::new();
         for (i, name) in r.names.iter().enumerate() {
             ranks.push(rank_histogram(
-                &format!("{name} (p = {})", sig(m.p_thinned[i], 2)),
+                &format!("{name} (p {})", p_relation(m.p_thinned[i])),
                 &bin_counts(&r.pit(i), args.bins),
                 band,
                 "99% band if uniform",

@@ -160,13 +160,11 @@ mod tests {
                 d.sampling.settings().step_size_jitter,
             )
         };
-        assert_eq!(jitter(&["demo"]), (Adaptation::default(), 0.1));
-        assert_eq!(
-            jitter(&["demo", "--adaptation", "stan"]),
-            (Adaptation::Stan, 0.0)
-        );
-        let given = jitter(&["demo", "--adaptation", "stan", "--step-size-jitter", "0.2"]);
-        assert_eq!(given, (Adaptation::Stan, 0.2));
+        let rolling = Adaptation::Rolling(MetricEstimate::DrawVariance);
+        assert_eq!(jitter(&["demo"]), (Adaptation::Stan, 0.0));
+        assert_eq!(jitter(&["demo", "--adaptation", "rolling"]), (rolling, 0.1));
+        let given = jitter(&["demo", "--adaptation", "rolling", "--step-size-jitter", "0"]);
+        assert_eq!(given, (rolling, 0.0));
     }
 
     #[test]

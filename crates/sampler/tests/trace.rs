@@ -69,11 +69,10 @@ impl Scripted {
         let Ok(x) = self.try_next_u64();
         (x >> 11) as f64 / (1u64 << 53) as f64
     }
-    /// Box–Muller with u1 in (0, 1], as the sampler documents.
+    /// A standard normal by the sampler's own generator (the ziggurat of
+    /// `rand_distr`): a primitive, not part of what this test re-derives.
     fn normal(&mut self) -> f64 {
-        let u1 = 1.0 - self.uniform();
-        let u2 = self.uniform();
-        (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+        sampler::rng::std_normal(self)
     }
 }
 
@@ -113,7 +112,7 @@ fn log_add(a: f64, b: f64) -> f64 {
 
 impl<M: Model> Plain<'_, M> {
     fn energy(&self, s: &State) -> f64 {
-        let kinetic: f64 = s.p.iter().zip(self.inv_mass).map(|(p, m)| p * p * m).sum();
+        let kinetic = lane_sum(s.p.len(), |i| s.p[i] * s.p[i] * self.inv_mass[i]);
         let h = -s.lp + 0.5 * kinetic;
         if h.is_nan() { f64::INFINITY } else { h }
     }
@@ -125,7 +124,7 @@ impl<M: Model> Plain<'_, M> {
         let rho: Vec<f64> = (0..d)
             .map(|i| states[a..=b].iter().map(|s| s.p[i]).sum())
             .collect();
-        let along = |s: &State| -> f64 { (0..d).map(|i| s.p[i] * self.inv_mass[i] * rho[i]).sum() };
+        let along = |s: &State| -> f64 { lane_sum(d, |i| s.p[i] * self.inv_mass[i] * rho[i]) };
         along(&states[a]) > 0.0 && along(&states[b]) > 0.0
     }
 
@@ -356,4 +355,14 @@ fn transitions_match_an_independent_recursive_nuts_bit_for_bit() {
         all.iter().filter(|o| o.depth >= 1).count() > 100,
         "too few trees grew"
     );
+}
+
+/// The sampler's fixed summation order (`sampler::sums`), written again:
+/// term `i` in lane `i mod 4`, lanes combined as `(l0 + l1) + (l2 + l3)`.
+fn lane_sum(n: usize, term: impl Fn(usize) -> f64) -> f64 {
+    let mut l = [0.0; 4];
+    for i in 0..n {
+        l[i % 4] += term(i);
+    }
+    (l[0] + l[1]) + (l[2] + l[3])
 }
