@@ -2,7 +2,7 @@
 
 use super::*;
 
-use crate::common::{between, close, same, same_density, same_names};
+use crate::common::{between, close, same_density, same_names};
 use models::hierarchical_poisson::HierarchicalPoisson;
 use sampler::rng::{chain_rng, std_normal};
 use sampler::{Fit, Model, Settings};
