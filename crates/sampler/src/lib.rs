@@ -39,7 +39,7 @@ pub mod settings;
 mod state;
 pub mod stats;
 pub mod step_size;
-mod sums;
+pub mod sums;
 pub mod warmup;
 
 pub use error::{Result, SamplerError};

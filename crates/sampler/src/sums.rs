@@ -11,17 +11,17 @@
 //! so a seed gives the same bytes on every run and at every thread count.
 
 /// Number of partial sums.
-pub(crate) const LANES: usize = 4;
+pub const LANES: usize = 4;
 
 /// Combines four partial sums in the fixed order `(l₀ + l₁) + (l₂ + l₃)`.
 #[inline(always)]
-pub(crate) fn combine(l: [f64; LANES]) -> f64 {
+pub fn combine(l: [f64; LANES]) -> f64 {
     (l[0] + l[1]) + (l[2] + l[3])
 }
 
 /// `Σᵢ term(i)` for `i` in `0..n`, term `i` in lane `i mod 4`.
 #[inline(always)]
-pub(crate) fn lane_sum(n: usize, mut term: impl FnMut(usize) -> f64) -> f64 {
+pub fn lane_sum(n: usize, mut term: impl FnMut(usize) -> f64) -> f64 {
     let mut l = [0.0; LANES];
     let full = n - n % LANES;
     let mut i = 0;
@@ -39,7 +39,7 @@ pub(crate) fn lane_sum(n: usize, mut term: impl FnMut(usize) -> f64) -> f64 {
 
 /// `Σᵢ aᵢ bᵢ`, in four lanes.
 #[inline]
-pub(crate) fn dot(a: &[f64], b: &[f64]) -> f64 {
+pub fn dot(a: &[f64], b: &[f64]) -> f64 {
     let n = a.len().min(b.len());
     let (a, b) = (&a[..n], &b[..n]);
     lane_sum(n, |i| a[i] * b[i])
