@@ -5,26 +5,20 @@ use crate::rolling::MetricEstimate;
 
 /// How warmup tunes the metric (the step size is always tuned by dual
 /// averaging).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Adaptation {
     /// Stan's windowed schedule: five metric updates from draw variances
-    /// ([`crate::warmup`]); what Stan, PyMC and CmdStan use.
+    /// ([`crate::warmup`]). The default, chosen from evidence (the book's
+    /// performance and sampler appendices): the rolling schedule gives more
+    /// effective draws per gradient on the benchmark's models, but on the
+    /// book's small hierarchical models it ended with larger R-hats than
+    /// Stan's on the fits where convergence is hard, with either metric
+    /// estimate; a reader's first fit should be the robust one.
+    #[default]
     Stan,
     /// nutpie's schedule: the metric re-estimated after every iteration from
     /// overlapping windows ([`crate::rolling`]).
     Rolling(MetricEstimate),
-}
-
-impl Default for Adaptation {
-    /// Stan's windowed schedule: the default, chosen from evidence (the
-    /// book's performance and sampler appendices). The rolling schedule
-    /// gives more effective draws per gradient on the benchmark's models,
-    /// but on the book's small hierarchical models it ended with larger
-    /// R-hats than Stan's on the fits where convergence is hard, with
-    /// either metric estimate; a reader's first fit should be the robust one.
-    fn default() -> Self {
-        Adaptation::Stan
-    }
 }
 
 impl Adaptation {

@@ -19,21 +19,26 @@ pub fn combine(l: [f64; LANES]) -> f64 {
     (l[0] + l[1]) + (l[2] + l[3])
 }
 
+/// Calls `f(i, i mod 4)` for `i` in `0..n`, in order, in blocks of four
+/// (so the compiler sees four independent lanes).
+#[inline(always)]
+pub fn for_each_in_lanes(n: usize, mut f: impl FnMut(usize, usize)) {
+    let full = n - n % LANES;
+    for start in (0..full).step_by(LANES) {
+        for lane in 0..LANES {
+            f(start + lane, lane);
+        }
+    }
+    for lane in 0..n - full {
+        f(full + lane, lane);
+    }
+}
+
 /// `Σᵢ term(i)` for `i` in `0..n`, term `i` in lane `i mod 4`.
 #[inline(always)]
-pub fn lane_sum(n: usize, mut term: impl FnMut(usize) -> f64) -> f64 {
+pub fn lane_sum(n: usize, term: impl Fn(usize) -> f64) -> f64 {
     let mut l = [0.0; LANES];
-    let full = n - n % LANES;
-    let mut i = 0;
-    while i < full {
-        for (k, lane) in l.iter_mut().enumerate() {
-            *lane += term(i + k);
-        }
-        i += LANES;
-    }
-    for (k, lane) in l.iter_mut().enumerate().take(n - full) {
-        *lane += term(full + k);
-    }
+    for_each_in_lanes(n, |i, lane| l[lane] += term(i));
     combine(l)
 }
 

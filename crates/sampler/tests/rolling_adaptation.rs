@@ -6,7 +6,7 @@ mod common;
 
 use common::{PoissonGamma, assert_mean, map};
 use models::gaussian::Gaussian;
-use sampler::{Adaptation, MetricEstimate, Settings, fit};
+use sampler::{MetricEstimate, Settings, fit};
 
 fn squared_deviation(chains: &[Vec<f64>], centre: f64) -> Vec<Vec<f64>> {
     map(chains, |x| (x - centre).powi(2))
@@ -15,9 +15,7 @@ fn squared_deviation(chains: &[Vec<f64>], centre: f64) -> Vec<Vec<f64>> {
 fn rolling(estimate: MetricEstimate, seed: u64) -> Settings {
     Settings {
         seed,
-        adaptation: Adaptation::Rolling(estimate),
-        step_size_jitter: 0.1,
-        ..Settings::default()
+        ..Settings::rolling(estimate)
     }
 }
 

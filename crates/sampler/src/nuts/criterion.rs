@@ -6,7 +6,7 @@
 //! (`base_nuts.hpp`, since Stan 2.21).
 
 pub(super) use crate::sums::dot;
-use crate::sums::{LANES, combine, lane_sum};
+use crate::sums::{LANES, combine, for_each_in_lanes, lane_sum};
 
 /// `log(exp(a) + exp(b))` without overflow.
 ///
@@ -117,15 +117,7 @@ pub(super) fn subtree_no_u_turn(
         acc[4][lane] += b_out[i] * rho_seam2;
         acc[5][lane] += a_in[i] * rho_seam2;
     };
-    let full = d - d % LANES;
-    for start in (0..full).step_by(LANES) {
-        for lane in 0..LANES {
-            add(start + lane, lane);
-        }
-    }
-    for lane in 0..d - full {
-        add(full + lane, lane);
-    }
+    for_each_in_lanes(d, &mut add);
     acc.iter().all(|&lanes| combine(lanes) > 0.0)
 }
 // ANCHOR_END: fused_checks
