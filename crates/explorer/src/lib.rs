@@ -19,6 +19,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+pub mod cli;
 pub mod html;
 pub mod pages;
 pub mod params;

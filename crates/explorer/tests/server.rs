@@ -5,6 +5,7 @@
 use explorer::{Config, Running, start};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
@@ -288,4 +289,33 @@ fn a_request_past_its_time_limit_is_cancelled() {
     // The exact Eight Schools page has no fit to cancel.
     assert_eq!(get(a, "/api/eight?prior=a&scale=10&tau=4").status, 200);
     s.stop();
+}
+
+/// The `n`-th `<svg>…</svg>` of `html`.
+fn nth_svg(html: &str, n: usize) -> &str {
+    let start = html.match_indices("<svg").nth(n).expect("an svg").0;
+    let end = html[start..].find("</svg>").expect("a closing tag") + start + "</svg>".len();
+    &html[start..end]
+}
+
+#[test]
+#[cfg_attr(
+    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
+    ignore = "exact bytes are promised on x86_64 Linux only"
+)]
+fn the_default_school_scores_are_the_shrinkage_chapters_figures() {
+    // The book says the page's defaults show the chapter's run: same code,
+    // same data, same fit, so the same SVG bytes as the committed figures.
+    let s = server(2, 4, Duration::from_secs(120));
+    let page = get(s.addr(), "/schools").text();
+    s.stop();
+    let generated =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/shrinkage");
+    for (n, file) in [(0, "arrows.svg"), (1, "mse.svg")] {
+        let book = std::fs::read_to_string(generated.join(file)).expect("the book's figure");
+        assert!(
+            nth_svg(&page, n) == book.trim_end(),
+            "{file} differs from the page's figure {n}"
+        );
+    }
 }
