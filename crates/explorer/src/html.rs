@@ -62,6 +62,40 @@ pub enum Control {
     },
 }
 
+impl Control {
+    /// A slider `name` over `(min, max, step)` at `value`.
+    pub fn slider(
+        name: &'static str,
+        label: &'static str,
+        (min, max, step): (f64, f64, f64),
+        value: f64,
+    ) -> Self {
+        Control::Slider {
+            name,
+            label,
+            min,
+            max,
+            step,
+            value,
+        }
+    }
+
+    /// A choice `name` among `(value, label)` options, at `value`.
+    pub fn select(
+        name: &'static str,
+        label: &'static str,
+        options: &[(&'static str, &str)],
+        value: &str,
+    ) -> Self {
+        Control::Select {
+            name,
+            label,
+            options: options.iter().map(|(v, l)| (*v, l.to_string())).collect(),
+            value: value.to_string(),
+        }
+    }
+}
+
 /// The HTML of one control.
 fn control_html(c: &Control) -> String {
     match c {

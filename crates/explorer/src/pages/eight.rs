@@ -90,22 +90,8 @@ impl Page for Eight {
                 options,
                 value: self.prior.into(),
             },
-            Control::Slider {
-                name: "scale",
-                label: "half-normal scale",
-                min: 1.0,
-                max: 50.0,
-                step: 1.0,
-                value: self.scale,
-            },
-            Control::Slider {
-                name: "tau",
-                label: "τ for B",
-                min: 0.5,
-                max: 30.0,
-                step: 0.5,
-                value: self.tau,
-            },
+            Control::slider("scale", "half-normal scale", (1.0, 50.0, 1.0), self.scale),
+            Control::slider("tau", "τ for B", (0.5, 30.0, 0.5), self.tau),
         ]
     }
 

@@ -59,37 +59,25 @@ impl Page for Funnel {
     }
 
     fn controls(&self) -> Vec<Control> {
+        let param = if self.centred {
+            "centred"
+        } else {
+            "non-centred"
+        };
         vec![
-            Control::Select {
-                name: "param",
-                label: "parameterisation",
-                options: vec![
-                    ("centred", "centred".into()),
-                    ("non-centred", "non-centred".into()),
-                ],
-                value: if self.centred {
-                    "centred"
-                } else {
-                    "non-centred"
-                }
-                .into(),
-            },
-            Control::Slider {
-                name: "accept",
-                label: "target acceptance",
-                min: 0.6,
-                max: 0.99,
-                step: 0.01,
-                value: self.target_accept,
-            },
-            Control::Slider {
-                name: "draws",
-                label: "draws",
-                min: 100.0,
-                max: 2000.0,
-                step: 100.0,
-                value: self.draws as f64,
-            },
+            Control::select(
+                "param",
+                "parameterisation",
+                &[("centred", "centred"), ("non-centred", "non-centred")],
+                param,
+            ),
+            Control::slider(
+                "accept",
+                "target acceptance",
+                (0.6, 0.99, 0.01),
+                self.target_accept,
+            ),
+            Control::slider("draws", "draws", (100.0, 2000.0, 100.0), self.draws as f64),
             Control::Seed { value: self.seed },
         ]
     }

@@ -67,32 +67,21 @@ impl Page for Schools {
     }
 
     fn controls(&self) -> Vec<Control> {
-        let slider = |name, label, (min, max, step), value| Control::Slider {
-            name,
-            label,
-            min,
-            max,
-            step,
-            value,
+        let arrows = match self.arrows {
+            ArrowsTo::FullBayes => "bayes",
+            ArrowsTo::EmpiricalBayes => "eb",
         };
         vec![
-            slider("K", "schools K", (5.0, 30.0, 1.0), self.schools as f64),
-            slider("n", "students n", (5.0, 100.0, 5.0), self.students as f64),
-            slider("tau", "spread τ", (1.0, 15.0, 0.5), self.tau),
-            slider("draws", "draws", (100.0, 2000.0, 100.0), self.draws as f64),
-            Control::Select {
-                name: "arrows",
-                label: "arrows to",
-                options: vec![
-                    ("bayes", "full Bayes (NUTS)".into()),
-                    ("eb", "empirical Bayes".into()),
-                ],
-                value: match self.arrows {
-                    ArrowsTo::FullBayes => "bayes",
-                    ArrowsTo::EmpiricalBayes => "eb",
-                }
-                .into(),
-            },
+            Control::slider("K", "schools K", (5.0, 30.0, 1.0), self.schools as f64),
+            Control::slider("n", "students n", (5.0, 100.0, 5.0), self.students as f64),
+            Control::slider("tau", "spread τ", (1.0, 15.0, 0.5), self.tau),
+            Control::slider("draws", "draws", (100.0, 2000.0, 100.0), self.draws as f64),
+            Control::select(
+                "arrows",
+                "arrows to",
+                &[("bayes", "full Bayes (NUTS)"), ("eb", "empirical Bayes")],
+                arrows,
+            ),
             Control::Seed { value: self.seed },
         ]
     }
