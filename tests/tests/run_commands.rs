@@ -138,6 +138,7 @@ fn check_flags(package: &str, args: &[String]) -> Result<(), String> {
         "ch_sbc" => outcome(ch_sbc::Args::parse_from_iter(argv)),
         "ch_shrinkage" => outcome(ch_shrinkage::Args::parse_from_iter(argv)),
         "ch_stein" => outcome(ch_stein::Args::parse_from_iter(argv)),
+        "explorer" => outcome(explorer::cli::Args::parse_from_iter(argv)),
         // The benchmark's flags live in its binary; the pages may run it bare.
         "bench" if args.is_empty() => Ok(()),
         other => Err(format!("no flag parser known for package `{other}`")),

@@ -187,15 +187,7 @@ fn covariate_beta(out: &OutputDir, o: &Outcome) -> Result<()> {
 /// set of axes, then each row's NUTS draws against its exact density.
 fn prior_tau(out: &OutputDir, o: &Outcome) -> Result<()> {
     let range = (0.0, 30.0);
-    let exact_curve = |e: &ExactPosterior| -> Vec<(f64, f64)> {
-        e.tau_grid
-            .iter()
-            .zip(&e.tau_density)
-            .step_by(100)
-            .take_while(|(t, _)| **t <= range.1)
-            .map(|(t, d)| (*t, *d))
-            .collect()
-    };
+    let exact_curve = |e: &ExactPosterior| e.tau_curve(100, range.1);
     let series = o
         .priors
         .iter()

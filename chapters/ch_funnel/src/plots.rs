@@ -4,7 +4,9 @@ use crate::Outcome;
 use crate::sweep::{PARAMETERIZATIONS, SweepFit};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use figures::recipes::{density_panel, divergence_scatter, strip, trace};
+use figures::recipes::{
+    density_panel, divergence_scatter, divergence_scatter_within, strip, trace,
+};
 use figures::theme::palette;
 use figures::{Figure, Panel, draw};
 use models::neals_funnel::V_SD;
@@ -71,17 +73,14 @@ fn side_by_side(panels: Vec<Panel>, panel_height: u32) -> Figure {
 /// The funnel itself: v against x.1, divergent draws marked.
 fn funnel_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
     let panel = |title: &str, fit: &Fit| -> Result<Panel> {
-        let (v, x1) = (fit.pooled_named("v")?, fit.pooled_named("x.1")?);
-        let keep: Vec<usize> = (0..v.len()).filter(|&i| x1[i].abs() <= X1_WINDOW).collect();
-        let divergent = divergent_flags(fit);
-        let pick = |values: &[f64]| keep.iter().map(|&i| values[i]).collect::<Vec<_>>();
-        Ok(divergence_scatter(
+        Ok(divergence_scatter_within(
             title,
-            &format!("x.1 (|x.1| ≤ {X1_WINDOW} shown)"),
+            "x.1",
             "v",
-            &pick(&x1),
-            &pick(&v),
-            &keep.iter().map(|&i| divergent[i]).collect::<Vec<_>>(),
+            &fit.pooled_named("x.1")?,
+            &fit.pooled_named("v")?,
+            &divergent_flags(fit),
+            X1_WINDOW,
         )?)
     };
     let panels = vec![

@@ -2,9 +2,9 @@
 //! of students per school `n` and between-school spread `tau`, averaged
 //! over many simulated data sets.
 
-use crate::estimators::{complete_pooling, empirical_bayes, mse, no_pooling};
-use crate::exact::posterior_means_equal_se;
 use models::Priors;
+use models::normal_means_exact::posterior_means_equal_se;
+use models::pooling_estimators::{complete_pooling, empirical_bayes, mse, no_pooling};
 use models::school_scores::{Design, school_means};
 use rayon::prelude::*;
 use sampler::rng::chain_rng;

@@ -6,8 +6,6 @@
 //! `cargo run --release -p ch_shrinkage -- --help` lists the flags.
 
 pub mod eight;
-pub mod estimators;
-pub mod exact;
 pub mod experiment;
 pub mod formula;
 pub mod grid;
@@ -19,19 +17,11 @@ use chapter_support::output::default_out_dir;
 use chapter_support::{OutputDir, SamplingArgs, timed};
 use clap::Parser;
 use models::school_scores::Design;
-use models::{EightSchools, Parameterization, Priors};
+use models::{EightSchools, Parameterization};
 use sampler::Fit;
 use std::path::PathBuf;
 
-// ANCHOR: priors
-/// Priors of the full-Bayes fit of the school-scores experiment:
-/// `mu ~ Normal(50, 25)`, `tau ~ HalfNormal(10)` (those of the pooling chapter).
-pub const SCORE_PRIORS: Priors = Priors {
-    mu_mean: 50.0,
-    mu_sd: 25.0,
-    tau_scale: 10.0,
-};
-// ANCHOR_END: priors
+pub use models::school_scores::SCORE_PRIORS;
 
 /// Command-line flags of the shrinkage chapter.
 #[derive(Debug, Clone, Parser)]

@@ -7,9 +7,9 @@ use crate::grid::{ESTIMATORS, TAUS};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::sig;
-use figures::recipes::{category_ticks, rows_figure};
+use figures::recipes::{Shrinkage, pooling_mse_bars, shrinkage_arrows};
 use figures::theme::{self, palette};
-use figures::{Anchor, Figure, Mark, Panel, Scale, Shape, Style, draw};
+use figures::{Anchor, Figure, Mark, Panel, Scale, Style, draw};
 use models::eight_schools::{SCHOOLS, SIGMA};
 
 /// Points `(x[i], y[i])` of one style.
@@ -108,104 +108,30 @@ fn b_curve(out: &OutputDir) -> Result<()> {
 /// Raw means → full-Bayes estimates, truth marked.
 fn arrows(out: &OutputDir, o: &Outcome) -> Result<()> {
     let e = &o.experiment;
-    let n = e.data.ybar.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| e.data.ybar[b].total_cmp(&e.data.ybar[a]));
-    // Row i (from the top) is at height n - 1 - i.
-    let at = |v: &[f64]| -> Vec<(f64, f64)> {
-        let rows = order.iter().enumerate();
-        rows.map(|(i, &j)| (v[j], (n - 1 - i) as f64)).collect()
-    };
-    let (raw, bayes, truth) = (at(&e.data.ybar), at(&e.bayes), at(&e.data.truth));
     let grand = e.eb.grand_mean;
-    let panel = Panel {
+    let s = Shrinkage {
+        names: (1..=e.data.ybar.len())
+            .map(|j| format!("School {j}"))
+            .collect(),
+        raw: e.data.ybar.clone(),
+        raw_label: "raw mean (no pooling)".into(),
+        pooled: e.bayes.clone(),
+        pooled_label: "partial pooling (full Bayes)".into(),
+        truth: e.data.truth.clone(),
+        centre: (grand, format!("grand mean {}", sig(grand, 3))),
         x_label: "mean score".into(),
-        marks: vec![
-            Mark::VLine {
-                x: grand,
-                style: Style::new(theme::MUTED)
-                    .dashed()
-                    .label(format!("grand mean {}", sig(grand, 3))),
-            },
-            Mark::Segments {
-                segments: raw.iter().copied().zip(bayes.iter().copied()).collect(),
-                arrow: true,
-                // Black at this opacity is the grey (150, 150, 150) on white.
-                style: Style::new(palette::BLACK).opacity(0.41),
-            },
-            points(
-                raw,
-                Style::new(palette::VERMILLION)
-                    .size(5.0)
-                    .label("raw mean (no pooling)"),
-            ),
-            points(
-                bayes,
-                Style::new(palette::BLUE)
-                    .size(5.0)
-                    .label("partial pooling (full Bayes)"),
-            ),
-            points(
-                truth,
-                Style::new(palette::GREEN)
-                    .size(6.0)
-                    .shape(Shape::Cross)
-                    .label("true mean"),
-            ),
-        ],
-        y_ticks: Some(
-            order
-                .iter()
-                .enumerate()
-                .map(|(i, j)| ((n - 1 - i) as f64, format!("School {}", j + 1)))
-                .collect(),
-        ),
-        y_range: Some((-0.5, n as f64 - 0.5)),
-        ..Default::default()
     };
     let title = "Each school's raw mean moves towards the grand mean";
     Ok(draw(
         &out.path("arrows.svg"),
-        &rows_figure(title, vec![panel], 30),
+        &shrinkage_arrows(title, &s)?,
     )?)
 }
 
 /// The experiment's MSE of each estimator.
 fn mse_bars(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let m = &o.experiment.mse;
-    let labels_ = ["no pooling", "complete", "emp. Bayes", "full Bayes"].map(String::from);
-    let pct = |v: f64| format!("{:.0}%", 100.0 * (1.0 - v / m[0]));
-    let mut marks: Vec<Mark> = m
-        .iter()
-        .enumerate()
-        .map(|(i, v)| Mark::Bars {
-            x: vec![i as f64 - 0.3],
-            width: 0.6,
-            height: vec![*v],
-            style: Style::new(palette::series(i)).opacity(0.85),
-        })
-        .collect();
-    let at = m.iter().enumerate().map(|(i, v)| (i as f64, *v)).collect();
-    let text = m.iter().map(|v| sig(*v, 3)).collect();
-    marks.push(labels(at, text, Anchor::Middle, (0, -14)));
-    let top = m.iter().copied().fold(0.0, f64::max);
-    let panel = Panel {
-        x_label: format!(
-            "Partial pooling lowers the MSE by {} (full Bayes) and {} (empirical Bayes) against no pooling",
-            pct(m[3]),
-            pct(m[2])
-        ),
-        y_label: "MSE".into(),
-        marks,
-        x_ticks: Some(category_ticks(&labels_)),
-        x_range: Some((-0.5, m.len() as f64 - 0.5)),
-        y_range: Some((0.0, if top > 0.0 { top * 1.15 } else { 1.0 })),
-        ..Default::default()
-    };
-    let figure = Figure {
-        title: "Mean squared error against the true school means".into(),
-        ..Figure::grid(vec![panel], 1, 420)
-    };
+    let m = o.experiment.mse;
+    let figure = pooling_mse_bars(m, m.map(|v| sig(v, 3)));
     Ok(draw(&out.path("mse.svg"), &figure)?)
 }
 

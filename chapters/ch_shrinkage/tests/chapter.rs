@@ -2,7 +2,6 @@
 //! exact answers, the simulation's MSE ordering over many replications, the
 //! committed outputs, determinism and error handling.
 
-use ch_shrinkage::exact::posterior_means;
 use ch_shrinkage::grid::replicate;
 use ch_shrinkage::{Args, Outcome, SCORE_PRIORS, compute, run};
 use chapter_support::testing::{
@@ -10,6 +9,7 @@ use chapter_support::testing::{
 };
 use diagnostics::{mcse_mean, sig};
 use models::eight_schools_exact::ExactPosterior;
+use models::normal_means_exact::posterior_means;
 use models::school_scores::Design;
 use std::sync::OnceLock;
 

@@ -13,9 +13,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::FigureError;
 use crate::legend::{LegendItem, draw_legend, legend_height};
-use crate::mark::{Extent, Mark, extent, legend_of};
+use crate::mark::{Mark, legend_of};
 use crate::mark_svg::{mark_svg, tick_grid_svg};
-use crate::render::{Area, padded_range, title_height, titled, write_svg_with_overlay};
+use crate::ranges::{Ranges, panel_ranges, span};
+use crate::render::{Area, render_svg, title_height, titled, write_file};
 use crate::scale::{PanelGeometry, Scale, axis_value, log_ticks};
 use crate::theme;
 
@@ -125,12 +126,18 @@ const PANEL_TITLE_H: u32 = 30;
 /// Space between tick labels or notes and the plotting area.
 const GAP: u32 = 10;
 
-/// Writes `figure` to `path` as SVG.
+/// Writes `figure` to `path` as SVG (the text of [`to_svg`]).
 ///
 /// Errors if there are no panels, a panel has no marks, a mark is empty or
 /// its vectors differ in length, a value is not finite, a range is empty,
 /// or a value on a log axis is not positive (see [`Figure`] for an example).
 pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
+    write_file(path, &to_svg(figure)?)
+}
+
+/// `figure` as SVG text, the same bytes [`draw`] writes (for a program that
+/// serves figures instead of writing files); errors as [`draw`].
+pub fn to_svg(figure: &Figure) -> Result<String, FigureError> {
     theme::register_fonts()?;
     if figure.panels.is_empty() {
         return Err(FigureError::Empty(format!("figure {:?}", figure.title)));
@@ -181,7 +188,7 @@ pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
     };
     let height = title_height(&figure.title) + rows * cell_h + below;
 
-    write_svg_with_overlay(path, (theme::WIDTH, height), |root| {
+    render_svg((theme::WIDTH, height), |root| {
         let body = titled(root, &figure.title)?;
         let (grid, legend_area) = body.split_vertically(rows * cell_h);
         let cells = grid.split_evenly((rows as usize, cols));
@@ -233,60 +240,6 @@ pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
         }
         Ok(overlay)
     })
-}
-
-/// The range of `values`, unpadded.
-fn span(values: impl IntoIterator<Item = f64>) -> Result<(f64, f64), FigureError> {
-    padded_range(values, 0.0).ok_or_else(|| FigureError::Empty("range".into()))
-}
-
-/// Axis ranges of one panel.
-#[derive(Clone, Copy, Debug)]
-struct Ranges {
-    x: (f64, f64),
-    y: (f64, f64),
-}
-
-/// Checks a panel's marks and returns its padded data ranges.
-fn panel_ranges(p: &Panel) -> Result<Ranges, FigureError> {
-    if p.marks.is_empty() {
-        return Err(FigureError::Empty(format!("panel {:?}", p.title)));
-    }
-    let mut e = Extent::default();
-    for (k, mark) in p.marks.iter().enumerate() {
-        extent(
-            mark,
-            &format!("panel {:?}, mark {}", p.title, k + 1),
-            &mut e,
-        )?;
-    }
-    let pad = |v: &[f64], fixed: Option<(f64, f64)>, log: bool, name: &str| {
-        let bad = |what: String| FigureError::Invalid(format!("panel {:?}: {what}", p.title));
-        match fixed {
-            Some((lo, hi)) if lo < hi && lo.is_finite() && hi.is_finite() && (!log || lo > 0.0) => {
-                Ok((lo, hi))
-            }
-            Some((lo, hi)) => Err(bad(format!("{name} range {lo}..{hi}"))),
-            None if log && v.iter().any(|v| *v <= 0.0) => {
-                Err(bad(format!("a value ≤ 0 on the log {name} axis")))
-            }
-            None => padded_range(v.iter().map(|v| axis_value(*v, log)), 0.04)
-                .map(|(lo, hi)| {
-                    if log {
-                        (10f64.powf(lo), 10f64.powf(hi))
-                    } else {
-                        (lo, hi)
-                    }
-                })
-                .ok_or_else(|| FigureError::Empty(format!("panel {:?}", p.title))),
-        }
-    };
-    let x = pad(&e.xs, p.x_range, p.x_scale == Scale::Log, "x")?;
-    let mut y = pad(&e.ys, p.y_range, p.y_scale == Scale::Log, "y")?;
-    if e.y_from_zero && p.y_range.is_none() && p.y_scale == Scale::Linear {
-        y.0 = 0.0;
-    }
-    Ok(Ranges { x, y })
 }
 
 /// Draws one panel's axes with plotters and returns its marks as SVG.

@@ -31,6 +31,7 @@ mod mark;
 mod mark_svg;
 mod pairs;
 mod plate_diagram;
+mod ranges;
 pub mod recipes;
 mod render;
 mod scale;
@@ -39,7 +40,7 @@ mod table;
 pub mod theme;
 
 pub use error::FigureError;
-pub use figure::{Figure, Panel, draw};
+pub use figure::{Figure, Panel, draw, to_svg};
 pub use mark::{Anchor, Mark, Shape, Style};
 pub use pairs::{PairsPlot, pairs_plot};
 pub use plate_diagram::{Plate, PlateDiagram, PlateNode, plate_diagram};

@@ -28,6 +28,15 @@ pub(crate) fn write_svg_with_overlay(
     size: (u32, u32),
     draw: impl FnOnce(&Area<'_>) -> Result<String, FigureError>,
 ) -> Result<(), FigureError> {
+    write_file(path, &render_svg(size, draw)?)
+}
+
+/// Renders a `size` SVG into a string: `draw` draws on the area and returns
+/// raw SVG elements that are added on top of everything plotters drew.
+pub(crate) fn render_svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&Area<'_>) -> Result<String, FigureError>,
+) -> Result<String, FigureError> {
     theme::register_fonts()?;
     let mut svg = String::new();
     let overlay;
@@ -43,6 +52,11 @@ pub(crate) fn write_svg_with_overlay(
             .ok_or_else(|| FigureError::Drawing("plotters wrote no closing </svg>".into()))?;
         svg.insert_str(end, &overlay);
     }
+    Ok(svg)
+}
+
+/// Writes `svg` to `path`, creating the parent directory if needed.
+pub(crate) fn write_file(path: &Path, svg: &str) -> Result<(), FigureError> {
     let io = |source| FigureError::Io {
         path: path.to_path_buf(),
         source,

@@ -74,13 +74,7 @@ fn given_tau(y: &[f64], sigma: &[f64], tau: f64) -> GivenTau {
 
 /// Mean and variance of `theta_i | tau, y` for a school with effect `y_i` and
 /// standard error `sigma_i`, given `mu | tau, y ~ Normal(mu_hat, v_mu)`.
-pub(crate) fn theta_given_tau(
-    y_i: f64,
-    sigma_i: f64,
-    tau: f64,
-    mu_hat: f64,
-    v_mu: f64,
-) -> (f64, f64) {
+pub fn theta_given_tau(y_i: f64, sigma_i: f64, tau: f64, mu_hat: f64, v_mu: f64) -> (f64, f64) {
     let (t2, s2) = (tau * tau, sigma_i * sigma_i);
     // Weight on mu when combining y_i and mu: the shrinkage factor B_i.
     let b = s2 / (s2 + t2);
@@ -135,6 +129,18 @@ impl ExactPosterior {
             y: y.to_vec(),
             sigma: sigma.to_vec(),
         }
+    }
+
+    /// Points `(tau, p(tau | y))` of every `every`-th grid cell up to
+    /// `tau = up_to`, to draw the density as a line.
+    pub fn tau_curve(&self, every: usize, up_to: f64) -> Vec<(f64, f64)> {
+        self.tau_grid
+            .iter()
+            .zip(&self.tau_density)
+            .step_by(every.max(1))
+            .take_while(|(t, _)| **t <= up_to)
+            .map(|(t, d)| (*t, *d))
+            .collect()
     }
 
     /// `P(tau ≤ t | y)`, integrating the grid density (exact within a cell).

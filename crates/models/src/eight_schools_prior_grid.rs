@@ -42,6 +42,13 @@ fn given_tau(priors: &HyperPriors, y: &[f64], sigma: &[f64], tau: f64) -> (f64, 
     (log_marginal, mu_hat, v_mu)
 }
 
+/// Mean and variance of `mu | tau, y` under `priors` at one value of `tau`
+/// (the same calculation as each grid cell of [`ExactPosterior::under`]).
+pub fn mu_given_tau(priors: &HyperPriors, y: &[f64], sigma: &[f64], tau: f64) -> (f64, f64) {
+    let (_, mu_hat, v_mu) = given_tau(priors, y, sigma, tau);
+    (mu_hat, v_mu)
+}
+
 impl ExactPosterior {
     /// The exact posterior of data `y`, `sigma` under `priors`, on `n` cells over
     /// `(0, tau_max]` (midpoint rule). Errors on bad priors, on data of unequal

@@ -3,7 +3,18 @@
 //! `Normal(true mean, sigma)`. It lives here, below the chapters, so that other
 //! programs (the explorer) can draw the same data sets.
 
+use crate::Priors;
 use sampler::rng::{chain_rng, std_normal};
+
+// ANCHOR: priors
+/// Priors of the full-Bayes fit of the school-scores experiment:
+/// `mu ~ Normal(50, 25)`, `tau ~ HalfNormal(10)` (those of the pooling chapter).
+pub const SCORE_PRIORS: Priors = Priors {
+    mu_mean: 50.0,
+    mu_sd: 25.0,
+    tau_scale: 10.0,
+};
+// ANCHOR_END: priors
 
 /// The population's grand mean (exam points), as in the source.
 pub const GRAND_MEAN: f64 = 70.0;

@@ -129,6 +129,37 @@ pub fn divergence_scatter(
     })
 }
 
+/// Like [`divergence_scatter`], keeping only the draws with `|x| ≤ x_window`
+/// (a funnel's mouth can reach far enough to flatten its neck); the x label
+/// is `x_name` and says so.
+///
+/// ```
+/// let p = figures::recipes::divergence_scatter_within("centred", "x.1", "v",
+///     &[0.0, 100.0], &[0.5, 8.0], &[false, true], 20.0).unwrap();
+/// assert_eq!(p.x_label, "x.1 (|x.1| ≤ 20 shown)");
+/// ```
+pub fn divergence_scatter_within(
+    title: &str,
+    x_name: &str,
+    y_label: &str,
+    x: &[f64],
+    y: &[f64],
+    divergent: &[bool],
+    x_window: f64,
+) -> Result<Panel, FigureError> {
+    check_draws(title, x, y, divergent)?;
+    let keep: Vec<usize> = (0..x.len()).filter(|&i| x[i].abs() <= x_window).collect();
+    let pick = |values: &[f64]| keep.iter().map(|&i| values[i]).collect::<Vec<_>>();
+    divergence_scatter(
+        title,
+        &format!("{x_name} (|{x_name}| ≤ {x_window} shown)"),
+        y_label,
+        &pick(x),
+        &pick(y),
+        &keep.iter().map(|&i| divergent[i]).collect::<Vec<_>>(),
+    )
+}
+
 /// A density histogram of `values` (`bins` bins over `range`, default the
 /// values' range): bar heights are count / (all values × bin width), so
 /// values outside the range still count and a density curve drawn over the

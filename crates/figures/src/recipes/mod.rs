@@ -5,8 +5,12 @@ mod calibration;
 mod draws;
 mod groups;
 mod rows;
+mod shrinkage;
 
 pub use calibration::{ecdf_difference, rank_histogram};
-pub use draws::{density_histogram, density_panel, divergence_scatter, trace};
+pub use draws::{
+    density_histogram, density_panel, divergence_scatter, divergence_scatter_within, trace,
+};
 pub use groups::{GroupMarkers, GroupSeries, MAX_LABELLED_GROUPS, group_intervals};
 pub use rows::{ForestRow, category_ticks, dodged, forest, lines, rows_figure, strip};
+pub use shrinkage::{POOLING_ESTIMATORS, Shrinkage, pooling_mse_bars, shrinkage_arrows};

@@ -12,7 +12,7 @@
 //!
 //! Reference: Gelman et al. (2013), *Bayesian Data Analysis*, 3rd ed., §5.4.
 
-use models::Priors;
+use crate::Priors;
 
 /// Grid cells over `tau`.
 pub const CELLS: usize = 600;
@@ -104,8 +104,8 @@ mod tests {
 
     #[test]
     fn matches_the_eight_schools_exact_posterior() {
-        use models::eight_schools::{SIGMA, Y};
-        use models::eight_schools_exact::ExactPosterior;
+        use crate::eight_schools::{SIGMA, Y};
+        use crate::eight_schools_exact::ExactPosterior;
         let p = Priors::EIGHT_SCHOOLS;
         let ours = posterior_means(&Y, &SIGMA, &p);
         let exact = ExactPosterior::eight_schools(20_000, 80.0);
