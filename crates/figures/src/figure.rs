@@ -261,10 +261,11 @@ fn draw_panel(
     };
     let x_ticks: Option<Vec<_>> = p.x_ticks.clone().or_else(|| auto(log.0, r.x));
     let y_ticks: Option<Vec<_>> = p.y_ticks.clone().or_else(|| auto(log.1, r.y));
-    // Ticks with empty labels (e.g. inner panels of a pairs plot) need no room.
+    // Ticks whose labels are all empty (inner panels of a pairs plot) need
+    // no room below; no ticks at all keep the usual room.
     let unlabelled = |t: &Option<Vec<(f64, String)>>| {
         t.as_ref()
-            .is_some_and(|t| t.iter().all(|(_, l)| l.is_empty()))
+            .is_some_and(|t| !t.is_empty() && t.iter().all(|(_, l)| l.is_empty()))
     };
     let x_area = match (p.x_label.is_empty(), unlabelled(&x_ticks)) {
         (true, true) => 4,
