@@ -61,7 +61,7 @@ pub struct Figure {
     pub title: String,
     /// The panels, filled row by row.
     pub panels: Vec<Panel>,
-    /// Panels per row (1 to 4; 0 means 1).
+    /// Panels per row (1 to 6; 0 means 1).
     pub columns: usize,
     /// Height of each panel's plotting area with its axes, in pixels (0 means 300).
     pub panel_height: u32,
@@ -155,7 +155,7 @@ pub fn to_svg(figure: &Figure) -> Result<String, FigureError> {
         ranges.iter_mut().for_each(|r| r.y = y);
     }
 
-    let cols = figure.columns.clamp(1, 4);
+    let cols = figure.columns.clamp(1, 6);
     let legends: Vec<Vec<LegendItem>> = if figure.legend_per_panel {
         figure.panels.iter().map(|p| legend_of(&p.marks)).collect()
     } else {
@@ -261,7 +261,17 @@ fn draw_panel(
     };
     let x_ticks: Option<Vec<_>> = p.x_ticks.clone().or_else(|| auto(log.0, r.x));
     let y_ticks: Option<Vec<_>> = p.y_ticks.clone().or_else(|| auto(log.1, r.y));
-    let x_area = if p.x_label.is_empty() { 36 } else { 58 };
+    // Ticks whose labels are all empty (inner panels of a pairs plot) need
+    // no room below; no ticks at all keep the usual room.
+    let unlabelled = |t: &Option<Vec<(f64, String)>>| {
+        t.as_ref()
+            .is_some_and(|t| !t.is_empty() && t.iter().all(|(_, l)| l.is_empty()))
+    };
+    let x_area = match (p.x_label.is_empty(), unlabelled(&x_ticks)) {
+        (true, true) => 4,
+        (true, false) => 36,
+        (false, _) => 58,
+    };
     let mut y_area = if p.y_label.is_empty() { 56 } else { 76 };
     if let Some(ticks) = &y_ticks {
         let desc = if p.y_label.is_empty() { 0 } else { 30 };

@@ -1,4 +1,4 @@
-//! The book's figures, as a small grammar, and two diagrams drawn on their
+//! The book's figures, as a small grammar, and a plate diagram drawn on its
 //! own.
 //!
 //! A [`Figure`] is a grid of [`Panel`]s; a panel has axes (labels, ranges,
@@ -9,18 +9,15 @@
 //! draw (histogram bins, medians, jitter, dodging); [`recipes`] are short
 //! functions that build the panels the book draws often (traces, divergence
 //! scatters, density histograms, forests, strips, lines, group intervals,
-//! rank histograms, ECDF differences).
+//! rank histograms, ECDF differences, pairs plots).
 //!
 //! Output is byte-identical from run to run: text is laid out with a
 //! vendored copy of DejaVu Sans (no system fonts are consulted) and nothing
 //! random or time-dependent goes into the file.
 //!
-//! Drawn by their own function (each writes one SVG):
+//! Drawn by its own function (it writes one SVG):
 //!
-//! | function | what it draws |
-//! |---|---|
-//! | [`plate_diagram`] | a graphical model: observed and latent nodes, arrows, plates |
-//! | [`pairs_plot`] | scatter of every pair of parameters, histograms on the diagonal, correlations above |
+//! [`plate_diagram`], a graphical model: observed and latent nodes, arrows, plates.
 //!
 //! [`markdown_table`] formats a table for the book's generated pages.
 
@@ -29,7 +26,6 @@ mod figure;
 mod legend;
 mod mark;
 mod mark_svg;
-mod pairs;
 mod plate_diagram;
 mod ranges;
 pub mod recipes;
@@ -42,8 +38,8 @@ pub mod theme;
 pub use error::FigureError;
 pub use figure::{Figure, Panel, draw, to_svg};
 pub use mark::{Anchor, Mark, Shape, Style};
-pub use pairs::{PairsPlot, pairs_plot};
 pub use plate_diagram::{Plate, PlateDiagram, PlateNode, plate_diagram};
+pub use recipes::{PairsPlot, pairs_plot};
 pub use scale::Scale;
 pub use table::markdown_table;
 pub use theme::register_fonts;

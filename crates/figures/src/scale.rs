@@ -156,6 +156,33 @@ pub(crate) fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
     if ticks.len() > 7 { pick(&[1.0]) } else { ticks }
 }
 
+/// Round tick positions inside `(lo, hi)`: steps of 1, 2 or 5 times a power
+/// of ten, the step whose number of ticks is closest to `n` (the larger step
+/// on a tie).
+pub(crate) fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
+    let raw = (hi - lo) / n.max(1) as f64;
+    if !(raw > 0.0 && raw.is_finite()) {
+        return vec![lo];
+    }
+    let ticks = |step: f64| -> Vec<f64> {
+        let (first, last) = ((lo / step).ceil() as i64, (hi / step).floor() as i64);
+        (first..=last).map(|k| k as f64 * step).collect()
+    };
+    let mag = 10f64.powf(raw.log10().floor());
+    let mut best: Option<Vec<f64>> = None;
+    for m in [0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0] {
+        let t = ticks(m * mag);
+        let better = match &best {
+            None => true,
+            Some(b) => t.len().abs_diff(n) <= b.len().abs_diff(n),
+        };
+        if better && !t.is_empty() {
+            best = Some(t);
+        }
+    }
+    best.unwrap_or_else(|| vec![lo])
+}
+
 #[cfg(test)]
 mod tests {
     use super::log_ticks;
@@ -164,5 +191,19 @@ mod tests {
     fn log_ticks_are_nice() {
         assert_eq!(log_ticks(4.0, 110.0), vec![5.0, 10.0, 20.0, 50.0, 100.0]);
         assert_eq!(log_ticks(0.5, 2000.0), vec![1.0, 10.0, 100.0, 1000.0]);
+    }
+
+    #[test]
+    fn ticks_are_round_and_inside() {
+        use super::nice_ticks;
+        let show = |t: Vec<f64>| {
+            t.iter()
+                .map(crate::theme::format_tick)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(show(nice_ticks(0.13, 0.97, 3)), "0.2 0.4 0.6 0.8");
+        assert_eq!(show(nice_ticks(12.2, 13.1, 3)), "12.5 13");
+        assert_eq!(show(nice_ticks(-3.0, 17.0, 4)), "0 5 10 15");
     }
 }

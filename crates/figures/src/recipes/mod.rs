@@ -4,6 +4,7 @@
 mod calibration;
 mod draws;
 mod groups;
+mod pairs;
 mod rows;
 mod shrinkage;
 
@@ -12,5 +13,6 @@ pub use draws::{
     density_histogram, density_panel, divergence_scatter, divergence_scatter_within, trace,
 };
 pub use groups::{GroupMarkers, GroupSeries, MAX_LABELLED_GROUPS, group_intervals};
+pub use pairs::{PairsPlot, pairs, pairs_plot};
 pub use rows::{ForestRow, category_ticks, dodged, forest, lines, rows_figure, strip};
 pub use shrinkage::{POOLING_ESTIMATORS, Shrinkage, pooling_mse_bars, shrinkage_arrows};
