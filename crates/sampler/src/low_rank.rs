@@ -140,6 +140,7 @@ impl Metric for LowRankMetric {
         0.5 * (diagonal + low_rank)
     }
 
+    // ANCHOR: velocity
     fn velocity(&self, p: &[f64], out: &mut [f64]) {
         if self.rank() == 0 {
             for ((o, pi), mi) in out.iter_mut().zip(p).zip(&self.inv_mass) {
@@ -153,6 +154,7 @@ impl Metric for LowRankMetric {
             *o = s * (s * p[i] + self.row_dot(i, &a));
         }
     }
+    // ANCHOR_END: velocity
 
     fn sample_momentum<R: Rng + ?Sized>(&self, rng: &mut R, p: &mut [f64]) {
         if self.rank() == 0 {

@@ -59,8 +59,9 @@ impl MetricKind {
 
 /// How to run a fit. `Settings::default()` is Stan's default setup (target
 /// acceptance 0.8, tree depth 10, Stan's warmup schedule, no step-size
-/// jitter) with four chains of 1000 warmup and 1000 sampling iterations;
-/// [`Settings::rolling`] swaps in nutpie's warmup schedule.
+/// jitter, diagonal metric) with four chains of 1000 warmup and 1000
+/// sampling iterations; [`Settings::rolling`] swaps in nutpie's warmup
+/// schedule, and [`Settings::low_rank`] also nutpie's low-rank metric.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// Number of chains (≥ 1).
