@@ -14,12 +14,16 @@
 //! * [`record`]: what a fit reports (time, gradients, divergences, ESS) and
 //!   medians over seeds;
 //! * [`report`]: the markdown tables and the machine description;
+//! * [`low_rank`]: the low-rank metric against our diagonal one and against
+//!   `nuts-rs`'s low-rank option, on every model and on the factor target
+//!   built for it;
 //! * [`peers`]: the table `peers/peers.py` wrote for Stan, PyMC and nutpie,
 //!   read back and set beside ours.
 //!
 //! `cargo run --release -p bench -- --help` lists the flags.
 
 pub mod cpu_time;
+pub mod low_rank;
 pub mod nutsrs;
 pub mod ours;
 pub mod peers;

@@ -3,6 +3,7 @@
 //! book's performance appendix.
 
 use anyhow::{Context, Result, bail};
+use bench::low_rank::{low_rank_goals, low_rank_table};
 use bench::nutsrs::run_nutsrs;
 use bench::ours::run_ours;
 use bench::peers;
@@ -25,11 +26,12 @@ struct Args {
     /// its ratios noisy.
     #[arg(long, default_value_t = 10)]
     seeds: u64,
-    /// Models, comma-separated: eight-nc, eight-c, gauss100, dirichlet, hsb.
+    /// Models, comma-separated: eight-nc, eight-c, gauss100, dirichlet, hsb,
+    /// factor100.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "eight-nc,eight-c,gauss100,dirichlet,hsb"
+        default_value = "eight-nc,eight-c,gauss100,dirichlet,hsb,factor100"
     )]
     models: Vec<String>,
     /// Threads per fit (both samplers); 1 runs the 4 chains one after another.
@@ -37,11 +39,13 @@ struct Args {
     threads: usize,
     /// Samplers, comma-separated: ours (Stan's adaptation), ours-rolling,
     /// ours-rolling-grad (nutpie's schedule, draw or draw-and-gradient
-    /// variances), nuts-rs (default adaptation), nuts-rs-stan (draw variances).
+    /// variances), nuts-rs (default adaptation), nuts-rs-stan (draw
+    /// variances), and the low-rank metrics: ours-low-rank (rolling, draws
+    /// and gradients), ours-stan-low-rank (Stan's schedule), nuts-rs-low-rank.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "ours,ours-rolling,ours-rolling-grad,nuts-rs,nuts-rs-stan"
+        default_value = "ours,ours-rolling,ours-rolling-grad,nuts-rs,nuts-rs-stan,ours-low-rank,nuts-rs-low-rank"
     )]
     samplers: Vec<String>,
     /// Directory for the markdown tables (default: the book's generated/performance).
@@ -104,7 +108,7 @@ fn run(args: &Args) -> Result<()> {
         .map(|k| {
             Target::from_key(k.trim()).with_context(|| {
                 format!(
-                    "unknown model '{k}' (expected eight-nc, eight-c, gauss100, dirichlet or hsb)"
+                    "unknown model '{k}' (expected eight-nc, eight-c, gauss100, dirichlet, hsb or factor100)"
                 )
             })
         })
@@ -159,6 +163,7 @@ fn run(args: &Args) -> Result<()> {
                 bench_model(&targets::dirichlet_multinomial(), target, &kinds, args)?
             }
             Target::Hsb => bench_model(&targets::hsb()?, target, &kinds, args)?,
+            Target::Factor100 => bench_model(&targets::factor_gaussian(), target, &kinds, args)?,
         };
         results.push(result);
     }
@@ -186,8 +191,9 @@ fn run(args: &Args) -> Result<()> {
         ("ratios.md", ratio_table(&results)),
         (
             "goals.md",
-            goals(&results) + &peers::peer_goals(&results, &peer_rows),
+            goals(&results) + &peers::peer_goals(&results, &peer_rows) + &low_rank_goals(&results),
         ),
+        ("low_rank.md", low_rank_table(&results)),
         ("setup.md", setup.markdown()),
     ];
     if !peer_rows.is_empty() {

@@ -10,7 +10,10 @@ use crate::cpu_time::timed;
 use crate::ours::{NUM_CHAINS, NUM_DRAWS, NUM_WARMUP};
 use crate::record::{RunRecord, SamplerKind, min_bulk_ess};
 use anyhow::{Result, anyhow, bail};
-use nuts_rs::{Chain, CpuLogpFunc, CpuMath, CpuMathError, DiagNutsSettings, LogpError, Settings};
+use nuts_rs::{
+    Chain, CpuLogpFunc, CpuMath, CpuMathError, DiagNutsSettings, LogpError, LowRankNutsSettings,
+    Settings,
+};
 use rayon::prelude::*;
 use sampler::Model;
 use sampler::rng::{chain_rng, uniform};
@@ -74,8 +77,9 @@ impl<M: Model + ?Sized> CpuLogpFunc for Density<'_, M> {
     }
 }
 
-/// `nuts-rs` settings for 4 × (1000 + 1000) draws with either adaptation;
-/// everything else is its default (target acceptance 0.8, tree depth 10).
+/// `nuts-rs` settings for 4 × (1000 + 1000) draws with either diagonal
+/// adaptation; everything else is its default (target acceptance 0.8, tree
+/// depth 10).
 pub fn settings(kind: SamplerKind, seed: u64) -> DiagNutsSettings {
     let mut s = DiagNutsSettings {
         num_tune: NUM_WARMUP as u64,
@@ -88,6 +92,21 @@ pub fn settings(kind: SamplerKind, seed: u64) -> DiagNutsSettings {
     s.adapt_options.mass_matrix_options.use_grad_based_estimate =
         kind == SamplerKind::NutsRsDefault;
     s
+}
+
+/// `nuts-rs`'s low-rank settings (nutpie's `low_rank_modified_mass_matrix`)
+/// for 4 × (1000 + 1000) draws; everything else is its default (target
+/// acceptance 0.8, tree depth 10, the metric updated every 20 iterations
+/// besides each window switch, `γ = 10⁻⁵`, eigenvalue cutoff 2).
+pub fn low_rank_settings(seed: u64) -> LowRankNutsSettings {
+    LowRankNutsSettings {
+        num_tune: NUM_WARMUP as u64,
+        num_draws: NUM_DRAWS as u64,
+        num_chains: NUM_CHAINS,
+        seed,
+        maxdepth: 10,
+        ..LowRankNutsSettings::default()
+    }
 }
 
 /// What one chain returns: constrained draws, divergences after warmup,
@@ -106,18 +125,19 @@ fn replication(kind: SamplerKind) -> u32 {
     match kind {
         SamplerKind::NutsRsDefault => 1,
         SamplerKind::NutsRsDrawVariance => 2,
+        SamplerKind::NutsRsLowRank => 3,
         _ => 0,
     }
 }
 
-fn run_chain<M: Model>(
+fn run_chain<M: Model, S: Settings>(
     model: &M,
-    settings: &DiagNutsSettings,
+    settings: &S,
     kind: SamplerKind,
     chain: usize,
     evaluations: &AtomicU64,
 ) -> Result<ChainOutput> {
-    let mut rng = chain_rng(settings.seed, replication(kind), chain as u32);
+    let mut rng = chain_rng(settings.seed(), replication(kind), chain as u32);
     let d = model.dim();
     let mut grad = vec![0.0; d];
     let init = (0..100)
@@ -138,9 +158,9 @@ fn run_chain<M: Model>(
     sampler
         .set_position(&init)
         .map_err(|e| anyhow!("nuts-rs initialisation: {e}"))?;
-    let total = settings.num_tune + settings.num_draws;
+    let total = settings.hint_num_tune() + settings.hint_num_draws();
     let mut out = ChainOutput {
-        draws: Vec::with_capacity(settings.num_draws as usize),
+        draws: Vec::with_capacity(settings.hint_num_draws()),
         divergences: 0,
         warmup_gradients: 0,
         step_size_sum: 0.0,
@@ -164,7 +184,7 @@ fn run_chain<M: Model>(
         model.constrain(&position, &mut values);
         out.draws.push(values);
     }
-    if out.draws.len() != settings.num_draws as usize {
+    if out.draws.len() != settings.hint_num_draws() {
         bail!("nuts-rs returned {} kept draws", out.draws.len());
     }
     Ok(out)
@@ -174,12 +194,23 @@ fn run_chain<M: Model>(
 /// global pool, as ours runs, and records time, gradients, divergences and
 /// the minimum bulk-ESS.
 pub fn run_nutsrs<M: Model>(model: &M, kind: SamplerKind, seed: u64) -> Result<RunRecord> {
-    let settings = settings(kind, seed);
+    match kind {
+        SamplerKind::NutsRsLowRank => run_with(model, kind, &low_rank_settings(seed)),
+        _ => run_with(model, kind, &settings(kind, seed)),
+    }
+}
+
+/// [`run_nutsrs`] with the settings made.
+fn run_with<M: Model, S: Settings>(
+    model: &M,
+    kind: SamplerKind,
+    settings: &S,
+) -> Result<RunRecord> {
     let counters: Vec<AtomicU64> = (0..NUM_CHAINS).map(|_| AtomicU64::new(0)).collect();
     let (chains, seconds, cpu_seconds) = timed(|| {
         (0..NUM_CHAINS)
             .into_par_iter()
-            .map(|c| run_chain(model, &settings, kind, c, &counters[c]))
+            .map(|c| run_chain(model, settings, kind, c, &counters[c]))
             .collect::<Result<Vec<_>>>()
     });
     let chains = chains?;

@@ -23,6 +23,7 @@ pub fn run_ours<M: Model>(model: &M, kind: SamplerKind, seed: u64) -> Result<Run
     let step_size_jitter = adaptation.default_jitter();
     let settings = Settings {
         adaptation,
+        metric: kind.metric(),
         step_size_jitter,
         num_chains: NUM_CHAINS,
         num_warmup: NUM_WARMUP,

@@ -18,16 +18,27 @@ pub enum SamplerKind {
     /// `nuts-rs` with the metric estimated from draw variances only, the
     /// quantity Stan estimates (its windows remain nuts-rs's own).
     NutsRsDrawVariance,
+    /// Our NUTS with nutpie's rolling windows (draw and gradient variances)
+    /// and the low-rank-plus-diagonal metric ([`sampler::low_rank`]).
+    OursLowRank,
+    /// Our NUTS with Stan's schedule and the low-rank-plus-diagonal metric.
+    OursStanLowRank,
+    /// `nuts-rs` with its low-rank metric (nutpie's
+    /// `low_rank_modified_mass_matrix`).
+    NutsRsLowRank,
 }
 
 impl SamplerKind {
     /// Every sampler, in table order.
-    pub const ALL: [SamplerKind; 5] = [
+    pub const ALL: [SamplerKind; 8] = [
         SamplerKind::Ours,
         SamplerKind::OursRolling,
         SamplerKind::OursRollingGradient,
         SamplerKind::NutsRsDefault,
         SamplerKind::NutsRsDrawVariance,
+        SamplerKind::OursLowRank,
+        SamplerKind::OursStanLowRank,
+        SamplerKind::NutsRsLowRank,
     ];
 
     /// Short name for the `--samplers` flag.
@@ -38,6 +49,9 @@ impl SamplerKind {
             SamplerKind::OursRollingGradient => "ours-rolling-grad",
             SamplerKind::NutsRsDefault => "nuts-rs",
             SamplerKind::NutsRsDrawVariance => "nuts-rs-stan",
+            SamplerKind::OursLowRank => "ours-low-rank",
+            SamplerKind::OursStanLowRank => "ours-stan-low-rank",
+            SamplerKind::NutsRsLowRank => "nuts-rs-low-rank",
         }
     }
 
@@ -50,7 +64,11 @@ impl SamplerKind {
     pub fn is_ours(self) -> bool {
         matches!(
             self,
-            SamplerKind::Ours | SamplerKind::OursRolling | SamplerKind::OursRollingGradient
+            SamplerKind::Ours
+                | SamplerKind::OursRolling
+                | SamplerKind::OursRollingGradient
+                | SamplerKind::OursLowRank
+                | SamplerKind::OursStanLowRank
         )
     }
 
@@ -58,12 +76,22 @@ impl SamplerKind {
     pub fn adaptation(self) -> Option<sampler::Adaptation> {
         use sampler::{Adaptation, MetricEstimate};
         match self {
-            SamplerKind::Ours => Some(Adaptation::Stan),
+            SamplerKind::Ours | SamplerKind::OursStanLowRank => Some(Adaptation::Stan),
             SamplerKind::OursRolling => Some(Adaptation::Rolling(MetricEstimate::DrawVariance)),
-            SamplerKind::OursRollingGradient => {
+            SamplerKind::OursRollingGradient | SamplerKind::OursLowRank => {
                 Some(Adaptation::Rolling(MetricEstimate::DrawAndGradient))
             }
             _ => None,
+        }
+    }
+
+    /// Our sampler's metric for this kind (diagonal unless low-rank).
+    pub fn metric(self) -> sampler::MetricKind {
+        match self {
+            SamplerKind::OursLowRank | SamplerKind::OursStanLowRank => {
+                sampler::MetricKind::LowRank(sampler::LowRankOptions::default())
+            }
+            _ => sampler::MetricKind::Diagonal,
         }
     }
 
@@ -75,6 +103,9 @@ impl SamplerKind {
             SamplerKind::OursRollingGradient => "ours · rolling, draws+grads",
             SamplerKind::NutsRsDefault => "nuts-rs · default",
             SamplerKind::NutsRsDrawVariance => "nuts-rs · draws",
+            SamplerKind::OursLowRank => "ours · rolling, low-rank",
+            SamplerKind::OursStanLowRank => "ours · Stan, low-rank",
+            SamplerKind::NutsRsLowRank => "nuts-rs · low-rank",
         }
     }
 }

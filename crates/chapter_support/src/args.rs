@@ -1,7 +1,7 @@
 //! The flags every sampling chapter shares, and the sampler settings they make.
 
 use clap::{Args, ValueEnum};
-use sampler::{Adaptation, MetricEstimate, Settings};
+use sampler::{Adaptation, LowRankOptions, MetricEstimate, MetricKind, Settings};
 use std::path::PathBuf;
 
 /// Sampling flags shared by every chapter (flatten into a chapter's parser
@@ -31,6 +31,11 @@ pub struct SamplingArgs {
     /// draw and gradient variances (nutpie's own choice).
     #[arg(long, value_enum, default_value_t = AdaptationArg::Stan)]
     pub adaptation: AdaptationArg,
+    /// Metric: diagonal (the book's default), or nutpie's low-rank metric,
+    /// the diagonal corrected along the few directions in which draws and
+    /// gradients show strong correlation.
+    #[arg(long, value_enum, default_value_t = MetricArg::Diag)]
+    pub metric: MetricArg,
     /// Jitter each step size uniformly by ±this fraction, in [0, 1)
     /// (default: 0.1 with rolling windows, 0 with Stan's schedule).
     #[arg(long)]
@@ -67,6 +72,24 @@ impl From<AdaptationArg> for Adaptation {
     }
 }
 
+/// The `--metric` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MetricArg {
+    /// A diagonal metric.
+    Diag,
+    /// The diagonal plus a low-rank correction (nutpie's).
+    LowRank,
+}
+
+impl From<MetricArg> for MetricKind {
+    fn from(m: MetricArg) -> Self {
+        match m {
+            MetricArg::Diag => MetricKind::Diagonal,
+            MetricArg::LowRank => MetricKind::LowRank(LowRankOptions::default()),
+        }
+    }
+}
+
 impl SamplingArgs {
     /// The sampler settings these flags ask for (validated when sampling starts).
     pub fn settings(&self) -> Settings {
@@ -79,6 +102,7 @@ impl SamplingArgs {
             target_accept: self.target_accept,
             max_tree_depth: self.max_tree_depth,
             adaptation,
+            metric: self.metric.into(),
             step_size_jitter: self
                 .step_size_jitter
                 .unwrap_or_else(|| adaptation.default_jitter()),
@@ -165,6 +189,19 @@ mod tests {
         assert_eq!(jitter(&["demo", "--adaptation", "rolling"]), (rolling, 0.1));
         let given = jitter(&["demo", "--adaptation", "rolling", "--step-size-jitter", "0"]);
         assert_eq!(given, (rolling, 0.0));
+    }
+
+    #[test]
+    fn the_metric_is_diagonal_unless_asked() {
+        let metric = |args: &[&str]| {
+            let d: Demo = parse_with_defaults(&[], args.iter().copied()).unwrap();
+            d.sampling.settings().metric
+        };
+        assert_eq!(metric(&["demo"]), MetricKind::Diagonal);
+        assert_eq!(
+            metric(&["demo", "--metric", "low-rank"]),
+            MetricKind::LowRank(LowRankOptions::default())
+        );
     }
 
     #[test]

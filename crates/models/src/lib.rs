@@ -20,6 +20,7 @@ pub mod eight_schools_covariate;
 pub mod eight_schools_exact;
 pub mod eight_schools_marginals;
 pub mod eight_schools_prior_grid;
+pub mod factor_gaussian;
 pub mod gaussian;
 pub mod grouped_csv;
 pub mod grouped_regression;

@@ -9,6 +9,7 @@
 use models::Parameterization;
 use models::eight_schools::{MU_PRIOR_SD, SIGMA, TAU_PRIOR_SCALE, Y};
 use models::eight_schools_covariate::{BETA_PRIOR_SD, CovariateSchools};
+use models::factor_gaussian::FactorGaussian;
 use models::gaussian::Gaussian;
 use models::layer::check::check_against_declared;
 use models::layer::{
@@ -101,6 +102,27 @@ fn gaussians() {
         let auto = Declared::new(p, MultiNormal { mean, precision, x }).unwrap();
         check_against_declared(&hand, &auto, 1000, 42).unwrap();
     }
+}
+
+/// The factor Gaussian's Woodbury gradient against the dense precision
+/// (the inverse of its exact covariance), declared.
+#[test]
+fn factor_gaussian() {
+    let d = 15;
+    let mean: Vec<f64> = (0..d).map(|i| 0.3 * i as f64 - 2.0).collect();
+    let scales: Vec<f64> = (0..d).map(|i| 0.2 + 0.4 * i as f64).collect();
+    let loadings: Vec<Vec<f64>> = (0..3)
+        .map(|j| (0..d).map(|i| ((i * (j + 2)) % 5) as f64 - 1.5).collect())
+        .collect();
+    let hand = FactorGaussian::new(mean.clone(), scales, &loadings).unwrap();
+    let inv = nalgebra::DMatrix::from_row_slice(d, d, &hand.covariance())
+        .try_inverse()
+        .unwrap();
+    let mut p = Declaration::new();
+    let x = p.vector("x", d, Support::Real);
+    let precision = inv.transpose().as_slice().to_vec();
+    let auto = Declared::new(p, MultiNormal { mean, precision, x }).unwrap();
+    check_against_declared(&hand, &auto, 200, 43).unwrap();
 }
 
 /// Eight Schools with a school-level covariate, non-centred.

@@ -2,8 +2,10 @@
 //! windows. Both tune the step size by dual averaging ([`crate::step_size`])
 //! and leave the chain with the step size and metric used for sampling.
 
+use crate::adapt_metric::AdaptiveMetric;
 use crate::error::{Result, SamplerError};
 use crate::hook::{Monitor, Phase};
+use crate::low_rank_estimate::PointWindow;
 use crate::mass_matrix::{WelfordVariance, regularize};
 use crate::model::Model;
 use crate::rolling::{MetricEstimate, RollingWindows, metric_from_gradient};
@@ -15,14 +17,18 @@ use crate::warmup::WindowSchedule;
 /// Stan's warmup: the initial step-size heuristic, then dual averaging,
 /// with the metric re-estimated from draw variances at the end of each slow
 /// window ([`WindowSchedule`]) and step-size adaptation restarted there.
+/// A low-rank metric also keeps the window's draws and gradients and is
+/// corrected from them at the same moments ([`crate::adapt_metric`]).
 /// Returns the number of divergent warmup transitions.
-pub(crate) fn stan_warmup<M: Model + ?Sized>(
+pub(crate) fn stan_warmup<M: Model + ?Sized, Me: AdaptiveMetric>(
     model: &M,
     settings: &Settings,
     chain: usize,
-    state: &mut ChainState,
+    state: &mut ChainState<Me>,
     monitor: &mut Monitor<'_>,
 ) -> Result<usize> {
+    let low_rank = settings.metric.low_rank_options();
+    let mut points = PointWindow::default();
     state.step_size = state.search_step_size(model, chain)?;
     let mut dual = DualAveraging::new(settings.target_accept, settings.initial_step_size);
     let mut schedule = WindowSchedule::new(settings.num_warmup);
@@ -35,9 +41,16 @@ pub(crate) fn stan_warmup<M: Model + ?Sized>(
         state.step_size = dual.learn(t.accept_stat);
         if schedule.in_window() {
             variance.add_sample(&state.z.q);
+            if low_rank.is_some() {
+                points.push(&state.z.q, &state.z.grad);
+            }
         }
         if schedule.advance() {
-            state.metric.inv_mass = adapted_metric(&variance, chain, iteration)?;
+            let inv_mass = adapted_metric(&variance, chain, iteration)?;
+            state
+                .metric
+                .update(&inv_mass, low_rank.as_ref().map(|o| (&points, o)));
+            points.clear();
             variance.restart();
             state.step_size = state.search_step_size(model, chain)?;
             dual.mu = (10.0 * state.step_size).ln();
@@ -71,21 +84,31 @@ fn adapted_metric(variance: &WelfordVariance, chain: usize, iteration: usize) ->
 /// and is re-estimated after every iteration from the foreground window;
 /// dual averaging runs throughout, restarted once, after the first metric
 /// estimate from draws, where the step-size heuristic also runs again.
+/// A low-rank metric is re-estimated, diagonal and correction together, at
+/// every window swap and otherwise every `update_every` iterations (as
+/// `nuts-rs` does), from the foreground window's draws and gradients.
 /// Returns the number of divergent warmup transitions.
-pub(crate) fn rolling_warmup<M: Model + ?Sized>(
+pub(crate) fn rolling_warmup<M: Model + ?Sized, Me: AdaptiveMetric>(
     model: &M,
     settings: &Settings,
     chain: usize,
     estimate: MetricEstimate,
-    state: &mut ChainState,
+    state: &mut ChainState<Me>,
     monitor: &mut Monitor<'_>,
 ) -> Result<usize> {
+    let low_rank = settings.metric.low_rank_options();
+    let mut inv_mass = state.metric.inv_mass_diagonal();
     if settings.num_warmup > 0 {
-        state.metric.inv_mass = metric_from_gradient(&state.z.grad);
+        inv_mass = metric_from_gradient(&state.z.grad);
+        state.metric = Me::from_diagonal(inv_mass.clone());
     }
     state.step_size = state.search_step_size(model, chain)?;
     let mut dual = DualAveraging::new(settings.target_accept, state.step_size);
     let mut windows = RollingWindows::new(settings.num_warmup, model.dim(), estimate);
+    if low_rank.is_some() {
+        windows = windows.keeping_points();
+    }
+    let (mut swaps, mut last_update) = (0, 0);
     let mut previous = state.z.q.clone();
     let mut first_estimate = true;
     let mut divergences = 0;
@@ -96,7 +119,18 @@ pub(crate) fn rolling_warmup<M: Model + ?Sized>(
         state.step_size = dual.learn(t.accept_stat);
         let moved = previous != state.z.q;
         let z = &state.z;
-        let changed = windows.observe(iteration, &z.q, &z.grad, moved, &mut state.metric.inv_mass);
+        let mut changed = windows.observe(iteration, &z.q, &z.grad, moved, &mut inv_mass);
+        if let Some(options) = &low_rank {
+            changed &= windows.swaps() > swaps || iteration >= last_update + options.update_every;
+        }
+        if changed {
+            let points = windows.foreground_points();
+            state.metric.update(
+                &inv_mass,
+                low_rank.as_ref().zip(points).map(|(o, p)| (p, o)),
+            );
+            (swaps, last_update) = (windows.swaps(), iteration);
+        }
         if changed && first_estimate {
             first_estimate = false;
             state.step_size = state.search_step_size(model, chain)?;

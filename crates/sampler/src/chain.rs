@@ -1,15 +1,17 @@
 //! One chain: initialisation, warmup with adaptation, then sampling.
 
+use crate::adapt_metric::AdaptiveMetric;
 use crate::adaptation::{rolling_warmup, stan_warmup};
 use crate::error::{Result, SamplerError};
 use crate::fit::ChainDraws;
 use crate::hamiltonian::PhasePoint;
 use crate::hook::{Hook, Monitor, Phase};
+use crate::low_rank::LowRankMetric;
 use crate::metric::DiagMetric;
 use crate::model::Model;
 use crate::nuts::{NutsOptions, NutsWorkspace};
 use crate::rng::{chain_rng, uniform};
-use crate::settings::{Adaptation, Settings};
+use crate::settings::{Adaptation, MetricKind, Settings};
 use crate::state::ChainState;
 use crate::stats::DrawStats;
 use indicatif::ProgressBar;
@@ -67,15 +69,35 @@ fn initialize<M: Model + ?Sized, R: Rng + ?Sized>(
 }
 
 /// Runs chain `chain` of replication `replication`: adaptive warmup (step
-/// size by dual averaging, diagonal metric on Stan's windowed schedule or on
-/// rolling windows, as `settings.adaptation` says) followed by `num_draws`
-/// NUTS transitions with everything frozen.
+/// size by dual averaging, the metric on Stan's windowed schedule or on
+/// rolling windows, as `settings.adaptation` says, diagonal or low-rank as
+/// `settings.metric` says) followed by `num_draws` NUTS transitions with
+/// everything frozen.
 ///
 /// `hook` is called after every iteration and may stop the chain.
 ///
 /// With `num_warmup = 0` nothing is adapted: the metric is the identity and
 /// the step size is the one the initial heuristic finds.
 pub fn run_chain<M: Model + ?Sized>(
+    model: &M,
+    settings: &Settings,
+    replication: u32,
+    chain: usize,
+    progress: &ProgressBar,
+    hook: Hook<'_>,
+) -> Result<ChainDraws> {
+    match settings.metric {
+        MetricKind::Diagonal => {
+            run_chain_with::<M, DiagMetric>(model, settings, replication, chain, progress, hook)
+        }
+        MetricKind::LowRank(_) => {
+            run_chain_with::<M, LowRankMetric>(model, settings, replication, chain, progress, hook)
+        }
+    }
+}
+
+/// [`run_chain`] with the metric type chosen.
+fn run_chain_with<M: Model + ?Sized, Me: AdaptiveMetric>(
     model: &M,
     settings: &Settings,
     replication: u32,
@@ -91,7 +113,7 @@ pub fn run_chain<M: Model + ?Sized>(
     let mut rng = chain_rng(settings.seed, replication, chain as u32);
     let z = initialize(&model, settings, chain, &mut rng)?;
     let mut state = ChainState {
-        metric: DiagMetric::unit(model.dim()),
+        metric: Me::from_diagonal(vec![1.0; model.dim()]),
         step_size: settings.initial_step_size,
         workspace: NutsWorkspace::new(model.dim()),
         z,
@@ -140,7 +162,7 @@ pub fn run_chain<M: Model + ?Sized>(
         stats,
         warmup_divergences,
         step_size: state.step_size,
-        inv_mass: state.metric.inv_mass,
+        inv_mass: state.metric.inv_mass_diagonal(),
         gradient_evaluations: model.count.load(Ordering::Relaxed),
     })
 }

@@ -14,7 +14,8 @@ pub struct ChainDraws {
     pub warmup_divergences: usize,
     /// The adapted step size used for sampling.
     pub step_size: f64,
-    /// The adapted diagonal of the inverse mass matrix.
+    /// The diagonal of the adapted inverse mass matrix (with a low-rank
+    /// metric, of the whole matrix: the marginal variances it assumes).
     pub inv_mass: Vec<f64>,
     /// Log-density-and-gradient evaluations, warmup included.
     pub gradient_evaluations: u64,

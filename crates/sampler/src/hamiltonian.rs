@@ -1,6 +1,6 @@
 //! Phase-space points, the Hamiltonian, and the leapfrog integrator.
 
-use crate::metric::DiagMetric;
+use crate::metric::Metric;
 use crate::model::Model;
 
 /// A point in phase space: position, momentum, and the log density and
@@ -71,7 +71,7 @@ impl PhasePoint {
 
 /// The Hamiltonian `H(q, p) = −log π(q) + ½ pᵀ M⁻¹ p`; NaN becomes +∞ so that
 /// a broken evaluation always counts as a divergence.
-pub fn hamiltonian(z: &PhasePoint, metric: &DiagMetric) -> f64 {
+pub fn hamiltonian<Me: Metric>(z: &PhasePoint, metric: &Me) -> f64 {
     let h = -z.log_density + metric.kinetic_energy(&z.p);
     if h.is_nan() { f64::INFINITY } else { h }
 }
@@ -82,9 +82,9 @@ pub fn hamiltonian(z: &PhasePoint, metric: &DiagMetric) -> f64 {
 ///
 /// Reference: Neal (2011), "MCMC using Hamiltonian dynamics", Handbook of
 /// Markov Chain Monte Carlo, §5.2.3; Stan's `expl_leapfrog`.
-pub fn leapfrog<M: Model + ?Sized>(
+pub fn leapfrog<M: Model + ?Sized, Me: Metric>(
     model: &M,
-    metric: &DiagMetric,
+    metric: &Me,
     z: &mut PhasePoint,
     epsilon: f64,
 ) {
@@ -92,9 +92,7 @@ pub fn leapfrog<M: Model + ?Sized>(
     for (p, g) in z.p.iter_mut().zip(&z.grad) {
         *p += half * g;
     }
-    for ((q, p), m) in z.q.iter_mut().zip(&z.p).zip(&metric.inv_mass) {
-        *q += epsilon * m * p;
-    }
+    metric.drift(&mut z.q, &z.p, epsilon);
     z.log_density = model.log_density_grad(&z.q, &mut z.grad);
     for (p, g) in z.p.iter_mut().zip(&z.grad) {
         *p += half * g;

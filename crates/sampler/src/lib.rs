@@ -7,7 +7,9 @@
 //! * [`fit`](fn@fit) runs several chains in parallel ([`run`]), each one a loop of
 //!   warmup and sampling ([`chain`]);
 //! * every iteration is one NUTS transition ([`nuts`]) built from leapfrog
-//!   steps ([`hamiltonian`]) under a diagonal metric ([`metric`]);
+//!   steps ([`hamiltonian`]) under a diagonal metric ([`metric`]) or,
+//!   optionally, nutpie's low-rank-plus-diagonal one ([`low_rank`],
+//!   [`Settings::low_rank`], estimated by [`low_rank_estimate`]);
 //! * warmup ([`adaptation`] holds its two loops) tunes the step size by dual
 //!   averaging ([`step_size`]) and the metric, by default by windowed
 //!   variance estimation ([`mass_matrix`]) on Stan's schedule ([`warmup`]),
@@ -19,6 +21,7 @@
 //! Betancourt (2017), "A Conceptual Introduction to Hamiltonian Monte Carlo",
 //! arXiv:1701.02434; the Stan reference manual, "MCMC Sampling".
 
+mod adapt_metric;
 pub mod adaptation;
 pub mod chain;
 pub mod cmdstan_csv;
@@ -27,6 +30,8 @@ pub mod fit;
 pub mod gradient_check;
 pub mod hamiltonian;
 pub mod hook;
+pub mod low_rank;
+pub mod low_rank_estimate;
 pub mod mass_matrix;
 pub mod metric;
 pub mod model;
@@ -46,8 +51,9 @@ pub use error::{Result, SamplerError};
 pub use fit::{ChainDraws, Fit};
 pub use gradient_check::{GradientCheck, check_gradient};
 pub use hook::{Control, Hook, Iteration, Phase};
+pub use low_rank_estimate::LowRankOptions;
 pub use model::Model;
 pub use rolling::MetricEstimate;
 pub use run::{fit, fit_replication, fit_with_hook};
-pub use settings::{Adaptation, Settings};
+pub use settings::{Adaptation, MetricKind, Settings};
 pub use stats::DrawStats;

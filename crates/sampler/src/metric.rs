@@ -1,8 +1,42 @@
-//! The diagonal Euclidean metric: kinetic energy, velocity and momentum draws.
+//! The Euclidean metric: what a transition needs of it ([`Metric`]), and the
+//! diagonal one every chapter uses ([`DiagMetric`]).
+//!
+//! A transition draws a momentum `p ~ Normal(0, M)`, moves the position
+//! along the velocity `M⁻¹ p`, and counts the kinetic energy `½ pᵀ M⁻¹ p` in
+//! the Hamiltonian. Those three operations are all the tree needs, so it is
+//! generic over them; the low-rank-plus-diagonal metric
+//! ([`crate::low_rank`]) is the other implementation.
+//! Reference: Betancourt (2017), "A Conceptual Introduction to Hamiltonian
+//! Monte Carlo", arXiv:1701.02434, §4.2.
 
 use crate::rng::std_normal;
 use crate::sums::lane_sum;
 use rand::Rng;
+
+/// A Euclidean metric: a fixed positive-definite mass matrix `M`.
+pub trait Metric: Clone + std::fmt::Debug + Send + Sync {
+    /// Kinetic energy `½ pᵀ M⁻¹ p`.
+    fn kinetic_energy(&self, p: &[f64]) -> f64;
+
+    /// Velocity `M⁻¹ p`, written into `out`.
+    fn velocity(&self, p: &[f64], out: &mut [f64]);
+
+    /// Draws a momentum `p ~ Normal(0, M)` into `p`.
+    fn sample_momentum<R: Rng + ?Sized>(&self, rng: &mut R, p: &mut [f64]);
+
+    /// The position step of a leapfrog: `q += epsilon · M⁻¹ p`.
+    fn drift(&self, q: &mut [f64], p: &[f64], epsilon: f64);
+
+    /// The diagonal of `M⁻¹` when the metric is diagonal, `None` otherwise:
+    /// the tree then fuses the velocity into its other per-leaf copies.
+    fn as_diagonal(&self) -> Option<&[f64]> {
+        None
+    }
+
+    /// The diagonal of `M⁻¹` (the marginal variances the metric assumes),
+    /// reported with a chain's draws.
+    fn inv_mass_diagonal(&self) -> Vec<f64>;
+}
 
 /// A diagonal inverse mass matrix `M⁻¹ = diag(inv_mass)`.
 ///
@@ -23,25 +57,39 @@ impl DiagMetric {
             inv_mass: vec![1.0; d],
         }
     }
+}
 
+impl Metric for DiagMetric {
     /// Kinetic energy `½ pᵀ M⁻¹ p`, summed in four lanes ([`crate::sums`]).
-    pub fn kinetic_energy(&self, p: &[f64]) -> f64 {
+    fn kinetic_energy(&self, p: &[f64]) -> f64 {
         let n = p.len().min(self.inv_mass.len());
         let (p, m) = (&p[..n], &self.inv_mass[..n]);
         0.5 * lane_sum(n, |i| p[i] * p[i] * m[i])
     }
 
-    /// Velocity `M⁻¹ p`, written into `out`.
-    pub fn velocity(&self, p: &[f64], out: &mut [f64]) {
+    fn velocity(&self, p: &[f64], out: &mut [f64]) {
         for ((o, pi), mi) in out.iter_mut().zip(p).zip(&self.inv_mass) {
             *o = pi * mi;
         }
     }
 
-    /// Draws a momentum `p ~ Normal(0, M)` into `p`.
-    pub fn sample_momentum<R: Rng + ?Sized>(&self, rng: &mut R, p: &mut [f64]) {
+    fn sample_momentum<R: Rng + ?Sized>(&self, rng: &mut R, p: &mut [f64]) {
         for (pi, mi) in p.iter_mut().zip(&self.inv_mass) {
             *pi = std_normal(rng) / mi.sqrt();
         }
+    }
+
+    fn drift(&self, q: &mut [f64], p: &[f64], epsilon: f64) {
+        for ((q, p), m) in q.iter_mut().zip(p).zip(&self.inv_mass) {
+            *q += epsilon * m * p;
+        }
+    }
+
+    fn as_diagonal(&self) -> Option<&[f64]> {
+        Some(&self.inv_mass)
+    }
+
+    fn inv_mass_diagonal(&self) -> Vec<f64> {
+        self.inv_mass.clone()
     }
 }

@@ -29,6 +29,7 @@
 //! Tran & Kleppe (2024), "Tuning diagonal scale matrices for HMC",
 //! Statistics and Computing 34.
 
+use crate::low_rank_estimate::PointWindow;
 use crate::mass_matrix::WelfordVariance;
 
 /// What the diagonal inverse mass matrix is estimated from.
@@ -53,18 +54,21 @@ const WINDOW_GROWTH: f64 = 1.5;
 /// Variances are clamped into this range; outside it the old value stays.
 const LIMITS: (f64, f64) = (1e-20, 1e20);
 
-/// Running draw (and gradient) variances of one window.
+/// Running draw (and gradient) variances of one window, and its points
+/// when a low-rank metric needs them.
 #[derive(Debug, Clone, PartialEq)]
 struct Window {
     draws: WelfordVariance,
     grads: WelfordVariance,
+    points: Option<PointWindow>,
 }
 
 impl Window {
-    fn new(d: usize) -> Self {
+    fn new(d: usize, keep_points: bool) -> Self {
         Self {
             draws: WelfordVariance::new(d),
             grads: WelfordVariance::new(d),
+            points: keep_points.then(PointWindow::default),
         }
     }
 
@@ -72,6 +76,9 @@ impl Window {
         self.draws.add_sample(q);
         if estimate == MetricEstimate::DrawAndGradient {
             self.grads.add_sample(grad);
+        }
+        if let Some(points) = &mut self.points {
+            points.push(q, grad);
         }
     }
 
@@ -89,6 +96,8 @@ pub struct RollingWindows {
     window: usize,
     foreground: Window,
     background: Window,
+    swaps: usize,
+    dim: usize,
 }
 
 /// `M⁻¹ᵢ = 1/|gᵢ|`, the metric this warmup starts from; a coordinate whose
@@ -114,9 +123,29 @@ impl RollingWindows {
             early_end: (EARLY_FRACTION * n) as usize,
             frozen_from: num_warmup - (STEP_SIZE_FRACTION * n) as usize,
             window: MAIN_WINDOW,
-            foreground: Window::new(d),
-            background: Window::new(d),
+            foreground: Window::new(d, false),
+            background: Window::new(d, false),
+            swaps: 0,
+            dim: d,
         }
+    }
+
+    /// The same schedule, also keeping every window's draws and gradients
+    /// for a low-rank metric ([`RollingWindows::foreground_points`]).
+    pub fn keeping_points(mut self) -> Self {
+        self.foreground = Window::new(self.dim, true);
+        self.background = Window::new(self.dim, true);
+        self
+    }
+
+    /// The foreground window's draws and gradients, if they are kept.
+    pub fn foreground_points(&self) -> Option<&PointWindow> {
+        self.foreground.points.as_ref()
+    }
+
+    /// How many times the background window has replaced the foreground.
+    pub fn swaps(&self) -> usize {
+        self.swaps
     }
 
     /// True from the iteration on which the metric stays fixed.
@@ -157,8 +186,10 @@ impl RollingWindows {
         // Swap only if another full window fits before the metric freezes.
         let room = iteration + next_window <= self.frozen_from;
         if self.background.count() >= this_window && room {
-            let d = q.len();
-            self.foreground = std::mem::replace(&mut self.background, Window::new(d));
+            let keep = self.background.points.is_some();
+            let fresh = Window::new(self.dim, keep);
+            self.foreground = std::mem::replace(&mut self.background, fresh);
+            self.swaps += 1;
             if !early {
                 self.window = next_window;
             }

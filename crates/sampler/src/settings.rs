@@ -1,6 +1,7 @@
 //! Sampler settings, with Stan's defaults and validation.
 
 use crate::error::{Result, SamplerError};
+use crate::low_rank_estimate::LowRankOptions;
 use crate::rolling::MetricEstimate;
 
 /// How warmup tunes the metric (the step size is always tuned by dual
@@ -33,10 +34,34 @@ impl Adaptation {
     }
 }
 
+/// The kind of metric warmup adapts.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum MetricKind {
+    /// A diagonal metric ([`crate::metric::DiagMetric`]): one scale per
+    /// coordinate. The default.
+    #[default]
+    Diagonal,
+    /// The diagonal corrected along a few directions estimated from draws
+    /// and gradients ([`crate::low_rank`], nutpie's low-rank metric): pays
+    /// when the posterior's correlations come from a few common factors.
+    LowRank(LowRankOptions),
+}
+
+impl MetricKind {
+    /// The low-rank options, if the metric is low-rank.
+    pub fn low_rank_options(&self) -> Option<LowRankOptions> {
+        match self {
+            MetricKind::Diagonal => None,
+            MetricKind::LowRank(options) => Some(*options),
+        }
+    }
+}
+
 /// How to run a fit. `Settings::default()` is Stan's default setup (target
 /// acceptance 0.8, tree depth 10, Stan's warmup schedule, no step-size
-/// jitter) with four chains of 1000 warmup and 1000 sampling iterations;
-/// [`Settings::rolling`] swaps in nutpie's warmup schedule.
+/// jitter, diagonal metric) with four chains of 1000 warmup and 1000
+/// sampling iterations; [`Settings::rolling`] swaps in nutpie's warmup
+/// schedule, and [`Settings::low_rank`] also nutpie's low-rank metric.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// Number of chains (≥ 1).
@@ -61,6 +86,8 @@ pub struct Settings {
     pub initial_step_size: f64,
     /// How the metric is tuned during warmup.
     pub adaptation: Adaptation,
+    /// Which metric is tuned: diagonal (the default) or low-rank.
+    pub metric: MetricKind,
     /// Each transition's step size is drawn uniformly from
     /// `step_size · (1 ± step_size_jitter)`, in [0, 1) (Stan's
     /// `stepsize_jitter`; 0 turns it off and draws no random number).
@@ -86,6 +113,7 @@ impl Default for Settings {
             max_init_tries: 100,
             initial_step_size: 1.0,
             adaptation: Adaptation::default(),
+            metric: MetricKind::default(),
             step_size_jitter: Adaptation::default().default_jitter(),
             threads: None,
             progress: false,
@@ -102,6 +130,17 @@ impl Settings {
             adaptation,
             step_size_jitter: adaptation.default_jitter(),
             ..Self::default()
+        }
+    }
+
+    /// [`Settings::rolling`] with nutpie's low-rank metric
+    /// ([`MetricKind::LowRank`] with its default options) in place of the
+    /// diagonal one: `Settings::low_rank(MetricEstimate::DrawAndGradient)`
+    /// is nutpie's `low_rank_modified_mass_matrix=True`.
+    pub fn low_rank(estimate: MetricEstimate) -> Self {
+        Self {
+            metric: MetricKind::LowRank(LowRankOptions::default()),
+            ..Self::rolling(estimate)
         }
     }
 
@@ -143,6 +182,23 @@ impl Settings {
                 "the step-size jitter must be in [0, 1), got {}",
                 self.step_size_jitter
             ));
+        }
+        if let MetricKind::LowRank(o) = &self.metric {
+            if !(o.gamma > 0.0 && o.gamma.is_finite()) {
+                return bad(format!(
+                    "the low-rank gamma must be positive, got {}",
+                    o.gamma
+                ));
+            }
+            if !(o.eigval_cutoff > 1.0 && o.eigval_cutoff.is_finite()) {
+                return bad(format!(
+                    "the low-rank eigenvalue cutoff must be above 1, got {}",
+                    o.eigval_cutoff
+                ));
+            }
+            if o.update_every == 0 {
+                return bad("the low-rank update interval must be at least 1".into());
+            }
         }
         if self.threads == Some(0) {
             return bad("the number of threads must be at least 1".into());

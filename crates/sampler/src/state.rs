@@ -3,7 +3,7 @@
 
 use crate::error::{Result, SamplerError};
 use crate::hamiltonian::PhasePoint;
-use crate::metric::DiagMetric;
+use crate::metric::Metric;
 use crate::model::Model;
 use crate::nuts::{NutsOptions, NutsWorkspace, Transition, transition_in};
 use crate::rng::uniform;
@@ -12,11 +12,11 @@ use rand::rngs::ChaCha8Rng;
 
 /// The moving parts of one chain: the current point, the metric and step
 /// size in force, the NUTS buffers and the chain's random stream.
-pub(crate) struct ChainState {
+pub(crate) struct ChainState<Me> {
     /// The current point (position, momentum, log density, gradient).
     pub z: PhasePoint,
     /// The metric in force.
-    pub metric: DiagMetric,
+    pub metric: Me,
     /// The step size in force (before jitter).
     pub step_size: f64,
     /// Reused NUTS buffers.
@@ -29,7 +29,7 @@ pub(crate) struct ChainState {
     pub jitter: f64,
 }
 
-impl ChainState {
+impl<Me: Metric> ChainState<Me> {
     /// One NUTS transition from the current point; returns it with the
     /// (jittered) step size it used.
     pub fn transition<M: Model + ?Sized>(&mut self, model: &M) -> (Transition, f64) {

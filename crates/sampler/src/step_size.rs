@@ -1,7 +1,7 @@
 //! Step-size tuning: the initial heuristic and Nesterov dual averaging.
 
 use crate::hamiltonian::{PhasePoint, hamiltonian, leapfrog};
-use crate::metric::DiagMetric;
+use crate::metric::Metric;
 use crate::model::Model;
 use rand::Rng;
 
@@ -81,9 +81,9 @@ impl DualAveraging {
 ///
 /// Returns an error message if the step size runs off to 0 or beyond 10⁷.
 /// Reference: Hoffman & Gelman (2014), Algorithm 4; Stan's `init_stepsize`.
-pub fn find_initial_step_size<M: Model + ?Sized, R: Rng + ?Sized>(
+pub fn find_initial_step_size<M: Model + ?Sized, Me: Metric, R: Rng + ?Sized>(
     model: &M,
-    metric: &DiagMetric,
+    metric: &Me,
     z: &PhasePoint,
     step_size: f64,
     rng: &mut R,

@@ -16,6 +16,11 @@
 //! across the seam of merged subtrees decide when a tree stops, and a wrong
 //! seam momentum shows (at acceptance 0.5 trees are too short for it).
 //!
+//! Three more configurations run the same targets under a wrong low-rank
+//! metric (the wrong diagonal, corrected along a direction the target does
+//! not single out, with a made-up eigenvalue), so that the low-rank kinetic
+//! energy, velocity and momentum are held to the same standard.
+//!
 //! The suite runs 2·10⁵ replicates per configuration; the `#[ignore]`d test
 //! runs 2·10⁶ (`cargo test --release -p sampler --test invariance -- --ignored`).
 
@@ -26,7 +31,8 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 use rayon::prelude::*;
 use sampler::hamiltonian::PhasePoint;
-use sampler::metric::DiagMetric;
+use sampler::low_rank::LowRankMetric;
+use sampler::metric::{DiagMetric, Metric};
 use sampler::nuts::{NutsOptions, NutsWorkspace, transition_in};
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 
@@ -70,15 +76,26 @@ fn wrong_metric<T: Exact>(target: &T) -> DiagMetric {
     DiagMetric { inv_mass }
 }
 
-fn run_replicates<T: Exact>(
+/// [`wrong_metric`] corrected along `(1, −1, 1, …)/√d` with eigenvalue 3:
+/// a low-rank metric as wrong as the diagonal one.
+fn wrong_low_rank_metric<T: Exact>(target: &T) -> LowRankMetric {
+    let diag = wrong_metric(target).inv_mass;
+    let d = diag.len();
+    let u: Vec<f64> = (0..d)
+        .map(|i| if i % 2 == 0 { 1.0 } else { -1.0 } / (d as f64).sqrt())
+        .collect();
+    LowRankMetric::new(diag, &[3.0], &[u]).expect("a valid metric")
+}
+
+fn run_replicates<T: Exact, Me: Metric>(
     target: &T,
+    metric: &Me,
     step_size: f64,
     max_depth: usize,
     n: usize,
     seed: u64,
 ) -> Vec<Replicate> {
     let d = target.dim();
-    let metric = wrong_metric(target);
     let options = NutsOptions {
         max_tree_depth: max_depth,
         ..NutsOptions::default()
@@ -103,7 +120,7 @@ fn run_replicates<T: Exact>(
                 };
                 for t in 1..=last {
                     let tr = transition_in(
-                        workspace, target, &metric, step_size, &options, &mut z, &mut rng,
+                        workspace, target, metric, step_size, &options, &mut z, &mut rng,
                     );
                     rep.accept_stat += tr.accept_stat / last as f64;
                     rep.divergent += usize::from(tr.divergent);
@@ -144,11 +161,29 @@ fn chi_square(u: &[f64]) -> (f64, f64) {
     (stat, dist.sf(stat))
 }
 
-/// Runs one configuration and tests every statistic at every checkpoint.
+/// Runs one configuration under the wrong diagonal metric.
 fn check<T: Exact>(target: &T, step_size: f64, max_depth: usize, n: usize, seed: u64) -> Outcome {
+    let metric = wrong_metric(target);
+    check_with(target, &metric, "", step_size, max_depth, n, seed)
+}
+
+/// Runs one configuration under `metric` (named by `label` in messages)
+/// and tests every statistic at every checkpoint.
+fn check_with<T: Exact, Me: Metric>(
+    target: &T,
+    metric: &Me,
+    label: &str,
+    step_size: f64,
+    max_depth: usize,
+    n: usize,
+    seed: u64,
+) -> Outcome {
     let d = target.dim();
-    let reps = run_replicates(target, step_size, max_depth, n, seed);
-    let name = format!("{} (depth {max_depth}, step {step_size})", target.name());
+    let reps = run_replicates(target, metric, step_size, max_depth, n, seed);
+    let name = format!(
+        "{}{label} (depth {max_depth}, step {step_size})",
+        target.name()
+    );
     let mut out = Outcome {
         failures: Vec::new(),
         report: Vec::new(),
@@ -238,6 +273,22 @@ fn run_all(n: usize) -> Vec<Outcome> {
     }
     // Long trajectories at high acceptance, where the seam checks decide.
     outcomes.push(check(&WideNormal, 0.1, 10, n, 1030));
+    // The low-rank metric, at depth 10.
+    let low_rank = ", low-rank metric";
+    let metric = wrong_low_rank_metric(&StudentT);
+    outcomes.push(check_with(&StudentT, &metric, low_rank, 0.58, 10, n, 1040));
+    let metric = wrong_low_rank_metric(&NormalLogGamma);
+    outcomes.push(check_with(
+        &NormalLogGamma,
+        &metric,
+        low_rank,
+        0.42,
+        10,
+        n,
+        1050,
+    ));
+    let metric = wrong_low_rank_metric(&Funnel);
+    outcomes.push(check_with(&Funnel, &metric, low_rank, 0.16, 10, n, 1060));
     outcomes
 }
 

@@ -1,18 +1,20 @@
 //! The sampler against posteriors whose answers are known exactly: every
 //! estimate must land within 4 Monte Carlo standard errors of the truth.
 //! Seeds are fixed, so these tests are deterministic. Every test runs under
-//! both warmup schedules: the default (Stan's) and nutpie's rolling windows
-//! with the metric from draw variances.
+//! both warmup schedules, the default (Stan's) and nutpie's rolling windows
+//! with the metric from draw variances, each with the diagonal metric and
+//! with the low-rank one (on the rolling windows from draw and gradient
+//! variances, nutpie's own combination).
 
 mod common;
 
 use common::{PoissonGamma, assert_mean, map};
 use diagnostics::{ess_bulk, rhat};
 use models::gaussian::Gaussian;
-use sampler::{MetricEstimate, Settings, fit};
+use sampler::{LowRankOptions, MetricEstimate, MetricKind, Settings, fit};
 
-/// The two schedules every test runs under, with the test's seed.
-fn schedules(seed: u64) -> [(&'static str, Settings); 2] {
+/// The schedules and metrics every test runs under, with the test's seed.
+fn schedules(seed: u64) -> [(&'static str, Settings); 4] {
     let stan = Settings {
         seed,
         ..Settings::default()
@@ -21,7 +23,20 @@ fn schedules(seed: u64) -> [(&'static str, Settings); 2] {
         seed,
         ..Settings::rolling(MetricEstimate::DrawVariance)
     };
-    [("Stan", stan), ("rolling", rolling)]
+    let stan_low_rank = Settings {
+        metric: MetricKind::LowRank(LowRankOptions::default()),
+        ..stan.clone()
+    };
+    let rolling_low_rank = Settings {
+        seed,
+        ..Settings::low_rank(MetricEstimate::DrawAndGradient)
+    };
+    [
+        ("Stan", stan),
+        ("rolling", rolling),
+        ("Stan, low-rank", stan_low_rank),
+        ("rolling, low-rank", rolling_low_rank),
+    ]
 }
 
 #[test]

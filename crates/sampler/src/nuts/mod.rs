@@ -27,7 +27,7 @@ mod criterion;
 mod tree;
 
 use crate::hamiltonian::{PhasePoint, hamiltonian};
-use crate::metric::DiagMetric;
+use crate::metric::Metric;
 use crate::model::Model;
 use crate::rng::uniform;
 use criterion::{log_sum_exp, no_u_turn, no_u_turn_across, sum_into};
@@ -77,9 +77,9 @@ impl Default for NutsOptions {
 ///
 /// This allocates its buffers on every call; a chain calls
 /// [`transition_in`] with one [`NutsWorkspace`] instead.
-pub fn transition<M: Model + ?Sized, R: Rng + ?Sized>(
+pub fn transition<M: Model + ?Sized, Me: Metric, R: Rng + ?Sized>(
     model: &M,
-    metric: &DiagMetric,
+    metric: &Me,
     step_size: f64,
     options: &NutsOptions,
     z: &mut PhasePoint,
@@ -92,10 +92,10 @@ pub fn transition<M: Model + ?Sized, R: Rng + ?Sized>(
 /// [`transition`] with the buffers of `workspace` (built for `z`'s dimension),
 /// so that nothing is allocated once the workspace has grown to the deepest
 /// tree. The draws are identical to [`transition`]'s.
-pub fn transition_in<M: Model + ?Sized, R: Rng + ?Sized>(
+pub fn transition_in<M: Model + ?Sized, Me: Metric, R: Rng + ?Sized>(
     workspace: &mut NutsWorkspace,
     model: &M,
-    metric: &DiagMetric,
+    metric: &Me,
     step_size: f64,
     options: &NutsOptions,
     z: &mut PhasePoint,

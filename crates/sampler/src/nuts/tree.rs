@@ -6,20 +6,30 @@
 
 use super::criterion::{add_assign, log_sum_exp, subtree_no_u_turn};
 use crate::hamiltonian::{PhasePoint, hamiltonian, leapfrog};
-use crate::metric::DiagMetric;
+use crate::metric::Metric;
 use crate::model::Model;
 use crate::rng::uniform;
 use rand::Rng;
 
 /// The ends of a one-step subtree at momentum `p`: both momenta are `p`, both
 /// velocities `M⁻¹ p`; `p` is also added to the subtree's summed momentum
-/// `rho`. One pass, the same arithmetic as [`DiagMetric::velocity`] and
-/// [`add_assign`].
-pub(super) fn leaf_ends(p: &[f64], inv_mass: &[f64], ends: &mut Ends, rho: &mut [f64]) {
+/// `rho`. Under a diagonal metric this is one pass, the same arithmetic as
+/// [`Metric::velocity`] and [`add_assign`]; otherwise the metric writes the
+/// velocity first.
+pub(super) fn leaf_ends<Me: Metric>(p: &[f64], metric: &Me, ends: &mut Ends, rho: &mut [f64]) {
     let d = p.len();
-    let (inv_mass, rho) = (&inv_mass[..d], &mut rho[..d]);
+    let rho = &mut rho[..d];
     let (p_beg, p_end) = (&mut ends.p_beg[..d], &mut ends.p_end[..d]);
     let (s_beg, s_end) = (&mut ends.p_sharp_beg[..d], &mut ends.p_sharp_end[..d]);
+    let Some(inv_mass) = metric.as_diagonal() else {
+        metric.velocity(p, s_beg);
+        s_end.copy_from_slice(s_beg);
+        p_beg.copy_from_slice(p);
+        p_end.copy_from_slice(p);
+        add_assign(rho, p);
+        return;
+    };
+    let inv_mass = &inv_mass[..d];
     for i in 0..d {
         let v = p[i] * inv_mass[i];
         s_beg[i] = v;
@@ -29,10 +39,11 @@ pub(super) fn leaf_ends(p: &[f64], inv_mass: &[f64], ends: &mut Ends, rho: &mut 
         p_end[i] = p[i];
     }
 }
+
 /// State shared by the whole trajectory of one transition.
-pub(super) struct Trajectory<'a, M: ?Sized> {
+pub(super) struct Trajectory<'a, M: ?Sized, Me> {
     pub(super) model: &'a M,
-    pub(super) metric: &'a DiagMetric,
+    pub(super) metric: &'a Me,
     pub(super) step_size: f64,
     pub(super) h0: f64,
     pub(super) max_energy_error: f64,
@@ -124,7 +135,7 @@ impl NutsWorkspace {
     }
 }
 
-impl<M: Model + ?Sized> Trajectory<'_, M> {
+impl<M: Model + ?Sized, Me: Metric> Trajectory<'_, M, Me> {
     /// Builds a subtree of `2^depth` leapfrog steps from `z` in direction
     /// `sign`, leaving `z` at its far end. Returns false if the subtree
     /// diverged or made a U-turn, in which case it must be discarded.
@@ -157,7 +168,7 @@ impl<M: Model + ?Sized> Trajectory<'_, M> {
                 (self.h0 - h).exp()
             };
             z_propose.clone_from(z);
-            leaf_ends(&z.p, &self.metric.inv_mass, ends, rho);
+            leaf_ends(&z.p, self.metric, ends, rho);
             return !self.divergent;
         }
         // ANCHOR_END: leaf
