@@ -85,6 +85,14 @@ impl SamplerKind {
         }
     }
 
+    /// Whether this kind uses a low-rank-plus-diagonal metric.
+    pub fn is_low_rank(self) -> bool {
+        matches!(
+            self,
+            SamplerKind::OursLowRank | SamplerKind::OursStanLowRank | SamplerKind::NutsRsLowRank
+        )
+    }
+
     /// Our sampler's metric for this kind (diagonal unless low-rank).
     pub fn metric(self) -> sampler::MetricKind {
         match self {
