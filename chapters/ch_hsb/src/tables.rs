@@ -567,7 +567,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
 }
 
 /// The readable summary printed to stdout.
-pub fn console_report(o: &Outcome) -> String {
+pub fn console_report(o: &Outcome) -> Result<String> {
     let mut s = String::new();
     s.push_str(&data_sentence(o));
     let sections: [(&str, Result<String>); 6] = [
@@ -591,5 +591,5 @@ pub fn console_report(o: &Outcome) -> String {
             Err(e) => s.push_str(&format!("(unavailable: {e})\n")),
         }
     }
-    s
+    Ok(s)
 }

@@ -109,10 +109,22 @@ impl SamplingArgs {
     }
 }
 
-/// Parses a chapter's flags with chapter-specific defaults for shared flags,
-/// e.g. `&[("draws", "2000"), ("target_accept", "0.9")]`, so `--help` shows
-/// the defaults the chapter really uses. Ids are the field names of
+/// The command of parser `P` with chapter-specific defaults for shared
+/// flags, e.g. `&[("draws", "2000"), ("target_accept", "0.9")]`, so `--help`
+/// shows the defaults the chapter really uses. Ids are the field names of
 /// [`SamplingArgs`].
+pub fn command_with_defaults<P: clap::CommandFactory>(
+    defaults: &[(&str, &'static str)],
+) -> clap::Command {
+    let mut cmd = P::command();
+    for &(id, value) in defaults {
+        cmd = cmd.mut_arg(id, |a| a.default_value(value));
+    }
+    cmd
+}
+
+/// Parses flags with [`command_with_defaults`] (the first item is the
+/// program name).
 pub fn parse_with_defaults<P, I, T>(
     defaults: &[(&str, &'static str)],
     itr: I,
@@ -122,11 +134,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let mut cmd = P::command();
-    for &(id, value) in defaults {
-        cmd = cmd.mut_arg(id, |a| a.default_value(value));
-    }
-    let matches = cmd.try_get_matches_from(itr)?;
+    let matches = command_with_defaults::<P>(defaults).try_get_matches_from(itr)?;
     P::from_arg_matches(&matches)
 }
 
