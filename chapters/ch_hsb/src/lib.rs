@@ -11,16 +11,23 @@ pub mod comparison;
 pub mod correlated;
 pub mod eda;
 pub mod export;
+mod interval;
 pub mod kde;
 pub mod ols;
+mod plots_draws;
 mod plots_eda;
 mod plots_fits;
 mod plots_ppc;
+mod plots_schools;
 pub mod predictive;
 pub mod reference;
 pub mod source;
 pub mod summaries;
 pub mod tables;
+mod tables_checks;
+mod tables_fits;
+mod tables_loo;
+mod tables_source;
 
 use anyhow::Result;
 use chapter_support::{ChapterArgs, OutputDir, Writer, timed};
@@ -174,7 +181,9 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 pub fn write_outputs(out: &OutputDir, outcome: &Outcome) -> Result<()> {
     tables::write_all(out, outcome)?;
     plots_eda::write_all(out, outcome)?;
+    plots_draws::write_all(out, outcome)?;
     plots_fits::write_all(out, outcome)?;
+    plots_schools::write_all(out, outcome)?;
     plots_ppc::write_all(out, outcome)?;
     correlated::write_all(out, outcome)?;
     Ok(())

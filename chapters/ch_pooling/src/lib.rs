@@ -10,6 +10,8 @@ mod plots;
 mod predict;
 pub mod simulate;
 mod tables;
+mod tables_instructors;
+mod tables_schools;
 
 use anyhow::Result;
 use chapter_support::stan_progress::fit_progress_text;
