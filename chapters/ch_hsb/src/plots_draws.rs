@@ -5,8 +5,9 @@ use crate::reference::HYPER;
 use crate::summaries::display_name;
 use anyhow::{Result, anyhow};
 use chapter_support::OutputDir;
+use chapter_support::labels::axis_title;
 use figures::theme::palette;
-use figures::{Figure, Mark, PairsPlot, Panel, Style, draw, pairs_plot};
+use figures::{Figure, Mark, PairsPlot, Panel, Style, pairs_plot};
 use models::hsb::fits::ModelKind;
 use sampler::Fit;
 
@@ -82,28 +83,20 @@ fn traces(out: &OutputDir, file: &str, title: &str, fit: &Fit, names: &[&str]) -
                 })
                 .collect();
             Ok(Panel {
-                x_label: if k + 1 == names.len() {
-                    "iteration after warmup".into()
-                } else {
-                    String::new()
-                },
+                x_label: axis_title(k + 1 == names.len(), "iteration after warmup"),
                 y_label: display_name(name),
                 marks,
                 ..Default::default()
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    draw(
-        &out.path(file),
+    out.draw(
+        file,
         &Figure {
             title: title.into(),
-            panels,
-            columns: 1,
-            panel_height: 150,
-            ..Default::default()
+            ..Figure::grid(panels, 1, 150)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Pairs plot of the named parameters.

@@ -5,8 +5,9 @@ use crate::Outcome;
 use crate::interval::{Interval, interval, school_intervals};
 use anyhow::Result;
 use chapter_support::OutputDir;
+use chapter_support::labels::axis_title;
 use figures::theme::palette;
-use figures::{Figure, Mark, Panel, Style, draw};
+use figures::{Figure, Mark, Panel, Style};
 use models::hsb::fits::ModelKind;
 
 /// Complete pooling: posterior mean ± 1 sd against the least-squares
@@ -60,11 +61,7 @@ fn bayes_vs_ols(out: &OutputDir, o: &Outcome) -> Result<()> {
             });
             Ok(Panel {
                 title: title.to_string(),
-                y_label: if k == 0 {
-                    "estimate".into()
-                } else {
-                    String::new()
-                },
+                y_label: axis_title(k == 0, "estimate"),
                 marks,
                 x_ticks: Some(vec![(0.0, "Bayes".into()), (1.0, "OLS".into())]),
                 x_range: Some((-0.6, 1.6)),
@@ -72,17 +69,13 @@ fn bayes_vs_ols(out: &OutputDir, o: &Outcome) -> Result<()> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    draw(
-        &out.path("bayes_vs_ols.svg"),
+    out.draw(
+        "bayes_vs_ols.svg",
         &Figure {
             title: "Complete pooling: Bayesian and least-squares estimates".into(),
-            panels,
-            columns: 3,
-            panel_height: 300,
-            ..Default::default()
+            ..Figure::grid(panels, 3, 300)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Schools ranked by their posterior mean, with 95% intervals.
@@ -216,14 +209,11 @@ fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
             range,
         );
         let file = ["caterpillar_intercepts.svg", "caterpillar_slopes.svg"][k];
-        draw(
-            &out.path(file),
+        out.draw(
+            file,
             &Figure {
                 title: format!("School {what}s: no pooling against partial pooling"),
-                panels: vec![np_panel, pp_panel],
-                columns: 1,
-                panel_height: 300,
-                ..Default::default()
+                ..Figure::grid(vec![np_panel, pp_panel], 1, 300)
             },
         )?;
     }

@@ -5,8 +5,9 @@ use crate::Outcome;
 use crate::interval::{interval, school_intervals};
 use anyhow::Result;
 use chapter_support::OutputDir;
+use chapter_support::labels::axis_title;
 use figures::theme::palette;
-use figures::{Figure, Mark, Panel, Style, draw};
+use figures::{Figure, Mark, Panel, Style};
 use models::hsb::fits::ModelKind;
 use sampler::Fit;
 
@@ -73,17 +74,13 @@ fn shrinkage(out: &OutputDir, o: &Outcome) -> Result<()> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    draw(
-        &out.path("shrinkage.svg"),
+    out.draw(
+        "shrinkage.svg",
         &Figure {
             title: "Shrinkage: partial pooling pulls schools towards the population".into(),
-            panels,
-            columns: 2,
-            panel_height: 380,
-            ..Default::default()
+            ..Figure::grid(panels, 2, 380)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Posterior sd of each school's line against its size (log axis).
@@ -112,11 +109,7 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
             Ok(Panel {
                 title: what.to_string(),
                 x_label: "students in the school (log scale)".into(),
-                y_label: if k == 0 {
-                    "posterior sd".into()
-                } else {
-                    String::new()
-                },
+                y_label: axis_title(k == 0, "posterior sd"),
                 marks: vec![
                     Mark::Points {
                         x: log_n.clone(),
@@ -143,17 +136,13 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    draw(
-        &out.path("posterior_sd.svg"),
+    out.draw(
+        "posterior_sd.svg",
         &Figure {
             title: "Uncertainty of each school's line against its size".into(),
-            panels,
-            columns: 2,
-            panel_height: 340,
-            ..Default::default()
+            ..Figure::grid(panels, 2, 340)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Histograms of the schools' partial-pooling posterior means.
@@ -170,11 +159,7 @@ fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
         Ok(Panel {
             title: format!("school {what}s"),
             x_label: format!("posterior mean {what}"),
-            y_label: if k == 0 {
-                "schools".into()
-            } else {
-                String::new()
-            },
+            y_label: axis_title(k == 0, "schools"),
             marks: vec![
                 Mark::Histogram {
                     values: school_intervals(pp, base, j)?
@@ -197,17 +182,13 @@ fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
         })
     })
     .collect::<Result<Vec<_>>>()?;
-    draw(
-        &out.path("school_histograms.svg"),
+    out.draw(
+        "school_histograms.svg",
         &Figure {
             title: "Partial pooling: distribution of the schools' lines".into(),
-            panels,
-            columns: 2,
-            panel_height: 320,
-            ..Default::default()
+            ..Figure::grid(panels, 2, 320)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Writes the figures of the schools into `out`.
