@@ -40,13 +40,13 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "dirichlet_multinomial";
     type Flags = Flags;
     type Outcome = Outcome;
-    const NAME: &'static str = "dirichlet_multinomial";
-    const ABOUT: &'static str =
-        "Dirichlet-Multinomial survey: hierarchical proportions, fitted two ways";
     /// 2000 kept draws per chain, target acceptance 0.9.
     const DEFAULTS: Defaults = &[("draws", "2000"), ("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Dirichlet-Multinomial survey: hierarchical proportions, fitted two ways";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;

@@ -35,13 +35,13 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "eight_schools";
     type Flags = NoFlags;
     type Outcome = Outcome;
-    const NAME: &'static str = "eight_schools";
-    const ABOUT: &'static str =
-        "Eight Schools: centred vs non-centred NUTS and the exact posterior";
     /// 4 chains of 1000 warmup and 2000 kept draws, target acceptance 0.9.
     const DEFAULTS: Defaults = &[("draws", "2000"), ("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Eight Schools: centred vs non-centred NUTS and the exact posterior";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;

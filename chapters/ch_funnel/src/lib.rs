@@ -39,18 +39,6 @@ pub struct Flags {
     pub sweep_draws: usize,
 }
 
-impl Flags {
-    /// The sweep these flags ask for.
-    pub fn sweep_config(&self) -> SweepConfig {
-        SweepConfig {
-            targets: self.sweep_targets.clone(),
-            seeds: self.sweep_seeds,
-            warmup: self.sweep_warmup,
-            draws: self.sweep_draws,
-        }
-    }
-}
-
 /// The funnel chapter, as the book runs it.
 pub struct Chapter;
 
@@ -58,15 +46,15 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "funnel";
     type Flags = Flags;
     type Outcome = Outcome;
-    const NAME: &'static str = "funnel";
-    const ABOUT: &'static str =
-        "Neal's funnel, the Eight Schools funnel, and a seed sweep over target acceptance";
     /// The single fits use 4 chains of 1000 warmup and 2000 kept draws at
     /// target acceptance 0.9, as the Eight Schools chapter does, so the two
     /// chapters show the same fits.
     const DEFAULTS: Defaults = &[("draws", "2000"), ("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Neal's funnel, the Eight Schools funnel, and a seed sweep over target acceptance";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
@@ -97,6 +85,18 @@ impl chapter_support::Chapter for Chapter {
             ("eight_schools_centred".into(), &o.schools_centred),
             ("eight_schools_noncentred".into(), &o.schools_non_centred),
         ]
+    }
+}
+
+impl Flags {
+    /// The sweep these flags ask for.
+    pub fn sweep_config(&self) -> SweepConfig {
+        SweepConfig {
+            targets: self.sweep_targets.clone(),
+            seeds: self.sweep_seeds,
+            warmup: self.sweep_warmup,
+            draws: self.sweep_draws,
+        }
     }
 }
 

@@ -74,9 +74,9 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "hsb";
     type Flags = Flags;
     type Outcome = Outcome;
-    const NAME: &'static str = "hsb";
     const ABOUT: &'static str =
         "High School and Beyond: complete, no and partial pooling of school lines";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;

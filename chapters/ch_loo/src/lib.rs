@@ -9,7 +9,8 @@ mod plots;
 pub mod pooling_models;
 mod tables;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+use chapter_support::args::at_least;
 use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use loo::{Comparison, LooResult, WaicResult};
 use sampler::{Fit, Model};
@@ -29,33 +30,23 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "loo";
     type Flags = Flags;
     type Outcome = Outcome;
-    const NAME: &'static str = "loo";
-    const ABOUT: &'static str = "LOO comparison of three pooling strategies for the Eight Schools";
     /// 2000 kept draws per chain, target acceptance 0.9.
     const DEFAULTS: Defaults = &[("draws", "2000"), ("target_accept", "0.9")];
+    const ABOUT: &'static str = "LOO comparison of three pooling strategies for the Eight Schools";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
 
     fn validate(args: &Args) -> Result<()> {
-        if args.bootstrap == 0 {
-            bail!("--bootstrap must be at least 1");
-        }
-        Ok(())
+        at_least("bootstrap", args.bootstrap, 1)
     }
 
     fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
-        o.models
-            .iter()
-            .map(|m| {
-                (
-                    format!("eight_schools_{}", m.name.replace(' ', "_")),
-                    &m.fit,
-                )
-            })
-            .collect()
+        let stem = |m: &ModelResult| format!("eight_schools_{}", m.name.replace(' ', "_"));
+        o.models.iter().map(|m| (stem(m), &m.fit)).collect()
     }
 }
 

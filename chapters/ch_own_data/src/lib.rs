@@ -65,15 +65,15 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "own_data";
     type Flags = Flags;
     type Outcome = Outcome;
-    const NAME: &'static str = "own_data";
-    const ABOUT: &'static str =
-        "Your own data: varying intercepts (and slopes) from a CSV file, checked and compared";
     /// Stan's, with 2000 draws per chain (at 1000, the non-centred population
     /// mean of High School and Beyond's intercepts has a bulk ESS near 400 and
     /// an R-hat near 1.016, and the sampler warns).
     const DEFAULTS: Defaults = &[("draws", "2000")];
+    const ABOUT: &'static str =
+        "Your own data: varying intercepts (and slopes) from a CSV file, checked and compared";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;

@@ -54,14 +54,14 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "pooling";
     type Flags = NoFlags;
     type Outcome = Outcome;
-    const NAME: &'static str = "pooling";
-    const ABOUT: &'static str =
-        "Complete, no and partial pooling of simulated exam scores, and twenty schools";
     /// Target acceptance 0.9 (five groups leave `tau` poorly identified; a
     /// smaller step is safer).
     const DEFAULTS: Defaults = &[("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Complete, no and partial pooling of simulated exam scores, and twenty schools";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;

@@ -10,6 +10,7 @@ pub mod normal;
 mod tables;
 
 use anyhow::{Result, bail};
+use chapter_support::args::{at_least, positive};
 use chapter_support::{ChapterArgs, Writer, timed};
 use normal::{Likelihood, NormalSample, prior_draw, simulate};
 use sampler::rng::chain_rng;
@@ -40,46 +41,26 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "recover";
     type Flags = Flags;
     type Outcome = Outcome;
-    const NAME: &'static str = "recover";
     const ABOUT: &'static str = "Simulate and recover: where the true values fall in their posteriors, for a right and a wrong model";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
 
     fn validate(args: &Args) -> Result<()> {
-        if args.replicates < 10 {
-            bail!("--replicates must be at least 10, got {}", args.replicates);
-        }
-        if args.observations < 2 {
-            bail!(
-                "--observations must be at least 2, got {}",
-                args.observations
-            );
-        }
+        at_least("replicates", args.replicates, 10)?;
+        at_least("observations", args.observations, 2)?;
         if !args.mu.is_finite() {
             bail!("--mu must be a finite number, got {}", args.mu);
         }
-        if !(args.sigma.is_finite() && args.sigma > 0.0) {
-            bail!(
-                "--sigma must be a finite number above 0, got {}",
-                args.sigma
-            );
-        }
-        Ok(())
+        positive("sigma", args.sigma)
     }
 
     fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
-        o.models
-            .iter()
-            .map(|m| {
-                (
-                    format!("recover_{:?}", m.likelihood).to_lowercase(),
-                    &m.first_fit,
-                )
-            })
-            .collect()
+        let stem = |m: &ModelRun| format!("recover_{:?}", m.likelihood).to_lowercase();
+        o.models.iter().map(|m| (stem(m), &m.first_fit)).collect()
     }
 }
 

@@ -8,6 +8,7 @@ pub mod report;
 pub mod simulators;
 
 use anyhow::Result;
+use chapter_support::args::at_least;
 use chapter_support::{ChapterArgs, Defaults, OutputDir, timed};
 use models::Parameterization;
 use report::ModelReport;
@@ -39,26 +40,19 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "sbc";
     type Flags = Flags;
     type Outcome = Outcome;
-    const NAME: &'static str = "sbc";
-    const ABOUT: &'static str = "Simulation-based calibration of NUTS on the book's models";
     /// Stan's defaults, with a smaller number of draws per fit (thinned to at
     /// most 100 anyway).
     const DEFAULTS: Defaults = &[("draws", "1000"), ("target_accept", "0.8")];
+    const ABOUT: &'static str = "Simulation-based calibration of NUTS on the book's models";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const REPORT: fn(&Outcome) -> Result<String> = report::summary_table;
 
     fn validate(args: &Args) -> Result<()> {
-        if args.replications < 20 {
-            anyhow::bail!(
-                "--replications must be at least 20, got {}",
-                args.replications
-            );
-        }
-        if args.max_draws < 2 {
-            anyhow::bail!("--max-draws must be at least 2, got {}", args.max_draws);
-        }
+        at_least("replications", args.replications, 20)?;
+        at_least("max-draws", args.max_draws, 2)?;
         if args.bins < 2 || args.bins > args.replications {
             anyhow::bail!("--bins must be between 2 and the number of replications");
         }

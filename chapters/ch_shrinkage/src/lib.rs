@@ -15,6 +15,7 @@ mod plots;
 mod tables;
 
 use anyhow::{Result, bail};
+use chapter_support::args::{at_least, positive};
 use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use models::school_scores::Design;
 use models::{EightSchools, Parameterization, Priors};
@@ -50,18 +51,6 @@ pub struct Flags {
     pub replications: usize,
 }
 
-impl Flags {
-    /// The experiment's design from the flags.
-    pub fn design(&self) -> Design {
-        Design {
-            schools: self.schools,
-            students: self.students,
-            tau: self.tau,
-            sigma: self.sigma,
-        }
-    }
-}
-
 /// The shrinkage chapter, as the book runs it.
 pub struct Chapter;
 
@@ -69,13 +58,13 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "shrinkage";
     type Flags = Flags;
     type Outcome = Outcome;
-    const NAME: &'static str = "shrinkage";
-    const ABOUT: &'static str =
-        "The shrinkage formula, and the school-scores experiment: no, complete and partial pooling";
     /// Target acceptance 0.9.
     const DEFAULTS: Defaults = &[("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "The shrinkage formula, and the school-scores experiment: no, complete and partial pooling";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
@@ -87,22 +76,12 @@ impl chapter_support::Chapter for Chapter {
                 args.schools
             );
         }
-        if args.students == 0 {
-            bail!("--students must be at least 1, got 0");
-        }
+        at_least("students", args.students, 1)?;
         if !(args.tau.is_finite() && args.tau >= 0.0) {
             bail!("--tau must be a finite number, 0 or more, got {}", args.tau);
         }
-        if !(args.sigma.is_finite() && args.sigma > 0.0) {
-            bail!(
-                "--sigma must be a finite number above 0, got {}",
-                args.sigma
-            );
-        }
-        if args.replications == 0 {
-            bail!("--replications must be at least 1, got 0");
-        }
-        Ok(())
+        positive("sigma", args.sigma)?;
+        at_least("replications", args.replications, 1)
     }
 
     fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
@@ -110,6 +89,18 @@ impl chapter_support::Chapter for Chapter {
             ("shrinkage_eight_schools".into(), &o.eight_schools),
             ("shrinkage_experiment".into(), &o.experiment.fit),
         ]
+    }
+}
+
+impl Flags {
+    /// The experiment's design from the flags.
+    pub fn design(&self) -> Design {
+        Design {
+            schools: self.schools,
+            students: self.students,
+            tau: self.tau,
+            sigma: self.sigma,
+        }
     }
 }
 

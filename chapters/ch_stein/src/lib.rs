@@ -9,7 +9,8 @@ mod plots;
 pub mod risk;
 mod tables;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+use chapter_support::args::at_least;
 use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use models::binomial_logit::BinomialLogit;
 use rayon::prelude::*;
@@ -45,22 +46,19 @@ pub struct Chapter;
 pub type Args = ChapterArgs<Chapter>;
 
 impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "stein";
     type Flags = Flags;
     type Outcome = Outcome;
-    const NAME: &'static str = "stein";
-    const ABOUT: &'static str =
-        "Stein's paradox: James-Stein risk, and Efron & Morris's batting averages";
     /// Target acceptance 0.9.
     const DEFAULTS: Defaults = &[("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Stein's paradox: James-Stein risk, and Efron & Morris's batting averages";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
 
     fn validate(args: &Args) -> Result<()> {
-        if args.reps < 2 {
-            bail!("--reps must be at least 2, got {}", args.reps);
-        }
-        Ok(())
+        at_least("reps", args.reps, 2)
     }
 
     fn fits(o: &Outcome) -> Vec<(String, &Fit)> {

@@ -10,14 +10,17 @@
 //! pub struct Chapter;
 //! pub type Args = chapter_support::ChapterArgs<Chapter>;
 //! impl chapter_support::Chapter for Chapter {
+//!     const NAME: &'static str = "stein";
 //!     type Flags = Flags; // its own flags, a `clap::Args` struct (or `NoFlags`)
 //!     type Outcome = Outcome;
-//!     const NAME: &'static str = "stein";
-//!     const ABOUT: &'static str = "Stein's paradox: ...";
 //!     const DEFAULTS: Defaults = &[("target_accept", "0.9")];
+//!     const ABOUT: &'static str = "Stein's paradox: ...";
 //!     const COMPUTE: fn(&Args) -> Result<Outcome> = compute; // the chapter's story
 //!     const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
 //!     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+//!     fn validate(args: &Args) -> Result<()> {
+//!         chapter_support::args::at_least("reps", args.reps, 2)
+//!     }
 //!     fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
 //!         vec![("stein_batting".into(), &o.fit)]
 //!     }
