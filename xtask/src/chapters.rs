@@ -31,7 +31,7 @@ macro_rules! chapter {
                 let args = $krate::Args::parse_from_iter(argv)
                     .map_err(|e| anyhow::anyhow!("{}", e.to_string().trim()))
                     .with_context(|| format!("bad arguments for {bin}"))?;
-                $krate::run(&args)
+                $krate::run(&args).map(|_| ())
             },
         }
     };

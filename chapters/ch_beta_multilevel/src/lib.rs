@@ -18,9 +18,7 @@ mod tables_exam;
 pub mod workbook;
 
 use anyhow::{Context, Result};
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, timed};
-use clap::Parser;
+use chapter_support::{ChapterArgs, Defaults, OutputDir, Writer, timed};
 use exam_data::{ExamData, PROVINCE, Selection, simulate_province};
 use models::beta_multilevel::exam::{ExamAverages, ExamHyperPriors, ExamPooling};
 use models::beta_multilevel::heights::Heights;
@@ -34,20 +32,9 @@ use std::path::PathBuf;
 /// Classes and students per class in the prior predictive check.
 pub const PRIOR_PREDICTIVE: (usize, usize) = (100, 100);
 
-/// Command-line flags of the chapter.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_beta_multilevel",
-    about = "Beta models and a three-level hierarchy: recover simulated truths, then fit exam averages"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter (the seed also drives the simulations).
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
-    /// Directory for figures and tables (default: out/beta_multilevel, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
+/// The Beta models chapter's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// The province's diploma-results workbook (.xlsx); without it the exam
     /// section fits a simulated province of the same shape.
     #[arg(long, value_name = "PATH")]
@@ -63,18 +50,35 @@ pub struct Args {
     pub min_writers: u32,
 }
 
-/// This chapter's defaults for the shared flags: target acceptance 0.9 (the
-/// source used 0.95 and 0.99; none of our fits diverges at 0.9).
-pub const DEFAULTS: &[(&str, &str)] = &[("target_accept", "0.9")];
+/// The Beta models chapter, as the book runs it.
+pub struct Chapter;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+/// Command-line flags of the Beta models chapter: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
+
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "beta_multilevel";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    /// Target acceptance 0.9 (the source used 0.95 and 0.99; none of our fits
+    /// diverges at 0.9).
+    const DEFAULTS: Defaults = &[("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Beta models and a three-level hierarchy: recover simulated truths, then fit exam averages";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[write_outputs];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn validate(args: &Args) -> Result<()> {
+        // Read the workbook before anything else, so a bad file fails at once.
+        if let Some(path) = &args.data {
+            workbook::load(path, &args.course, args.year)?;
+        }
+        Ok(())
+    }
+
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        named_fits(o)
     }
 }
 
@@ -263,28 +267,7 @@ pub fn write_outputs(out: &OutputDir, outcome: &Outcome) -> Result<()> {
 
 /// Runs the chapter: fits, writes figures and tables to `--out`, draws to
 /// `--draws-dir` if given, and prints a short report to stdout.
-pub fn run(args: &Args) -> Result<()> {
-    args.sampling.validate()?;
-    // Read the workbook before anything else, so a bad file fails at once.
-    if let Some(path) = &args.data {
-        workbook::load(path, &args.course, args.year)?;
-    }
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir("beta_multilevel"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    write_outputs(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        for (name, fit) in named_fits(&outcome) {
-            sampler::cmdstan_csv::write_cmdstan_csv(dir, &name, fit)?;
-        }
-    }
-    print!("{}", tables::console_report(&outcome));
-    chapter_support::output::report_written("beta_multilevel", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+pub use chapter_support::run;
 
 /// Every fit with a file-name stem, for `--draws-dir`.
 pub fn named_fits(o: &Outcome) -> Vec<(String, &Fit)> {

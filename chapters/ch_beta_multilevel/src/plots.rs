@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use chapter_support::OutputDir;
 use figures::recipes::{GroupMarkers, group_intervals};
 use figures::theme::{self, palette};
-use figures::{Figure, Mark, Panel, Shape, Style, draw};
+use figures::{Figure, Mark, Panel, Shape, Style};
 use models::beta_multilevel::beta::shapes;
 use models::beta_multilevel::one_school::{MU_PRIOR, NU_PRIOR};
 use models::lpdf::beta as beta_lpdf;
@@ -115,7 +115,7 @@ pub(crate) fn groups_figure(
         title,
         ..Figure::grid(vec![panel], 1, 420)
     };
-    Ok(draw(&out.path(file), &figure)?)
+    out.draw(file, &figure)
 }
 
 /// A solid curve in the `i`-th palette colour.
@@ -146,7 +146,7 @@ pub(crate) fn panels_figure(out: &OutputDir, file: &str, panels: Vec<Panel>) -> 
         legend_per_panel: true,
         ..Figure::grid(panels, columns, 380)
     };
-    Ok(draw(&out.path(file), &figure)?)
+    out.draw(file, &figure)
 }
 
 pub(crate) fn mean(xs: &[f64]) -> f64 {

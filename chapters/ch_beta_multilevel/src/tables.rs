@@ -329,7 +329,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
 }
 
 /// The readable summary printed to stdout.
-pub fn console_report(o: &Outcome) -> String {
+pub fn console_report(o: &Outcome) -> Result<String> {
     let mut s = format!(
         "Beta models and a three-level hierarchy (seed {})\n\n",
         o.seed
@@ -345,5 +345,5 @@ pub fn console_report(o: &Outcome) -> String {
         }
         s.push('\n');
     }
-    s
+    Ok(s)
 }

@@ -14,63 +14,58 @@ pub mod shrinkage;
 mod tables;
 
 use anyhow::{Result, bail};
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, timed};
-use clap::Parser;
+use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use models::survey::Survey;
 use sampler::Fit;
-use std::path::PathBuf;
 use std::time::Instant;
 
 /// Probability mass of the highest-density intervals reported in this chapter.
 pub const HDI_PROB: f64 = 0.89;
 
-/// Command-line flags of the Dirichlet-Multinomial chapter.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_dirichlet_multinomial",
-    about = "Dirichlet-Multinomial survey: hierarchical proportions, fitted two ways"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter.
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
+/// The Dirichlet-Multinomial chapter's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// "Try it yourself": respondents in the smallest region (region 5, 35 in the data).
     #[arg(long, default_value_t = 10)]
     pub small_n: u32,
     /// "Try it yourself": respondents in the largest region (region 2, 120 in the data).
     #[arg(long, default_value_t = 500)]
     pub large_n: u32,
-    /// Directory for figures and tables (default: out/dirichlet_multinomial, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
 }
 
-/// This chapter's defaults for the shared flags: 2000 kept draws per chain, target
-/// acceptance 0.9.
-pub const DEFAULTS: &[(&str, &str)] = &[("draws", "2000"), ("target_accept", "0.9")];
+/// The Dirichlet-Multinomial chapter, as the book runs it.
+pub struct Chapter;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
-    }
+/// Command-line flags of the Dirichlet-Multinomial chapter: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
 
-    /// Checks every flag before any work starts.
-    pub fn validate(&self) -> Result<()> {
-        self.sampling.validate()?;
-        if self.small_n == 0 || self.large_n == 0 {
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "dirichlet_multinomial";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    /// 2000 kept draws per chain, target acceptance 0.9.
+    const DEFAULTS: Defaults = &[("draws", "2000"), ("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Dirichlet-Multinomial survey: hierarchical proportions, fitted two ways";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn validate(args: &Args) -> Result<()> {
+        if args.small_n == 0 || args.large_n == 0 {
             bail!("--small-n and --large-n must be at least 1");
         }
-        if self.small_n > 1_000_000 || self.large_n > 1_000_000 {
+        if args.small_n > 1_000_000 || args.large_n > 1_000_000 {
             bail!("--small-n and --large-n must be at most 1000000");
         }
         Ok(())
+    }
+
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        vec![
+            ("dirichlet_multinomial_full".into(), &o.full),
+            ("dirichlet_multinomial_marginal".into(), &o.marginal),
+        ]
     }
 }
 
@@ -140,26 +135,5 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 }
 
 /// Runs the chapter: fits, writes figures and tables to `--out`, draws to
-/// `--draws-dir` if given, and prints a summary to stdout.
-pub fn run(args: &Args) -> Result<()> {
-    args.validate()?;
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir("dirichlet_multinomial"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    tables::write_all(&out, &outcome)?;
-    plots::write_all(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        sampler::cmdstan_csv::write_cmdstan_csv(dir, "dirichlet_multinomial_full", &outcome.full)?;
-        sampler::cmdstan_csv::write_cmdstan_csv(
-            dir,
-            "dirichlet_multinomial_marginal",
-            &outcome.marginal,
-        )?;
-    }
-    print!("{}", tables::console_report(&outcome)?);
-    chapter_support::output::report_written("dirichlet_multinomial", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+/// `--draws-dir` if given, and prints a readable summary to stdout.
+pub use chapter_support::run;

@@ -6,7 +6,7 @@ use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::theme::palette;
-use figures::{Figure, Mark, Panel, Style, draw};
+use figures::{Figure, Mark, Panel, Style};
 use models::survey::data::{CATEGORIES, Survey};
 use sampler::Fit;
 
@@ -119,8 +119,7 @@ fn interval_figure(
         shared_y: false,
         ..Default::default()
     };
-    draw(&out.path(name), &spec)?;
-    Ok(())
+    out.draw(name, &spec)
 }
 
 /// Writes every figure of the chapter into `out`.

@@ -146,7 +146,7 @@ fn committed_book_outputs_are_up_to_date() {
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
     let a = assert_thread_count_invariant_with_draws(|r| {
-        run(&args(&r.flags(&["--draws", "200", "--warmup", "300"]))).unwrap()
+        run(&args(&r.flags(&["--draws", "200", "--warmup", "300"]))).unwrap();
     });
     assert_eq!(files_in(&a.path().join("draws")).len(), 8);
 }

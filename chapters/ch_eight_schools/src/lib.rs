@@ -16,9 +16,7 @@ mod tables_predictive;
 mod tables_priors;
 
 use anyhow::Result;
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, fit_summary, timed};
-use clap::Parser;
+use chapter_support::{ChapterArgs, Defaults, NoFlags, Writer, fit_summary, timed};
 use covariate::CovariateStudy;
 use diagnostics::SummaryRow;
 use models::eight_schools_exact::ExactPosterior;
@@ -26,39 +24,34 @@ use models::{EightSchools, Parameterization};
 use predictive::Predictive;
 use priors::PriorRow;
 use sampler::Fit;
-use std::path::PathBuf;
 
 /// Probability mass of the highest-density intervals reported in this chapter.
 pub const HDI_PROB: f64 = 0.89;
 
-/// Command-line flags of the Eight Schools chapter.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_eight_schools",
-    about = "Eight Schools: centred vs non-centred NUTS and the exact posterior"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter.
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
-    /// Directory for figures and tables (default: out/eight_schools, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-}
+/// The Eight Schools chapter, as the book runs it.
+pub struct Chapter;
 
-/// This chapter's defaults for the shared flags: 4 chains of 1000 warmup and
-/// 2000 kept draws, target acceptance 0.9.
-pub const DEFAULTS: &[(&str, &str)] = &[("draws", "2000"), ("target_accept", "0.9")];
+/// Command-line flags of the Eight Schools chapter: the shared ones.
+pub type Args = ChapterArgs<Chapter>;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "eight_schools";
+    type Flags = NoFlags;
+    type Outcome = Outcome;
+    /// 4 chains of 1000 warmup and 2000 kept draws, target acceptance 0.9.
+    const DEFAULTS: Defaults = &[("draws", "2000"), ("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Eight Schools: centred vs non-centred NUTS and the exact posterior";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        vec![
+            ("eight_schools_centred".into(), &o.centred),
+            ("eight_schools_noncentred".into(), &o.non_centred),
+            ("eight_schools_covariate".into(), &o.covariate.fit),
+        ]
     }
 }
 
@@ -123,30 +116,4 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 
 /// Runs the chapter: fits, writes figures and tables to `--out`, draws to
 /// `--draws-dir` if given, and prints a readable summary to stdout.
-pub fn run(args: &Args) -> Result<()> {
-    args.sampling.validate()?;
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir("eight_schools"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    tables::write_all(&out, &outcome)?;
-    plots::write_all(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        sampler::cmdstan_csv::write_cmdstan_csv(dir, "eight_schools_centred", &outcome.centred)?;
-        sampler::cmdstan_csv::write_cmdstan_csv(
-            dir,
-            "eight_schools_noncentred",
-            &outcome.non_centred,
-        )?;
-        sampler::cmdstan_csv::write_cmdstan_csv(
-            dir,
-            "eight_schools_covariate",
-            &outcome.covariate.fit,
-        )?;
-    }
-    print!("{}", tables::console_report(&outcome)?);
-    chapter_support::output::report_written("eight_schools", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+pub use chapter_support::run;

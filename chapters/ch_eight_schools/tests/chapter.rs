@@ -247,7 +247,7 @@ fn committed_book_outputs_are_up_to_date() {
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
     let a = assert_thread_count_invariant_with_draws(|r| {
-        run(&args(&r.flags(&["--draws", "300"]))).unwrap()
+        run(&args(&r.flags(&["--draws", "300"]))).unwrap();
     });
     // Centred, non-centred and covariate fits, 4 chains each.
     assert_eq!(files_in(&a.path().join("draws")).len(), 12);

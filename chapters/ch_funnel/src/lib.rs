@@ -15,28 +15,16 @@ pub mod sweep;
 mod tables;
 
 use anyhow::Result;
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, timed};
-use clap::Parser;
+use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use models::eight_schools_exact::ExactPosterior;
 use models::neals_funnel::NealsFunnel;
 use models::{EightSchools, Parameterization};
 use sampler::{Fit, Model, Settings};
-use std::path::PathBuf;
-use std::time::Instant;
 use sweep::{SweepCell, SweepConfig};
 
-/// Command-line flags of the funnel chapter.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_funnel",
-    about = "Neal's funnel, the Eight Schools funnel, and a seed sweep over target acceptance"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter (they set the single fits; the
-    /// sweep takes its seed, chains and tree depth from them).
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
+/// The funnel chapter's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// Seeds per target acceptance and parameterisation in the sweep.
     #[arg(long, default_value_t = 20)]
     pub sweep_seeds: usize,
@@ -49,27 +37,58 @@ pub struct Args {
     /// Kept draws per chain in each sweep fit (2000, as in the source's fits).
     #[arg(long, default_value_t = 2000)]
     pub sweep_draws: usize,
-    /// Directory for figures and tables (default: out/funnel, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
 }
 
-/// This chapter's defaults for the shared flags: the single fits use 4
-/// chains of 1000 warmup and 2000 kept draws at target acceptance 0.9, as
-/// the Eight Schools chapter does, so the two chapters show the same fits.
-pub const DEFAULTS: &[(&str, &str)] = &[("draws", "2000"), ("target_accept", "0.9")];
+/// The funnel chapter, as the book runs it.
+pub struct Chapter;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+/// Command-line flags of the funnel chapter: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
+
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "funnel";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    /// The single fits use 4 chains of 1000 warmup and 2000 kept draws at
+    /// target acceptance 0.9, as the Eight Schools chapter does, so the two
+    /// chapters show the same fits.
+    const DEFAULTS: Defaults = &[("draws", "2000"), ("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Neal's funnel, the Eight Schools funnel, and a seed sweep over target acceptance";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn validate(args: &Args) -> Result<()> {
+        if args.sweep_seeds == 0 {
+            anyhow::bail!("the sweep needs at least 1 seed (--sweep-seeds)");
+        }
+        if args.sweep_targets.is_empty() {
+            anyhow::bail!("the sweep needs at least one target acceptance (--sweep-targets)");
+        }
+        for &t in &args.sweep_targets {
+            if !(t > 0.0 && t < 1.0) {
+                anyhow::bail!("sweep target acceptance must be strictly between 0 and 1, got {t}");
+            }
+        }
+        if args.sweep_draws == 0 {
+            anyhow::bail!("the sweep's draws must be at least 1 (--sweep-draws)");
+        }
+        sweep::replication(args.sweep_targets.len(), args.sweep_seeds, args.sweep_seeds)?;
+        Ok(())
     }
 
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        vec![
+            ("neals_funnel_centred".into(), &o.funnel_centred),
+            ("neals_funnel_noncentred".into(), &o.funnel_non_centred),
+            ("eight_schools_centred".into(), &o.schools_centred),
+            ("eight_schools_noncentred".into(), &o.schools_non_centred),
+        ]
+    }
+}
+
+impl Flags {
     /// The sweep these flags ask for.
     pub fn sweep_config(&self) -> SweepConfig {
         SweepConfig {
@@ -78,27 +97,6 @@ impl Args {
             warmup: self.sweep_warmup,
             draws: self.sweep_draws,
         }
-    }
-
-    /// Checks every flag up front, so a bad value fails before any work.
-    pub fn validate(&self) -> Result<()> {
-        self.sampling.validate()?;
-        if self.sweep_seeds == 0 {
-            anyhow::bail!("the sweep needs at least 1 seed (--sweep-seeds)");
-        }
-        if self.sweep_targets.is_empty() {
-            anyhow::bail!("the sweep needs at least one target acceptance (--sweep-targets)");
-        }
-        for &t in &self.sweep_targets {
-            if !(t > 0.0 && t < 1.0) {
-                anyhow::bail!("sweep target acceptance must be strictly between 0 and 1, got {t}");
-            }
-        }
-        if self.sweep_draws == 0 {
-            anyhow::bail!("the sweep's draws must be at least 1 (--sweep-draws)");
-        }
-        sweep::replication(self.sweep_targets.len(), self.sweep_seeds, self.sweep_seeds)?;
-        Ok(())
     }
 }
 
@@ -174,39 +172,4 @@ fn compute_in_pool(args: &Args) -> Result<Outcome> {
 /// Runs the chapter: fits, writes figures and tables to `--out`, draws of
 /// the single fits to `--draws-dir` if given, prints a summary to stdout,
 /// and returns what it computed.
-pub fn run_with_outcome(args: &Args) -> Result<Outcome> {
-    let start = Instant::now();
-    args.validate()?;
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir("funnel"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    tables::write_all(&out, &outcome)?;
-    plots::write_all(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        for (name, fit) in [
-            ("neals_funnel_centred", &outcome.funnel_centred),
-            ("neals_funnel_noncentred", &outcome.funnel_non_centred),
-            ("eight_schools_centred", &outcome.schools_centred),
-            ("eight_schools_noncentred", &outcome.schools_non_centred),
-        ] {
-            sampler::cmdstan_csv::write_cmdstan_csv(dir, name, fit)?;
-        }
-    }
-    print!("{}", tables::console_report(&outcome)?);
-    chapter_support::output::report_written("funnel", &out_dir, args.sampling.quiet);
-    if !args.sampling.quiet {
-        eprintln!(
-            "ch_funnel: total elapsed {:.1} s",
-            start.elapsed().as_secs_f64()
-        );
-    }
-    Ok(outcome)
-}
-
-/// Runs the chapter (see [`run_with_outcome`]).
-pub fn run(args: &Args) -> Result<()> {
-    run_with_outcome(args).map(|_| ())
-}
+pub use chapter_support::run;

@@ -4,7 +4,7 @@
 
 use ch_funnel::neal::{NECK_THRESHOLDS, QUANTILE_PROBS, exact_below, exact_quantile, share_below};
 use ch_funnel::sweep::{mean_se, median_range};
-use ch_funnel::{Args, Outcome, run_with_outcome};
+use ch_funnel::{Args, Outcome, run};
 use chapter_support::testing::assert_committed;
 use diagnostics::sig;
 use models::Parameterization;
@@ -22,7 +22,7 @@ fn default_run() -> &'static (tempfile::TempDir, Outcome) {
             dir.path().to_str().unwrap(),
         ])
         .unwrap();
-        let outcome = run_with_outcome(&args).unwrap();
+        let outcome = run(&args).unwrap();
         (dir, outcome)
     })
 }

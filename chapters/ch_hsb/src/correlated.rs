@@ -10,7 +10,7 @@ use anyhow::{Result, anyhow};
 use chapter_support::OutputDir;
 use diagnostics::{ess_bulk, fixed, quantile, rhat};
 use figures::theme::palette;
-use figures::{Figure, Mark, Panel, Style, draw, markdown_table};
+use figures::{Figure, Mark, Panel, Style, markdown_table};
 use models::correlated_slopes::LKJ_ETA;
 use models::hsb::fits::ModelKind;
 use models::hsb::lines::{LineIndex, pooled_draws};
@@ -133,17 +133,13 @@ fn correlation_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
         x_range: Some((-1.0, 1.0)),
         ..Default::default()
     };
-    draw(
-        &out.path("correlation.svg"),
+    out.draw(
+        "correlation.svg",
         &Figure {
             title: "Do schools with higher intercepts have flatter slopes?".into(),
-            panels: vec![panel],
-            columns: 1,
-            panel_height: 340,
-            ..Default::default()
+            ..Figure::grid(vec![panel], 1, 340)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Each school's posterior-mean intercept and slope under the independent and the
@@ -187,17 +183,13 @@ fn lines_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
         marks,
         ..Default::default()
     };
-    draw(
-        &out.path("correlated_lines.svg"),
+    out.draw(
+        "correlated_lines.svg",
         &Figure {
             title: "Each school's line, independent against correlated".into(),
-            panels: vec![panel],
-            columns: 1,
-            panel_height: 440,
-            ..Default::default()
+            ..Figure::grid(vec![panel], 1, 440)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Writes the correlated model's tables and figures.

@@ -11,21 +11,26 @@ pub mod comparison;
 pub mod correlated;
 pub mod eda;
 pub mod export;
+mod interval;
 pub mod kde;
 pub mod ols;
+mod plots_draws;
 mod plots_eda;
 mod plots_fits;
 mod plots_ppc;
+mod plots_schools;
 pub mod predictive;
 pub mod reference;
 pub mod source;
 pub mod summaries;
 pub mod tables;
+mod tables_checks;
+mod tables_fits;
+mod tables_loo;
+mod tables_source;
 
 use anyhow::Result;
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, timed};
-use clap::Parser;
+use chapter_support::{ChapterArgs, OutputDir, Writer, timed};
 use comparison::{ModelComparison, compare_models};
 use eda::Eda;
 use models::hsb::data::Hsb;
@@ -33,7 +38,7 @@ use models::hsb::fits::{self, ModelFit, ModelKind};
 use ols::{LinearFit, NoPoolingFit};
 use predictive::PredictiveCheck;
 use sampler::Fit;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use models::hsb::DEFAULT_DATA;
 
@@ -46,20 +51,9 @@ pub const NUM_REPLICATES: usize = 100;
 /// Schools (1-based, as the book numbers them) of the per-school predictive checks.
 pub const CHECKED_SCHOOLS: [usize; 5] = [1, 25, 50, 100, 150];
 
-/// Command-line flags of the High School and Beyond chapter.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_hsb",
-    about = "High School and Beyond: complete, no and partial pooling of school lines"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter.
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
-    /// Directory for figures and tables (default: out/hsb, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
+/// The High School and Beyond chapter's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// The data: a CSV file with columns school, ses and mAch.
     #[arg(long, value_name = "FILE", default_value = DEFAULT_DATA)]
     pub data: PathBuf,
@@ -73,23 +67,29 @@ pub struct Args {
     pub correlated_target_accept: f64,
 }
 
-/// The correlated model's default target acceptance rate.
-pub const CORRELATED_TARGET_ACCEPT: f64 = 0.9;
+/// The High School and Beyond chapter, as the book runs it.
+pub struct Chapter;
 
-/// This chapter's defaults for the shared flags: Stan's (4 chains of 1000
-/// warmup and 1000 kept iterations, target acceptance 0.8), as the source ran.
-pub const DEFAULTS: &[(&str, &str)] = &[];
+/// Command-line flags of the High School and Beyond chapter: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "hsb";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    const ABOUT: &'static str =
+        "High School and Beyond: complete, no and partial pooling of school lines";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[write_outputs];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn write_draws(args: &Args, o: &Outcome, dir: &Path) -> Result<()> {
+        export::write_draws(dir, o, args.export_log_lik)
     }
 }
+
+/// The correlated model's default target acceptance rate.
+pub const CORRELATED_TARGET_ACCEPT: f64 = 0.9;
 
 /// Everything the chapter computes, before it is written anywhere.
 #[derive(Debug, Clone)]
@@ -181,7 +181,9 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 pub fn write_outputs(out: &OutputDir, outcome: &Outcome) -> Result<()> {
     tables::write_all(out, outcome)?;
     plots_eda::write_all(out, outcome)?;
+    plots_draws::write_all(out, outcome)?;
     plots_fits::write_all(out, outcome)?;
+    plots_schools::write_all(out, outcome)?;
     plots_ppc::write_all(out, outcome)?;
     correlated::write_all(out, outcome)?;
     Ok(())
@@ -189,16 +191,4 @@ pub fn write_outputs(out: &OutputDir, outcome: &Outcome) -> Result<()> {
 
 /// Runs the chapter: fits, writes figures and tables to `--out`, draws to
 /// `--draws-dir` if given, and prints a readable summary to stdout.
-pub fn run(args: &Args) -> Result<()> {
-    args.sampling.validate()?;
-    let out_dir = args.out.clone().unwrap_or_else(|| default_out_dir("hsb"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    write_outputs(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        export::write_draws(dir, &outcome, args.export_log_lik)?;
-    }
-    print!("{}", tables::console_report(&outcome));
-    chapter_support::output::report_written("hsb", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+pub use chapter_support::run;

@@ -4,8 +4,9 @@
 use crate::Outcome;
 use anyhow::Result;
 use chapter_support::OutputDir;
+use chapter_support::labels::axis_title;
 use figures::theme::palette;
-use figures::{Figure, Mark, Panel, Style, draw};
+use figures::{Figure, Mark, Panel, Style};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Points along the x axis at which fitted lines are drawn.
@@ -63,17 +64,13 @@ fn scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
         ],
         ..Default::default()
     };
-    draw(
-        &out.path("eda_scatter.svg"),
+    out.draw(
+        "eda_scatter.svg",
         &Figure {
             title: "Math achievement against SES, all 7185 students".into(),
-            panels: vec![panel],
-            columns: 1,
-            panel_height: 420,
-            ..Default::default()
+            ..Figure::grid(vec![panel], 1, 420)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// The sampled schools as small multiples, each with its own least-squares line.
@@ -95,16 +92,8 @@ fn schools(out: &OutputDir, o: &Outcome) -> Result<()> {
             let last_row = k + cols >= o.eda.sample.len();
             Panel {
                 title: format!("school {} ({} students)", j + 1, o.data.sizes[j]),
-                x_label: if last_row {
-                    "SES".into()
-                } else {
-                    String::new()
-                },
-                y_label: if first_col {
-                    "math".into()
-                } else {
-                    String::new()
-                },
+                x_label: axis_title(last_row, "SES"),
+                y_label: axis_title(first_col, "math"),
                 marks: vec![
                     students(x, y, 0.5, "students"),
                     Mark::Line {
@@ -121,19 +110,15 @@ fn schools(out: &OutputDir, o: &Outcome) -> Result<()> {
             }
         })
         .collect();
-    draw(
-        &out.path("eda_schools.svg"),
+    out.draw(
+        "eda_schools.svg",
         &Figure {
             title: "Twelve randomly chosen schools".into(),
-            panels,
-            columns: cols,
-            panel_height: 210,
             shared_x: true,
             shared_y: true,
-            ..Default::default()
+            ..Figure::grid(panels, cols, 210)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Writes the data figures into `out`.

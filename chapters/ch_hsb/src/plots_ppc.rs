@@ -6,8 +6,9 @@ use crate::plots_eda::grid;
 use crate::{CHECKED_SCHOOLS, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
+use chapter_support::labels::axis_title;
 use figures::theme::palette;
-use figures::{Figure, Mark, Panel, Style, draw};
+use figures::{Figure, Mark, Panel, Style};
 use models::hsb::fits::ModelKind;
 
 /// Points of each density curve.
@@ -53,31 +54,23 @@ fn density_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
         .map(|(k, &kind)| Panel {
             title: kind.label().into(),
             x_label: "math achievement".into(),
-            y_label: if k == 0 {
-                "density".into()
-            } else {
-                String::new()
-            },
+            y_label: axis_title(k == 0, "density"),
             marks: overlay_marks(&observed, &o.check(kind).y_rep),
             ..Default::default()
         })
         .collect();
-    draw(
-        &out.path("ppc_density.svg"),
+    out.draw(
+        "ppc_density.svg",
         &Figure {
             title: format!(
                 "Observed scores against {} replicated data sets",
                 crate::NUM_REPLICATES
             ),
-            panels,
-            columns: 3,
-            panel_height: 280,
             shared_x: true,
             shared_y: true,
-            ..Default::default()
+            ..Figure::grid(panels, 3, 280)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Histogram of the replicated means with the observed mean.
@@ -89,11 +82,7 @@ fn replicated_means(out: &OutputDir, o: &Outcome) -> Result<()> {
         .map(|(k, &kind)| Panel {
             title: kind.label().into(),
             x_label: "mean of a data set".into(),
-            y_label: if k == 0 {
-                "draws".into()
-            } else {
-                String::new()
-            },
+            y_label: axis_title(k == 0, "draws"),
             marks: vec![
                 Mark::Histogram {
                     values: o.check(kind).rep_means.clone(),
@@ -109,18 +98,14 @@ fn replicated_means(out: &OutputDir, o: &Outcome) -> Result<()> {
             ..Default::default()
         })
         .collect();
-    draw(
-        &out.path("ppc_mean.svg"),
+    out.draw(
+        "ppc_mean.svg",
         &Figure {
             title: "The mean score: observed against replicated".into(),
-            panels,
-            columns: 3,
-            panel_height: 260,
             shared_x: true,
-            ..Default::default()
+            ..Figure::grid(panels, 3, 260)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Partial pooling: observed against 50 replicated densities in single schools.
@@ -141,33 +126,21 @@ fn school_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
                 .collect();
             Panel {
                 title: format!("school {j} ({} students)", rows.len()),
-                x_label: if k >= 3 {
-                    "math achievement".into()
-                } else {
-                    String::new()
-                },
-                y_label: if k % 3 == 0 {
-                    "density".into()
-                } else {
-                    String::new()
-                },
+                x_label: axis_title(k >= 3, "math achievement"),
+                y_label: axis_title(k % 3 == 0, "density"),
                 marks: overlay_marks(&observed, &replicated),
                 ..Default::default()
             }
         })
         .collect();
-    draw(
-        &out.path("ppc_schools.svg"),
+    out.draw(
+        "ppc_schools.svg",
         &Figure {
             title: "Partial pooling: five schools against 50 replicated data sets".into(),
-            panels,
-            columns: 3,
-            panel_height: 230,
             shared_x: true,
-            ..Default::default()
+            ..Figure::grid(panels, 3, 230)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Means of `y` in `bins` groups of consecutive `x` (sorted), as `(x, y)` points:
@@ -198,11 +171,7 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
             Panel {
                 title: kind.label().into(),
                 x_label: "SES".into(),
-                y_label: if k == 0 {
-                    "residual".into()
-                } else {
-                    String::new()
-                },
+                y_label: axis_title(k == 0, "residual"),
                 marks: vec![
                     Mark::Points {
                         x: ses.clone(),
@@ -228,16 +197,13 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
             }
         })
         .collect();
-    draw(
-        &out.path("residuals_ses.svg"),
+    out.draw(
+        "residuals_ses.svg",
         &Figure {
             title: "Residuals against SES".into(),
-            panels,
-            columns: 2,
-            panel_height: 320,
             shared_x: true,
             shared_y: true,
-            ..Default::default()
+            ..Figure::grid(panels, 2, 320)
         },
     )?;
 
@@ -257,16 +223,8 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
             let pick = |r: &[f64]| rows.iter().map(|&i| r[i]).collect::<Vec<f64>>();
             Panel {
                 title: format!("school {}", j + 1),
-                x_label: if k + cols >= o.eda.sample.len() {
-                    "SES".into()
-                } else {
-                    String::new()
-                },
-                y_label: if k % cols == 0 {
-                    "residual".into()
-                } else {
-                    String::new()
-                },
+                x_label: axis_title(k + cols >= o.eda.sample.len(), "SES"),
+                y_label: axis_title(k % cols == 0, "residual"),
                 marks: vec![
                     Mark::HLine {
                         y: 0.0,
@@ -295,19 +253,15 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
             }
         })
         .collect();
-    draw(
-        &out.path("residuals_schools.svg"),
+    out.draw(
+        "residuals_schools.svg",
         &Figure {
             title: "Residuals in the twelve sampled schools".into(),
-            panels,
-            columns: cols,
-            panel_height: 200,
             shared_x: true,
             shared_y: true,
-            ..Default::default()
+            ..Figure::grid(panels, cols, 200)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Writes the predictive-check figures into `out`.

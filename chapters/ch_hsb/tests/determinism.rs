@@ -13,7 +13,7 @@ fn args(extra: &[&str]) -> Args {
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
     let a = assert_thread_count_invariant_with_draws(|r| {
-        run(&args(&r.flags(&["--warmup", "100", "--draws", "50"]))).unwrap()
+        run(&args(&r.flags(&["--warmup", "100", "--draws", "50"]))).unwrap();
     });
     let draws = files_in(&a.path().join("draws"));
     assert_eq!(draws.len(), 20, "5 models x 4 chains");

@@ -9,54 +9,44 @@ mod plots;
 pub mod pooling_models;
 mod tables;
 
-use anyhow::{Result, bail};
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, timed};
-use clap::Parser;
+use anyhow::Result;
+use chapter_support::args::at_least;
+use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use loo::{Comparison, LooResult, WaicResult};
 use sampler::{Fit, Model};
-use std::path::PathBuf;
 
-/// Command-line flags of the LOO chapter.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_loo",
-    about = "LOO comparison of three pooling strategies for the Eight Schools"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter.
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
+/// The LOO chapter's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// Bayesian-bootstrap replicates for the pseudo-BMA+ weights (seeded by --seed).
     #[arg(long, default_value_t = 1000)]
     pub bootstrap: usize,
-    /// Directory for figures and tables (default: out/loo, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
 }
 
-/// This chapter's defaults for the shared flags: 2000 kept draws per chain, target
-/// acceptance 0.9.
-pub const DEFAULTS: &[(&str, &str)] = &[("draws", "2000"), ("target_accept", "0.9")];
+/// The LOO chapter, as the book runs it.
+pub struct Chapter;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+/// Command-line flags of the LOO chapter: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
+
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "loo";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    /// 2000 kept draws per chain, target acceptance 0.9.
+    const DEFAULTS: Defaults = &[("draws", "2000"), ("target_accept", "0.9")];
+    const ABOUT: &'static str = "LOO comparison of three pooling strategies for the Eight Schools";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn validate(args: &Args) -> Result<()> {
+        at_least("bootstrap", args.bootstrap, 1)
     }
 
-    /// Checks every flag before any work starts.
-    pub fn validate(&self) -> Result<()> {
-        self.sampling.validate()?;
-        if self.bootstrap == 0 {
-            bail!("--bootstrap must be at least 1");
-        }
-        Ok(())
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        let stem = |m: &ModelResult| format!("eight_schools_{}", m.name.replace(' ', "_"));
+        o.models.iter().map(|m| (stem(m), &m.fit)).collect()
     }
 }
 
@@ -148,22 +138,6 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 }
 // ANCHOR_END: evaluate
 
-/// Runs the chapter: fits, writes figures and tables to `--out`, draws (with their
-/// `log_lik` columns) to `--draws-dir` if given, and prints a summary to stdout.
-pub fn run(args: &Args) -> Result<()> {
-    args.validate()?;
-    let out_dir = args.out.clone().unwrap_or_else(|| default_out_dir("loo"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    tables::write_all(&out, &outcome)?;
-    plots::write_all(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        for m in &outcome.models {
-            let file_name = format!("eight_schools_{}", m.name.replace(' ', "_"));
-            sampler::cmdstan_csv::write_cmdstan_csv(dir, &file_name, &m.fit)?;
-        }
-    }
-    print!("{}", tables::console_report(&outcome)?);
-    chapter_support::output::report_written("loo", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+/// Runs the chapter: fits, writes figures and tables to `--out`, draws to
+/// `--draws-dir` if given, and prints a short report to stdout.
+pub use chapter_support::run;

@@ -5,7 +5,7 @@ use crate::Outcome;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::theme::palette;
-use figures::{Figure, Mark, Panel, Style, draw};
+use figures::{Figure, Mark, Panel, Style};
 use models::eight_schools::SCHOOLS;
 
 /// elpd_loo ± 2 SE per model, the exact elpd_loo, and the differences from the best
@@ -110,8 +110,8 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
         y_range: None,
         ..Default::default()
     };
-    draw(
-        &out.path("elpd_comparison.svg"),
+    out.draw(
+        "elpd_comparison.svg",
         &Figure {
             title: "LOO comparison of three pooling strategies".into(),
             panels: vec![left, right],
@@ -121,8 +121,7 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
             shared_y: false,
             ..Default::default()
         },
-    )?;
-    Ok(())
+    )
 }
 
 fn school_ticks() -> Vec<(f64, String)> {
@@ -175,19 +174,15 @@ fn pareto_k(out: &OutputDir, o: &Outcome) -> Result<()> {
             ..Default::default()
         })
         .collect();
-    draw(
-        &out.path("pareto_k.svg"),
+    out.draw(
+        "pareto_k.svg",
         &Figure {
             title: "PSIS diagnostics: Pareto k by school".into(),
-            panels,
-            columns: 3,
-            panel_height: 280,
             shared_x: true,
             shared_y: true,
-            ..Default::default()
+            ..Figure::grid(panels, 3, 280)
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Error of each school's PSIS estimate against its Pareto k, all three models.
@@ -215,8 +210,8 @@ fn psis_error(out: &OutputDir, o: &Outcome) -> Result<()> {
             style: Style::new(palette::series(j)).size(5.0).label(m.name),
         });
     }
-    draw(
-        &out.path("psis_error.svg"),
+    out.draw(
+        "psis_error.svg",
         &Figure {
             title: "PSIS error per school against its Pareto k".into(),
             panels: vec![Panel {
@@ -235,8 +230,7 @@ fn psis_error(out: &OutputDir, o: &Outcome) -> Result<()> {
             shared_y: false,
             ..Default::default()
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Writes every figure of the chapter into `out`.

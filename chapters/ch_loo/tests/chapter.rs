@@ -164,7 +164,7 @@ fn committed_book_outputs_are_up_to_date() {
 #[test]
 fn outputs_do_not_depend_on_the_thread_count_and_csvs_carry_log_lik() {
     let a = assert_thread_count_invariant_with_draws(|r| {
-        run(&args(&r.flags(&["--draws", "300"]))).unwrap()
+        run(&args(&r.flags(&["--draws", "300"]))).unwrap();
     });
     let csvs = files_in(&a.path().join("draws"));
     assert_eq!(csvs.len(), 12);

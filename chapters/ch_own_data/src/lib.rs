@@ -9,25 +9,16 @@ mod plots;
 mod tables;
 
 use anyhow::{Result, bail};
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, report_warnings, timed};
-use clap::Parser;
+use chapter_support::{ChapterArgs, Defaults, Writer, report_warnings, timed};
 use loo::{Comparison, LooResult};
 use models::grouped_csv::fit::{GroupedModel, Pooling};
 use models::grouped_csv::{Columns, GroupedTable};
 use sampler::{Fit, Settings};
 use std::path::PathBuf;
 
-/// Command-line flags of the page.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_own_data",
-    about = "Your own data: varying intercepts (and slopes) from a CSV file, checked and compared"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter (`--draws-dir DIR` writes CmdStan CSVs).
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
+/// The own-data page's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// The CSV file (default: data/hsb82.csv with its columns school, mAch and cses).
     #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
@@ -40,30 +31,9 @@ pub struct Args {
     /// A numeric predictor column: a slope per group as well as an intercept.
     #[arg(long, value_name = "COL")]
     pub predictor: Option<String>,
-    /// Directory for the figures and tables (default: out/own_data, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
 }
 
-/// This chapter's defaults for the shared flags: Stan's, with 2000 draws per chain
-/// (at 1000, the non-centred population mean of High School and Beyond's intercepts
-/// has a bulk ESS near 400 and an R-hat near 1.016, and the sampler warns).
-pub const DEFAULTS: &[(&str, &str)] = &[("draws", "2000")];
-
-/// The default file, and its columns.
-pub const DEFAULT_COLUMNS: [&str; 3] = ["school", "mAch", "cses"];
-
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
-    }
-
+impl Flags {
     /// The file and columns to read: the flags, or High School and Beyond with
     /// `school`, `mAch` and `cses` when `--data` is not given.
     pub fn source(&self) -> Result<(PathBuf, Columns)> {
@@ -86,14 +56,43 @@ impl Args {
         };
         Ok((path.clone(), columns))
     }
+}
 
-    /// Checks every flag, naming the first one out of range.
-    pub fn validate(&self) -> Result<()> {
-        self.sampling.validate()?;
-        self.source()?;
+/// The own-data page, as the book runs it.
+pub struct Chapter;
+
+/// Command-line flags of the own-data page: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
+
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "own_data";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    /// Stan's, with 2000 draws per chain (at 1000, the non-centred population
+    /// mean of High School and Beyond's intercepts has a bulk ESS near 400 and
+    /// an R-hat near 1.016, and the sampler warns).
+    const DEFAULTS: Defaults = &[("draws", "2000")];
+    const ABOUT: &'static str =
+        "Your own data: varying intercepts (and slopes) from a CSV file, checked and compared";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn validate(args: &Args) -> Result<()> {
+        args.source()?;
         Ok(())
     }
+
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        o.fits
+            .iter()
+            .map(|f| (format!("own_data_{}", f.pooling.key()), &f.fit))
+            .collect()
+    }
 }
+
+/// The default file, and its columns.
+pub const DEFAULT_COLUMNS: [&str; 3] = ["school", "mAch", "cses"];
 
 /// One pooling model, fitted.
 #[derive(Debug, Clone)]
@@ -190,6 +189,12 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     }
     let named: Vec<(&str, &LooResult)> = fits.iter().map(|f| (f.pooling.label(), &f.loo)).collect();
     let comparison = loo::compare(&named)?;
+    for f in &fits {
+        report_warnings(f.pooling.label(), &f.fit, args.sampling.quiet);
+    }
+    if let (Some(reason), false) = (&no_pooling_skipped, args.sampling.quiet) {
+        eprintln!("no pooling not fitted: {reason}");
+    }
     Ok(Outcome {
         table,
         fits,
@@ -200,27 +205,4 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 
 /// Runs the page: computes, writes figures and tables to `--out`, draws to
 /// `--draws-dir`, and prints the tables and any warnings.
-pub fn run(args: &Args) -> Result<()> {
-    args.validate()?;
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir("own_data"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    tables::write_all(&out, &outcome)?;
-    plots::write_all(&out, &outcome)?;
-    for f in &outcome.fits {
-        report_warnings(f.pooling.label(), &f.fit, args.sampling.quiet);
-        if let Some(dir) = &args.sampling.draws_dir {
-            let name = format!("own_data_{}", f.pooling.key());
-            sampler::cmdstan_csv::write_cmdstan_csv(dir, &name, &f.fit)?;
-        }
-    }
-    if let (Some(reason), false) = (&outcome.no_pooling_skipped, args.sampling.quiet) {
-        eprintln!("no pooling not fitted: {reason}");
-    }
-    print!("{}", tables::console_report(&outcome)?);
-    chapter_support::output::report_written("own_data", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+pub use chapter_support::run;

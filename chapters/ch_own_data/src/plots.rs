@@ -8,7 +8,7 @@ use chapter_support::OutputDir;
 use diagnostics::{hdi, sig};
 use figures::recipes::{self, ForestRow};
 use figures::theme::palette;
-use figures::{Figure, Mark, Panel, Style, draw};
+use figures::{Figure, Mark, Panel, Style};
 use sampler::rng::{chain_rng, std_normal};
 
 /// Replicated data sets drawn as curves in the predictive check.
@@ -62,11 +62,7 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
         &rows,
         Some(reference),
     );
-    draw(
-        &out.path("forest.svg"),
-        &recipes::rows_figure(&title, vec![panel], 36),
-    )?;
-    Ok(())
+    out.draw("forest.svg", &recipes::rows_figure(&title, vec![panel], 36))
 }
 
 /// A frequency polygon of `values` over `bins` equal bins of `range`, as densities.
@@ -179,16 +175,15 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
             ..Panel::default()
         },
     ];
-    draw(
-        &out.path("ppc.svg"),
+    out.draw(
+        "ppc.svg",
         &Figure {
             title: "Posterior predictive check of partial pooling".into(),
             panels,
             columns: 2,
             ..Figure::default()
         },
-    )?;
-    Ok(())
+    )
 }
 
 /// Writes every figure.

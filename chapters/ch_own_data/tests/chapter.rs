@@ -88,7 +88,9 @@ fn outputs_and_draws_do_not_depend_on_the_thread_count() {
     chapter_support::testing::assert_thread_count_invariant_with_draws(|r| {
         run(&args(&r.flags(&tiny(true)))).unwrap();
     });
-    assert_thread_count_invariant(|r| run(&args(&r.flags(&tiny(false)))).unwrap());
+    assert_thread_count_invariant(|r| {
+        run(&args(&r.flags(&tiny(false)))).unwrap();
+    });
 }
 
 /// Writes `text` as `name` in a fresh directory and returns both.

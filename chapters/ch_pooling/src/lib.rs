@@ -10,16 +10,15 @@ mod plots;
 mod predict;
 pub mod simulate;
 mod tables;
+mod tables_instructors;
+mod tables_schools;
 
 use anyhow::Result;
-use chapter_support::output::default_out_dir;
 use chapter_support::stan_progress::fit_progress_text;
-use chapter_support::{OutputDir, SamplingArgs};
-use clap::Parser;
+use chapter_support::{ChapterArgs, Defaults, NoFlags, Writer};
 use models::Parameterization;
 use models::normal_groups::{CompletePoolingMeans, GroupPriors, NoPoolingMeans, PartialPooling};
 use sampler::{Fit, Model, Settings};
-use std::path::PathBuf;
 use std::time::Instant;
 
 pub use predict::NewGroup;
@@ -48,34 +47,36 @@ pub const SCHOOL_PRIORS: GroupPriors = GroupPriors {
 };
 // ANCHOR_END: priors
 
-/// Command-line flags of the pooling chapter.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_pooling",
-    about = "Complete, no and partial pooling of simulated exam scores, and twenty schools"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter (the seed also draws the data).
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
-    /// Directory for figures and tables (default: out/pooling, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-}
+/// The pooling chapter, as the book runs it.
+pub struct Chapter;
 
-/// This chapter's defaults for the shared flags: target acceptance 0.9
-/// (five groups leave `tau` poorly identified; a smaller step is safer).
-pub const DEFAULTS: &[(&str, &str)] = &[("target_accept", "0.9")];
+/// Command-line flags of the pooling chapter: the shared ones.
+pub type Args = ChapterArgs<Chapter>;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "pooling";
+    type Flags = NoFlags;
+    type Outcome = Outcome;
+    /// Target acceptance 0.9 (five groups leave `tau` poorly identified; a
+    /// smaller step is safer).
+    const DEFAULTS: Defaults = &[("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Complete, no and partial pooling of simulated exam scores, and twenty schools";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        vec![
+            ("pooling_complete".into(), &o.complete),
+            ("pooling_none".into(), &o.none),
+            ("pooling_partial".into(), &o.partial),
+            ("pooling_twenty_schools".into(), &o.schools_fit),
+            (
+                "pooling_twenty_schools_noncentred".into(),
+                &o.schools_fit_nc,
+            ),
+        ]
     }
 }
 
@@ -202,28 +203,4 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 
 /// Runs the chapter: fits, writes figures and tables to `--out`, draws to
 /// `--draws-dir` if given, and prints a short report to stdout.
-pub fn run(args: &Args) -> Result<()> {
-    args.sampling.validate()?;
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir("pooling"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    tables::write_all(&out, &outcome)?;
-    plots::write_all(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        for (name, fit) in [
-            ("pooling_complete", &outcome.complete),
-            ("pooling_none", &outcome.none),
-            ("pooling_partial", &outcome.partial),
-            ("pooling_twenty_schools", &outcome.schools_fit),
-            ("pooling_twenty_schools_noncentred", &outcome.schools_fit_nc),
-        ] {
-            sampler::cmdstan_csv::write_cmdstan_csv(dir, name, fit)?;
-        }
-    }
-    print!("{}", tables::console_report(&outcome)?);
-    chapter_support::output::report_written("pooling", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+pub use chapter_support::run;

@@ -5,7 +5,7 @@ use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::{inv_normal_cdf, sig};
 use figures::recipes::{ForestRow, forest, rows_figure};
-use figures::{Figure, Panel, draw, plate_diagram};
+use figures::{Figure, Panel, plate_diagram};
 
 /// The three strategies side by side, like Figure 5.33 of the source.
 fn comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
@@ -35,11 +35,7 @@ fn comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
         panel("no pooling", &o.none)?,
     ];
     let title = "Five instructors' mean exam scores, three ways";
-    draw(
-        &out.path("comparison.svg"),
-        &side_by_side(title, panels, 40)?,
-    )?;
-    Ok(())
+    out.draw("comparison.svg", &side_by_side(title, panels, 40)?)
 }
 
 /// Forest rows: `(estimate, low, high)` and the truth for each label.
@@ -104,8 +100,7 @@ fn schools(out: &OutputDir, o: &Outcome) -> Result<()> {
         ),
     ];
     let figure = side_by_side("Twenty simulated schools", panels, 28)?;
-    draw(&out.path("schools.svg"), &figure)?;
-    Ok(())
+    out.draw("schools.svg", &figure)
 }
 
 /// Writes every figure of the chapter into `out`.

@@ -182,7 +182,7 @@ fn committed_book_outputs_are_up_to_date() {
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
     assert_thread_count_invariant(|r| {
-        run(&args(&r.flags(&["--draws", "200", "--warmup", "300"]))).unwrap()
+        run(&args(&r.flags(&["--draws", "200", "--warmup", "300"]))).unwrap();
     });
 }
 

@@ -10,25 +10,16 @@ pub mod normal;
 mod tables;
 
 use anyhow::{Result, bail};
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, timed};
-use clap::Parser;
+use chapter_support::args::{at_least, positive};
+use chapter_support::{ChapterArgs, Writer, timed};
 use normal::{Likelihood, NormalSample, prior_draw, simulate};
 use sampler::rng::chain_rng;
 use sampler::{Fit, Settings, check_gradient};
 use sbc::recover::{RecoverSettings, Recovery, Truth, simulate_and_recover};
-use std::path::PathBuf;
 
-/// Command-line flags of the simulate-and-recover page.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_recover",
-    about = "Simulate and recover: where the true values fall in their posteriors, for a right and a wrong model"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter (the seed also draws the data).
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
+/// The simulate-and-recover page's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// Simulated data sets per model and per way of choosing the truth (at least 10).
     #[arg(long, default_value_t = 100)]
     pub replicates: usize,
@@ -41,47 +32,35 @@ pub struct Args {
     /// The fixed true standard deviation (above 0).
     #[arg(long, default_value_t = 5.0, allow_negative_numbers = true)]
     pub sigma: f64,
-    /// Directory for the tables (default: out/recover, a git-ignored scratch
-    /// directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
 }
 
-/// This chapter's defaults for the shared flags: Stan's.
-pub const DEFAULTS: &[(&str, &str)] = &[];
+/// The simulate-and-recover page, as the book runs it.
+pub struct Chapter;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+/// Command-line flags of the simulate-and-recover page: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
+
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "recover";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    const ABOUT: &'static str = "Simulate and recover: where the true values fall in their posteriors, for a right and a wrong model";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn validate(args: &Args) -> Result<()> {
+        at_least("replicates", args.replicates, 10)?;
+        at_least("observations", args.observations, 2)?;
+        if !args.mu.is_finite() {
+            bail!("--mu must be a finite number, got {}", args.mu);
+        }
+        positive("sigma", args.sigma)
     }
 
-    /// Checks every flag, naming the first one out of range.
-    pub fn validate(&self) -> Result<()> {
-        self.sampling.validate()?;
-        if self.replicates < 10 {
-            bail!("--replicates must be at least 10, got {}", self.replicates);
-        }
-        if self.observations < 2 {
-            bail!(
-                "--observations must be at least 2, got {}",
-                self.observations
-            );
-        }
-        if !self.mu.is_finite() {
-            bail!("--mu must be a finite number, got {}", self.mu);
-        }
-        if !(self.sigma.is_finite() && self.sigma > 0.0) {
-            bail!(
-                "--sigma must be a finite number above 0, got {}",
-                self.sigma
-            );
-        }
-        Ok(())
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        let stem = |m: &ModelRun| format!("recover_{:?}", m.likelihood).to_lowercase();
+        o.models.iter().map(|m| (stem(m), &m.first_fit)).collect()
     }
 }
 
@@ -181,23 +160,6 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     })
 }
 
-/// Runs the page: computes, writes its tables to `--out`, and prints them.
-pub fn run(args: &Args) -> Result<()> {
-    args.validate()?;
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir("recover"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    tables::write_all(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        for m in &outcome.models {
-            let name = format!("recover_{:?}", m.likelihood).to_lowercase();
-            sampler::cmdstan_csv::write_cmdstan_csv(dir, &name, &m.first_fit)?;
-        }
-    }
-    print!("{}", tables::console_report(&outcome));
-    chapter_support::output::report_written("recover", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+/// Runs the page: computes, writes its tables to `--out` (draws to
+/// `--draws-dir` if given), and prints them.
+pub use chapter_support::run;

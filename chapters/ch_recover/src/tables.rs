@@ -130,7 +130,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
 }
 
 /// What the binary prints.
-pub fn console_report(o: &Outcome) -> String {
+pub fn console_report(o: &Outcome) -> Result<String> {
     let mut s = String::new();
     for m in &o.models {
         s.push_str(&format!(
@@ -140,5 +140,5 @@ pub fn console_report(o: &Outcome) -> String {
             m.prior
         ));
     }
-    s
+    Ok(s)
 }

@@ -8,25 +8,16 @@ pub mod report;
 pub mod simulators;
 
 use anyhow::Result;
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, timed};
-use clap::Parser;
+use chapter_support::args::at_least;
+use chapter_support::{ChapterArgs, Defaults, OutputDir, timed};
 use models::Parameterization;
 use report::ModelReport;
 use sbc::{EcdfBand, PriorSimulator, SbcSettings, ecdf_band, run_sbc};
 use simulators::{EightSchoolsPrior, HospitalsPrior, SurveyFullPrior, SurveyPrior};
-use std::path::PathBuf;
 
-/// Command-line flags of the calibration appendix.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_sbc",
-    about = "Simulation-based calibration of NUTS on the book's models"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter (used for every fit).
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
+/// The calibration appendix's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// Simulated data sets per model.
     #[arg(long, default_value_t = 1000)]
     pub replications: usize,
@@ -40,41 +31,36 @@ pub struct Args {
     /// minutes per 40 replications; not part of the book's run).
     #[arg(long)]
     pub survey_full: bool,
-    /// Directory for figures and tables (default: out/sbc, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
 }
 
-/// This chapter's defaults for the shared flags: Stan's defaults, with a
-/// smaller number of draws per fit (thinned to at most 100 anyway).
-pub const DEFAULTS: &[(&str, &str)] = &[("draws", "1000"), ("target_accept", "0.8")];
+/// The calibration appendix, as the book runs it.
+pub struct Chapter;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
-    }
+/// Command-line flags of the calibration appendix: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
 
-    fn validate(&self) -> Result<()> {
-        self.sampling.validate()?;
-        if self.replications < 20 {
-            anyhow::bail!(
-                "--replications must be at least 20, got {}",
-                self.replications
-            );
-        }
-        if self.max_draws < 2 {
-            anyhow::bail!("--max-draws must be at least 2, got {}", self.max_draws);
-        }
-        if self.bins < 2 || self.bins > self.replications {
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "sbc";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    /// Stan's defaults, with a smaller number of draws per fit (thinned to at
+    /// most 100 anyway).
+    const DEFAULTS: Defaults = &[("draws", "1000"), ("target_accept", "0.8")];
+    const ABOUT: &'static str = "Simulation-based calibration of NUTS on the book's models";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const REPORT: fn(&Outcome) -> Result<String> = report::summary_table;
+
+    fn validate(args: &Args) -> Result<()> {
+        at_least("replications", args.replications, 20)?;
+        at_least("max-draws", args.max_draws, 2)?;
+        if args.bins < 2 || args.bins > args.replications {
             anyhow::bail!("--bins must be between 2 and the number of replications");
         }
         Ok(())
+    }
+
+    fn write(args: &Args, o: &Outcome, out: &OutputDir) -> Result<()> {
+        report::write_all(out, o, args)
     }
 }
 
@@ -172,13 +158,4 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 
 /// Runs the appendix: SBC for every model, figures and tables into `--out`,
 /// a summary on stdout.
-pub fn run(args: &Args) -> Result<()> {
-    args.validate()?;
-    let out_dir = args.out.clone().unwrap_or_else(|| default_out_dir("sbc"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    report::write_all(&out, &outcome, args)?;
-    print!("{}", report::summary_table(&outcome)?);
-    chapter_support::output::report_written("sbc", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+pub use chapter_support::run;

@@ -5,7 +5,7 @@ use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::sig;
 use figures::recipes::{ecdf_difference as ecdf_panel, rank_histogram};
-use figures::{Figure, draw, markdown_table};
+use figures::{Figure, markdown_table};
 use sbc::uniformity::{bin_counts, ecdf_difference};
 use sbc::{SbcResult, chi_square_test, histogram_band};
 
@@ -169,7 +169,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome, args: &Args) -> Result<()> {
                 legend_per_panel: true,
                 ..Figure::grid(panels, 2, 300)
             };
-            draw(&out.path(&format!("{kind}_{}.svg", m.name)), &figure)?;
+            out.draw(&format!("{kind}_{}.svg", m.name), &figure)?;
         }
     }
     Ok(())

@@ -13,26 +13,17 @@ mod plots;
 mod tables;
 
 use anyhow::{Result, bail};
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, timed};
-use clap::Parser;
+use chapter_support::args::{at_least, positive};
+use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use models::school_scores::Design;
 use models::{EightSchools, Parameterization};
 use sampler::Fit;
-use std::path::PathBuf;
 
 pub use models::school_scores::SCORE_PRIORS;
 
-/// Command-line flags of the shrinkage chapter.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_shrinkage",
-    about = "The shrinkage formula, and the school-scores experiment: no, complete and partial pooling"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter (the seed also draws the data).
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
+/// The shrinkage chapter's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// Number of schools K in the experiment (at least 2).
     #[arg(long, default_value_t = 12)]
     pub schools: usize,
@@ -48,52 +39,50 @@ pub struct Args {
     /// Simulated data sets per cell of the simulation study.
     #[arg(long, default_value_t = 1000)]
     pub replications: usize,
-    /// Directory for figures and tables (default: out/shrinkage, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
 }
 
-/// This chapter's defaults for the shared flags: target acceptance 0.9.
-pub const DEFAULTS: &[(&str, &str)] = &[("target_accept", "0.9")];
+/// The shrinkage chapter, as the book runs it.
+pub struct Chapter;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
-    }
+/// Command-line flags of the shrinkage chapter: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
 
-    /// Checks every flag, naming the first one out of range.
-    pub fn validate(&self) -> Result<()> {
-        self.sampling.validate()?;
-        if self.schools < 2 {
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "shrinkage";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    /// Target acceptance 0.9.
+    const DEFAULTS: Defaults = &[("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "The shrinkage formula, and the school-scores experiment: no, complete and partial pooling";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn validate(args: &Args) -> Result<()> {
+        if args.schools < 2 {
             bail!(
                 "--schools must be at least 2 (the spread of the school means needs two), got {}",
-                self.schools
+                args.schools
             );
         }
-        if self.students == 0 {
-            bail!("--students must be at least 1, got 0");
+        at_least("students", args.students, 1)?;
+        if !(args.tau.is_finite() && args.tau >= 0.0) {
+            bail!("--tau must be a finite number, 0 or more, got {}", args.tau);
         }
-        if !(self.tau.is_finite() && self.tau >= 0.0) {
-            bail!("--tau must be a finite number, 0 or more, got {}", self.tau);
-        }
-        if !(self.sigma.is_finite() && self.sigma > 0.0) {
-            bail!(
-                "--sigma must be a finite number above 0, got {}",
-                self.sigma
-            );
-        }
-        if self.replications == 0 {
-            bail!("--replications must be at least 1, got 0");
-        }
-        Ok(())
+        positive("sigma", args.sigma)?;
+        at_least("replications", args.replications, 1)
     }
 
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        vec![
+            ("shrinkage_eight_schools".into(), &o.eight_schools),
+            ("shrinkage_experiment".into(), &o.experiment.fit),
+        ]
+    }
+}
+
+impl Flags {
     /// The experiment's design from the flags.
     pub fn design(&self) -> Design {
         Design {
@@ -156,31 +145,6 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     })
 }
 
-/// Runs the chapter: computes, writes figures and tables to `--out`, draws to
+/// Runs the chapter: fits, writes figures and tables to `--out`, draws to
 /// `--draws-dir` if given, and prints a short report to stdout.
-pub fn run(args: &Args) -> Result<()> {
-    args.validate()?;
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir("shrinkage"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    tables::write_all(&out, &outcome)?;
-    plots::write_all(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        sampler::cmdstan_csv::write_cmdstan_csv(
-            dir,
-            "shrinkage_eight_schools",
-            &outcome.eight_schools,
-        )?;
-        sampler::cmdstan_csv::write_cmdstan_csv(
-            dir,
-            "shrinkage_experiment",
-            &outcome.experiment.fit,
-        )?;
-    }
-    print!("{}", tables::console_report(&outcome)?);
-    chapter_support::output::report_written("shrinkage", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+pub use chapter_support::run;

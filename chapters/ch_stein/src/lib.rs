@@ -9,15 +9,13 @@ mod plots;
 pub mod risk;
 mod tables;
 
-use anyhow::{Result, bail};
-use chapter_support::output::default_out_dir;
-use chapter_support::{OutputDir, SamplingArgs, timed};
-use clap::Parser;
+use anyhow::Result;
+use chapter_support::args::at_least;
+use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use models::binomial_logit::BinomialLogit;
 use rayon::prelude::*;
 use risk::SimulatedRisk;
 use sampler::Fit;
-use std::path::PathBuf;
 
 /// Numbers of means in the risk table.
 pub const DIMENSIONS: std::ops::RangeInclusive<usize> = 3..=20;
@@ -33,45 +31,38 @@ pub const MU_PRIOR: (f64, f64) = (-1.0, 1.0);
 pub const TAU_PRIOR_SCALE: f64 = 1.0;
 // ANCHOR_END: priors
 
-/// Command-line flags of the Stein chapter.
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "ch_stein",
-    about = "Stein's paradox: James-Stein risk, and Efron & Morris's batting averages"
-)]
-pub struct Args {
-    /// Sampling flags shared by every chapter (the seed also drives the simulations).
-    #[command(flatten)]
-    pub sampling: SamplingArgs,
+/// The Stein chapter's own flags (`--help` lists them with the shared ones).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Flags {
     /// Simulated data sets per point of the risk table.
     #[arg(long, default_value_t = 20_000)]
     pub reps: usize,
-    /// Directory for figures and tables (default: out/stein, a git-ignored
-    /// scratch directory; `cargo xtask book` writes the book's copy).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
 }
 
-/// This chapter's defaults for the shared flags: target acceptance 0.9.
-pub const DEFAULTS: &[(&str, &str)] = &[("target_accept", "0.9")];
+/// The Stein chapter, as the book runs it.
+pub struct Chapter;
 
-impl Args {
-    /// Parses flags (the first item is the program name) with [`DEFAULTS`].
-    pub fn parse_from_iter<I, T>(itr: I) -> Result<Self, clap::Error>
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<std::ffi::OsString> + Clone,
-    {
-        chapter_support::args::parse_with_defaults(DEFAULTS, itr)
+/// Command-line flags of the Stein chapter: the shared ones and [`Flags`].
+pub type Args = ChapterArgs<Chapter>;
+
+impl chapter_support::Chapter for Chapter {
+    const NAME: &'static str = "stein";
+    type Flags = Flags;
+    type Outcome = Outcome;
+    /// Target acceptance 0.9.
+    const DEFAULTS: Defaults = &[("target_accept", "0.9")];
+    const ABOUT: &'static str =
+        "Stein's paradox: James-Stein risk, and Efron & Morris's batting averages";
+    const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
+    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
+    const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
+
+    fn validate(args: &Args) -> Result<()> {
+        at_least("reps", args.reps, 2)
     }
 
-    /// Checks every flag.
-    pub fn validate(&self) -> Result<()> {
-        self.sampling.validate()?;
-        if self.reps < 2 {
-            bail!("--reps must be at least 2, got {}", self.reps);
-        }
-        Ok(())
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        vec![("stein_batting".into(), &o.fit)]
     }
 }
 
@@ -170,17 +161,4 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 
 /// Runs the chapter: computes, writes figures and tables to `--out`, draws to
 /// `--draws-dir` if given, and prints a short report to stdout.
-pub fn run(args: &Args) -> Result<()> {
-    args.validate()?;
-    let out_dir = args.out.clone().unwrap_or_else(|| default_out_dir("stein"));
-    let out = OutputDir::create(&out_dir)?;
-    let outcome = compute(args)?;
-    tables::write_all(&out, &outcome)?;
-    plots::write_all(&out, &outcome)?;
-    if let Some(dir) = &args.sampling.draws_dir {
-        sampler::cmdstan_csv::write_cmdstan_csv(dir, "stein_batting", &outcome.fit)?;
-    }
-    print!("{}", tables::console_report(&outcome)?);
-    chapter_support::output::report_written("stein", &out_dir, args.sampling.quiet);
-    Ok(())
-}
+pub use chapter_support::run;

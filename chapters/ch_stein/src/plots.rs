@@ -6,7 +6,7 @@ use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::recipes::lines;
 use figures::theme::{self, palette};
-use figures::{Figure, Mark, Panel, Style, draw};
+use figures::{Figure, Mark, Panel, Style};
 
 /// Dimensions drawn in the risk figure.
 pub const CURVES: [usize; 4] = [3, 5, 10, 20];
@@ -27,16 +27,15 @@ fn risk_curves(out: &OutputDir) -> Result<()> {
         })
         .collect();
     series.push(("MLE (every p)".into(), vec![(0.0, 1.0), (12.0, 1.0)]));
-    draw(
-        &out.path("risk.svg"),
+    out.draw(
+        "risk.svg",
         &lines(
             "James–Stein beats the obvious estimator everywhere, for p ≥ 3",
             "‖θ‖ (distance of the true means from the shrinkage target)",
             "risk relative to the MLE",
             series,
         ),
-    )?;
-    Ok(())
+    )
 }
 
 /// Dimensions whose positive-part risk is simulated along `‖theta‖`.
@@ -62,16 +61,15 @@ fn risk_plus(out: &OutputDir, o: &Outcome) -> Result<()> {
         ));
     }
     series.push(("MLE (every p)".into(), vec![(0.0, 1.0), (12.0, 1.0)]));
-    draw(
-        &out.path("risk_plus.svg"),
+    out.draw(
+        "risk_plus.svg",
         &lines(
             "The positive part gains most where James–Stein gains most",
             "‖θ‖ (distance of the true means from the shrinkage target)",
             "risk relative to the MLE",
             series,
         ),
-    )?;
-    Ok(())
+    )
 }
 
 /// Efron & Morris's picture: early average → James–Stein → rest of season,
@@ -131,7 +129,7 @@ fn batting(out: &OutputDir, o: &Outcome) -> Result<()> {
         title: "18 batters: shrink the early averages, predict the season better".into(),
         ..Figure::grid(vec![panel], 1, 340)
     };
-    Ok(draw(&out.path("batting.svg"), &figure)?)
+    out.draw("batting.svg", &figure)
 }
 
 /// Writes every figure of the chapter into `out`.

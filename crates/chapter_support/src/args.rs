@@ -133,10 +133,50 @@ impl SamplingArgs {
     }
 }
 
-/// Parses a chapter's flags with chapter-specific defaults for shared flags,
-/// e.g. `&[("draws", "2000"), ("target_accept", "0.9")]`, so `--help` shows
-/// the defaults the chapter really uses. Ids are the field names of
+/// Fails unless flag `--{flag}` is at least `min`, naming the flag and its value.
+///
+/// ```
+/// use chapter_support::args::at_least;
+/// assert!(at_least("reps", 2, 2).is_ok());
+/// assert_eq!(at_least("reps", 1, 2).unwrap_err().to_string(), "--reps must be at least 2, got 1");
+/// ```
+pub fn at_least(flag: &str, value: usize, min: usize) -> anyhow::Result<()> {
+    if value < min {
+        anyhow::bail!("--{flag} must be at least {min}, got {value}");
+    }
+    Ok(())
+}
+
+/// Fails unless flag `--{flag}` is a finite number above 0.
+///
+/// ```
+/// use chapter_support::args::positive;
+/// assert!(positive("sigma", 5.0).is_ok());
+/// assert!(positive("sigma", 0.0).is_err() && positive("sigma", f64::INFINITY).is_err());
+/// ```
+pub fn positive(flag: &str, value: f64) -> anyhow::Result<()> {
+    if !(value.is_finite() && value > 0.0) {
+        anyhow::bail!("--{flag} must be a finite number above 0, got {value}");
+    }
+    Ok(())
+}
+
+/// The command of parser `P` with chapter-specific defaults for shared
+/// flags, e.g. `&[("draws", "2000"), ("target_accept", "0.9")]`, so `--help`
+/// shows the defaults the chapter really uses. Ids are the field names of
 /// [`SamplingArgs`].
+pub fn command_with_defaults<P: clap::CommandFactory>(
+    defaults: &[(&str, &'static str)],
+) -> clap::Command {
+    let mut cmd = P::command();
+    for &(id, value) in defaults {
+        cmd = cmd.mut_arg(id, |a| a.default_value(value));
+    }
+    cmd
+}
+
+/// Parses flags with [`command_with_defaults`] (the first item is the
+/// program name).
 pub fn parse_with_defaults<P, I, T>(
     defaults: &[(&str, &'static str)],
     itr: I,
@@ -146,11 +186,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let mut cmd = P::command();
-    for &(id, value) in defaults {
-        cmd = cmd.mut_arg(id, |a| a.default_value(value));
-    }
-    let matches = cmd.try_get_matches_from(itr)?;
+    let matches = command_with_defaults::<P>(defaults).try_get_matches_from(itr)?;
     P::from_arg_matches(&matches)
 }
 

@@ -6,6 +6,17 @@ use diagnostics::{LabelError, ParamLabels};
 use models::eight_schools::SCHOOLS;
 use models::survey::data::{CATEGORIES, Survey};
 
+/// An axis title shown only where `show` holds: a grid of panels titles its
+/// outer axes only (e.g. `y_label: axis_title(k == 0, "density")`).
+///
+/// ```
+/// use chapter_support::labels::axis_title;
+/// assert_eq!((axis_title(true, "x"), axis_title(false, "x")), ("x".into(), String::new()));
+/// ```
+pub fn axis_title(show: bool, text: &str) -> String {
+    if show { text.into() } else { String::new() }
+}
+
 /// The Eight Schools' labels: `theta.1` … `theta.8` are schools A to H.
 ///
 /// ```

@@ -29,6 +29,12 @@ impl OutputDir {
         self.root.join(name)
     }
 
+    /// Draws `figure` as the SVG file `name`.
+    pub fn draw(&self, name: &str, figure: &figures::Figure) -> Result<()> {
+        let path = self.path(name);
+        figures::draw(&path, figure).with_context(|| format!("cannot draw {}", path.display()))
+    }
+
     /// Writes `contents` to `name`, returning its path.
     pub fn write(&self, name: &str, contents: &str) -> Result<PathBuf> {
         let path = self.path(name);
