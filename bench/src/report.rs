@@ -320,7 +320,7 @@ impl Setup {
             format!("the 4 chains on {} threads", self.threads)
         };
         format!(
-            "- machine: {} ({} logical cores), shared with other jobs: load average {} when the run began;\n\
+            "- machine: {} ({} logical cores), load average {} when the run began;\n\
              - {}; nuts-rs {} (without its `parallel` feature, with `relaxed-simd`), release build;\n\
              - every fit: 4 chains × (1000 warmup + 1000 draws), target acceptance 0.8, tree depth ≤ 10, \
              {}; seeds {}; medians over the seeds;\n\
