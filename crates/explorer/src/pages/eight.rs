@@ -21,7 +21,7 @@ use models::eight_schools_prior_grid::mu_given_tau;
 const GRID: (usize, f64) = (200_000, 1000.0);
 
 /// The prior choices: the sensitivity set's rows by letter, then `hn`.
-const PRIORS: [&str; 5] = ["a", "b", "c", "d", "hn"];
+pub const PRIORS: [&str; 5] = ["a", "b", "c", "d", "hn"];
 
 /// The page's parameters.
 #[derive(Debug, Clone, PartialEq)]
