@@ -4,9 +4,8 @@
 //! `nuts-rs`'s own low-rank option.
 
 use crate::record::SamplerKind;
-use crate::report::ModelResult;
+use crate::report::{ModelResult, num, pair_table};
 use crate::targets::Target;
-use diagnostics::sig;
 use std::fmt::Write;
 
 /// The comparisons of the low-rank table: (ours low-rank, reference).
@@ -27,38 +26,9 @@ pub const GOALS: [(SamplerKind, SamplerKind, f64); 2] = [
     (SamplerKind::OursLowRank, SamplerKind::NutsRsLowRank, 1.0),
 ];
 
-fn num(x: f64) -> String {
-    if x.is_finite() {
-        sig(x, 3)
-    } else {
-        "–".into()
-    }
-}
-
 /// Low-rank / reference for every pair in [`PAIRS`] measured, on every model.
 pub fn low_rank_table(results: &[ModelResult]) -> String {
-    let mut s = String::from(
-        "| model | low-rank | against | ESS per gradient | ESS per gradient after warmup | ESS per CPU second |\n\
-         |---|---|---|---:|---:|---:|\n",
-    );
-    for r in results {
-        for (ours, other) in PAIRS {
-            if let Some(q) = r.ratios(ours, other) {
-                writeln!(
-                    s,
-                    "| {} | {} | {} | {} | {} | {} |",
-                    r.target.label(),
-                    ours.label(),
-                    other.label(),
-                    num(q.per_gradient),
-                    num(q.per_sampling_gradient),
-                    num(q.per_second)
-                )
-                .unwrap();
-            }
-        }
-    }
-    s
+    pair_table("low-rank | against", results.iter(), &PAIRS)
 }
 
 /// One line per goal in [`GOALS`] on the factor target: the ratio of ESS

@@ -47,7 +47,7 @@ impl ModelResult {
     }
 }
 
-fn num(x: f64) -> String {
+pub(crate) fn num(x: f64) -> String {
     if x.is_finite() {
         sig(x, 3)
     } else {
@@ -147,12 +147,24 @@ pub const PAIRS: [(SamplerKind, SamplerKind); 4] = [
 /// Ours / nuts-rs for every pair in [`PAIRS`], on the models that enter the
 /// ratios.
 pub fn ratio_table(results: &[ModelResult]) -> String {
-    let mut s = String::from(
-        "| model | ours | nuts-rs | ESS per gradient | ESS per gradient after warmup | ESS per CPU second |\n\
-         |---|---|---|---:|---:|---:|\n",
+    let in_ratios = results.iter().filter(|r| r.target.in_ratios());
+    pair_table("ours | nuts-rs", in_ratios, &PAIRS)
+}
+
+/// A markdown table of `ours / other` for every pair measured on every
+/// model of `results`: ESS per gradient, per gradient after warmup and per
+/// CPU second; `columns` names the two sampler columns.
+pub fn pair_table<'a>(
+    columns: &str,
+    results: impl Iterator<Item = &'a ModelResult>,
+    pairs: &[(SamplerKind, SamplerKind)],
+) -> String {
+    let mut s = format!(
+        "| model | {columns} | ESS per gradient | ESS per gradient after warmup | ESS per CPU second |\n\
+         |---|---|---|---:|---:|---:|\n"
     );
-    for r in results.iter().filter(|r| r.target.in_ratios()) {
-        for (ours, other) in PAIRS {
+    for r in results {
+        for &(ours, other) in pairs {
             if let Some(q) = r.ratios(ours, other) {
                 writeln!(
                     s,
