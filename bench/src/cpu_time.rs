@@ -9,13 +9,17 @@
 //! not counted, which wall-clock time would add.
 
 /// Seconds of CPU time used so far by the live threads of this process, or
-/// `None` where `/proc` does not say (not Linux).
+/// `None` where `/proc` does not say (not Linux). Threads that end while it
+/// reads are left out.
 pub fn process_cpu_seconds() -> Option<f64> {
     let tasks = std::fs::read_dir("/proc/self/task").ok()?;
     let mut total_ns: u64 = 0;
-    for task in tasks {
-        let path = task.ok()?.path().join("schedstat");
-        let text = std::fs::read_to_string(path).ok()?;
+    for task in tasks.flatten() {
+        // A thread that ends between listing and reading has no file any
+        // more: skip it rather than lose the whole reading.
+        let Ok(text) = std::fs::read_to_string(task.path().join("schedstat")) else {
+            continue;
+        };
         total_ns += text.split_whitespace().next()?.parse::<u64>().ok()?;
     }
     Some(total_ns as f64 * 1e-9)

@@ -99,16 +99,7 @@ pub const GAUSSIAN_RHO: f64 = 0.7;
 /// `Σ = S R S` the precision is `S⁻¹ R⁻¹ S⁻¹` (stored dense, as
 /// [`Gaussian`] takes it).
 pub fn correlated_gaussian(d: usize, rho: f64) -> Gaussian {
-    let sd: Vec<f64> = (0..d)
-        .map(|i| {
-            let t = if d > 1 {
-                i as f64 / (d - 1) as f64
-            } else {
-                0.5
-            };
-            10f64.powf(-1.0 + 2.0 * t)
-        })
-        .collect();
+    let sd = models::factor_gaussian::log_spaced_scales(d);
     let c = 1.0 / (1.0 - rho * rho);
     let mut precision = vec![0.0; d * d];
     for i in 0..d {

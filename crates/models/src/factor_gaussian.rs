@@ -68,16 +68,7 @@ impl FactorGaussian {
     /// loadings are smooth cosines of amplitude 2, 1.5 and 1, so that a
     /// factor explains between half and most of each coordinate's variance.
     pub fn benchmark(d: usize) -> Self {
-        let scales = (0..d)
-            .map(|i| {
-                let t = if d > 1 {
-                    i as f64 / (d - 1) as f64
-                } else {
-                    0.5
-                };
-                10f64.powf(-1.0 + 2.0 * t)
-            })
-            .collect();
+        let scales = log_spaced_scales(d);
         let amplitude = [2.0, 1.5, 1.0];
         let loadings: Vec<Vec<f64>> = (0..BENCHMARK_FACTORS)
             .map(|j| {
@@ -159,6 +150,27 @@ impl Model for FactorGaussian {
     fn constrain(&self, x: &[f64], out: &mut Vec<f64>) {
         out.extend_from_slice(x);
     }
+}
+
+/// `d` scales spaced evenly in log from 0.1 to 10 (a factor of 100), the
+/// benchmark Gaussians' marginal standard deviations; one coordinate gets 1.
+///
+/// ```
+/// let s = models::factor_gaussian::log_spaced_scales(3);
+/// assert_eq!(s.len(), 3);
+/// assert!((s[0] - 0.1).abs() < 1e-12 && (s[1] - 1.0).abs() < 1e-12 && (s[2] - 10.0).abs() < 1e-12);
+/// ```
+pub fn log_spaced_scales(d: usize) -> Vec<f64> {
+    (0..d)
+        .map(|i| {
+            let t = if d > 1 {
+                i as f64 / (d - 1) as f64
+            } else {
+                0.5
+            };
+            10f64.powf(-1.0 + 2.0 * t)
+        })
+        .collect()
 }
 
 #[cfg(test)]
