@@ -6,6 +6,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::schedules::FitStats;
+
 /// A chapter crate `ch_<name>` whose outputs go to `book/src/generated/<name>`.
 pub struct Chapter {
     /// The chapter's name: its crate is `ch_<name>`, its page `<name>.md`.
@@ -13,7 +15,15 @@ pub struct Chapter {
     /// Runs the chapter, writing its figures and tables into the directory;
     /// `true` passes `--quiet` (no progress bars or timings).
     pub run: fn(&Path, bool) -> Result<()>,
+    /// Computes the chapter with these extra flags (always `--quiet`),
+    /// writing nothing, and returns the statistics of each of its fits, by
+    /// the stem its `--draws-dir` files take; `None` for a chapter left out
+    /// of `cargo xtask schedules`.
+    pub study: Option<Study>,
 }
+
+/// See [`Chapter::study`].
+pub type Study = fn(&[&str]) -> Result<Vec<(String, FitStats)>>;
 
 /// `chapter!(name, ch_name)`: runs crate `ch_name` as if invoked as
 /// `ch_name --out DIR` (with `--quiet` when asked), parsed like the chapter's own binary (with
@@ -33,6 +43,26 @@ macro_rules! chapter {
                     .with_context(|| format!("bad arguments for {bin}"))?;
                 $krate::run(&args).map(|_| ())
             },
+            study: Some(|extra| {
+                let bin = stringify!($krate);
+                let mut argv: Vec<OsString> = vec![bin.into(), "--quiet".into()];
+                argv.extend(extra.iter().map(OsString::from));
+                let args = $krate::Args::parse_from_iter(argv)
+                    .map_err(|e| anyhow::anyhow!("{}", e.to_string().trim()))
+                    .with_context(|| format!("bad arguments for {bin}"))?;
+                type C = $krate::Chapter;
+                let outcome = (<C as chapter_support::Chapter>::COMPUTE)(&args)?;
+                Ok(<C as chapter_support::Chapter>::fits(&outcome)
+                    .into_iter()
+                    .map(|(stem, fit)| (stem, FitStats::of(fit)))
+                    .collect())
+            }),
+        }
+    };
+    ($name:ident, $krate:ident, no_study) => {
+        Chapter {
+            study: None,
+            ..chapter!($name, $krate)
         }
     };
 }
@@ -48,7 +78,7 @@ pub const CHAPTERS: &[Chapter] = &[
     chapter!(loo, ch_loo),
     chapter!(hsb, ch_hsb),
     chapter!(beta_multilevel, ch_beta_multilevel),
-    chapter!(sbc, ch_sbc),
+    chapter!(sbc, ch_sbc, no_study),
     chapter!(recover, ch_recover),
     chapter!(own_data, ch_own_data),
 ];

@@ -3,11 +3,13 @@
 //! - `cargo xtask book`: rerun every chapter, writing its figures and tables
 //!   into `book/src/generated/<name>/`, then build the HTML book.
 //! - `cargo xtask build-book`: build the HTML book from what is already there.
+//! - `cargo xtask schedules`: the warmup-schedule study behind the default.
 //! - `cargo xtask exercises` / `cargo xtask exercise NAME`: the exercise checker.
 
 mod chapters;
 mod exercises;
 mod math;
+mod schedules;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -36,6 +38,20 @@ enum Command {
     },
     /// Build the HTML book without regenerating anything.
     BuildBook,
+    /// Rerun every chapter's fits under each warmup schedule and several
+    /// seeds, and write the evidence tables into
+    /// `book/src/generated/schedules/` (minutes per seed; not part of `book`).
+    Schedules {
+        /// How many seeds: the book's seed and the ones after it.
+        #[arg(long, default_value_t = 5)]
+        seeds: u64,
+        /// Only these chapters (by name).
+        #[arg(long = "chapter", value_name = "NAME")]
+        only: Vec<String>,
+        /// Where to write the tables (default: the book's copy).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// List the chapters `book` regenerates.
     Chapters,
     /// Check every exercise: solved, unsolved or does not compile.
@@ -56,6 +72,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Book { only } => regenerate(&only).and_then(|()| build_book()),
         Command::BuildBook => build_book(),
+        Command::Schedules { seeds, only, out } => {
+            let out = out.unwrap_or_else(|| book_dir().join("src/generated/schedules"));
+            schedules::run(&out, seeds, &only)
+        }
         Command::Chapters => {
             for c in CHAPTERS {
                 println!("{}", c.name);

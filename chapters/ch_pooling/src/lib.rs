@@ -5,6 +5,7 @@
 //!
 //! `cargo run --release -p ch_pooling -- --help` lists the flags.
 
+mod numbers;
 mod plate;
 mod plots;
 mod predict;

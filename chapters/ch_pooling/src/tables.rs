@@ -1,6 +1,6 @@
 //! The chapter's markdown tables and console report (the instructors' and
 //! the schools' own tables in `tables_instructors` and `tables_schools`),
-//! the fits' health, and the helpers they share.
+//! the fits' health.
 
 use crate::tables_instructors::{
     data_note, data_table, estimates_table, movement_sentence, partial_sentence, prediction_table,
@@ -11,35 +11,9 @@ use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use chapter_support::stan_progress::chain_progress_text;
-use diagnostics::{ess_bulk, rhat, sig, summary_markdown};
+use diagnostics::{ess_bulk, rhat, summary_markdown};
 use figures::markdown_table;
 use sampler::Fit;
-
-/// `mean [low, high]` to three significant digits.
-pub fn interval(e: (f64, f64, f64)) -> String {
-    format!("{} [{}, {}]", sig(e.0, 3), sig(e.1, 3), sig(e.2, 3))
-}
-
-/// Arithmetic mean.
-pub(crate) fn mean(v: &[f64]) -> f64 {
-    v.iter().sum::<f64>() / v.len() as f64
-}
-
-/// Sample standard deviation (divisor `n − 1`).
-pub fn sd(v: &[f64]) -> f64 {
-    let m = mean(v);
-    (v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (v.len() as f64 - 1.0)).sqrt()
-}
-
-/// Root mean square of the differences between estimates and truth.
-pub(crate) fn rms_error(estimates: &[f64], truth: &[f64]) -> f64 {
-    let sq: Vec<f64> = estimates
-        .iter()
-        .zip(truth)
-        .map(|(e, t)| (e - t) * (e - t))
-        .collect();
-    mean(&sq).sqrt()
-}
 
 /// Largest R-hat and smallest bulk ESS over every parameter of a fit.
 fn health(fit: &Fit) -> (f64, f64) {

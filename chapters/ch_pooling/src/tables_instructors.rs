@@ -2,8 +2,8 @@
 //! under three pooling strategies, the prediction for a new instructor, and
 //! what partial pooling learnt about the population.
 
+use crate::numbers::{interval, mean, rms_error, sd};
 use crate::simulate::{TRUE_MU, TRUE_SIGMA, TRUE_TAU};
-use crate::tables::{interval, mean, rms_error, sd};
 use crate::{HDI_PROB, Outcome, estimate, group_estimates};
 use anyhow::Result;
 use diagnostics::sig;

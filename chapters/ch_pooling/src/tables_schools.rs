@@ -2,8 +2,8 @@
 //! the truth, our priors beside rstanarm's, and the truth of both
 //! simulations.
 
+use crate::numbers::{mean, rms_error, sd};
 use crate::simulate::{EFFECT_SD, NOISE_SD, TRUE_MU, TRUE_SIGMA, TRUE_TAU};
-use crate::tables::{mean, rms_error, sd};
 use crate::{HDI_PROB, INSTRUCTOR_PRIORS, Outcome, SCHOOL_PRIORS, group_estimates};
 use anyhow::Result;
 use diagnostics::sig;
