@@ -112,15 +112,21 @@ pub fn run(out: &Path, seeds: u64, only: &[String]) -> Result<()> {
                 }
             }
         }
+        // After every chapter, so an interrupted study keeps what it did.
+        write_tables(out, &order, &results, seeds)?;
     }
+    Ok(())
+}
+
+/// Writes `convergence.md` and `cost.md` into `out`.
+fn write_tables(out: &Path, order: &[String], results: &Results, seeds: u64) -> Result<()> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let write = |name: &str, text: String| {
         let path = out.join(name);
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
     };
-    write("convergence.md", convergence_table(&order, &results, seeds))?;
-    write("cost.md", cost_table(&order, &results))?;
-    Ok(())
+    write("convergence.md", convergence_table(order, results, seeds))?;
+    write("cost.md", cost_table(order, results))
 }
 
 /// The book's default `--seed` (chapter_support's `SamplingArgs`).
@@ -203,4 +209,67 @@ fn cost_table(order: &[String], results: &Results) -> String {
         s.push('\n');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sampler::{ChainDraws, DrawStats, Settings};
+
+    /// A chain whose columns are `a` (shifted by `shift`), `log_lik.1`
+    /// (shifted a hundred times as far) and a constant `c`.
+    fn chain(shift: f64, divergent_every: usize) -> ChainDraws {
+        let n = 200;
+        let draws = (0..n)
+            .map(|i| {
+                let x = ((i * 37) % 101) as f64 / 101.0;
+                vec![x + shift, x + 100.0 * shift, 3.0]
+            })
+            .collect();
+        let stats = (0..n)
+            .map(|i| DrawStats {
+                lp: 0.0,
+                accept_stat: 0.8,
+                step_size: 0.5,
+                tree_depth: 2,
+                n_leapfrog: 3,
+                divergent: i % divergent_every == 0,
+                energy: 0.0,
+            })
+            .collect();
+        ChainDraws {
+            draws,
+            stats,
+            warmup_divergences: 0,
+            step_size: 0.5,
+            inv_mass: vec![1.0; 3],
+            gradient_evaluations: 1000,
+        }
+    }
+
+    #[test]
+    fn stats_skip_log_lik_and_constant_columns() {
+        let fit = Fit {
+            param_names: vec!["a".into(), "log_lik.1".into(), "c".into()],
+            settings: Settings::default(),
+            chains: vec![chain(0.0, 50), chain(0.3, 100)],
+        };
+        let s = FitStats::of(&fit);
+        let a = fit.chains_of(0);
+        assert_eq!(s.max_rhat, diagnostics::rhat(&a));
+        assert!(
+            s.max_rhat > RHAT_LIMIT,
+            "the shifted chain shows: {}",
+            s.max_rhat
+        );
+        assert_eq!(s.min_ess, diagnostics::ess_bulk(&a));
+        assert_eq!((s.divergences, s.gradients), (4 + 2, 2000));
+        assert_eq!(s.ess_per_kgrad(), s.min_ess / 2.0);
+    }
+
+    #[test]
+    fn medians_of_odd_and_even_counts() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), 2.5);
+    }
 }

@@ -83,6 +83,13 @@ impl chapter_support::Chapter for Chapter {
     const WRITERS: &'static [Writer<Outcome>] = &[write_outputs];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
 
+    fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
+        let stem = |m: &ModelFit| format!("hsb_{}", m.kind.key());
+        o.fits.iter().map(|m| (stem(m), &m.fit)).collect()
+    }
+
+    /// The fits of [`Chapter::fits`](chapter_support::Chapter::fits), with
+    /// the pointwise log likelihood when `--export-log-lik` asks for it.
     fn write_draws(args: &Args, o: &Outcome, dir: &Path) -> Result<()> {
         export::write_draws(dir, o, args.export_log_lik)
     }
