@@ -31,7 +31,7 @@ pub(crate) fn order_by_mean(o: &Outcome) -> Vec<usize> {
 pub(crate) fn school_means(fit: &sampler::Fit, n: usize) -> Result<Vec<(f64, f64, f64)>> {
     (1..=n)
         .map(|j| {
-            let e = estimate(fit, &format!("school_mu.{j}")).context("no school_mu")?;
+            let e = estimate(fit, &format!("school_mu.{j}"))?;
             Ok((100.0 * e.mean, 100.0 * e.low, 100.0 * e.high))
         })
         .collect()
@@ -61,7 +61,7 @@ fn data_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let series = [("published average ± one standard deviation".into(), values)];
     let x_label = "school, sorted by exam average";
     let panel = group_intervals(x_label, "exam mark (%)", &groups, &series, &[])?;
-    groups_figure(out, "exam_data.svg", title, panel)
+    groups_figure(out, "exam_data.svg", &title, panel)
 }
 
 fn models_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
@@ -92,7 +92,7 @@ fn models_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let x_label = "school, sorted by exam average";
     let panel = group_intervals(x_label, "mean mark (%)", &groups, &series, &markers)?;
     let title = "School means, authority-pooled model";
-    groups_figure(out, "exam_models.svg", title.into(), panel)
+    groups_figure(out, "exam_models.svg", title, panel)
 }
 
 fn shift_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
