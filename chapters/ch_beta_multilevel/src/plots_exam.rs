@@ -1,6 +1,7 @@
 //! The figures of the exam-averages section.
 
 use crate::Outcome;
+use crate::exam_data::ExamSchool;
 use crate::plots::{groups_figure, panels_figure};
 use crate::recovery::estimate;
 use anyhow::{Context, Result};
@@ -40,16 +41,8 @@ pub(crate) fn school_means(fit: &sampler::Fit, n: usize) -> Result<Vec<(f64, f64
 fn data_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let s = &o.exam.selection.schools;
     let order = order_by_mean(o);
-    let values = order
-        .iter()
-        .map(|&i| {
-            (
-                s[i].mean_pct,
-                s[i].mean_pct - s[i].sd_pct,
-                s[i].mean_pct + s[i].sd_pct,
-            )
-        })
-        .collect();
+    let spread = |s: &ExamSchool| (s.mean_pct, s.mean_pct - s.sd_pct, s.mean_pct + s.sd_pct);
+    let values = order.iter().map(|&i| spread(&s[i])).collect();
     let title = format!(
         "{} {} ({}): schools with at least {} writers",
         o.exam.data.course,
@@ -106,14 +99,12 @@ fn shift_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
         let (x, y) = shifts
             .map(|(school, (p, u))| (f64::from(school.writers), p.0 - u.0))
             .unzip();
-        marks.push(Mark::Points {
+        let style = Style::new(palette::series(k)).size(4.0);
+        marks.push(Mark::points(
             x,
             y,
-            radii: vec![],
-            style: Style::new(palette::series(k))
-                .size(4.0)
-                .label(format!("{} − unpooled", label(*pooling))),
-        });
+            style.label(format!("{} − unpooled", label(*pooling))),
+        ));
     }
     let panel = Panel {
         title: "How far pooling moves each school's posterior mean".into(),

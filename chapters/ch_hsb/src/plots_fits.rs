@@ -108,21 +108,21 @@ fn caterpillar_panel(
 }
 
 /// A horizontal band over the interval of `iv` across ranks 0…n+1, and a
-/// dashed line at its mean, both in `colour`, labelled `what: …`.
-fn band_and_line(n: usize, iv: Estimate, colour: Style, what: &str, mean: &str) -> Vec<Mark> {
+/// dashed line at its mean, both in the colour of `style`, labelled `what: …`.
+fn band_and_line(n: usize, iv: Estimate, style: Style, [what, mean]: [&str; 2]) -> Vec<Mark> {
     vec![
         Mark::Band {
             x: vec![0.0, n as f64 + 1.0],
             low: vec![iv.low; 2],
             high: vec![iv.high; 2],
-            style: colour
+            style: style
                 .clone()
                 .opacity(0.25)
                 .label(format!("{what}: 95% interval")),
         },
         Mark::HLine {
             y: iv.mean,
-            style: colour.dashed().label(format!("{what}: {mean}")),
+            style: style.dashed().label(format!("{what}: {mean}")),
         },
     ]
 }
@@ -131,12 +131,9 @@ fn band_and_line(n: usize, iv: Estimate, colour: Style, what: &str, mean: &str) 
 /// range covering every interval of both, so shrinkage shows as narrower spread.
 fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
-    let (np, pp, cp) = (
-        o.fit(ModelKind::NoPooling),
-        o.fit(ModelKind::NonCentred),
-        o.fit(ModelKind::Complete),
-    );
-    for (file, base, mu, what) in [
+    let (np, pp) = (o.fit(ModelKind::NoPooling), o.fit(ModelKind::NonCentred));
+    let cp = o.fit(ModelKind::Complete);
+    let figures = [
         (
             "caterpillar_intercepts.svg",
             "beta_0",
@@ -144,7 +141,8 @@ fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
             "intercept",
         ),
         ("caterpillar_slopes.svg", "beta_1", "mu_beta_1", "SES slope"),
-    ] {
+    ];
+    for (file, base, mu, what) in figures {
         let (a, b) = (
             school_intervals(np, base, j)?,
             school_intervals(pp, base, j)?,
@@ -152,32 +150,25 @@ fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
         let (lo, _) = extent(a.iter().chain(&b).map(|s| s.low));
         let (_, hi) = extent(a.iter().chain(&b).map(|s| s.high));
         let range = (lo - 0.03 * (hi - lo), hi + 0.03 * (hi - lo));
-        let complete = Style::new(palette::BLUE);
-        let population = Style::new(palette::VERMILLION);
-        let panels = vec![
-            caterpillar_panel(
-                format!("no pooling: {what}s"),
-                what,
-                &a,
-                band_and_line(j, interval(cp, base)?, complete, "complete pooling", "mean"),
-                range,
-            ),
-            caterpillar_panel(
-                format!("partial pooling: {what}s"),
-                what,
-                &b,
-                band_and_line(
-                    j,
-                    interval(pp, mu)?,
-                    population,
-                    "population mean",
-                    "posterior mean",
-                ),
-                range,
-            ),
+        let (blue, vermillion) = (Style::new(palette::BLUE), Style::new(palette::VERMILLION));
+        let complete = band_and_line(j, interval(cp, base)?, blue, ["complete pooling", "mean"]);
+        let population = ["population mean", "posterior mean"];
+        let population = band_and_line(j, interval(pp, mu)?, vermillion, population);
+        let panels = [
+            ("no pooling", a, complete),
+            ("partial pooling", b, population),
         ];
+        let panels = panels.map(|(model, schools, reference)| {
+            caterpillar_panel(
+                format!("{model}: {what}s"),
+                what,
+                &schools,
+                reference,
+                range,
+            )
+        });
         let title = format!("School {what}s: no pooling against partial pooling");
-        out.draw(file, &Figure::grid(panels, 1, 300).titled(title))?;
+        out.draw(file, &Figure::grid(panels.to_vec(), 1, 300).titled(title))?;
     }
     Ok(())
 }
