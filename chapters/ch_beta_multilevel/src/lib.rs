@@ -122,20 +122,21 @@ pub struct Outcome {
     pub exam: ExamSection,
 }
 
-/// Fits one model, with its own replication number (independent streams).
-fn fit<M: Model>(
-    label: &str,
-    model: &M,
-    settings: &Settings,
-    replication: u32,
-    quiet: bool,
-) -> Result<Fit> {
-    let fit = timed(label, quiet, || {
-        sampler::fit_replication(model, settings, replication)
-    })
-    .with_context(|| format!("fitting the {label} model"))?;
-    chapter_support::report_warnings(label, &fit, quiet);
-    Ok(fit)
+/// Fits models with one set of settings, printing timings and warnings
+/// unless `quiet`.
+struct Fitter<'a>(&'a Settings, bool);
+
+impl Fitter<'_> {
+    /// Fits `model` on its own replication number (independent streams).
+    fn fit<M: Model>(&self, label: &str, model: &M, replication: u32) -> Result<Fit> {
+        let Self(settings, quiet) = *self;
+        let fit = timed(label, quiet, || {
+            sampler::fit_replication(model, settings, replication)
+        })
+        .with_context(|| format!("fitting the {label} model"))?;
+        chapter_support::report_warnings(label, &fit, quiet);
+        Ok(fit)
+    }
 }
 
 /// The exam data: the workbook given with `--data`, or the simulated province.
@@ -165,35 +166,32 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     }
 
     let sims = simulate_and_fit(seed, &settings, quiet)?;
-    let mut fits = Vec::new();
-    for (k, pooling) in [
+    let fitter = Fitter(&settings, quiet);
+    let poolings = [
         ExamPooling::Unpooled,
         ExamPooling::Pooled,
         ExamPooling::Authority,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let label = format!("exam averages, {pooling:?}");
+    ];
+    let exam_fit = |pooling, label: String, rep, wide: Option<ExamHyperPriors>| {
         let model = ExamAverages::new(&selection.summaries, pooling);
-        fits.push((
-            pooling,
-            fit(&label, &model, &settings, 5 + k as u32, quiet)?,
-        ));
-    }
+        let model = match wide {
+            Some(w) => model.with_hyper_priors(w),
+            None => model,
+        };
+        Ok((pooling, fitter.fit(&label, &model, rep)?))
+    };
+    let fits = (5..)
+        .zip(poolings)
+        .map(|(rep, p)| exam_fit(p, format!("exam averages, {p:?}"), rep, None))
+        .collect::<Result<Vec<_>>>()?;
     let wide = ExamHyperPriors::widened_shapes(exam_priors::HYPER_WIDEN)?;
-    let mut widened = Vec::new();
-    for (k, pooling) in [ExamPooling::Pooled, ExamPooling::Authority]
-        .into_iter()
-        .enumerate()
-    {
-        let label = format!("exam averages, {pooling:?}, hyperpriors widened");
-        let model = ExamAverages::new(&selection.summaries, pooling).with_hyper_priors(wide);
-        widened.push((
-            pooling,
-            fit(&label, &model, &settings, 8 + k as u32, quiet)?,
-        ));
-    }
+    let widened = (8..)
+        .zip(&poolings[1..])
+        .map(|(rep, &p)| {
+            let label = format!("exam averages, {p:?}, hyperpriors widened");
+            exam_fit(p, label, rep, Some(wide))
+        })
+        .collect::<Result<Vec<_>>>()?;
     Ok(Outcome {
         seed,
         sims,
@@ -209,45 +207,22 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 /// Simulates the five small data sets from `seed` and fits their models
 /// (replications 0 to 4).
 pub fn simulate_and_fit(seed: u64, settings: &Settings, quiet: bool) -> Result<Simulations> {
+    let f = Fitter(settings, quiet);
     let h = simulate::heights(seed);
-    let heights = fit(
-        "heights",
-        &Heights::declare(&h.heights)?,
-        settings,
-        0,
-        quiet,
-    )?;
+    let heights = f.fit("heights", &Heights::declare(&h.heights)?, 0)?;
     let one = simulate::one_school(seed);
-    let one_fit = fit(
-        "one school",
-        &OneSchool::declare(&one.scores)?,
-        settings,
-        1,
-        quiet,
-    )?;
+    let one_fit = f.fit("one school", &OneSchool::declare(&one.scores)?, 1)?;
     let five = simulate::five_schools(seed);
-    let unpooled = fit(
+    let schools = |pooling| BetaSchools::declare(&five.scores, pooling);
+    let unpooled = f.fit(
         "five schools, unpooled",
-        &BetaSchools::declare(&five.scores, BetaPooling::Unpooled)?,
-        settings,
+        &schools(BetaPooling::Unpooled)?,
         2,
-        quiet,
     )?;
-    let pooled = fit(
-        "five schools, pooled",
-        &BetaSchools::declare(&five.scores, BetaPooling::Pooled)?,
-        settings,
-        3,
-        quiet,
-    )?;
+    let pooled = f.fit("five schools, pooled", &schools(BetaPooling::Pooled)?, 3)?;
     let three = simulate::three_levels(seed);
-    let three_fit = fit(
-        "three levels",
-        &ThreeLevels::declare(&three.scores, &three.district_of)?,
-        settings,
-        4,
-        quiet,
-    )?;
+    let three_model = ThreeLevels::declare(&three.scores, &three.district_of)?;
+    let three_fit = f.fit("three levels", &three_model, 4)?;
     Ok(Simulations {
         heights: (h, heights),
         prior_predictive: simulate::prior_predictive(seed, PRIOR_PREDICTIVE.0, PRIOR_PREDICTIVE.1),
@@ -271,24 +246,17 @@ pub use chapter_support::run;
 
 /// Every fit with a file-name stem, for `--draws-dir`.
 pub fn named_fits(o: &Outcome) -> Vec<(String, &Fit)> {
+    let s = &o.sims;
     let mut v = vec![
-        ("heights".to_string(), &o.sims.heights.1),
-        ("one_school".to_string(), &o.sims.one_school.1),
-        ("five_schools_unpooled".to_string(), &o.sims.five_schools.1),
-        ("five_schools_pooled".to_string(), &o.sims.five_schools.2),
-        ("three_levels".to_string(), &o.sims.three_levels.1),
+        ("heights".to_string(), &s.heights.1),
+        ("one_school".to_string(), &s.one_school.1),
+        ("five_schools_unpooled".to_string(), &s.five_schools.1),
+        ("five_schools_pooled".to_string(), &s.five_schools.2),
+        ("three_levels".to_string(), &s.three_levels.1),
     ];
-    for (pooling, fit) in &o.exam.fits {
-        v.push((
-            format!("exam_{}", format!("{pooling:?}").to_lowercase()),
-            fit,
-        ));
-    }
-    for (pooling, fit) in &o.exam.widened {
-        v.push((
-            format!("exam_{}_widened", format!("{pooling:?}").to_lowercase()),
-            fit,
-        ));
-    }
+    let stem = |p: &ExamPooling| format!("exam_{}", format!("{p:?}").to_lowercase());
+    v.extend(o.exam.fits.iter().map(|(p, fit)| (stem(p), fit)));
+    let widened = o.exam.widened.iter();
+    v.extend(widened.map(|(p, fit)| (format!("{}_widened", stem(p)), fit)));
     v
 }

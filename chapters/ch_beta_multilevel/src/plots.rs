@@ -2,10 +2,12 @@
 //! school here, five schools and three levels in [`crate::plots_schools`].
 
 use crate::Outcome;
-use crate::recovery::{Estimate, estimate};
-use anyhow::{Context, Result};
+use crate::recovery::estimate;
+use anyhow::Result;
 use chapter_support::OutputDir;
+use diagnostics::mean;
 use figures::recipes::{GroupMarkers, group_intervals};
+use figures::stat::histogram;
 use figures::theme::{self, palette};
 use figures::{Figure, Mark, Panel, Shape, Style};
 use models::beta_multilevel::beta::shapes;
@@ -43,39 +45,23 @@ fn beta_curve(a: f64, b: f64, cap: f64) -> Vec<Vec<(f64, f64)>> {
 }
 
 /// A histogram of `draws` over `range` drawn as a density outline.
-pub(crate) fn step_density(draws: &[f64], bins: usize, (lo, hi): (f64, f64)) -> Vec<(f64, f64)> {
-    let width = (hi - lo) / bins as f64;
-    let mut counts = vec![0usize; bins];
-    for &d in draws {
-        if (lo..hi).contains(&d) {
-            counts[(((d - lo) / width) as usize).min(bins - 1)] += 1;
-        }
-    }
-    let scale = 1.0 / (draws.len() as f64 * width);
-    let mut pts = vec![(lo, 0.0)];
-    for (i, c) in counts.iter().enumerate() {
+fn step_density(draws: &[f64], bins: usize, range: (f64, f64)) -> Result<Vec<(f64, f64)>> {
+    let b = histogram(draws, bins, Some(range))?;
+    let scale = 1.0 / (draws.len() as f64 * b.width);
+    let mut pts = vec![(b.lo, 0.0)];
+    for (i, c) in b.counts.iter().enumerate() {
         let y = *c as f64 * scale;
-        pts.push((lo + i as f64 * width, y));
-        pts.push((lo + (i + 1) as f64 * width, y));
+        pts.push((b.lo + i as f64 * b.width, y));
+        pts.push((b.lo + (i + 1) as f64 * b.width, y));
     }
-    pts.push((hi, 0.0));
-    pts
+    pts.push((range.1, 0.0));
+    Ok(pts)
 }
 
 /// Estimates of `names` from `fit`, as `(mean, low, high)`.
 pub(crate) fn estimates(fit: &Fit, names: &[String]) -> Result<Vec<(f64, f64, f64)>> {
-    names
-        .iter()
-        .map(|n| {
-            estimate(fit, n)
-                .map(
-                    |Estimate {
-                         mean, low, high, ..
-                     }| (mean, low, high),
-                )
-                .with_context(|| format!("the fit has no parameter {n}"))
-        })
-        .collect()
+    let triple = |n: &String| estimate(fit, n).map(|e| (e.mean, e.low, e.high));
+    Ok(names.iter().map(triple).collect::<Result<_, _>>()?)
 }
 
 pub(crate) fn names(stem: &str, n: usize) -> Vec<String> {
@@ -105,25 +91,21 @@ pub(crate) fn dashed(label: &str, segments: Vec<((f64, f64), (f64, f64))>) -> Ma
 }
 
 /// Writes one panel of groups under `title` to `file`.
-pub(crate) fn groups_figure(
-    out: &OutputDir,
-    file: &str,
-    title: String,
-    panel: Panel,
-) -> Result<()> {
-    let figure = Figure {
-        title,
-        ..Figure::grid(vec![panel], 1, 420)
-    };
-    out.draw(file, &figure)
+pub(crate) fn groups_figure(out: &OutputDir, file: &str, title: &str, panel: Panel) -> Result<()> {
+    out.draw(file, &Figure::grid(vec![panel], 1, 420).titled(title))
+}
+
+/// A dashed grey line at height `y` across `n` groups, under `label`.
+pub(crate) fn across(label: &str, y: f64, n: usize) -> Mark {
+    dashed(label, vec![((-0.5, y), (n as f64 - 0.5, y))])
 }
 
 /// A solid curve in the `i`-th palette colour.
-pub(crate) fn curve(i: usize, label: impl Into<String>, points: Vec<(f64, f64)>) -> Mark {
-    Mark::Line {
+fn curve(i: usize, label: impl Into<String>, points: Vec<(f64, f64)>) -> Mark {
+    Mark::line(
         points,
-        style: Style::new(palette::series(i)).size(3.0).label(label),
-    }
+        Style::new(palette::series(i)).size(3.0).label(label),
+    )
 }
 
 /// A panel of densities on `[0, 1] × [0, cap]` (or the data's range).
@@ -149,14 +131,10 @@ pub(crate) fn panels_figure(out: &OutputDir, file: &str, panels: Vec<Panel>) -> 
     out.draw(file, &figure)
 }
 
-pub(crate) fn mean(xs: &[f64]) -> f64 {
-    xs.iter().sum::<f64>() / xs.len() as f64
-}
-
 fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (data, fit) = &o.sims.heights;
     let k = data.country_means.len();
-    let alpha_bar = estimate(fit, "alpha_bar").context("no alpha_bar")?;
+    let alpha_bar = estimate(fit, "alpha_bar")?;
     let markers = [
         truth_markers("true mean", &data.country_means),
         sample_means(&data.heights, 0.22),
@@ -164,14 +142,10 @@ fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
     let groups: Vec<String> = (1..=k).map(|i| format!("country {i}")).collect();
     let series = [("posterior".into(), estimates(fit, &names("mu_country", k))?)];
     let mut panel = group_intervals("country", "height (cm)", &groups, &series, &markers)?;
-    let y = alpha_bar.mean;
-    let grand = dashed(
-        "posterior mean of alpha_bar",
-        vec![((-0.5, y), (k as f64 - 0.5, y))],
-    );
+    let grand = across("posterior mean of alpha_bar", alpha_bar.mean, k);
     panel.marks.insert(0, grand);
     let title = "Country means: posterior mean and 95% interval";
-    groups_figure(out, "heights.svg", title.into(), panel)
+    groups_figure(out, "heights.svg", title, panel)
 }
 
 fn beta_families(out: &OutputDir) -> Result<()> {
@@ -214,136 +188,88 @@ fn beta_families(out: &OutputDir) -> Result<()> {
 fn prior_predictive(out: &OutputDir, o: &Outcome) -> Result<()> {
     const CAP: f64 = 7.0;
     const SHOWN: usize = 60;
-    let faint: Vec<Vec<(f64, f64)>> = o
-        .sims
-        .prior_predictive
-        .iter()
-        .take(SHOWN)
-        .flat_map(|((mu, nu), _)| {
-            let (a, b) = shapes(*mu, *nu);
-            beta_curve(a, b, CAP)
-        })
-        .collect();
-    // The prior predictive density: the average of every class's density.
     let classes = &o.sims.prior_predictive;
-    let average = capped_curve(
-        |x| {
-            classes
-                .iter()
-                .map(|((mu, nu), _)| {
-                    let (a, b) = shapes(*mu, *nu);
-                    beta_lpdf::<f64>(x, a, b).exp()
-                })
-                .sum::<f64>()
-                / classes.len() as f64
-        },
-        (0.0025, 0.9975),
-        CAP,
-    );
+    let shapes_of = |((mu, nu), _): &((f64, f64), Vec<f64>)| shapes(*mu, *nu);
+    let pieces = classes.iter().take(SHOWN).flat_map(|c| {
+        let (a, b) = shapes_of(c);
+        beta_curve(a, b, CAP)
+    });
+    let faint = Style::new(palette::BLACK).opacity(0.13).size(1.0);
+    // One legend entry for the whole bundle.
+    let bundle = |i: usize| match i {
+        0 => format!("{SHOWN} classes from the priors"),
+        _ => String::new(),
+    };
+    let lines = pieces
+        .enumerate()
+        .map(|(i, p)| Mark::line(p, faint.clone().label(bundle(i))));
+    let mut lines: Vec<Mark> = lines.collect();
+    // The prior predictive density: the average of every class's density.
+    let average = |x| {
+        let each = classes.iter().map(|c| {
+            let (a, b) = shapes_of(c);
+            beta_lpdf::<f64>(x, a, b).exp()
+        });
+        each.sum::<f64>() / classes.len() as f64
+    };
+    let average = capped_curve(average, (0.0025, 0.9975), CAP).concat();
+    lines.push(curve(0, "all classes together", average));
     let (school, _) = &o.sims.one_school;
     let (a, b) = shapes(school.mu, school.nu);
-    let (x, y) = school
-        .scores
-        .iter()
+    let scores = school.scores.iter();
+    let (x, y) = scores
         .map(|&s| (s, beta_lpdf::<f64>(s, a, b).exp()))
         .unzip();
-    let students = Mark::Points {
-        x,
-        y,
-        radii: vec![],
-        style: Style::new(palette::series(1))
-            .size(4.0)
-            .label(format!("{} students", school.scores.len())),
-    };
-    let faint = faint.into_iter().enumerate().map(|(i, points)| {
-        let style = Style::new(palette::BLACK).opacity(0.13).size(1.0);
-        // One legend entry for the whole bundle.
-        let label = if i == 0 {
-            format!("{SHOWN} classes from the priors")
-        } else {
-            String::new()
-        };
-        Mark::Line {
-            points,
-            style: style.label(label),
-        }
-    });
-    let mut classes: Vec<Mark> = faint.collect();
-    classes.push(curve(0, "all classes together", average.concat()));
+    let dots = Style::new(palette::series(1)).size(4.0);
     let school_marks = vec![
         curve(0, format!("Beta({a}, {b})"), beta_curve(a, b, CAP).concat()),
-        students,
+        Mark::points(
+            x,
+            y,
+            dots.label(format!("{} students", school.scores.len())),
+        ),
     ];
-    panels_figure(
-        out,
-        "prior_predictive.svg",
-        vec![
-            density(
-                "Prior predictive: simulated classes",
-                "score",
-                classes,
-                Some(CAP),
-            ),
-            density("The simulated school", "score", school_marks, Some(CAP)),
-        ],
-    )
+    let panels = vec![
+        density(
+            "Prior predictive: simulated classes",
+            "score",
+            lines,
+            Some(CAP),
+        ),
+        density("The simulated school", "score", school_marks, Some(CAP)),
+    ];
+    panels_figure(out, "prior_predictive.svg", panels)
 }
 
 fn one_school_posterior(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (school, fit) = &o.sims.one_school;
-    let draws = |name: &str| -> Result<Vec<f64>> {
-        let i = fit
-            .param_index(name)
-            .with_context(|| format!("no {name}"))?;
-        Ok(fit.pooled(i))
+    let nu_prior = |x: f64| {
+        let z = (x - NU_PRIOR.0) / NU_PRIOR.1;
+        (-0.5 * z * z).exp() / (NU_PRIOR.1 * (2.0 * std::f64::consts::PI).sqrt())
     };
-    let (mu, nu) = (draws("mu")?, draws("nu")?);
-    let mu_range = (0.5, 1.0);
-    let nu_range = (6.0, 14.0);
-    let mu_prior = capped_curve(
-        |x| beta_lpdf::<f64>(x, MU_PRIOR.0, MU_PRIOR.1).exp(),
-        mu_range,
-        f64::INFINITY,
-    );
-    let nu_prior = capped_curve(
-        |x| {
-            let z = (x - NU_PRIOR.0) / NU_PRIOR.1;
-            (-0.5 * z * z).exp() / (NU_PRIOR.1 * (2.0 * std::f64::consts::PI).sqrt())
-        },
-        nu_range,
-        f64::INFINITY,
-    );
-    let panel = |title: &str, x: &str, post, prior: Vec<Vec<(f64, f64)>>, truth| {
+    let panel = |title: &str, name: &str, range, prior: &dyn Fn(f64) -> f64, truth| {
+        let style = Style::new(palette::series(2)).dashed().label("true value");
         let marks = vec![
-            curve(0, "posterior", post),
-            curve(1, "prior", prior.concat()),
-            Mark::VLine {
-                x: truth,
-                style: Style::new(palette::series(2)).dashed().label("true value"),
-            },
+            curve(
+                0,
+                "posterior",
+                step_density(&fit.pooled_named(name)?, 50, range)?,
+            ),
+            curve(
+                1,
+                "prior",
+                capped_curve(prior, range, f64::INFINITY).concat(),
+            ),
+            Mark::VLine { x: truth, style },
         ];
-        density(title, x, marks, None)
+        anyhow::Ok(density(title, name, marks, None))
     };
-    panels_figure(
-        out,
-        "one_school_posterior.svg",
-        vec![
-            panel(
-                "School mean mu",
-                "mu",
-                step_density(&mu, 50, mu_range),
-                mu_prior,
-                school.mu,
-            ),
-            panel(
-                "Sample size nu",
-                "nu",
-                step_density(&nu, 50, nu_range),
-                nu_prior,
-                school.nu,
-            ),
-        ],
-    )
+    let mu_prior = |x| beta_lpdf::<f64>(x, MU_PRIOR.0, MU_PRIOR.1).exp();
+    let panels = vec![
+        panel("School mean mu", "mu", (0.5, 1.0), &mu_prior, school.mu)?,
+        panel("Sample size nu", "nu", (6.0, 14.0), &nu_prior, school.nu)?,
+    ];
+    panels_figure(out, "one_school_posterior.svg", panels)
 }
 
 /// Writes every figure of the simulation studies into `out`.

@@ -1,6 +1,7 @@
 //! The figures of the exam-averages section.
 
 use crate::Outcome;
+use crate::exam_data::ExamSchool;
 use crate::plots::{groups_figure, panels_figure};
 use crate::recovery::estimate;
 use anyhow::{Context, Result};
@@ -31,7 +32,7 @@ pub(crate) fn order_by_mean(o: &Outcome) -> Vec<usize> {
 pub(crate) fn school_means(fit: &sampler::Fit, n: usize) -> Result<Vec<(f64, f64, f64)>> {
     (1..=n)
         .map(|j| {
-            let e = estimate(fit, &format!("school_mu.{j}")).context("no school_mu")?;
+            let e = estimate(fit, &format!("school_mu.{j}"))?;
             Ok((100.0 * e.mean, 100.0 * e.low, 100.0 * e.high))
         })
         .collect()
@@ -40,16 +41,8 @@ pub(crate) fn school_means(fit: &sampler::Fit, n: usize) -> Result<Vec<(f64, f64
 fn data_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let s = &o.exam.selection.schools;
     let order = order_by_mean(o);
-    let values = order
-        .iter()
-        .map(|&i| {
-            (
-                s[i].mean_pct,
-                s[i].mean_pct - s[i].sd_pct,
-                s[i].mean_pct + s[i].sd_pct,
-            )
-        })
-        .collect();
+    let spread = |s: &ExamSchool| (s.mean_pct, s.mean_pct - s.sd_pct, s.mean_pct + s.sd_pct);
+    let values = order.iter().map(|&i| spread(&s[i])).collect();
     let title = format!(
         "{} {} ({}): schools with at least {} writers",
         o.exam.data.course,
@@ -61,7 +54,7 @@ fn data_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let series = [("published average ± one standard deviation".into(), values)];
     let x_label = "school, sorted by exam average";
     let panel = group_intervals(x_label, "exam mark (%)", &groups, &series, &[])?;
-    groups_figure(out, "exam_data.svg", title, panel)
+    groups_figure(out, "exam_data.svg", &title, panel)
 }
 
 fn models_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
@@ -92,7 +85,7 @@ fn models_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let x_label = "school, sorted by exam average";
     let panel = group_intervals(x_label, "mean mark (%)", &groups, &series, &markers)?;
     let title = "School means, authority-pooled model";
-    groups_figure(out, "exam_models.svg", title.into(), panel)
+    groups_figure(out, "exam_models.svg", title, panel)
 }
 
 fn shift_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
@@ -106,14 +99,12 @@ fn shift_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
         let (x, y) = shifts
             .map(|(school, (p, u))| (f64::from(school.writers), p.0 - u.0))
             .unzip();
-        marks.push(Mark::Points {
+        let style = Style::new(palette::series(k)).size(4.0);
+        marks.push(Mark::points(
             x,
             y,
-            radii: vec![],
-            style: Style::new(palette::series(k))
-                .size(4.0)
-                .label(format!("{} − unpooled", label(*pooling))),
-        });
+            style.label(format!("{} − unpooled", label(*pooling))),
+        ));
     }
     let panel = Panel {
         title: "How far pooling moves each school's posterior mean".into(),

@@ -1,9 +1,10 @@
 //! The figures of the pooled simulation studies: five schools and three levels.
 
 use crate::Outcome;
-use crate::plots::{dashed, estimates, groups_figure, mean, names, sample_means, truth_markers};
+use crate::plots::{across, dashed, estimates, groups_figure, names, sample_means, truth_markers};
 use anyhow::Result;
 use chapter_support::OutputDir;
+use diagnostics::mean;
 use figures::recipes::group_intervals;
 use figures::theme;
 use figures::{Mark, Style};
@@ -33,12 +34,9 @@ fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
     ];
     let mut panel = group_intervals("school", "mean score", &groups, &series, &markers)?;
     let label = "pooled prior mean, alpha_bar / (alpha_bar + beta_bar)";
-    let y = prior_mean;
-    panel
-        .marks
-        .insert(0, dashed(label, vec![((-0.5, y), (j as f64 - 0.5, y))]));
+    panel.marks.insert(0, across(label, prior_mean, j));
     let title = "Five schools: unpooled and pooled school means";
-    groups_figure(out, "five_schools.svg", title.into(), panel)
+    groups_figure(out, "five_schools.svg", title, panel)
 }
 
 fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
@@ -51,7 +49,7 @@ fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
     let truth = [truth_markers("true mean", &data.district_means)];
     let panel = group_intervals("district", "mean score", &groups, &series, &truth)?;
     let title = "District means: posterior mean and 95% interval";
-    groups_figure(out, "three_levels_districts.svg", title.into(), panel)?;
+    groups_figure(out, "three_levels_districts.svg", title, panel)?;
     let mut labels = Vec::with_capacity(s);
     let mut segments = Vec::new();
     let mut separators = Vec::new();
@@ -76,7 +74,7 @@ fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
     separators.push(dashed("district posterior mean", segments));
     panel.marks.splice(0..0, separators);
     let title = "School means within districts";
-    groups_figure(out, "three_levels_schools.svg", title.into(), panel)
+    groups_figure(out, "three_levels_schools.svg", title, panel)
 }
 
 /// Writes the five-schools and three-levels figures into `out`.

@@ -36,12 +36,7 @@ pub struct SourceSummary {
 }
 
 fn mean_sd(xs: &[f64]) -> (f64, f64) {
-    let n = xs.len() as f64;
-    let m = xs.iter().sum::<f64>() / n;
-    (
-        m,
-        (xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (n - 1.0)).sqrt(),
-    )
+    (diagnostics::mean(xs), diagnostics::sd(xs))
 }
 
 /// Midpoint-rule nodes and weights for `Normal(m, s)` over ±7 sd.

@@ -11,40 +11,21 @@
 
 use crate::{Outcome, Simulations};
 use anyhow::Result;
-use diagnostics::{quantile, sig};
+pub use diagnostics::Estimate;
+use diagnostics::{MissingParameter, sig};
 use figures::markdown_table;
 use sampler::Fit;
 
 /// Probability of the central intervals used throughout the chapter.
 pub const INTERVAL: f64 = 0.95;
 
-/// Posterior mean and central [`INTERVAL`] of one parameter.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Estimate {
-    /// Posterior mean.
-    pub mean: f64,
-    /// Posterior standard deviation.
-    pub sd: f64,
-    /// Lower end of the central interval.
-    pub low: f64,
-    /// Upper end of the central interval.
-    pub high: f64,
-}
+/// The probability outside the central interval on each side.
+const TAIL: f64 = (1.0 - INTERVAL) / 2.0;
 
-/// The estimate of parameter `name` from `fit`; `None` if the fit has no
-/// such parameter.
-pub fn estimate(fit: &Fit, name: &str) -> Option<Estimate> {
-    let i = fit.param_index(name)?;
-    let draws = fit.pooled(i);
-    let tail = (1.0 - INTERVAL) / 2.0;
-    let mean = draws.iter().sum::<f64>() / draws.len() as f64;
-    let var = draws.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (draws.len() - 1) as f64;
-    Some(Estimate {
-        mean,
-        sd: var.sqrt(),
-        low: quantile(&draws, tail),
-        high: quantile(&draws, 1.0 - tail),
-    })
+/// Posterior mean, sd and central [`INTERVAL`] of parameter `name` from
+/// `fit`; a name the fit lacks is an error naming it.
+pub fn estimate(fit: &Fit, name: &str) -> Result<Estimate, MissingParameter> {
+    Estimate::named(fit, name, (TAIL, 1.0 - TAIL))
 }
 
 /// One parameter whose true value is known.
@@ -77,7 +58,7 @@ pub fn checks_of(model: &'static str, fit: &Fit, truths: &[(String, f64)]) -> Ve
     truths
         .iter()
         .filter_map(|(name, truth)| {
-            estimate(fit, name).map(|estimate| Check {
+            estimate(fit, name).ok().map(|estimate| Check {
                 model,
                 name: name.clone(),
                 truth: *truth,
@@ -188,9 +169,7 @@ fn describe_misses(checks: &[Check]) -> String {
             .collect();
         return each.join(", ");
     }
-    let z: Vec<f64> = missed.iter().map(|c| c.z().abs()).collect();
-    let lo = z.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = z.iter().copied().fold(0.0, f64::max);
+    let (lo, hi) = figures::stat::extent(missed.iter().map(|c| c.z().abs()));
     format!(
         "{} misses, |z| from {} to {}",
         missed.len(),

@@ -4,15 +4,15 @@
 use crate::recovery::{estimate, recovery_table};
 use crate::simulate::FIVE_SCHOOLS_TRUTH;
 use crate::{Outcome, named_fits, prior_check, tables_exam};
-use anyhow::{Context, Result};
-use chapter_support::OutputDir;
-use diagnostics::{ess_bulk, rhat, sig};
+use anyhow::Result;
+use chapter_support::{OutputDir, worst_convergence};
+use diagnostics::{ess_bulk, mean, rhat, sd, sig};
 use figures::markdown_table;
 use sampler::Fit;
 
 /// `mean [low, high]` of a parameter, to 3 significant digits.
 pub(crate) fn interval_cell(fit: &Fit, name: &str) -> Result<String> {
-    let e = estimate(fit, name).with_context(|| format!("the fit has no parameter {name}"))?;
+    let e = estimate(fit, name)?;
     Ok(format!(
         "{} [{}, {}]",
         sig(e.mean, 3),
@@ -23,7 +23,7 @@ pub(crate) fn interval_cell(fit: &Fit, name: &str) -> Result<String> {
 
 /// One row: parameter, truth, posterior mean, 95% interval, R-hat, bulk ESS.
 fn param_row(fit: &Fit, name: &str, truth: Option<f64>) -> Result<Vec<String>> {
-    let e = estimate(fit, name).with_context(|| format!("the fit has no parameter {name}"))?;
+    let e = estimate(fit, name)?;
     let chains = fit.try_chains_by_name(name)?;
     Ok(vec![
         name.to_string(),
@@ -55,19 +55,14 @@ fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
     rows.push(param_row(fit, "sigma", Some(HEIGHTS_TRUTH.person_sd))?);
     rows.push(param_row(fit, "sigma_country", None)?);
     out.write("heights.md", &markdown_table(&PARAM_HEADER, &rows)?)?;
-    let sc = fit.pooled(
-        fit.param_index("sigma_country")
-            .context("no sigma_country")?,
-    );
-    let m = sc.iter().sum::<f64>() / sc.len() as f64;
-    let sd = (sc.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (sc.len() - 1) as f64).sqrt();
+    let sc = fit.pooled_named("sigma_country")?;
     out.write(
         "heights_sigma_country.md",
         &format!(
             "Its draws have mean {} and standard deviation {}; the Exponential(1) prior has \
              mean 1 and standard deviation 1 (shifted by the 0.001 lower bound).\n",
-            sig(m, 3),
-            sig(sd, 3)
+            sig(mean(&sc), 3),
+            sig(sd(&sc), 3)
         ),
     )?;
     Ok(())
@@ -89,14 +84,11 @@ fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
     let mut rows = Vec::new();
     for (i, (truth, scores)) in data.school_means.iter().zip(&data.scores).enumerate() {
         let name = format!("mu_school.{}", i + 1);
-        let (u, p) = (
-            estimate(unpooled, &name).context("no mu_school")?,
-            estimate(pooled, &name).context("no mu_school")?,
-        );
+        let (u, p) = (estimate(unpooled, &name)?, estimate(pooled, &name)?);
         rows.push(vec![
             (i + 1).to_string(),
             sig(*truth, 3),
-            sig(scores.iter().sum::<f64>() / scores.len() as f64, 3),
+            sig(mean(scores), 3),
             interval_cell(unpooled, &name)?,
             interval_cell(pooled, &name)?,
             sig(p.mean - u.mean, 2),
@@ -121,32 +113,30 @@ fn five_schools_hyper(o: &Outcome) -> Result<String> {
     use models::beta_multilevel::schools::HYPER;
     let (_, _, pooled) = &o.sims.five_schools;
     let ((pop_mu, pop_nu), _, student_nu, _) = FIVE_SCHOOLS_TRUTH;
-    let rows = vec![
-        vec![
-            "alpha_bar".into(),
-            format!("Normal({}, {})", HYPER[0].0, HYPER[0].1),
-            sig(pop_mu * pop_nu, 3),
-            interval_cell(pooled, "alpha_bar")?,
-        ],
-        vec![
-            "beta_bar".into(),
-            format!("Normal({}, {})", HYPER[1].0, HYPER[1].1),
+    let normal = |(m, s): (f64, f64)| format!("Normal({m}, {s})");
+    let rows = [
+        ("alpha_bar", normal(HYPER[0]), sig(pop_mu * pop_nu, 3)),
+        (
+            "beta_bar",
+            normal(HYPER[1]),
             sig((1.0 - pop_mu) * pop_nu, 3),
-            interval_cell(pooled, "beta_bar")?,
-        ],
-        vec![
-            "nu_bar".into(),
-            format!("Normal({}, {})", HYPER[2].0, HYPER[2].1),
+        ),
+        (
+            "nu_bar",
+            normal(HYPER[2]),
             format!("{student_nu} (every school)"),
-            interval_cell(pooled, "nu_bar")?,
-        ],
-        vec![
-            "sigma_nu".into(),
-            "Exponential(1)".into(),
-            "0".into(),
-            interval_cell(pooled, "sigma_nu")?,
-        ],
+        ),
+        ("sigma_nu", "Exponential(1)".into(), "0".into()),
     ];
+    let row = |(name, prior, truth): (&str, String, String)| -> Result<Vec<String>> {
+        Ok(vec![
+            name.into(),
+            prior,
+            truth,
+            interval_cell(pooled, name)?,
+        ])
+    };
+    let rows = rows.into_iter().map(row).collect::<Result<Vec<_>>>()?;
     Ok(markdown_table(
         &[
             "hyperparameter",
@@ -164,10 +154,10 @@ fn five_schools_hyper(o: &Outcome) -> Result<String> {
 fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
     use models::beta_multilevel::schools::MU_PRIOR;
     let (_, unpooled, pooled) = &o.sims.five_schools;
-    let draws = |n: &str| -> Result<Vec<f64>> {
-        Ok(pooled.pooled(pooled.param_index(n).with_context(|| format!("no {n}"))?))
-    };
-    let (a, b) = (draws("alpha_bar")?, draws("beta_bar")?);
+    let (a, b) = (
+        pooled.pooled_named("alpha_bar")?,
+        pooled.pooled_named("beta_bar")?,
+    );
     let n = a.len() as f64;
     let fitted_mean = a.iter().zip(&b).map(|(a, b)| a / (a + b)).sum::<f64>() / n;
     let fitted_sd = a
@@ -177,16 +167,9 @@ fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
         .sum::<f64>()
         / n;
     // The typical school's own uncertainty: median posterior sd, unpooled.
-    let mut sds = Vec::new();
-    for j in 1..=o.sims.five_schools.0.school_means.len() {
-        let d = unpooled.pooled(
-            unpooled
-                .param_index(&format!("mu_school.{j}"))
-                .context("no mu")?,
-        );
-        let m = d.iter().sum::<f64>() / d.len() as f64;
-        sds.push((d.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (d.len() - 1) as f64).sqrt());
-    }
+    let schools = 1..=o.sims.five_schools.0.school_means.len();
+    let sd_of = |j| estimate(unpooled, &format!("mu_school.{j}")).map(|e| e.sd);
+    let sds = schools.map(sd_of).collect::<Result<Vec<_>, _>>()?;
     let s = diagnostics::quantile(&sds, 0.5);
     let beta_sd =
         |(a, b): (f64, f64)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt();
@@ -287,12 +270,7 @@ fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
 pub fn diagnostics_table(o: &Outcome) -> Result<String> {
     let mut rows = Vec::new();
     for (name, fit) in named_fits(o) {
-        let (mut max_rhat, mut min_ess) = (0.0f64, f64::INFINITY);
-        for i in 0..fit.param_names.len() {
-            let chains = fit.chains_of(i);
-            max_rhat = max_rhat.max(rhat(&chains));
-            min_ess = min_ess.min(ess_bulk(&chains));
-        }
+        let (min_ess, max_rhat) = worst_convergence(fit);
         rows.push(vec![
             name.replace('_', " "),
             fit.param_names.len().to_string(),

@@ -5,9 +5,10 @@ use crate::exam_priors::population_sd;
 use crate::plots_exam::{label, school_means};
 use crate::recovery::{coverage, exam_checks};
 use anyhow::Result;
-use chapter_support::OutputDir;
-use diagnostics::{quantile, rhat, sig};
+use chapter_support::{OutputDir, worst_convergence};
+use diagnostics::{quantile, sd, sig};
 use figures::markdown_table;
+use figures::stat::extent;
 use models::beta_multilevel::beta::variance;
 use models::beta_multilevel::exam::{ExamPooling, SHAPE_PRIORS};
 
@@ -19,12 +20,6 @@ fn median(xs: &[f64]) -> f64 {
     quantile(xs, 0.5)
 }
 
-/// Sample standard deviation (divisor n − 1).
-fn sample_sd(xs: &[f64]) -> f64 {
-    let m = xs.iter().sum::<f64>() / xs.len() as f64;
-    (xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64).sqrt()
-}
-
 fn overview(o: &Outcome) -> String {
     let sel = &o.exam.selection;
     let kept = &sel.schools;
@@ -32,11 +27,7 @@ fn overview(o: &Outcome) -> String {
     let means: Vec<f64> = kept.iter().map(|s| s.mean_pct).collect();
     let sds: Vec<f64> = kept.iter().map(|s| s.sd_pct).collect();
     let min_writers = kept.iter().map(|s| s.writers).min().unwrap_or(0);
-    let range = |xs: &[f64]| {
-        let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        (lo, hi)
-    };
+    let range = |xs: &[f64]| extent(xs.iter().copied());
     let (wl, wh) = range(&writers);
     let (ml, mh) = range(&means);
     let (sl, sh) = range(&sds);
@@ -82,9 +73,7 @@ fn models_table(o: &Outcome) -> Result<String> {
             .zip(kept)
             .map(|(e, s)| (e.0 - s.mean_pct).abs())
             .collect();
-        let max_rhat = (0..fit.param_names.len())
-            .map(|i| rhat(&fit.chains_of(i)))
-            .fold(0.0, f64::max);
+        let (_, max_rhat) = worst_convergence(fit);
         let mine: Vec<_> = checks
             .iter()
             .filter(|c| c.model == label(*pooling))
@@ -126,13 +115,9 @@ fn shrinkage(o: &Outcome) -> Result<String> {
     let kept = &o.exam.selection.schools;
     let (_, unpooled) = &o.exam.fits[0];
     let (_, pooled) = &o.exam.fits[1];
-    let mut sds = Vec::new();
-    for j in 1..=kept.len() {
-        let draws = unpooled.pooled_named(&format!("school_mu.{j}"))?;
-        let m = draws.iter().sum::<f64>() / draws.len() as f64;
-        let v = draws.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (draws.len() - 1) as f64;
-        sds.push(v.sqrt());
-    }
+    let sd_of =
+        |j: usize| -> Result<f64> { Ok(sd(&unpooled.pooled_named(&format!("school_mu.{j}"))?)) };
+    let sds = (1..=kept.len()).map(sd_of).collect::<Result<Vec<_>>>()?;
     let tau_draws = population_sd(pooled, ExamPooling::Pooled)?;
     let tau = tau_draws.iter().sum::<f64>() / tau_draws.len() as f64 / 100.0;
     // The spread of the data, and the spread the hyperpriors' centres imply.
@@ -166,7 +151,7 @@ fn shrinkage(o: &Outcome) -> Result<String> {
         sig(100.0 * tau, 2),
         sig(w_med, 2),
         sig(w_max, 2),
-        sig(sample_sd(&averages), 3),
+        sig(sd(&averages), 3),
         sig(prior_tau, 3),
         sig(median(&implied), 3),
         sig(quantile(&implied, 0.25), 3),

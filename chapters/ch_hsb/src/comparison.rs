@@ -63,27 +63,20 @@ pub fn loo_and_waic(
 
 /// LOO and WAIC of every model in `kinds`, and both rankings.
 pub fn compare_models(d: &Hsb, fits: &[ModelFit], kinds: &[ModelKind]) -> Result<ModelComparison> {
-    let mut out = ModelComparison {
+    let each = kinds.iter().map(|&kind| {
+        let m = fits.iter().find(|m| m.kind == kind);
+        let m = m.ok_or_else(|| anyhow!("no fit of {}", kind.label()))?;
+        loo_and_waic(d, &m.fit, 0..d.len())
+    });
+    let (loo, waic): (Vec<_>, Vec<_>) = each.collect::<Result<Vec<_>>>()?.into_iter().unzip();
+    let labels = || kinds.iter().map(|k| k.label());
+    let by_loo = loo::compare(&labels().zip(&loo).collect::<Vec<_>>())?;
+    let by_waic = loo::compare(&labels().zip(&waic).collect::<Vec<_>>())?;
+    Ok(ModelComparison {
         kinds: kinds.to_vec(),
-        loo: Vec::new(),
-        waic: Vec::new(),
-        by_loo: Comparison { rows: Vec::new() },
-        by_waic: Comparison { rows: Vec::new() },
-    };
-    for &kind in kinds {
-        let m = fits
-            .iter()
-            .find(|m| m.kind == kind)
-            .ok_or_else(|| anyhow!("no fit of {}", kind.label()))?;
-        let (l, w) = loo_and_waic(d, &m.fit, 0..d.len())?;
-        out.loo.push(l);
-        out.waic.push(w);
-    }
-    let named_loo: Vec<(&str, &LooResult)> =
-        kinds.iter().map(|k| k.label()).zip(&out.loo).collect();
-    out.by_loo = loo::compare(&named_loo)?;
-    let named_waic: Vec<(&str, &WaicResult)> =
-        kinds.iter().map(|k| k.label()).zip(&out.waic).collect();
-    out.by_waic = loo::compare(&named_waic)?;
-    Ok(out)
+        loo,
+        waic,
+        by_loo,
+        by_waic,
+    })
 }

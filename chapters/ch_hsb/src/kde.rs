@@ -19,8 +19,7 @@ const FINE_BINS: usize = 512;
 /// the sd, or 1, when the spread is zero).
 pub fn bandwidth(values: &[f64]) -> f64 {
     let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    let sd = (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)).sqrt();
+    let sd = diagnostics::sd(values);
     let iqr = (quantile(values, 0.75) - quantile(values, 0.25)) / 1.34;
     let spread = match (sd > 0.0, iqr > 0.0) {
         (true, true) => sd.min(iqr),

@@ -24,10 +24,8 @@ pub mod reference;
 pub mod source;
 pub mod summaries;
 pub mod tables;
-mod tables_checks;
 mod tables_fits;
 mod tables_loo;
-mod tables_source;
 
 use anyhow::Result;
 use chapter_support::{ChapterArgs, OutputDir, Writer, timed};

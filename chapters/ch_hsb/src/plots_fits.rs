@@ -2,13 +2,36 @@
 //! and the caterpillars of no and partial pooling.
 
 use crate::Outcome;
-use crate::interval::{Interval, interval, school_intervals};
+use crate::interval::{interval, school_intervals};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use chapter_support::labels::axis_title;
+use diagnostics::Estimate;
+use figures::stat::extent;
 use figures::theme::palette;
 use figures::{Figure, Mark, Panel, Style};
 use models::hsb::fits::ModelKind;
+
+/// An estimate at `x`: a dot of radius 5 at `centre` and, with a `spread`,
+/// a vertical interval `centre ± spread` under it.
+fn estimate_marks(x: f64, centre: f64, spread: Option<f64>, style: Style) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    if let Some(s) = spread {
+        marks.push(Mark::Intervals {
+            x: vec![x],
+            low: vec![centre - s],
+            high: vec![centre + s],
+            style: style.clone(),
+        });
+    }
+    marks.push(Mark::Points {
+        x: vec![x],
+        y: vec![centre],
+        radii: vec![5.0],
+        style,
+    });
+    marks
+}
 
 /// Complete pooling: posterior mean ± 1 sd against the least-squares
 /// estimate ± 1 standard error, one panel per parameter.
@@ -20,97 +43,61 @@ fn bayes_vs_ols(out: &OutputDir, o: &Outcome) -> Result<()> {
         ("SES slope", "beta_1", f.coef[1], Some(f.se[1])),
         ("sigma", "sigma", f.sigma, None),
     ];
-    let panels = params
-        .iter()
-        .enumerate()
-        .map(|(k, (title, name, estimate, se))| {
-            let b = interval(fit, name)?;
-            let bayes = Style::new(palette::BLUE)
-                .size(3.0)
-                .label("Bayesian: mean ± 1 sd");
-            let ls = Style::new(palette::VERMILLION)
-                .size(3.0)
-                .label("least squares: estimate ± 1 SE");
-            let mut marks = vec![
-                Mark::Intervals {
-                    x: vec![0.0],
-                    low: vec![b.mean - b.sd],
-                    high: vec![b.mean + b.sd],
-                    style: bayes.clone(),
-                },
-                Mark::Points {
-                    x: vec![0.0],
-                    y: vec![b.mean],
-                    radii: vec![5.0],
-                    style: bayes,
-                },
-            ];
-            if let Some(se) = se {
-                marks.push(Mark::Intervals {
-                    x: vec![1.0],
-                    low: vec![estimate - se],
-                    high: vec![estimate + se],
-                    style: ls.clone(),
-                });
-            }
-            marks.push(Mark::Points {
-                x: vec![1.0],
-                y: vec![*estimate],
-                radii: vec![5.0],
-                style: ls,
-            });
-            Ok(Panel {
-                title: title.to_string(),
-                y_label: axis_title(k == 0, "estimate"),
-                marks,
-                x_ticks: Some(vec![(0.0, "Bayes".into()), (1.0, "OLS".into())]),
-                x_range: Some((-0.6, 1.6)),
-                ..Default::default()
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let bayes = Style::new(palette::BLUE).size(3.0);
+    let bayes = bayes.label("Bayesian: mean ± 1 sd");
+    let ls = Style::new(palette::VERMILLION).size(3.0);
+    let ls = ls.label("least squares: estimate ± 1 SE");
+    let mut panels = Vec::new();
+    for (k, (title, name, estimate, se)) in params.into_iter().enumerate() {
+        let b = interval(fit, name)?;
+        let marks = [
+            estimate_marks(0.0, b.mean, Some(b.sd), bayes.clone()),
+            estimate_marks(1.0, estimate, se, ls.clone()),
+        ];
+        panels.push(Panel {
+            title: title.to_string(),
+            y_label: axis_title(k == 0, "estimate"),
+            marks: marks.concat(),
+            x_ticks: Some(vec![(0.0, "Bayes".into()), (1.0, "OLS".into())]),
+            x_range: Some((-0.6, 1.6)),
+            ..Default::default()
+        });
+    }
+    let title = "Complete pooling: Bayesian and least-squares estimates";
     out.draw(
         "bayes_vs_ols.svg",
-        &Figure {
-            title: "Complete pooling: Bayesian and least-squares estimates".into(),
-            ..Figure::grid(panels, 3, 300)
-        },
+        &Figure::grid(panels, 3, 300).titled(title),
     )
 }
 
-/// Schools ranked by their posterior mean, with 95% intervals.
+/// Schools ranked by their posterior mean, with 95% intervals, over
+/// `reference` marks.
 fn caterpillar_panel(
-    title: &str,
+    title: String,
     y_label: &str,
-    schools: &[Interval],
-    reference: Vec<Mark>,
+    schools: &[Estimate],
+    mut marks: Vec<Mark>,
     y_range: (f64, f64),
 ) -> Panel {
     let mut order: Vec<usize> = (0..schools.len()).collect();
     order.sort_by(|&a, &b| schools[a].mean.total_cmp(&schools[b].mean));
     let x: Vec<f64> = (1..=schools.len()).map(|r| r as f64).collect();
-    let pick =
-        |f: fn(&Interval) -> f64| order.iter().map(|&j| f(&schools[j])).collect::<Vec<f64>>();
-    let mut marks = reference;
+    let pick = |f: fn(&Estimate) -> f64| order.iter().map(|&j| f(&schools[j])).collect();
+    let black = Style::new(palette::BLACK);
     marks.push(Mark::Intervals {
         x: x.clone(),
         low: pick(|s| s.low),
         high: pick(|s| s.high),
-        style: Style::new(palette::BLACK)
+        style: black
+            .clone()
             .opacity(0.45)
             .size(1.5)
             .label("school: 95% interval"),
     });
-    marks.push(Mark::Points {
-        x,
-        y: pick(|s| s.mean),
-        radii: vec![],
-        style: Style::new(palette::BLACK)
-            .size(2.0)
-            .label("school: posterior mean"),
-    });
+    let dots = black.size(2.0).label("school: posterior mean");
+    marks.push(Mark::points(x, pick(|s| s.mean), dots));
     Panel {
-        title: title.into(),
+        title,
         x_label: "school, ranked by posterior mean".into(),
         y_label: y_label.into(),
         marks,
@@ -120,102 +107,68 @@ fn caterpillar_panel(
     }
 }
 
-/// A horizontal band from `low` to `high` across ranks 0…n+1, and a dashed line at `mean`.
-/// Both take `style`'s colour.
-fn band_and_line(
-    n: usize,
-    iv: Interval,
-    style: &Style,
-    band_label: &str,
-    line_label: &str,
-) -> Vec<Mark> {
+/// A horizontal band over the interval of `iv` across ranks 0…n+1, and a
+/// dashed line at its mean, both in the colour of `style`, labelled `what: …`.
+fn band_and_line(n: usize, iv: Estimate, style: Style, [what, mean]: [&str; 2]) -> Vec<Mark> {
     vec![
         Mark::Band {
             x: vec![0.0, n as f64 + 1.0],
             low: vec![iv.low; 2],
             high: vec![iv.high; 2],
-            style: style.clone().opacity(0.25).label(band_label),
+            style: style
+                .clone()
+                .opacity(0.25)
+                .label(format!("{what}: 95% interval")),
         },
         Mark::HLine {
             y: iv.mean,
-            style: style.clone().dashed().label(line_label),
+            style: style.dashed().label(format!("{what}: {mean}")),
         },
     ]
 }
 
-/// Range covering every interval of both models, so the two caterpillar
-/// figures share their y axes and shrinkage shows as narrower spread.
-fn shared_range(a: &[Interval], b: &[Interval]) -> (f64, f64) {
-    let lo = a
-        .iter()
-        .chain(b)
-        .map(|s| s.low)
-        .fold(f64::INFINITY, f64::min);
-    let hi = a
-        .iter()
-        .chain(b)
-        .map(|s| s.high)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let pad = 0.03 * (hi - lo);
-    (lo - pad, hi + pad)
-}
-
-/// Caterpillars of no-pooling and partial-pooling school lines.
+/// Caterpillars of no-pooling and partial-pooling school lines, on one y
+/// range covering every interval of both, so shrinkage shows as narrower spread.
 fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
-    let (np, pp, cp) = (
-        o.fit(ModelKind::NoPooling),
-        o.fit(ModelKind::NonCentred),
-        o.fit(ModelKind::Complete),
-    );
-    for (k, (base, pooled, mu, what)) in [
-        ("beta_0", "beta_0", "mu_beta_0", "intercept"),
-        ("beta_1", "beta_1", "mu_beta_1", "SES slope"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    let (np, pp) = (o.fit(ModelKind::NoPooling), o.fit(ModelKind::NonCentred));
+    let cp = o.fit(ModelKind::Complete);
+    let figures = [
+        (
+            "caterpillar_intercepts.svg",
+            "beta_0",
+            "mu_beta_0",
+            "intercept",
+        ),
+        ("caterpillar_slopes.svg", "beta_1", "mu_beta_1", "SES slope"),
+    ];
+    for (file, base, mu, what) in figures {
         let (a, b) = (
             school_intervals(np, base, j)?,
             school_intervals(pp, base, j)?,
         );
-        let range = shared_range(&a, &b);
-        let cp_iv = interval(cp, pooled)?;
-        let mu_iv = interval(pp, mu)?;
-        let np_panel = caterpillar_panel(
-            &format!("no pooling: {what}s"),
-            what,
-            &a,
-            band_and_line(
-                j,
-                cp_iv,
-                &Style::new(palette::BLUE),
-                "complete pooling: 95% interval",
-                "complete pooling: mean",
-            ),
-            range,
-        );
-        let pp_panel = caterpillar_panel(
-            &format!("partial pooling: {what}s"),
-            what,
-            &b,
-            band_and_line(
-                j,
-                mu_iv,
-                &Style::new(palette::VERMILLION),
-                "population mean: 95% interval",
-                "population mean: posterior mean",
-            ),
-            range,
-        );
-        let file = ["caterpillar_intercepts.svg", "caterpillar_slopes.svg"][k];
-        out.draw(
-            file,
-            &Figure {
-                title: format!("School {what}s: no pooling against partial pooling"),
-                ..Figure::grid(vec![np_panel, pp_panel], 1, 300)
-            },
-        )?;
+        let (lo, _) = extent(a.iter().chain(&b).map(|s| s.low));
+        let (_, hi) = extent(a.iter().chain(&b).map(|s| s.high));
+        let range = (lo - 0.03 * (hi - lo), hi + 0.03 * (hi - lo));
+        let (blue, vermillion) = (Style::new(palette::BLUE), Style::new(palette::VERMILLION));
+        let complete = band_and_line(j, interval(cp, base)?, blue, ["complete pooling", "mean"]);
+        let population = ["population mean", "posterior mean"];
+        let population = band_and_line(j, interval(pp, mu)?, vermillion, population);
+        let panels = [
+            ("no pooling", a, complete),
+            ("partial pooling", b, population),
+        ];
+        let panels = panels.map(|(model, schools, reference)| {
+            caterpillar_panel(
+                format!("{model}: {what}s"),
+                what,
+                &schools,
+                reference,
+                range,
+            )
+        });
+        let title = format!("School {what}s: no pooling against partial pooling");
+        out.draw(file, &Figure::grid(panels.to_vec(), 1, 300).titled(title))?;
     }
     Ok(())
 }

@@ -2,14 +2,18 @@
 //! line, uncertainty against school size, and the distribution of the lines.
 
 use crate::Outcome;
-use crate::interval::{interval, school_intervals};
+use crate::interval::per_school;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use chapter_support::labels::axis_title;
+use diagnostics::mean;
+use figures::stat::extent;
 use figures::theme::palette;
 use figures::{Figure, Mark, Panel, Style};
 use models::hsb::fits::ModelKind;
-use sampler::Fit;
+
+/// The school lines' two coefficients: parameter base name and what the page calls them.
+const LINES: [(&str, &str); 2] = [("beta_0", "intercepts"), ("beta_1", "SES slopes")];
 
 /// Dot radius for a school of `n` students (area proportional to `n`).
 fn radius(n: usize) -> f64 {
@@ -19,129 +23,81 @@ fn radius(n: usize) -> f64 {
 /// No-pooling against partial-pooling posterior means, dot size = school size.
 fn shrinkage(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
-    let (np, pp, cp) = (
-        o.fit(ModelKind::NoPooling),
-        o.fit(ModelKind::NonCentred),
-        o.fit(ModelKind::Complete),
-    );
+    let (np, pp) = (o.fit(ModelKind::NoPooling), o.fit(ModelKind::NonCentred));
+    let complete = o.fit(ModelKind::Complete);
     let radii: Vec<f64> = o.data.sizes.iter().map(|&n| radius(n)).collect();
-    let panels = [("beta_0", "intercepts"), ("beta_1", "SES slopes")]
-        .iter()
-        .map(|(base, what)| {
-            let x: Vec<f64> = school_intervals(np, base, j)?
-                .iter()
-                .map(|s| s.mean)
-                .collect();
-            let y: Vec<f64> = school_intervals(pp, base, j)?
-                .iter()
-                .map(|s| s.mean)
-                .collect();
-            let lo = x.iter().chain(&y).copied().fold(f64::INFINITY, f64::min);
-            let hi = x
-                .iter()
-                .chain(&y)
-                .copied()
-                .fold(f64::NEG_INFINITY, f64::max);
-            Ok(Panel {
-                title: what.to_string(),
-                x_label: "no-pooling posterior mean".into(),
-                y_label: "partial-pooling posterior mean".into(),
-                marks: vec![
-                    Mark::Line {
-                        points: vec![(lo, lo), (hi, hi)],
-                        style: Style::new(palette::BLACK)
-                            .size(1.5)
-                            .dashed()
-                            .label("no shrinkage (y = x)"),
-                    },
-                    Mark::HLine {
-                        y: interval(cp, base)?.mean,
-                        style: Style::new(palette::BLUE)
-                            .size(2.5)
-                            .label("complete pooling"),
-                    },
-                    Mark::Points {
-                        x,
-                        y,
-                        radii: radii.clone(),
-                        style: Style::new(palette::VERMILLION)
-                            .opacity(0.55)
-                            .size(4.0)
-                            .label("school (area ∝ students)"),
-                    },
-                ],
-                ..Default::default()
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    out.draw(
-        "shrinkage.svg",
-        &Figure {
-            title: "Shrinkage: partial pooling pulls schools towards the population".into(),
-            ..Figure::grid(panels, 2, 380)
-        },
-    )
+    let mut panels = Vec::new();
+    for (base, what) in LINES {
+        let (x, y) = (
+            per_school(np, base, j, |s| s.mean)?,
+            per_school(pp, base, j, |s| s.mean)?,
+        );
+        let (lo, hi) = extent(x.iter().chain(&y).copied());
+        let diagonal = Style::new(palette::BLACK).size(1.5).dashed();
+        let schools = Style::new(palette::VERMILLION).opacity(0.55).size(4.0);
+        panels.push(Panel {
+            title: what.to_string(),
+            x_label: "no-pooling posterior mean".into(),
+            y_label: "partial-pooling posterior mean".into(),
+            marks: vec![
+                Mark::line(
+                    vec![(lo, lo), (hi, hi)],
+                    diagonal.label("no shrinkage (y = x)"),
+                ),
+                Mark::HLine {
+                    y: mean(&complete.pooled_named(base)?),
+                    style: Style::new(palette::BLUE)
+                        .size(2.5)
+                        .label("complete pooling"),
+                },
+                Mark::Points {
+                    x,
+                    y,
+                    radii: radii.clone(),
+                    style: schools.label("school (area ∝ students)"),
+                },
+            ],
+            ..Default::default()
+        });
+    }
+    let title = "Shrinkage: partial pooling pulls schools towards the population";
+    out.draw("shrinkage.svg", &Figure::grid(panels, 2, 380).titled(title))
 }
 
 /// Posterior sd of each school's line against its size (log axis).
 fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
-    let (np, pp) = (o.fit(ModelKind::NoPooling), o.fit(ModelKind::NonCentred));
     let log_n: Vec<f64> = o.data.sizes.iter().map(|&n| (n as f64).log10()).collect();
     let ticks: Vec<(f64, String)> = [15, 20, 30, 40, 50, 60]
         .iter()
         .map(|&n| ((n as f64).log10(), n.to_string()))
         .collect();
-    let (lo, hi) = (
-        log_n.iter().copied().fold(f64::INFINITY, f64::min),
-        log_n.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-    );
-    let panels = [("beta_0", "intercepts"), ("beta_1", "SES slopes")]
-        .iter()
-        .enumerate()
-        .map(|(k, (base, what))| {
-            let sd = |fit: &Fit| -> Result<Vec<f64>> {
-                Ok(school_intervals(fit, base, j)?
-                    .iter()
-                    .map(|s| s.sd)
-                    .collect())
-            };
-            Ok(Panel {
-                title: what.to_string(),
-                x_label: "students in the school (log scale)".into(),
-                y_label: axis_title(k == 0, "posterior sd"),
-                marks: vec![
-                    Mark::Points {
-                        x: log_n.clone(),
-                        y: sd(np)?,
-                        radii: vec![],
-                        style: Style::new(palette::VERMILLION)
-                            .opacity(0.6)
-                            .size(3.0)
-                            .label("no pooling"),
-                    },
-                    Mark::Points {
-                        x: log_n.clone(),
-                        y: sd(pp)?,
-                        radii: vec![],
-                        style: Style::new(palette::GREEN)
-                            .opacity(0.6)
-                            .size(3.0)
-                            .label("partial pooling"),
-                    },
-                ],
-                x_ticks: Some(ticks.clone()),
-                x_range: Some((lo - 0.03, hi + 0.03)),
-                ..Default::default()
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let (lo, hi) = extent(log_n.iter().copied());
+    let mut panels = Vec::new();
+    for (k, (base, what)) in LINES.into_iter().enumerate() {
+        let sds = [
+            (ModelKind::NoPooling, palette::VERMILLION, "no pooling"),
+            (ModelKind::NonCentred, palette::GREEN, "partial pooling"),
+        ];
+        let marks = sds.map(|(kind, colour, label)| -> Result<Mark> {
+            let sd = per_school(o.fit(kind), base, j, |s| s.sd)?;
+            let style = Style::new(colour).opacity(0.6).size(3.0).label(label);
+            Ok(Mark::points(log_n.clone(), sd, style))
+        });
+        panels.push(Panel {
+            title: what.to_string(),
+            x_label: "students in the school (log scale)".into(),
+            y_label: axis_title(k == 0, "posterior sd"),
+            marks: marks.into_iter().collect::<Result<_>>()?,
+            x_ticks: Some(ticks.clone()),
+            x_range: Some((lo - 0.03, hi + 0.03)),
+            ..Default::default()
+        });
+    }
+    let title = "Uncertainty of each school's line against its size";
     out.draw(
         "posterior_sd.svg",
-        &Figure {
-            title: "Uncertainty of each school's line against its size".into(),
-            ..Figure::grid(panels, 2, 340)
-        },
+        &Figure::grid(panels, 2, 340).titled(title),
     )
 }
 
@@ -149,45 +105,38 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
 fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
     let pp = o.fit(ModelKind::NonCentred);
-    let panels = [
+    let mut panels = Vec::new();
+    for (k, (base, mu, what)) in [
         ("beta_0", "mu_beta_0", "intercept"),
         ("beta_1", "mu_beta_1", "SES slope"),
     ]
-    .iter()
+    .into_iter()
     .enumerate()
-    .map(|(k, (base, mu, what))| {
-        Ok(Panel {
+    {
+        let population = Style::new(palette::VERMILLION).size(2.5).dashed();
+        panels.push(Panel {
             title: format!("school {what}s"),
             x_label: format!("posterior mean {what}"),
             y_label: axis_title(k == 0, "schools"),
             marks: vec![
                 Mark::Histogram {
-                    values: school_intervals(pp, base, j)?
-                        .iter()
-                        .map(|s| s.mean)
-                        .collect(),
+                    values: per_school(pp, base, j, |s| s.mean)?,
                     bins: 30,
                     range: None,
                     style: Style::new(palette::SKY_BLUE).label("schools"),
                 },
                 Mark::VLine {
-                    x: interval(pp, mu)?.mean,
-                    style: Style::new(palette::VERMILLION)
-                        .size(2.5)
-                        .dashed()
-                        .label("population mean"),
+                    x: mean(&pp.pooled_named(mu)?),
+                    style: population.label("population mean"),
                 },
             ],
             ..Default::default()
-        })
-    })
-    .collect::<Result<Vec<_>>>()?;
+        });
+    }
+    let title = "Partial pooling: distribution of the schools' lines";
     out.draw(
         "school_histograms.svg",
-        &Figure {
-            title: "Partial pooling: distribution of the schools' lines".into(),
-            ..Figure::grid(panels, 2, 320)
-        },
+        &Figure::grid(panels, 2, 320).titled(title),
     )
 }
 

@@ -5,7 +5,7 @@
 //! error.
 
 use crate::summaries::summarize;
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use sampler::Fit;
 use serde::{Deserialize, Serialize};
 
@@ -58,10 +58,7 @@ impl Reference {
         let params = HYPER
             .iter()
             .map(|name| {
-                let chains = fit
-                    .chains_by_name(name)
-                    .ok_or_else(|| anyhow!("the fit has no parameter {name}"))?;
-                let r = summarize(name, &chains);
+                let r = summarize(name, &fit.try_chains_by_name(name)?);
                 Ok(ReferenceParam {
                     name: name.to_string(),
                     mean: r.mean,
@@ -102,10 +99,7 @@ pub fn agreement(fit: &Fit, reference: &Reference) -> Result<Vec<Agreement>> {
         .params
         .iter()
         .map(|p| {
-            let chains = fit
-                .chains_by_name(&p.name)
-                .ok_or_else(|| anyhow!("the fit has no parameter {}", p.name))?;
-            let r = summarize(&p.name, &chains);
+            let r = summarize(&p.name, &fit.try_chains_by_name(&p.name)?);
             Ok(Agreement {
                 name: p.name.clone(),
                 reference_mean: p.mean,

@@ -7,8 +7,8 @@
 //! *Bayesian Analysis* 16(2) — rstan's `n_eff` is the older, non-rank version,
 //! so our ESS and R-hat are comparable to the source's, not identical.
 
-use anyhow::{Result, anyhow};
-use diagnostics::{ess_bulk, ess_tail, fixed, mcse_mean, quantile, rhat, sig};
+use anyhow::Result;
+use diagnostics::{ess_bulk, ess_tail, fixed, mcse_mean, mean, quantile, rhat, sd, sig};
 use sampler::Fit;
 
 /// Probabilities of the quantile columns.
@@ -43,14 +43,11 @@ pub fn display_name(name: &str) -> String {
 /// Summarises one parameter's draws (one vector per chain).
 pub fn summarize(name: &str, chains: &[Vec<f64>]) -> StanRow {
     let all: Vec<f64> = chains.concat();
-    let n = all.len() as f64;
-    let mean = all.iter().sum::<f64>() / n;
-    let sd = (all.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)).sqrt();
     StanRow {
         name: name.to_string(),
-        mean,
+        mean: mean(&all),
         se_mean: mcse_mean(chains),
-        sd,
+        sd: sd(&all),
         quantiles: PROBS.map(|p| quantile(&all, p)),
         ess_bulk: ess_bulk(chains),
         ess_tail: ess_tail(chains),
@@ -62,12 +59,7 @@ pub fn summarize(name: &str, chains: &[Vec<f64>]) -> StanRow {
 pub fn stan_summary(fit: &Fit, names: &[&str]) -> Result<Vec<StanRow>> {
     names
         .iter()
-        .map(|name| {
-            let chains = fit
-                .chains_by_name(name)
-                .ok_or_else(|| anyhow!("the fit has no parameter {name}"))?;
-            Ok(summarize(name, &chains))
-        })
+        .map(|name| Ok(summarize(name, &fit.try_chains_by_name(name)?)))
         .collect()
 }
 

@@ -5,8 +5,10 @@ use crate::Outcome;
 use crate::eda::FiveNumbers;
 use crate::reference::HYPER;
 use anyhow::Result;
+use chapter_support::worst_convergence;
 use diagnostics::{ess_bulk, ess_tail, fixed, rhat, sig};
 use figures::markdown_table;
+use figures::stat::extent;
 use models::hsb::fits::ModelKind;
 use sampler::Fit;
 
@@ -32,16 +34,11 @@ pub fn ols_complete(o: &Outcome) -> Result<String> {
     )?);
     s.push_str("\n**Residuals** (points of maths achievement).\n\n");
     let r = FiveNumbers::of(&f.residuals);
+    let mut row = vec!["residual".to_string()];
+    row.extend([r.min, r.q1, r.median, r.q3, r.max].map(|v| fixed(v, 4)));
     s.push_str(&markdown_table(
         &["", "min", "1st quartile", "median", "3rd quartile", "max"],
-        &[vec![
-            "residual".to_string(),
-            fixed(r.min, 4),
-            fixed(r.q1, 4),
-            fixed(r.median, 4),
-            fixed(r.q3, 4),
-            fixed(r.max, 4),
-        ]],
+        &[row],
     )?);
     s.push_str(&format!(
         "\nResidual standard error: {} on {} degrees of freedom; R²: {}, adjusted R²: {}.\n",
@@ -94,15 +91,8 @@ pub fn sampling_table(o: &Outcome) -> Result<String> {
                 .iter()
                 .flat_map(|c| c.stats.iter().map(|s| s.n_leapfrog as f64))
                 .collect();
-            let (mut min_ess, mut max_rhat) = (f64::INFINITY, 0.0f64);
-            for i in 0..fit.param_names.len() {
-                let chains = fit.chains_of(i);
-                min_ess = min_ess.min(ess_bulk(&chains));
-                max_rhat = max_rhat.max(rhat(&chains));
-            }
-            let steps: Vec<f64> = fit.chains.iter().map(|c| c.step_size).collect();
-            let lo = steps.iter().copied().fold(f64::INFINITY, f64::min);
-            let hi = steps.iter().copied().fold(0.0, f64::max);
+            let (min_ess, max_rhat) = worst_convergence(fit);
+            let (lo, hi) = extent(fit.chains.iter().map(|c| c.step_size));
             vec![
                 m.kind.label().to_string(),
                 fit.param_names.len().to_string(),

@@ -1,6 +1,6 @@
 //! Summaries of fits, in the shape of ArviZ's `az.summary`, and timing to stderr.
 
-use diagnostics::{SummaryRow, summarize_named};
+use diagnostics::{SummaryRow, ess_bulk, rhat, summarize_named};
 use sampler::Fit;
 use std::time::Instant;
 
@@ -10,6 +10,15 @@ use std::time::Instant;
 /// call directly on a [`Fit`].
 pub fn fit_summary(fit: &Fit, names: &[&str], hdi_prob: f64) -> anyhow::Result<Vec<SummaryRow>> {
     Ok(summarize_named(fit, names, hdi_prob)?)
+}
+
+/// The lowest bulk ESS and the highest R-hat over every parameter of `fit`,
+/// the two numbers a table of sampler health shows per fit.
+pub fn worst_convergence(fit: &Fit) -> (f64, f64) {
+    let params = (0..fit.param_names.len()).map(|i| fit.chains_of(i));
+    params.fold((f64::INFINITY, 0.0f64), |(ess, r), chains| {
+        (ess.min(ess_bulk(&chains)), r.max(rhat(&chains)))
+    })
 }
 
 /// Runs `f`, printing `label: 1.23 s` to stderr unless `quiet`. Timings go to

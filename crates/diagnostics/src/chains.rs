@@ -55,8 +55,21 @@ pub(crate) fn map_draws(chains: &[Vec<f64>], f: impl Fn(f64) -> f64) -> Vec<Vec<
 }
 
 /// Arithmetic mean (NaN for an empty slice).
-pub(crate) fn mean(values: &[f64]) -> f64 {
+///
+/// ```
+/// assert_eq!(diagnostics::mean(&[1.0, 2.0, 6.0]), 3.0);
+/// ```
+pub fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// Sample standard deviation, divisor `n − 1` (NaN for fewer than two values).
+///
+/// ```
+/// assert_eq!(diagnostics::sd(&[1.0, 2.0, 3.0]), 1.0);
+/// ```
+pub fn sd(values: &[f64]) -> f64 {
+    variance(values, 1).sqrt()
 }
 
 /// Variance with `ddof` degrees of freedom removed, two-pass like `numpy.var`.

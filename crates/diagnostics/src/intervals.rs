@@ -1,4 +1,52 @@
-//! Quantiles, the median and the highest-density interval (HDI) of pooled draws.
+//! Quantiles, the median, the highest-density interval (HDI) and estimates
+//! (mean, sd, central interval) of pooled draws.
+
+use crate::chains::{mean, variance};
+use crate::named::{MissingParameter, NamedDraws};
+
+/// Posterior mean, standard deviation and central interval of one quantity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    /// Mean of the draws.
+    pub mean: f64,
+    /// Standard deviation of the draws (divisor `n − 1`).
+    pub sd: f64,
+    /// Lower end of the central interval.
+    pub low: f64,
+    /// Upper end of the central interval.
+    pub high: f64,
+}
+
+impl Estimate {
+    /// The estimate from `draws`, its interval running from [`quantile`]
+    /// `p_low` to `p_high` (e.g. `(0.025, 0.975)` for the central 95%).
+    ///
+    /// ```
+    /// let e = diagnostics::Estimate::of(&[1.0, 2.0, 3.0, 4.0, 5.0], (0.25, 0.75));
+    /// assert_eq!((e.mean, e.low, e.high), (3.0, 2.0, 4.0));
+    /// ```
+    pub fn of(draws: &[f64], (p_low, p_high): (f64, f64)) -> Self {
+        Self {
+            mean: mean(draws),
+            sd: variance(draws, 1).sqrt(),
+            low: quantile(draws, p_low),
+            high: quantile(draws, p_high),
+        }
+    }
+
+    /// [`Estimate::of`] the pooled draws of the parameter called `name`; a
+    /// name the draws lack is an error naming it.
+    pub fn named<D: NamedDraws + ?Sized>(
+        draws: &D,
+        name: &str,
+        tails: (f64, f64),
+    ) -> Result<Self, MissingParameter> {
+        let chains = draws
+            .chains_named(name)
+            .ok_or_else(|| MissingParameter(name.to_string()))?;
+        Ok(Self::of(&chains.concat(), tails))
+    }
+}
 
 /// Sorted copy (NaNs last, as numpy sorts them).
 fn sorted(values: &[f64]) -> Vec<f64> {

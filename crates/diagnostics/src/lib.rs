@@ -33,11 +33,11 @@ mod summary;
 mod warnings;
 
 pub use autocov::autocov;
-pub use chains::split_chains;
+pub use chains::{mean, sd, split_chains};
 pub use ebfmi::ebfmi;
 pub use ess::{ess_bulk, ess_mean, ess_quantile, ess_sd, ess_tail};
 pub use format::{fixed, sig};
-pub use intervals::{hdi, median, quantile};
+pub use intervals::{Estimate, hdi, median, quantile};
 pub use labels::{LabelError, ParamLabels};
 pub use mcse::{mcse_mean, mcse_quantile, mcse_sd};
 pub use named::{MissingParameter, NamedDraws, summarize_named};

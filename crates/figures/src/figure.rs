@@ -36,6 +36,28 @@ impl Figure {
             ..Default::default()
         }
     }
+
+    /// The same figure under `title`.
+    ///
+    /// ```
+    /// let f = figures::Figure::grid(vec![], 1, 300).titled("traces").shared(true, false);
+    /// assert_eq!((f.title.as_str(), f.shared_x, f.shared_y), ("traces", true, false));
+    /// ```
+    pub fn titled(self, title: impl Into<String>) -> Self {
+        let title = title.into();
+        Self { title, ..self }
+    }
+
+    /// The same figure with one x range for all panels (`x`) and one y
+    /// range (`y`), or not.
+    pub fn shared(self, x: bool, y: bool) -> Self {
+        let (shared_x, shared_y) = (x, y);
+        Self {
+            shared_x,
+            shared_y,
+            ..self
+        }
+    }
 }
 
 /// A grid of [`Panel`]s with a legend below them.

@@ -204,6 +204,29 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// Points at `(x[i], y[i])`, each of radius `style.size`.
+    ///
+    /// ```
+    /// use figures::{Mark, Style, theme::palette};
+    /// let m = Mark::points(vec![1.0], vec![2.0], Style::new(palette::BLUE));
+    /// assert!(matches!(m, Mark::Points { radii, .. } if radii.is_empty()));
+    /// ```
+    pub fn points(x: Vec<f64>, y: Vec<f64>, style: Style) -> Self {
+        let radii = vec![];
+        Mark::Points { x, y, radii, style }
+    }
+
+    /// A polyline through `points` in order.
+    ///
+    /// ```
+    /// use figures::{Mark, Style, theme::palette};
+    /// let m = Mark::line(vec![(0.0, 0.0), (1.0, 1.0)], Style::new(palette::BLUE));
+    /// assert_eq!(m.style().colour, palette::BLUE);
+    /// ```
+    pub fn line(points: Vec<(f64, f64)>, style: Style) -> Self {
+        Mark::Line { points, style }
+    }
+
     /// The mark's style.
     pub fn style(&self) -> &Style {
         match self {

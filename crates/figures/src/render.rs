@@ -18,17 +18,8 @@ pub(crate) fn write_svg(
     size: (u32, u32),
     draw: impl FnOnce(&Area<'_>) -> Result<(), FigureError>,
 ) -> Result<(), FigureError> {
-    write_svg_with_overlay(path, size, |root| draw(root).map(|()| String::new()))
-}
-
-/// Like [`write_svg`], but `draw` also returns raw SVG elements that are
-/// added on top of everything plotters drew.
-pub(crate) fn write_svg_with_overlay(
-    path: &Path,
-    size: (u32, u32),
-    draw: impl FnOnce(&Area<'_>) -> Result<String, FigureError>,
-) -> Result<(), FigureError> {
-    write_file(path, &render_svg(size, draw)?)
+    let svg = render_svg(size, |root| draw(root).map(|()| String::new()))?;
+    write_file(path, &svg)
 }
 
 /// Renders a `size` SVG into a string: `draw` draws on the area and returns

@@ -1,5 +1,5 @@
 //! Statistics that turn data into something marks can draw: histogram bins,
-//! medians, running summaries.
+//! medians, extents, jitter and dodging.
 
 use crate::FigureError;
 use crate::render::padded_range;
@@ -105,4 +105,17 @@ pub fn dodge(i: usize, m: usize) -> f64 {
     }
     let spacing = (0.6 / m as f64).min(0.25);
     (i as f64 - (m as f64 - 1.0) / 2.0) * spacing
+}
+
+/// The smallest and largest of `values` (`(∞, −∞)` if there are none),
+/// e.g. to span a grid or a reference line over the data.
+///
+/// ```
+/// assert_eq!(figures::stat::extent([2.0, -1.0, 5.0]), (-1.0, 5.0));
+/// ```
+pub fn extent(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    let init = (f64::INFINITY, f64::NEG_INFINITY);
+    values
+        .into_iter()
+        .fold(init, |(lo, hi), v| (lo.min(v), hi.max(v)))
 }

@@ -91,10 +91,11 @@ pub fn ecdf_difference(
     }
     let mut marks = vec![band(z.to_vec(), lower.to_vec(), upper.to_vec(), band_label)];
     for (i, (label, s)) in series.iter().enumerate() {
-        marks.push(Mark::Line {
-            points: z.iter().copied().zip(s.iter().copied()).collect(),
-            style: Style::new(palette::series(i)).label(label.clone()),
-        });
+        let points = z.iter().copied().zip(s.iter().copied()).collect();
+        marks.push(Mark::line(
+            points,
+            Style::new(palette::series(i)).label(label.clone()),
+        ));
     }
     let all = lower
         .iter()

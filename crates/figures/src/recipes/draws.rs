@@ -41,12 +41,12 @@ fn dots_where(
     style: Style,
 ) -> Mark {
     let keep: Vec<usize> = (0..x.len()).filter(|&i| divergent[i] == flag).collect();
-    Mark::Points {
-        x: keep.iter().map(|&i| x[i]).collect(),
-        y: keep.iter().map(|&i| y[i]).collect(),
-        radii: vec![],
-        style: style.label(format!("{label} ({})", keep.len())),
-    }
+    let pick = |v: &[f64]| keep.iter().map(|&i| v[i]).collect();
+    Mark::points(
+        pick(x),
+        pick(y),
+        style.label(format!("{label} ({})", keep.len())),
+    )
 }
 
 /// Red dots on top of the draws at the divergent transitions.
@@ -78,10 +78,11 @@ pub fn trace(
     if !divergent.is_empty() {
         check_draws(title, &x, values, divergent)?;
     }
-    let mut marks = vec![Mark::Line {
-        points: x.iter().copied().zip(values.iter().copied()).collect(),
-        style: Style::new(palette::BLUE).size(1.0).label("draws"),
-    }];
+    let points = x.iter().copied().zip(values.iter().copied()).collect();
+    let mut marks = vec![Mark::line(
+        points,
+        Style::new(palette::BLUE).size(1.0).label("draws"),
+    )];
     for (i, (y, label)) in references.iter().enumerate() {
         let colour = REFERENCE_COLOURS[i % REFERENCE_COLOURS.len()];
         let style = Style::new(colour).dashed().label(label.clone());
@@ -207,10 +208,10 @@ pub fn density_panel(
     curve: &[(f64, f64)],
     curve_label: &str,
 ) -> Result<Panel, FigureError> {
-    let density = Mark::Line {
-        points: curve.to_vec(),
-        style: Style::new(palette::BLACK).label(curve_label),
-    };
+    let density = Mark::line(
+        curve.to_vec(),
+        Style::new(palette::BLACK).label(curve_label),
+    );
     Ok(Panel {
         title: title.into(),
         x_label: x_label.into(),

@@ -83,12 +83,8 @@ pub fn group_intervals(
             high: values.iter().map(|v| v.2).collect(),
             style: style.clone().size(line),
         });
-        marks.push(Mark::Points {
-            x,
-            y: values.iter().map(|v| v.0).collect(),
-            radii: vec![],
-            style: style.size(dot),
-        });
+        let y = values.iter().map(|v| v.0).collect();
+        marks.push(Mark::points(x, y, style.size(dot)));
     }
     for (j, (label, shape, points)) in markers.iter().enumerate() {
         let size = if *shape == Shape::Cross {
@@ -97,12 +93,12 @@ pub fn group_intervals(
             mark - 1.0
         };
         let style = Style::new(palette::series(series.len() + j));
-        marks.push(Mark::Points {
-            x: points.iter().map(|p| p.0).collect(),
-            y: points.iter().map(|p| p.1).collect(),
-            radii: vec![],
-            style: style.size(size).shape(*shape).label(label.clone()),
-        });
+        let (x, y) = points.iter().copied().unzip();
+        marks.push(Mark::points(
+            x,
+            y,
+            style.size(size).shape(*shape).label(label.clone()),
+        ));
     }
     let labelled = if n <= MAX_LABELLED_GROUPS {
         groups

@@ -143,12 +143,9 @@ pub fn pairs(spec: &PairsPlot) -> Result<Figure, FigureError> {
                     ),
                 ];
             } else if row > col {
-                panel.marks = vec![Mark::Points {
-                    x: spec.draws[col].clone(),
-                    y: spec.draws[row].clone(),
-                    radii: vec![],
-                    style: Style::new(palette::BLUE).size(2.0).opacity(0.25),
-                }];
+                let (x, y) = (spec.draws[col].clone(), spec.draws[row].clone());
+                let style = Style::new(palette::BLUE).size(2.0).opacity(0.25);
+                panel.marks = vec![Mark::points(x, y, style)];
             } else {
                 let rho = correlation(&spec.draws[col], &spec.draws[row]);
                 let size = theme::TICK_SIZE + 8.0 * rho.abs().min(1.0);

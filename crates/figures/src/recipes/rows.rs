@@ -55,27 +55,23 @@ pub fn forest(
         high: rows.iter().map(|r| r.high).collect(),
         style: blue.clone().size(3.0).label(estimate),
     });
-    marks.push(Mark::Points {
-        x: rows.iter().map(|r| r.mean).collect(),
-        y: y.clone(),
-        radii: vec![],
-        style: blue.size(5.0).label(estimate),
-    });
+    let means = rows.iter().map(|r| r.mean).collect();
+    marks.push(Mark::points(
+        means,
+        y.clone(),
+        blue.size(5.0).label(estimate),
+    ));
     let observed: Vec<(f64, f64)> = rows
         .iter()
         .zip(&y)
         .filter_map(|(r, y)| Some((r.observed?, *y)))
         .collect();
     if !observed.is_empty() {
-        marks.push(Mark::Points {
-            x: observed.iter().map(|p| p.0).collect(),
-            y: observed.iter().map(|p| p.1).collect(),
-            radii: vec![],
-            style: Style::new(palette::VERMILLION)
-                .size(6.0)
-                .shape(Shape::Cross)
-                .label(observed_label),
-        });
+        let (x, y) = observed.into_iter().unzip();
+        let cross = Style::new(palette::VERMILLION)
+            .size(6.0)
+            .shape(Shape::Cross);
+        marks.push(Mark::points(x, y, cross.label(observed_label)));
     }
     let labelled = |text: &dyn Fn(&ForestRow) -> Option<String>| -> Vec<(f64, String)> {
         rows.iter()
@@ -109,10 +105,8 @@ pub fn rows_figure(title: &str, panels: Vec<Panel>, row_height: u32) -> crate::F
         .map(Vec::len)
         .max();
     let columns = panels.len();
-    crate::Figure {
-        title: title.into(),
-        ..crate::Figure::grid(panels, columns, rows.unwrap_or(1) as u32 * row_height + 78)
-    }
+    let height = rows.unwrap_or(1) as u32 * row_height + 78;
+    crate::Figure::grid(panels, columns, height).titled(title)
 }
 
 /// Labelled curves on one set of axes in the palette's colours, the x axis
@@ -133,10 +127,7 @@ pub fn lines(
     let marks = series
         .into_iter()
         .enumerate()
-        .map(|(i, (label, points))| Mark::Line {
-            points,
-            style: Style::new(palette::series(i)).label(label),
-        })
+        .map(|(i, (label, points))| Mark::line(points, Style::new(palette::series(i)).label(label)))
         .collect();
     let panel = Panel {
         x_label: x_label.into(),
@@ -145,10 +136,7 @@ pub fn lines(
         x_range,
         ..Default::default()
     };
-    crate::Figure {
-        title: title.into(),
-        ..crate::Figure::grid(vec![panel], 1, 400)
-    }
+    crate::Figure::grid(vec![panel], 1, 400).titled(title)
 }
 
 /// Strips of replications: category `c` (an x tick) and group `g` get a
@@ -201,12 +189,7 @@ pub fn strip(
             .opacity(0.55)
             .size(4.0)
             .label(label.clone());
-        marks.push(Mark::Points {
-            x,
-            y,
-            radii: vec![],
-            style,
-        });
+        marks.push(Mark::points(x, y, style));
     }
     marks.push(Mark::Segments {
         segments: medians,

@@ -30,12 +30,7 @@ pub struct Shrinkage {
 /// Dots at `(x[i], y[i])` of one style.
 fn dots(xy: Vec<(f64, f64)>, style: Style) -> Mark {
     let (x, y) = xy.into_iter().unzip();
-    Mark::Points {
-        x,
-        y,
-        radii: vec![],
-        style,
-    }
+    Mark::points(x, y, style)
 }
 
 /// One row per group, sorted by the raw estimate (largest at the top): an
@@ -171,8 +166,6 @@ pub fn pooling_mse_bars(mse: [f64; 4], value_text: [String; 4]) -> Figure {
         y_range: Some((0.0, if top > 0.0 { top * 1.15 } else { 1.0 })),
         ..Default::default()
     };
-    Figure {
-        title: "Mean squared error against the true school means".into(),
-        ..Figure::grid(vec![panel], 1, 420)
-    }
+    let title = "Mean squared error against the true school means";
+    Figure::grid(vec![panel], 1, 420).titled(title)
 }
