@@ -83,7 +83,10 @@ fn adapted_metric(variance: &WelfordVariance, chain: usize, iteration: usize) ->
 /// nutpie's warmup ([`crate::rolling`]): the metric starts at `1/|∇ log p|`
 /// and is re-estimated after every iteration from the foreground window;
 /// dual averaging runs throughout, restarted once, after the first metric
-/// estimate from draws, where the step-size heuristic also runs again.
+/// estimate from draws, where the step-size heuristic also runs again. It
+/// averages Stan's acceptance statistic until no further window fits before
+/// the metric freezes ([`RollingWindows::is_late`]), and from then on
+/// nutpie's symmetric one ([`crate::symmetric_accept`]), as `nuts-rs` does.
 /// A low-rank metric is re-estimated, diagonal and correction together, at
 /// every window swap and otherwise every `update_every` iterations (as
 /// `nuts-rs` does), from the foreground window's draws and gradients.
@@ -116,10 +119,15 @@ pub(crate) fn rolling_warmup<M: Model + ?Sized, Me: AdaptiveMetric>(
         previous.clone_from(&state.z.q);
         let (t, _) = state.transition(model);
         divergences += usize::from(t.divergent);
-        state.step_size = dual.learn(t.accept_stat);
         let moved = previous != state.z.q;
         let z = &state.z;
         let mut changed = windows.observe(iteration, &z.q, &z.grad, moved, &mut inv_mass);
+        // Late in warmup, nutpie's symmetric statistic (`crate::symmetric_accept`).
+        state.step_size = dual.learn(if windows.is_late() {
+            t.accept_stat_symmetric
+        } else {
+            t.accept_stat
+        });
         if let Some(options) = &low_rank {
             changed &= windows.swaps() > swaps || iteration >= last_update + options.update_every;
         }

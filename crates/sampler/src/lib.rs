@@ -45,6 +45,7 @@ mod state;
 pub mod stats;
 pub mod step_size;
 pub mod sums;
+pub mod symmetric_accept;
 pub mod warmup;
 
 pub use error::{Result, SamplerError};

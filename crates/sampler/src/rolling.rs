@@ -17,7 +17,10 @@
 //! * uses windows of 10 draws in the first 30% of warmup, then 80 draws,
 //!   each next window 1.5 times longer;
 //! * freezes the metric for the last 15% of warmup, where only the step size
-//!   is tuned.
+//!   is tuned;
+//! * tunes the step size, from the point where no further window fits before
+//!   the metric freezes, against nutpie's symmetric acceptance statistic
+//!   ([`crate::symmetric_accept`]) instead of Stan's.
 //!
 //! The variance of each coordinate comes either from the draws alone (what
 //! Stan estimates) or from draws and gradients together,
@@ -98,6 +101,7 @@ pub struct RollingWindows {
     background: Window,
     swaps: usize,
     dim: usize,
+    late: bool,
 }
 
 /// `M⁻¹ᵢ = 1/|gᵢ|`, the metric this warmup starts from; a coordinate whose
@@ -127,6 +131,7 @@ impl RollingWindows {
             background: Window::new(d, false),
             swaps: 0,
             dim: d,
+            late: false,
         }
     }
 
@@ -148,6 +153,14 @@ impl RollingWindows {
         self.swaps
     }
 
+    /// True once the iteration last observed had no room for another full
+    /// window before the metric freezes (and from then on): nuts-rs's
+    /// `is_late`, from which it tunes the step size against the symmetric
+    /// acceptance statistic ([`crate::symmetric_accept`]).
+    pub fn is_late(&self) -> bool {
+        self.late
+    }
+
     /// True from the iteration on which the metric stays fixed.
     pub fn is_frozen(&self, iteration: usize) -> bool {
         iteration >= self.frozen_from
@@ -166,6 +179,7 @@ impl RollingWindows {
         inv_mass: &mut [f64],
     ) -> bool {
         if self.is_frozen(iteration) {
+            self.late = true;
             return false;
         }
         let early = iteration < self.early_end;
@@ -185,6 +199,7 @@ impl RollingWindows {
         };
         // Swap only if another full window fits before the metric freezes.
         let room = iteration + next_window <= self.frozen_from;
+        self.late = !room;
         if self.background.count() >= this_window && room {
             let keep = self.background.points.is_some();
             let fresh = Window::new(self.dim, keep);
@@ -251,6 +266,23 @@ mod tests {
         // for one more before the metric freezes at 850, so it runs to there.
         let main: Vec<usize> = s.iter().copied().filter(|&i| i >= 300).collect();
         assert_eq!(main, vec![299 + 80, 379 + 120]);
+    }
+
+    #[test]
+    fn late_from_where_no_further_window_fits_as_in_nuts_rs() {
+        // After the swap at 499 the window is 180 and the next one 270:
+        // nuts-rs's `is_late` is `270 + iteration > 850`, first true at 581,
+        // and stays true through the frozen phase.
+        let mut w = RollingWindows::new(1000, 1, MetricEstimate::DrawVariance);
+        let mut m = [1.0];
+        let late: Vec<bool> = (0..1000)
+            .map(|it| {
+                w.observe(it, &[it as f64], &[0.0], true, &mut m);
+                w.is_late()
+            })
+            .collect();
+        assert_eq!(late.iter().position(|&l| l), Some(581));
+        assert!(late[581..].iter().all(|&l| l));
     }
 
     #[test]

@@ -92,6 +92,8 @@ struct Plain<'a, M> {
     h0: f64,
     n_leapfrog: usize,
     sum_metro: f64,
+    /// Summed `2 / (1 + exp(|H − H₀|))`, nutpie's symmetric statistic.
+    sum_symmetric: f64,
     divergent: bool,
 }
 
@@ -158,6 +160,7 @@ impl<M: Model> Plain<'_, M> {
                 self.divergent = true;
             }
             self.sum_metro += (self.h0 - h).exp().min(1.0);
+            self.sum_symmetric += 2.0 / (1.0 + (h - self.h0).abs().exp());
             let pick = s.clone();
             return (!self.divergent).then_some(Sub {
                 states: vec![s],
@@ -191,6 +194,7 @@ struct Outcome {
     depth: usize,
     n_leapfrog: usize,
     accept_stat: f64,
+    accept_stat_symmetric: f64,
     divergent: bool,
     q: Vec<f64>,
 }
@@ -220,6 +224,7 @@ fn plain_transition<M: Model>(
         h0: 0.0,
         n_leapfrog: 0,
         sum_metro: 0.0,
+        sum_symmetric: 0.0,
         divergent: false,
     };
     plain.h0 = plain.energy(&start);
@@ -259,6 +264,7 @@ fn plain_transition<M: Model>(
         depth,
         n_leapfrog: plain.n_leapfrog,
         accept_stat: plain.sum_metro / plain.n_leapfrog as f64,
+        accept_stat_symmetric: plain.sum_symmetric / plain.n_leapfrog as f64,
         divergent: plain.divergent,
         q: sample.q,
     }
@@ -297,6 +303,10 @@ fn compare<M: Model>(
                 o.accept_stat.to_bits(),
                 "accept_stat, {what}"
             );
+            // Written differently here (`2 / (1 + e^|ΔH|)`), so equal to
+            // rounding only.
+            let sym = (t.accept_stat_symmetric, o.accept_stat_symmetric);
+            assert!((sym.0 - sym.1).abs() <= 1e-12, "symmetric {sym:?}, {what}");
             let bits = |q: &[f64]| q.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&z.q), bits(&o.q), "chosen point, {what}");
             assert_eq!(

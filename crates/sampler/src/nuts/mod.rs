@@ -40,6 +40,10 @@ use tree::{Level, Trajectory};
 pub struct Transition {
     /// Mean Metropolis acceptance probability over every node of the tree.
     pub accept_stat: f64,
+    /// Mean over the same steps of the symmetric statistic
+    /// `2 / (1 + exp(|ΔH|))` ([`crate::symmetric_accept`]), which the
+    /// rolling warmup tunes against late in warmup, as nutpie does.
+    pub accept_stat_symmetric: f64,
     /// Number of doublings completed.
     pub tree_depth: usize,
     /// Leapfrog steps taken (each one gradient evaluation).
@@ -113,6 +117,7 @@ pub fn transition_in<M: Model + ?Sized, Me: Metric, R: Rng + ?Sized>(
         max_energy_error: options.max_energy_error,
         n_leapfrog: 0,
         sum_metro_prob: 0.0,
+        sum_symmetric_prob: 0.0,
         divergent: false,
     };
 
@@ -218,6 +223,7 @@ pub fn transition_in<M: Model + ?Sized, Me: Metric, R: Rng + ?Sized>(
     std::mem::swap(z, z_sample);
     Transition {
         accept_stat: traj.sum_metro_prob / traj.n_leapfrog as f64,
+        accept_stat_symmetric: traj.sum_symmetric_prob / traj.n_leapfrog as f64,
         tree_depth: depth,
         n_leapfrog: traj.n_leapfrog,
         divergent: traj.divergent,

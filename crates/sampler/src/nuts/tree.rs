@@ -9,6 +9,7 @@ use crate::hamiltonian::{PhasePoint, hamiltonian, leapfrog};
 use crate::metric::Metric;
 use crate::model::Model;
 use crate::rng::uniform;
+use crate::symmetric_accept::symmetric_accept;
 use rand::Rng;
 
 /// The ends of a one-step subtree at momentum `p`: both momenta are `p`, both
@@ -49,6 +50,7 @@ pub(super) struct Trajectory<'a, M: ?Sized, Me> {
     pub(super) max_energy_error: f64,
     pub(super) n_leapfrog: usize,
     pub(super) sum_metro_prob: f64,
+    pub(super) sum_symmetric_prob: f64,
     pub(super) divergent: bool,
 }
 
@@ -162,11 +164,12 @@ impl<M: Model + ?Sized, Me: Metric> Trajectory<'_, M, Me> {
                 self.divergent = true;
             }
             *log_sum_weight = log_sum_exp(*log_sum_weight, self.h0 - h);
-            self.sum_metro_prob += if self.h0 - h > 0.0 {
-                1.0
-            } else {
-                (self.h0 - h).exp()
-            };
+            // `exp(−|ΔH|)`: the Metropolis probability when the energy rose
+            // (bit for bit `exp(H₀ − H)` there), and all the symmetric
+            // statistic needs.
+            let e = (-(self.h0 - h).abs()).exp();
+            self.sum_metro_prob += if self.h0 - h > 0.0 { 1.0 } else { e };
+            self.sum_symmetric_prob += symmetric_accept(e);
             z_propose.clone_from(z);
             leaf_ends(&z.p, self.metric, ends, rho);
             return !self.divergent;
