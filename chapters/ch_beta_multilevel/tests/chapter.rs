@@ -1,30 +1,30 @@
 //! The chapter's default run: its numbers against the simulated truths, its
-//! committed outputs, its determinism, and its error handling.
+//! committed outputs, its determinism, and its error handling; then, in
+//! modules of the same test binary, recovery across seeds ([`recovery`]) and
+//! the workbook loader ([`workbook`]).
+
+#[path = "chapter/recovery.rs"]
+mod recovery;
+#[path = "chapter/workbook.rs"]
+mod workbook;
 
 use ch_beta_multilevel::recovery::{coverage, estimate, exam_checks, simulation_checks};
-use ch_beta_multilevel::{Args, Outcome, compute, write_outputs};
-use chapter_support::OutputDir;
+use ch_beta_multilevel::{Chapter, Outcome};
+use chapter_support::reference_platform_test;
 use chapter_support::testing::{
-    assert_committed, assert_thread_count_invariant, expect_cli_failure, expect_out_dir_failure,
+    assert_default_outputs_committed, assert_run_thread_count_invariant, default_outcome,
+    expect_cli_failure, expect_sampling_flag_failures,
 };
 use diagnostics::sig;
-use std::sync::OnceLock;
-
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_beta_multilevel", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
 
 /// The default run, computed once for all tests in this file.
-fn default_outcome() -> &'static Outcome {
-    static CELL: OnceLock<Outcome> = OnceLock::new();
-    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+fn outcome() -> &'static Outcome {
+    default_outcome::<Chapter>()
 }
 
 #[test]
 fn every_fit_is_healthy() {
-    let o = default_outcome();
+    let o = outcome();
     for (name, fit) in ch_beta_multilevel::named_fits(o) {
         assert_eq!(fit.num_divergent(), 0, "{name}");
         for i in 0..fit.param_names.len() {
@@ -43,7 +43,7 @@ fn every_fit_is_healthy() {
 /// mean and spread less than ν = 30 implies), not the sampler.
 #[test]
 fn exam_and_simulation_truths_lie_in_their_posteriors() {
-    let o = default_outcome();
+    let o = outcome();
     let exams = exam_checks(o);
     assert_eq!(exams.len(), 3 * o.exam.selection.schools.len());
     for checks in [exams, simulation_checks(&o.sims)] {
@@ -61,7 +61,7 @@ fn exam_and_simulation_truths_lie_in_their_posteriors() {
 #[test]
 fn widened_hyperpriors_move_tau_towards_the_data_and_not_the_schools() {
     use ch_beta_multilevel::exam_priors::population_sd;
-    let o = default_outcome();
+    let o = outcome();
     let mean = |x: Vec<f64>| x.iter().sum::<f64>() / x.len() as f64;
     let averages: Vec<f64> = o
         .exam
@@ -99,7 +99,7 @@ fn widened_hyperpriors_move_tau_towards_the_data_and_not_the_schools() {
 
 #[test]
 fn the_unused_sigma_country_keeps_its_prior() {
-    let fit = &default_outcome().sims.heights.1;
+    let fit = &outcome().sims.heights.1;
     let e = estimate(fit, "sigma_country").unwrap();
     assert!((e.mean - 1.001).abs() < 0.08, "mean {}", e.mean);
     // Exponential(1) quantiles: 0.0253 and 3.689 (plus the 0.001 bound).
@@ -111,7 +111,7 @@ fn the_unused_sigma_country_keeps_its_prior() {
 
 #[test]
 fn pooling_barely_moves_the_school_means() {
-    let o = default_outcome();
+    let o = outcome();
     let (data, unpooled, pooled) = &o.sims.five_schools;
     for j in 1..=data.school_means.len() {
         let name = format!("mu_school.{j}");
@@ -139,14 +139,13 @@ fn pooling_barely_moves_the_school_means() {
     }
 }
 
-/// Rounded numbers of the default run, locked by a snapshot.
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn default_run_snapshot() {
-    let o = default_outcome();
+reference_platform_test!(
+    /// Rounded numbers of the default run, locked by a snapshot.
+    default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+);
+
+/// The default run's numbers, rounded for the snapshot.
+fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     let mut fits: Vec<(String, &sampler::Fit)> = ch_beta_multilevel::named_fits(o);
     fits.truncate(5);
@@ -190,48 +189,23 @@ fn default_run_snapshot() {
     s.push_str(&format!("simulation coverage {k}/{n}\n"));
     let (k, n) = coverage(&exam_checks(o));
     s.push_str(&format!("exam coverage {k}/{n}\n"));
-    insta::assert_snapshot!(s);
+    s
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    write_outputs(&OutputDir::create(fresh.path()).unwrap(), default_outcome()).unwrap();
-    assert_committed("beta_multilevel", fresh.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    assert_thread_count_invariant(|r| {
-        let threads = r.threads.to_string();
-        let o = compute(&args(&[
-            "--warmup",
-            "100",
-            "--draws",
-            "100",
-            "--threads",
-            &threads,
-        ]))
-        .unwrap();
-        write_outputs(&OutputDir::create(&r.out).unwrap(), &o).unwrap();
-    });
-}
-
-const BIN: &str = env!("CARGO_BIN_EXE_ch_beta_multilevel");
-
-/// Runs the binary, expecting a clean one-line error and a non-zero exit.
-fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(BIN, extra, needle);
+    assert_run_thread_count_invariant::<Chapter>(&["--warmup", "100", "--draws", "100"]);
 }
 
 #[test]
 fn bad_flags_fail_cleanly() {
-    expect_failure(&["--chains", "0"], "chains must be at least 1");
-    expect_failure(&["--target-accept", "1.5"], "target acceptance");
+    let bin = env!("CARGO_BIN_EXE_ch_beta_multilevel");
+    let expect_failure = |extra: &[&str], needle| expect_cli_failure(bin, extra, needle);
+    expect_sampling_flag_failures(bin, &[]);
     expect_failure(&["--min-writers", "0"], "invalid value");
     expect_failure(&["--year", "twenty"], "invalid value");
     expect_failure(&["--min-writers", "100000"], "have at least 100000 writers");
@@ -239,5 +213,4 @@ fn bad_flags_fail_cleanly() {
         &["--data", "/nonexistent/results.xlsx"],
         "cannot read the workbook",
     );
-    expect_out_dir_failure(BIN, &[]);
 }

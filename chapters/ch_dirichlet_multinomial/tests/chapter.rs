@@ -3,25 +3,18 @@
 
 use ch_dirichlet_multinomial::homogeneity::homogeneity_test;
 use ch_dirichlet_multinomial::shrinkage::region_shrinkage;
-use ch_dirichlet_multinomial::{Args, Outcome, compute, run};
+use ch_dirichlet_multinomial::{Chapter, Outcome, run};
+use chapter_support::reference_platform_test;
 use chapter_support::testing::{
-    assert_committed, assert_thread_count_invariant_with_draws, expect_cli_failure,
-    expect_out_dir_failure, files_in,
+    args, assert_default_outputs_committed, assert_thread_count_invariant_with_draws,
+    default_outcome, expect_cli_failure, expect_sampling_flag_failures, files_in,
 };
 use diagnostics::{mcse_mean, rhat, sig};
 use models::survey::Survey;
-use std::sync::OnceLock;
-
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_dirichlet_multinomial", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
 
 /// The default run, computed once for all tests in this file.
-fn default_outcome() -> &'static Outcome {
-    static CELL: OnceLock<Outcome> = OnceLock::new();
-    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+fn outcome() -> &'static Outcome {
+    default_outcome::<Chapter>()
 }
 
 fn mean_and_mcse(fit: &sampler::Fit, name: &str) -> (f64, f64) {
@@ -35,7 +28,7 @@ fn mean_and_mcse(fit: &sampler::Fit, name: &str) -> (f64, f64) {
 
 #[test]
 fn the_two_fits_agree_within_monte_carlo_error() {
-    let o = default_outcome();
+    let o = outcome();
     let mut names = vec!["alpha".to_string()];
     names.extend((1..=4).map(|k| format!("pi0.{k}")));
     names.extend((1..=6).flat_map(|r| (1..=4).map(move |k| format!("pi.{r}.{k}"))));
@@ -73,7 +66,7 @@ fn the_printed_regions_vary_no_more_than_counting_noise() {
 
 #[test]
 fn smaller_regions_lean_more_on_the_baseline() {
-    let o = default_outcome();
+    let o = outcome();
     for (survey, fit) in [(&o.survey, &o.full), (&o.try_survey, &o.try_fit)] {
         let s = region_shrinkage(survey, fit).unwrap();
         for pair in s.windows(2) {
@@ -88,14 +81,13 @@ fn smaller_regions_lean_more_on_the_baseline() {
     assert!(after > 2.0 * before, "{before} -> {after}");
 }
 
-/// Rounded numbers of the default run, locked by a snapshot.
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn default_run_snapshot() {
-    let o = default_outcome();
+reference_platform_test!(
+    /// Rounded numbers of the default run, locked by a snapshot.
+    default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+);
+
+/// The default run's numbers, rounded for the snapshot.
+fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     for (label, fit) in [
         ("full", &o.full),
@@ -129,43 +121,33 @@ fn default_run_snapshot() {
             ));
         }
     }
-    insta::assert_snapshot!(s);
+    s
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_committed("dirichlet_multinomial", fresh.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
     let a = assert_thread_count_invariant_with_draws(|r| {
-        run(&args(&r.flags(&["--draws", "200", "--warmup", "300"]))).unwrap();
+        run(&args::<Chapter>(
+            &r.flags(&["--draws", "200", "--warmup", "300"]),
+        ))
+        .unwrap();
     });
     assert_eq!(files_in(&a.path().join("draws")).len(), 8);
 }
 
-const BIN: &str = env!("CARGO_BIN_EXE_ch_dirichlet_multinomial");
-
-/// Runs the binary, expecting a clean one-line error and a non-zero exit.
-fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(BIN, extra, needle);
-}
-
 #[test]
 fn bad_flags_fail_cleanly() {
-    expect_failure(&["--chains", "0"], "chains must be at least 1");
+    let bin = env!("CARGO_BIN_EXE_ch_dirichlet_multinomial");
+    let expect_failure = |extra: &[&str], needle| expect_cli_failure(bin, extra, needle);
+    expect_sampling_flag_failures(bin, &[]);
     expect_failure(
         &["--small-n", "0"],
         "--small-n and --large-n must be at least 1",
     );
     expect_failure(&["--large-n", "-3"], "unexpected argument");
     expect_failure(&["--large-n", "lots"], "invalid value");
-    expect_out_dir_failure(BIN, &[]);
 }

@@ -2,30 +2,24 @@
 //! committed outputs, its determinism, and its error handling.
 
 use ch_eight_schools::predictive::{mean_sd, share_at_or_above};
-use ch_eight_schools::{Args, Outcome, compute, reported_names, run};
+use ch_eight_schools::{Chapter, Outcome, reported_names, run};
+use chapter_support::reference_platform_test;
 use chapter_support::testing::{
-    assert_committed, assert_thread_count_invariant_with_draws, expect_cli_failure,
-    expect_one_line_error, expect_out_dir_failure, files_in,
+    args, assert_default_outputs_committed, assert_thread_count_invariant_with_draws,
+    default_outcome, expect_cli_failure, expect_one_line_error, expect_sampling_flag_failures,
+    files_in,
 };
 use diagnostics::{ess_bulk, mcse_mean, rhat, sig};
 use models::eight_schools::Y;
-use std::sync::OnceLock;
-
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_eight_schools", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
 
 /// The default run, computed once for all tests in this file.
-fn default_outcome() -> &'static Outcome {
-    static CELL: OnceLock<Outcome> = OnceLock::new();
-    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+fn outcome() -> &'static Outcome {
+    default_outcome::<Chapter>()
 }
 
 #[test]
 fn non_centred_fit_agrees_with_the_exact_posterior() {
-    let o = default_outcome();
+    let o = outcome();
     let exact_means: Vec<f64> = [o.exact.mu.0, o.exact.tau.0]
         .into_iter()
         .chain(o.exact.theta.iter().map(|t| t.0))
@@ -45,7 +39,7 @@ fn non_centred_fit_agrees_with_the_exact_posterior() {
 
 #[test]
 fn non_centred_is_healthy_and_centred_is_not() {
-    let o = default_outcome();
+    let o = outcome();
     let total = o.non_centred.num_draws_total();
     assert!(
         o.non_centred.num_divergent() * 2000 <= total,
@@ -60,7 +54,7 @@ fn non_centred_is_healthy_and_centred_is_not() {
 
 #[test]
 fn predictive_draws_agree_with_the_exact_predictive_distributions() {
-    let o = default_outcome();
+    let o = outcome();
     // Replicated data: each school's P(y_rep >= y) within 0.02 of the exact
     // value (the draws are correlated only through theta, so 8000 draws give
     // a standard error near 0.006).
@@ -90,7 +84,7 @@ fn predictive_draws_agree_with_the_exact_predictive_distributions() {
 
 #[test]
 fn covariate_fit_agrees_with_its_exact_posterior() {
-    let o = default_outcome();
+    let o = outcome();
     for (name, exact) in [
         ("mu", &o.covariate.exact.mu),
         ("beta", &o.covariate.exact.beta),
@@ -114,7 +108,7 @@ fn covariate_fit_agrees_with_its_exact_posterior() {
 
 #[test]
 fn every_prior_row_agrees_with_its_exact_posterior() {
-    let o = default_outcome();
+    let o = outcome();
     assert_eq!(o.priors.len(), 4);
     for row in &o.priors {
         let names = ["E[mu]", "E[tau]", "E[theta_A]", "P(tau < 1)"];
@@ -148,7 +142,7 @@ fn every_prior_row_agrees_with_its_exact_posterior() {
 
 #[test]
 fn the_source_table_matches_the_flat_row_only() {
-    let o = default_outcome();
+    let o = outcome();
     for row in &o.priors {
         let z = ch_eight_schools::priors::SOURCE.z_scores(&row.exact);
         let worst = z.iter().fold(0.0f64, |m, v| m.max(v.abs()));
@@ -157,14 +151,13 @@ fn the_source_table_matches_the_flat_row_only() {
     }
 }
 
-/// Rounded numbers of the default run, locked by a snapshot.
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn default_run_snapshot() {
-    let o = default_outcome();
+reference_platform_test!(
+    /// Rounded numbers of the default run, locked by a snapshot.
+    default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+);
+
+/// The default run's numbers, rounded for the snapshot.
+fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     for (label, fit, rows) in [
         ("centred", &o.centred, &o.centred_summary),
@@ -230,24 +223,17 @@ fn default_run_snapshot() {
         sig(o.exact.tau.0, 6),
         sig(o.exact.tau.1, 6)
     ));
-    insta::assert_snapshot!(s);
+    s
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_committed("eight_schools", fresh.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
     let a = assert_thread_count_invariant_with_draws(|r| {
-        run(&args(&r.flags(&["--draws", "300"]))).unwrap();
+        run(&args::<Chapter>(&r.flags(&["--draws", "300"]))).unwrap();
     });
     // Centred, non-centred and covariate fits, 4 chains each.
     assert_eq!(files_in(&a.path().join("draws")).len(), 12);
@@ -271,19 +257,10 @@ fn outputs_do_not_depend_on_the_thread_count() {
     assert!(!table.contains("theta.1"), "{table}");
 }
 
-const BIN: &str = env!("CARGO_BIN_EXE_ch_eight_schools");
-
-/// Runs the binary, expecting a clean one-line error and a non-zero exit.
-fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(BIN, extra, needle);
-}
-
 #[test]
 fn bad_flags_fail_cleanly() {
-    expect_failure(&["--chains", "0"], "chains must be at least 1");
-    expect_failure(&["--draws", "0"], "draws must be at least 1");
-    expect_failure(&["--target-accept", "1.5"], "target acceptance");
-    expect_failure(&["--draws", "many"], "invalid value");
-    expect_out_dir_failure(BIN, &[]);
-    expect_one_line_error(BIN, &["--chains", "0"]);
+    let bin = env!("CARGO_BIN_EXE_ch_eight_schools");
+    expect_sampling_flag_failures(bin, &[]);
+    expect_cli_failure(bin, &["--draws", "0"], "draws must be at least 1");
+    expect_one_line_error(bin, &["--chains", "0"]);
 }

@@ -1,35 +1,27 @@
 //! The funnel chapter's default run: its numbers against exact answers, its
 //! committed outputs, and a snapshot of its rounded numbers. The default run
-//! (single fits plus the full 160-fit sweep) is computed once for this file.
+//! (single fits plus the full 160-fit sweep) is computed once for this test
+//! binary; the fast checks are in [`small`].
+
+#[path = "chapter/small.rs"]
+mod small;
 
 use ch_funnel::neal::{NECK_THRESHOLDS, QUANTILE_PROBS, exact_below, exact_quantile, share_below};
 use ch_funnel::sweep::{mean_se, median_range};
-use ch_funnel::{Args, Outcome, run};
-use chapter_support::testing::assert_committed;
+use ch_funnel::{Chapter, Outcome};
+use chapter_support::reference_platform_test;
+use chapter_support::testing::{assert_default_outputs_committed, default_outcome};
 use diagnostics::sig;
 use models::Parameterization;
-use std::sync::OnceLock;
 
-/// The default run, written to a temporary directory, computed once.
-fn default_run() -> &'static (tempfile::TempDir, Outcome) {
-    static CELL: OnceLock<(tempfile::TempDir, Outcome)> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let args = Args::parse_from_iter([
-            "ch_funnel",
-            "--quiet",
-            "--out",
-            dir.path().to_str().unwrap(),
-        ])
-        .unwrap();
-        let outcome = run(&args).unwrap();
-        (dir, outcome)
-    })
+/// The default run, computed once for all tests in this file.
+fn outcome() -> &'static Outcome {
+    default_outcome::<Chapter>()
 }
 
 #[test]
 fn non_centred_funnel_matches_the_exact_marginal_of_v() {
-    let fit = &default_run().1.funnel_non_centred;
+    let fit = &outcome().funnel_non_centred;
     // The draws below each exact quantile make up p of the draws, within
     // Monte Carlo error: the quantiles are right.
     for p in QUANTILE_PROBS {
@@ -52,7 +44,7 @@ fn non_centred_funnel_matches_the_exact_marginal_of_v() {
 
 #[test]
 fn centred_funnel_misses_the_neck() {
-    let fit = &default_run().1.funnel_centred;
+    let fit = &outcome().funnel_centred;
     assert!(fit.num_divergent() > 0);
     // Exactly 5% of v lies below its 5% quantile; the centred sampler gets
     // less than half of that.
@@ -65,7 +57,7 @@ fn centred_funnel_misses_the_neck() {
 
 #[test]
 fn full_sweep_separates_the_parameterisations() {
-    let o = &default_run().1;
+    let o = outcome();
     assert_eq!(o.sweep.len(), 8);
     for cell in &o.sweep {
         assert_eq!(cell.fits.len(), 20);
@@ -92,14 +84,13 @@ fn full_sweep_separates_the_parameterisations() {
     }
 }
 
-/// Rounded numbers of the default run, locked by a snapshot.
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn default_run_snapshot() {
-    let o = &default_run().1;
+reference_platform_test!(
+    /// Rounded numbers of the default run, locked by a snapshot.
+    default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+);
+
+/// The default run's numbers, rounded for the snapshot.
+fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     for (label, fit) in [
         ("funnel centred", &o.funnel_centred),
@@ -137,14 +128,9 @@ fn default_run_snapshot() {
             sig(se, 4),
         ));
     }
-    insta::assert_snapshot!(s);
+    s
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    assert_committed("funnel", default_run().0.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);

@@ -1,27 +1,28 @@
 //! The High School and Beyond chapter's default run: its numbers against the
 //! long reference run and the source, its diagnostics, its model ranking,
-//! its committed outputs, and a snapshot of its rounded numbers.
+//! its committed outputs, and a snapshot of its rounded numbers; then, in
+//! modules of the same test binary, short runs ([`determinism`]), bad data
+//! and flags ([`errors`]) and the least-squares baselines ([`ols`]).
+
+#[path = "chapter/determinism.rs"]
+mod determinism;
+#[path = "chapter/errors.rs"]
+mod errors;
+#[path = "chapter/ols.rs"]
+mod ols;
 
 use ch_hsb::comparison::loo_and_waic;
 use ch_hsb::predictive::log_lik_rows;
 use ch_hsb::reference::{HYPER, Reference, agreement};
-use ch_hsb::{Args, Outcome, compute, write_outputs};
-use chapter_support::OutputDir;
-use chapter_support::testing::assert_committed;
+use ch_hsb::{Chapter, Outcome};
+use chapter_support::reference_platform_test;
+use chapter_support::testing::{assert_default_outputs_committed, default_outcome};
 use diagnostics::{ess_bulk, quantile, rhat, sig};
 use models::hsb::fits::ModelKind;
-use std::sync::OnceLock;
-
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_hsb", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
 
 /// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {
-    static CELL: OnceLock<Outcome> = OnceLock::new();
-    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+    default_outcome::<Chapter>()
 }
 
 #[test]
@@ -135,14 +136,13 @@ fn blockwise_loo_equals_one_call() {
     }
 }
 
-/// Rounded numbers of the default run, locked by a snapshot.
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn default_run_snapshot() {
-    let o = outcome();
+reference_platform_test!(
+    /// Rounded numbers of the default run, locked by a snapshot.
+    default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+);
+
+/// The default run's numbers, rounded for the snapshot.
+fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     let f = &o.ols_complete;
     s.push_str(&format!(
@@ -219,16 +219,9 @@ fn default_run_snapshot() {
             sig(r.weight, 3)
         ));
     }
-    insta::assert_snapshot!(s);
+    s
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    write_outputs(&OutputDir::create(fresh.path()).unwrap(), outcome()).unwrap();
-    assert_committed("hsb", fresh.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);

@@ -1,27 +1,20 @@
 //! The LOO chapter: gradients, PSIS against exact leave-one-out, committed outputs,
 //! determinism and error handling.
 
-use ch_loo::{Args, Outcome, compute, run};
+use ch_loo::{Chapter, Outcome, run};
+use chapter_support::reference_platform_test;
 use chapter_support::testing::{
-    assert_committed, assert_thread_count_invariant_with_draws, expect_cli_failure,
-    expect_out_dir_failure, files_in,
+    args, assert_default_outputs_committed, assert_thread_count_invariant_with_draws,
+    default_outcome, expect_cli_failure, expect_sampling_flag_failures, files_in,
 };
 use diagnostics::sig;
 use loo::KhatCategory;
 use sampler::Model;
 use sampler::rng::{chain_rng, std_normal};
-use std::sync::OnceLock;
-
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_loo", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
 
 /// The default run, computed once for all tests in this file.
-fn default_outcome() -> &'static Outcome {
-    static CELL: OnceLock<Outcome> = OnceLock::new();
-    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+fn outcome() -> &'static Outcome {
+    default_outcome::<Chapter>()
 }
 
 #[test]
@@ -44,7 +37,7 @@ fn log_lik_wrappers_change_nothing_the_sampler_sees() {
 
 #[test]
 fn psis_agrees_with_exact_leave_one_out_where_k_is_small() {
-    let o = default_outcome();
+    let o = outcome();
     for m in &o.models {
         let exact: f64 = m.exact.iter().sum();
         for (i, (&p, &e)) in m.loo.pointwise.iter().zip(&m.exact).enumerate() {
@@ -74,7 +67,7 @@ fn psis_agrees_with_exact_leave_one_out_where_k_is_small() {
 
 #[test]
 fn no_pooling_has_high_pareto_k_and_the_others_do_not() {
-    let o = default_outcome();
+    let o = outcome();
     let k_bad = |name: &str| {
         let m = o.models.iter().find(|m| m.name == name).unwrap();
         m.loo.num_obs() - m.loo.count_k(KhatCategory::Good)
@@ -86,7 +79,7 @@ fn no_pooling_has_high_pareto_k_and_the_others_do_not() {
 
 #[test]
 fn comparison_is_consistent() {
-    let o = default_outcome();
+    let o = outcome();
     let rows = &o.comparison.rows;
     assert_eq!(rows.len(), 3);
     assert!((rows.iter().map(|r| r.weight).sum::<f64>() - 1.0).abs() < 1e-9);
@@ -100,14 +93,13 @@ fn comparison_is_consistent() {
     }
 }
 
-/// Rounded numbers of the default run, locked by a snapshot.
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn default_run_snapshot() {
-    let o = default_outcome();
+reference_platform_test!(
+    /// Rounded numbers of the default run, locked by a snapshot.
+    default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+);
+
+/// The default run's numbers, rounded for the snapshot.
+fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     for m in &o.models {
         s.push_str(&format!(
@@ -147,24 +139,17 @@ fn default_run_snapshot() {
             .collect::<Vec<_>>()
             .join(" ")
     ));
-    insta::assert_snapshot!(s);
+    s
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_committed("loo", fresh.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count_and_csvs_carry_log_lik() {
     let a = assert_thread_count_invariant_with_draws(|r| {
-        run(&args(&r.flags(&["--draws", "300"]))).unwrap();
+        run(&args::<Chapter>(&r.flags(&["--draws", "300"]))).unwrap();
     });
     let csvs = files_in(&a.path().join("draws"));
     assert_eq!(csvs.len(), 12);
@@ -173,17 +158,9 @@ fn outputs_do_not_depend_on_the_thread_count_and_csvs_carry_log_lik() {
     assert!(header.ends_with("log_lik.7,log_lik.8"), "{header}");
 }
 
-const BIN: &str = env!("CARGO_BIN_EXE_ch_loo");
-
-/// Runs the binary, expecting a clean one-line error and a non-zero exit.
-fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(BIN, extra, needle);
-}
-
 #[test]
 fn bad_flags_fail_cleanly() {
-    expect_failure(&["--chains", "0"], "chains must be at least 1");
-    expect_failure(&["--bootstrap", "0"], "--bootstrap must be at least 1");
-    expect_failure(&["--draws", "many"], "invalid value");
-    expect_out_dir_failure(BIN, &[]);
+    let bin = env!("CARGO_BIN_EXE_ch_loo");
+    expect_sampling_flag_failures(bin, &[]);
+    expect_cli_failure(bin, &["--bootstrap", "0"], "--bootstrap must be at least 1");
 }

@@ -2,21 +2,16 @@
 //! group (partial pooling fits it, no pooling is skipped with the reason), bad files
 //! (a one-line error naming file, line and column, never a panic), determinism.
 
-use ch_own_data::{Args, compute, run};
+use ch_own_data::{Chapter, compute, run};
+use chapter_support::reference_platform_test;
 use chapter_support::testing::{
-    assert_committed, assert_default_run_stays_out_of_book, assert_thread_count_invariant,
-    expect_cli_failure,
+    args, assert_default_outputs_committed, assert_default_run_stays_out_of_book,
+    assert_thread_count_invariant, assert_thread_count_invariant_with_draws, expect_cli_failure,
 };
 use std::path::{Path, PathBuf};
 
 const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/tiny_groups.csv");
 const BIN: &str = env!("CARGO_BIN_EXE_ch_own_data");
-
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_own_data", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
 
 /// The tiny file's flags, with short chains.
 fn tiny(predictor: bool) -> Vec<&'static str> {
@@ -31,7 +26,7 @@ fn tiny(predictor: bool) -> Vec<&'static str> {
 #[test]
 fn a_one_row_group_fits_under_partial_pooling_and_no_pooling_says_why_not() {
     for predictor in [false, true] {
-        let o = compute(&args(&tiny(predictor))).unwrap();
+        let o = compute(&args::<Chapter>(&tiny(predictor))).unwrap();
         let names: Vec<&str> = o.fits.iter().map(|f| f.pooling.label()).collect();
         assert_eq!(names, ["partial pooling", "complete pooling"]);
         let reason = o.no_pooling_skipped.as_deref().unwrap();
@@ -64,16 +59,9 @@ fn a_one_row_group_fits_under_partial_pooling_and_no_pooling_says_why_not() {
     }
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_committed("own_data", fresh.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);
 
 /// A reader's run (no `--out`) goes to the scratch directory `out/own_data`.
 #[test]
@@ -85,11 +73,11 @@ fn a_run_without_out_leaves_the_book_alone() {
 
 #[test]
 fn outputs_and_draws_do_not_depend_on_the_thread_count() {
-    chapter_support::testing::assert_thread_count_invariant_with_draws(|r| {
-        run(&args(&r.flags(&tiny(true)))).unwrap();
+    assert_thread_count_invariant_with_draws(|r| {
+        run(&args::<Chapter>(&r.flags(&tiny(true)))).unwrap();
     });
     assert_thread_count_invariant(|r| {
-        run(&args(&r.flags(&tiny(false)))).unwrap();
+        run(&args::<Chapter>(&r.flags(&tiny(false)))).unwrap();
     });
 }
 

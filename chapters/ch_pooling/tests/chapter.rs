@@ -2,23 +2,17 @@
 //! logic of pooling, its committed outputs, determinism and error handling.
 
 use ch_pooling::simulate::{NOISE_SD, TRUE_MU};
-use ch_pooling::{Args, Outcome, compute, estimate, group_estimates, run};
+use ch_pooling::{Chapter, Outcome, estimate, group_estimates};
+use chapter_support::reference_platform_test;
 use chapter_support::testing::{
-    assert_committed, assert_thread_count_invariant, expect_cli_failure, expect_out_dir_failure,
+    assert_default_outputs_committed, assert_run_thread_count_invariant, default_outcome,
+    expect_sampling_flag_failures,
 };
 use diagnostics::{ess_bulk, rhat, sig};
-use std::sync::OnceLock;
-
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_pooling", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
 
 /// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {
-    static CELL: OnceLock<Outcome> = OnceLock::new();
-    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+    default_outcome::<Chapter>()
 }
 
 #[test]
@@ -116,14 +110,17 @@ fn progress_text_has_stan_lines() {
     assert_eq!(text.matches("SAMPLING FOR MODEL").count(), 4);
 }
 
-/// Rounded numbers of the default run, locked by a snapshot.
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn default_run_snapshot() {
-    let o = outcome();
+reference_platform_test!(
+    /// Rounded numbers of the default run, locked by a snapshot.
+    default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+);
+
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);
+
+/// The default run's numbers, rounded for the snapshot.
+fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     let j = o.instructors.truth.len();
     for (label, fit) in [
@@ -165,38 +162,15 @@ fn default_run_snapshot() {
         sig(g.complete_mean.2, 4),
         sig(g.complete_coverage, 4),
     ));
-    insta::assert_snapshot!(s);
-}
-
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_committed("pooling", fresh.path());
+    s
 }
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    assert_thread_count_invariant(|r| {
-        run(&args(&r.flags(&["--draws", "200", "--warmup", "300"]))).unwrap();
-    });
-}
-
-const BIN: &str = env!("CARGO_BIN_EXE_ch_pooling");
-
-/// Runs the binary, expecting a clean one-line error and a non-zero exit.
-fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(BIN, extra, needle);
+    assert_run_thread_count_invariant::<Chapter>(&["--draws", "200", "--warmup", "300"]);
 }
 
 #[test]
 fn bad_flags_fail_cleanly() {
-    expect_failure(&["--chains", "0"], "chains must be at least 1");
-    expect_failure(&["--target-accept", "1.5"], "target acceptance");
-    expect_failure(&["--draws", "many"], "invalid value");
-    expect_out_dir_failure(BIN, &[]);
+    expect_sampling_flag_failures(env!("CARGO_BIN_EXE_ch_pooling"), &[]);
 }

@@ -3,22 +3,16 @@
 //! not flagged. Plus the committed outputs, determinism and bad flags.
 
 use ch_recover::normal::Likelihood;
-use ch_recover::{Args, Outcome, compute, run};
+use ch_recover::{Chapter, Outcome};
+use chapter_support::reference_platform_test;
 use chapter_support::testing::{
-    assert_committed, assert_default_run_stays_out_of_book, assert_thread_count_invariant,
-    expect_cli_failure,
+    assert_default_outputs_committed, assert_default_run_stays_out_of_book,
+    assert_run_thread_count_invariant, default_outcome, expect_cli_failure,
 };
-use std::sync::OnceLock;
 
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_recover", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
-
+/// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {
-    static CELL: OnceLock<Outcome> = OnceLock::new();
-    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+    default_outcome::<Chapter>()
 }
 
 #[test]
@@ -66,16 +60,9 @@ fn the_usual_checks_miss_the_planted_term_and_the_tool_catches_it() {
     }
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_committed("recover", fresh.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);
 
 /// A reader's experiment (no `--out`, another seed) goes to the scratch
 /// directory `out/recover`, never into the book.
@@ -99,10 +86,8 @@ fn a_run_without_out_leaves_the_book_alone() {
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    assert_thread_count_invariant(|r| {
-        let flags = r.flags(&["--replicates", "12", "--draws", "300", "--warmup", "300"]);
-        run(&args(&flags)).unwrap();
-    });
+    let flags = ["--replicates", "12", "--draws", "300", "--warmup", "300"];
+    assert_run_thread_count_invariant::<Chapter>(&flags);
 }
 
 #[test]

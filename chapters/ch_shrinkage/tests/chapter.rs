@@ -3,25 +3,20 @@
 //! committed outputs, determinism and error handling.
 
 use ch_shrinkage::grid::replicate;
-use ch_shrinkage::{Args, Outcome, SCORE_PRIORS, compute, run};
+use ch_shrinkage::{Chapter, Outcome, SCORE_PRIORS};
+use chapter_support::reference_platform_test;
 use chapter_support::testing::{
-    assert_committed, assert_thread_count_invariant, committed_outputs, expect_cli_failure,
+    assert_default_outputs_committed, assert_run_thread_count_invariant, committed_outputs,
+    default_outcome, expect_cli_failure, expect_sampling_flag_failures,
 };
 use diagnostics::{mcse_mean, sig};
 use models::eight_schools_exact::ExactPosterior;
 use models::normal_means_exact::posterior_means;
 use models::school_scores::Design;
-use std::sync::OnceLock;
 
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_shrinkage", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
-
+/// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {
-    static CELL: OnceLock<Outcome> = OnceLock::new();
-    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+    default_outcome::<Chapter>()
 }
 
 /// `B_i = σ²/(σ² + 36)` and `(1 − B) y + 8B = (36 y + 8 σ²)/(σ² + 36)` as
@@ -131,13 +126,13 @@ fn partial_pooling_wins_at_n_5_tau_5_over_many_replications() {
     }
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn default_run_snapshot() {
-    let o = outcome();
+reference_platform_test!(
+    /// Rounded numbers of the default run, locked by a snapshot.
+    default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+);
+
+/// The default run's numbers, rounded for the snapshot.
+fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     for r in &o.formula {
         s.push_str(&format!(
@@ -175,39 +170,24 @@ fn default_run_snapshot() {
                 .join(" ")
         ));
     }
-    insta::assert_snapshot!(s);
+    s
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_committed("shrinkage", fresh.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    assert_thread_count_invariant(|r| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(r.threads)
-            .build()
-            .unwrap();
-        let flags = r.flags(&["--draws", "200", "--warmup", "300", "--replications", "40"]);
-        pool.install(|| run(&args(&flags))).unwrap();
-    });
-}
-
-/// Runs the binary, expecting a clean one-line error and a non-zero exit.
-fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(env!("CARGO_BIN_EXE_ch_shrinkage"), extra, needle);
+    let flags = ["--draws", "200", "--warmup", "300", "--replications", "40"];
+    assert_run_thread_count_invariant::<Chapter>(&flags);
 }
 
 #[test]
 fn bad_flags_fail_cleanly() {
+    let bin = env!("CARGO_BIN_EXE_ch_shrinkage");
+    let expect_failure = |extra: &[&str], needle| expect_cli_failure(bin, extra, needle);
+    expect_sampling_flag_failures(bin, &[]);
     expect_failure(&["--schools", "1"], "--schools must be at least 2");
     expect_failure(&["--students", "0"], "--students must be at least 1");
     expect_failure(&["--tau", "-1"], "--tau must be a finite number, 0 or more");
@@ -216,5 +196,4 @@ fn bad_flags_fail_cleanly() {
         &["--replications", "0"],
         "--replications must be at least 1",
     );
-    expect_failure(&["--chains", "0"], "chains must be at least 1");
 }

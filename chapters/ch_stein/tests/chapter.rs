@@ -4,23 +4,18 @@
 
 use ch_stein::baseball::{made_worse, total_squared_error};
 use ch_stein::risk::{exact_risk, simulate};
-use ch_stein::{Args, Outcome, compute, run};
+use ch_stein::{Chapter, Outcome};
+use chapter_support::reference_platform_test;
 use chapter_support::testing::{
-    assert_committed, assert_default_run_stays_out_of_book, assert_thread_count_invariant,
-    expect_cli_failure,
+    assert_default_outputs_committed, assert_default_run_stays_out_of_book,
+    assert_run_thread_count_invariant, default_outcome, expect_cli_failure,
+    expect_sampling_flag_failures,
 };
 use diagnostics::{fixed, rhat, sig};
-use std::sync::OnceLock;
 
-fn args(extra: &[&str]) -> Args {
-    let mut v = vec!["ch_stein", "--quiet"];
-    v.extend_from_slice(extra);
-    Args::parse_from_iter(v).unwrap()
-}
-
+/// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {
-    static CELL: OnceLock<Outcome> = OnceLock::new();
-    CELL.get_or_init(|| compute(&args(&[])).unwrap())
+    default_outcome::<Chapter>()
 }
 
 /// Every simulated James–Stein risk of the chapter's table lies within four
@@ -119,13 +114,13 @@ fn james_stein_hurts_the_players_whose_raw_average_was_closest() {
     assert!(worse.iter().all(|w| w.index != most_unusual));
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn default_run_snapshot() {
-    let o = outcome();
+reference_platform_test!(
+    /// Rounded numbers of the default run, locked by a snapshot.
+    default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+);
+
+/// The default run's numbers, rounded for the snapshot.
+fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     for (z, one) in o.at_zero.iter().zip(&o.at_one) {
         s.push_str(&format!(
@@ -153,19 +148,12 @@ fn default_run_snapshot() {
             .collect::<Vec<_>>()
             .join(" "),
     ));
-    insta::assert_snapshot!(s);
+    s
 }
 
-#[test]
-#[cfg_attr(
-    not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
-    ignore = "exact bytes are promised on x86_64 Linux only"
-)]
-fn committed_book_outputs_are_up_to_date() {
-    let fresh = tempfile::tempdir().unwrap();
-    run(&args(&["--out", fresh.path().to_str().unwrap()])).unwrap();
-    assert_committed("stein", fresh.path());
-}
+reference_platform_test!(
+    committed_book_outputs_are_up_to_date => assert_default_outputs_committed::<Chapter>()
+);
 
 /// A reader's experiment (no `--out`, another seed) goes to the scratch
 /// directory `out/stein`, never into the book.
@@ -182,24 +170,15 @@ fn a_run_without_out_leaves_the_book_alone() {
 
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
-    assert_thread_count_invariant(|r| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(r.threads)
-            .build()
-            .unwrap();
-        let flags = r.flags(&["--draws", "200", "--warmup", "300", "--reps", "500"]);
-        pool.install(|| run(&args(&flags))).unwrap();
-    });
-}
-
-/// Runs the binary, expecting a clean one-line error and a non-zero exit.
-fn expect_failure(extra: &[&str], needle: &str) {
-    expect_cli_failure(env!("CARGO_BIN_EXE_ch_stein"), extra, needle);
+    let flags = ["--draws", "200", "--warmup", "300", "--reps", "500"];
+    assert_run_thread_count_invariant::<Chapter>(&flags);
 }
 
 #[test]
 fn bad_flags_fail_cleanly() {
+    let bin = env!("CARGO_BIN_EXE_ch_stein");
+    let expect_failure = |extra: &[&str], needle| expect_cli_failure(bin, extra, needle);
+    expect_sampling_flag_failures(bin, &[]);
     expect_failure(&["--reps", "1"], "--reps must be at least 2");
-    expect_failure(&["--chains", "0"], "chains must be at least 1");
     expect_failure(&["--reps", "many"], "invalid value");
 }

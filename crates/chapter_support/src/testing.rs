@@ -3,11 +3,44 @@
 //! that must be one clean line.
 //!
 //! These are test helpers: they fail by panicking, with a message that names
-//! the file or flags at fault.
+//! the file or flags at fault. A chapter's default run, shared by all the
+//! tests of a binary, is in [`default_run`].
+
+pub mod default_run;
+
+pub use default_run::{
+    args, assert_default_outputs_committed, assert_run_thread_count_invariant, default_outcome,
+};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
+
+/// A test of exact bytes (a snapshot of sampled numbers, the committed
+/// outputs), which runs on the reference platform, x86_64 Linux (glibc), and
+/// is reported as ignored, with that reason, elsewhere: other platforms' `exp`
+/// and `ln` may differ in the last bit, and NUTS trajectories amplify that.
+///
+/// ```ignore
+/// chapter_support::reference_platform_test!(
+///     /// Rounded numbers of the default run, locked by a snapshot.
+///     default_run_snapshot => insta::assert_snapshot!(rounded_numbers(outcome()))
+/// );
+/// ```
+#[macro_export]
+macro_rules! reference_platform_test {
+    ($(#[$doc:meta])* $name:ident => $body:expr) => {
+        $(#[$doc])*
+        #[test]
+        #[cfg_attr(
+            not(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")),
+            ignore = "exact bytes are promised on x86_64 Linux only"
+        )]
+        fn $name() {
+            $body;
+        }
+    };
+}
 
 /// The regular files directly in `dir`, sorted by path.
 pub fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -179,6 +212,17 @@ pub fn expect_out_dir_failure(bin: &str, extra: &[&str]) {
         &[&["--out", beneath], extra].concat(),
         "cannot create output directory",
     );
+}
+
+/// The shared sampling flags' errors through chapter binary `bin`: zero
+/// chains, a target acceptance of 1.5 and a `--draws` that is not a number
+/// each fail cleanly ([`expect_cli_failure`]), and so does `--out` beneath a
+/// regular file, followed by `extra` ([`expect_out_dir_failure`]).
+pub fn expect_sampling_flag_failures(bin: &str, extra: &[&str]) {
+    expect_cli_failure(bin, &["--chains", "0"], "chains must be at least 1");
+    expect_cli_failure(bin, &["--target-accept", "1.5"], "target acceptance");
+    expect_cli_failure(bin, &["--draws", "many"], "invalid value");
+    expect_out_dir_failure(bin, extra);
 }
 
 /// Runs `bin` with `args` as given (without `--quiet`, so progress output is

@@ -5,7 +5,7 @@ use ch_funnel::sweep::{SweepConfig, run_sweep};
 use ch_funnel::{Args, run};
 use chapter_support::testing::{
     assert_thread_count_invariant_with_draws, expect_cli_failure, expect_one_line_error,
-    expect_out_dir_failure, files_in,
+    expect_sampling_flag_failures, files_in,
 };
 use models::Parameterization;
 use sampler::Settings;
@@ -72,12 +72,10 @@ fn expect_failure(extra: &[&str], needle: &str) {
 
 #[test]
 fn bad_flags_fail_cleanly() {
-    expect_failure(&["--chains", "0"], "chains must be at least 1");
-    expect_failure(&["--target-accept", "1.5"], "target acceptance");
+    expect_sampling_flag_failures(BIN, &["--sweep-seeds", "1"]);
     expect_failure(&["--sweep-seeds", "0"], "at least 1 seed");
     expect_failure(&["--sweep-targets", "0.9,1"], "sweep target acceptance");
     expect_failure(&["--sweep-draws", "0"], "sweep's draws");
     expect_failure(&["--sweep-targets", "fast"], "invalid value");
-    expect_out_dir_failure(BIN, &["--sweep-seeds", "1"]);
     expect_one_line_error(BIN, &["--sweep-seeds", "0"]);
 }

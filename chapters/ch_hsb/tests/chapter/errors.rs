@@ -1,7 +1,7 @@
 //! Bad data and bad flags end the binary with a one-line error and a
 //! non-zero exit, before any sampling and without a panic.
 
-use chapter_support::testing::{expect_cli_failure, expect_out_dir_failure};
+use chapter_support::testing::{expect_cli_failure, expect_sampling_flag_failures};
 use std::path::Path;
 
 const BIN: &str = env!("CARGO_BIN_EXE_ch_hsb");
@@ -50,9 +50,6 @@ fn bad_data_fails_cleanly() {
 
 #[test]
 fn bad_flags_fail_cleanly() {
-    expect_failure(&["--chains", "0"], "chains must be at least 1");
-    expect_failure(&["--target-accept", "1.5"], "target acceptance");
-    expect_failure(&["--draws", "many"], "invalid value");
+    expect_sampling_flag_failures(BIN, &[]);
     expect_failure(&["--export-log-lik"], "--draws-dir");
-    expect_out_dir_failure(BIN, &[]);
 }
