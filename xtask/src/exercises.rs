@@ -128,12 +128,14 @@ impl Checker {
         Ok(Report { status, output })
     }
 
-    /// `cargo test -p exercises --lib` with only feature `name`; `--no-run`
-    /// if `build_only`.
+    /// `cargo test --release -p exercises --lib` with only feature `name`;
+    /// `--no-run` if `build_only`. Release, like `cargo xtask book` and the
+    /// README's `cargo test --release`, so the dependencies those compiled
+    /// are reused instead of compiled a second time in another profile.
     fn cargo_test(&self, name: &str, build_only: bool) -> Result<Output> {
         let mut cmd = Command::new(&self.cargo);
         cmd.current_dir(&self.root)
-            .args(["test", "-p", "exercises", "--lib"])
+            .args(["test", "--release", "-p", "exercises", "--lib"])
             .args(["--no-default-features", "--features", name])
             .args(["--color", "never"])
             .env("RUST_BACKTRACE", "0")

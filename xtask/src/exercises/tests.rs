@@ -80,7 +80,7 @@ fn every_exercise_has_its_files() {
 
 /// The root manifest, rewritten for a workspace at another place whose only
 /// member is `exercises`: the member lists are replaced, dependency paths
-/// made absolute, and each path dependency given the `[profile.dev]` settings
+/// made absolute, and each path dependency given the `[profile.release]` settings
 /// it has as a member of the real workspace.
 fn scratch_manifest(manifest: &str, root: &Path) -> String {
     let mut out = String::new();
@@ -105,7 +105,7 @@ fn scratch_manifest(manifest: &str, root: &Path) -> String {
         if t.starts_with('[') {
             section = t.to_string();
         }
-        if section == "[profile.dev]" && t.contains('=') && !t.starts_with('#') {
+        if section == "[profile.release]" && t.contains('=') && !t.starts_with('#') {
             dev_settings.push(line.to_string());
         }
         if section == "[workspace.dependencies]" && t.contains("path = \"") {
@@ -119,7 +119,7 @@ fn scratch_manifest(manifest: &str, root: &Path) -> String {
         out.push('\n');
     }
     for name in path_deps {
-        out.push_str(&format!("\n[profile.dev.package.{name}]\n"));
+        out.push_str(&format!("\n[profile.release.package.{name}]\n"));
         for s in &dev_settings {
             out.push_str(s);
             out.push('\n');
@@ -213,7 +213,7 @@ fn unknown_exercise_is_a_clear_error() {
 fn scratch_manifest_keeps_one_member_and_absolute_paths() {
     let manifest = "[workspace]\nmembers = [\n    \"a\",\n]\ndefault-members = [\"a\"]\n\n\
                     [workspace.dependencies]\nsampler = { path = \"crates/sampler\" }\nrand = \"0.10\"\n\n\
-                    [profile.dev]\nopt-level = 2\n";
+                    [profile.release]\ndebug = \"line-tables-only\"\n";
     let out = scratch_manifest(manifest, Path::new("/w"));
     assert!(out.contains("members = [\"exercises\"]\n"), "{out}");
     assert!(!out.contains("\"a\""), "{out}");
@@ -222,7 +222,7 @@ fn scratch_manifest_keeps_one_member_and_absolute_paths() {
         "{out}"
     );
     assert!(
-        out.contains("[profile.dev.package.sampler]\nopt-level = 2\n"),
+        out.contains("[profile.release.package.sampler]\ndebug = \"line-tables-only\"\n"),
         "{out}"
     );
 }
