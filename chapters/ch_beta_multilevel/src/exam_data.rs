@@ -1,7 +1,7 @@
 //! Published exam results: one row per school with its authority, number of
 //! writers, exam average and standard deviation, either simulated here (with
 //! the true school means kept) or read from the province's workbook
-//! ([`crate::workbook`]).
+//! (`workbook.rs`).
 
 use crate::simulate::data_rng;
 use models::beta_multilevel::beta::{beta_draw, shapes};

@@ -2,7 +2,8 @@
 //! school means, beside the source's: what the data say about that
 //! population's spread, and what only the hyperpriors said.
 
-use crate::plots_exam::{label, school_means};
+use crate::plots_exam::school_means;
+use crate::pooling_label as label;
 use crate::recovery::{checks_of, coverage};
 use crate::{ExamSection, Outcome};
 use anyhow::{Result, bail};

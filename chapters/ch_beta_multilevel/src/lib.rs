@@ -232,10 +232,20 @@ pub fn simulate_and_fit(seed: u64, settings: &Settings, quiet: bool) -> Result<S
     })
 }
 
+/// How the page names each pooling of the exam model.
+pub(crate) fn pooling_label(p: ExamPooling) -> &'static str {
+    match p {
+        ExamPooling::Unpooled => "unpooled",
+        ExamPooling::Pooled => "pooled",
+        ExamPooling::Authority => "authority-pooled",
+    }
+}
+
 /// Writes every figure and table of `outcome` into `out`.
 pub fn write_outputs(out: &OutputDir, outcome: &Outcome) -> Result<()> {
     tables::write_all(out, outcome)?;
     plots::write_all(out, outcome)?;
+    plots_schools::write_all(out, outcome)?;
     plots_exam::write_all(out, outcome)?;
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! The figures of the simulation studies: heights, Beta densities and one
-//! school here, five schools and three levels in [`crate::plots_schools`].
+//! school here, five schools and three levels in `plots_schools.rs`.
 
 use crate::Outcome;
 use crate::recovery::estimate;
@@ -278,6 +278,5 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     beta_families(out)?;
     prior_predictive(out, o)?;
     one_school_posterior(out, o)?;
-    crate::plots_schools::write_all(out, o)?;
     Ok(())
 }

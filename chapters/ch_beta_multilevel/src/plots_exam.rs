@@ -3,22 +3,13 @@
 use crate::Outcome;
 use crate::exam_data::ExamSchool;
 use crate::plots::{groups_figure, panels_figure};
+use crate::pooling_label as label;
 use crate::recovery::estimate;
 use anyhow::{Context, Result};
 use chapter_support::OutputDir;
 use figures::recipes::group_intervals;
 use figures::theme::palette;
 use figures::{Mark, Panel, Shape, Style};
-use models::beta_multilevel::exam::ExamPooling;
-
-/// How the page names each pooling.
-pub fn label(p: ExamPooling) -> &'static str {
-    match p {
-        ExamPooling::Unpooled => "unpooled",
-        ExamPooling::Pooled => "pooled",
-        ExamPooling::Authority => "authority-pooled",
-    }
-}
 
 /// Indices of the kept schools, sorted by published mean (ties by position).
 pub(crate) fn order_by_mean(o: &Outcome) -> Vec<usize> {

@@ -140,7 +140,7 @@ pub fn exam_checks(o: &Outcome) -> Vec<Check> {
     o.exam
         .fits
         .iter()
-        .flat_map(|(pooling, fit)| checks_of(crate::plots_exam::label(*pooling), fit, &truths))
+        .flat_map(|(pooling, fit)| checks_of(crate::pooling_label(*pooling), fit, &truths))
         .collect()
 }
 

@@ -2,7 +2,8 @@
 
 use crate::Outcome;
 use crate::exam_priors::population_sd;
-use crate::plots_exam::{label, school_means};
+use crate::plots_exam::school_means;
+use crate::pooling_label as label;
 use crate::recovery::{coverage, exam_checks};
 use anyhow::Result;
 use chapter_support::{OutputDir, worst_convergence};

@@ -1,10 +1,10 @@
 //! A panel's axis ranges: checked marks, padded data extents or fixed ranges.
 
 use crate::FigureError;
-use crate::figure::Panel;
 use crate::mark::{Extent, extent};
 use crate::render::padded_range;
 use crate::scale::{Scale, axis_value};
+use crate::spec::Panel;
 
 /// The range of `values`, unpadded.
 pub(crate) fn span(values: impl IntoIterator<Item = f64>) -> Result<(f64, f64), FigureError> {
