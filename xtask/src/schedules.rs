@@ -165,7 +165,10 @@ fn convergence_table(order: &[String], results: &Results, seeds: u64) -> String 
         for schedule in SCHEDULES {
             let v = runs(schedule);
             let rhat = median(v.iter().map(|f| f.max_rhat).collect());
-            let bad = v.iter().filter(|f| !(f.max_rhat <= RHAT_LIMIT)).count();
+            let bad = v
+                .iter()
+                .filter(|f| f.max_rhat.is_nan() || f.max_rhat > RHAT_LIMIT)
+                .count();
             let _ = write!(row, " {rhat:.4} ({bad}/{seeds}) |");
         }
         for schedule in SCHEDULES {
