@@ -12,6 +12,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
+use chapter_support::worst_convergence_where;
 use sampler::Fit;
 
 use crate::chapters::CHAPTERS;
@@ -40,18 +41,7 @@ impl FitStats {
     /// likelihood (`log_lik.*`, a by-product for LOO, not a parameter).
     /// Columns whose draws are all equal (no R-hat) are skipped.
     pub fn of(fit: &Fit) -> Self {
-        let (mut max_rhat, mut min_ess) = (f64::NEG_INFINITY, f64::INFINITY);
-        for (i, name) in fit.param_names.iter().enumerate() {
-            if name.starts_with("log_lik") {
-                continue;
-            }
-            let chains = fit.chains_of(i);
-            let rhat = diagnostics::rhat(&chains);
-            if rhat.is_finite() {
-                max_rhat = max_rhat.max(rhat);
-                min_ess = min_ess.min(diagnostics::ess_bulk(&chains));
-            }
-        }
+        let (min_ess, max_rhat) = worst_convergence_where(fit, |n| !n.starts_with("log_lik"));
         Self {
             max_rhat,
             min_ess,

@@ -5,7 +5,7 @@
 //! Each chain's draws get their own random stream, so the predictive draws
 //! are reproducible and independent of the thread count.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use models::eight_schools::SIGMA;
 use sampler::Fit;
 use sampler::rng::{chain_rng, std_normal};
@@ -29,11 +29,10 @@ pub struct Predictive {
 /// Draws `y_rep` for every school and `theta_new` for a new one from each
 /// posterior draw of `fit` (which must have `mu`, `tau`, `theta.1..8`).
 pub fn draw(fit: &Fit, seed: u64) -> Result<Predictive> {
-    let index = |name: &str| fit.param_index(name).context(format!("no {name} in fit"));
-    let (mu, tau) = (index("mu")?, index("tau")?);
+    let (mu, tau) = (fit.try_param_index("mu")?, fit.try_param_index("tau")?);
     let theta: Vec<usize> = (1..=SIGMA.len())
-        .map(|j| index(&format!("theta.{j}")))
-        .collect::<Result<_>>()?;
+        .map(|j| fit.try_param_index(&format!("theta.{j}")))
+        .collect::<Result<_, _>>()?;
     let mut y_rep = vec![Vec::new(); SIGMA.len()];
     let mut theta_new = Vec::new();
     for (c, chain) in fit.chains.iter().enumerate() {

@@ -32,7 +32,7 @@ pub fn summary_table(o: &Outcome) -> Result<String> {
     names.insert(4, "rho");
     names.extend(["beta_0.1", "beta_0.10", "beta_1.1", "beta_1.10"]);
     Ok(stan_markdown(&stan_summary(
-        o.fit(ModelKind::Correlated),
+        o.fit(ModelKind::Correlated)?,
         &names,
     )?))
 }
@@ -40,7 +40,7 @@ pub fn summary_table(o: &Outcome) -> Result<String> {
 /// The correlation's prior and posterior side by side: mean, sd, central 95%
 /// interval, and the probability that it is negative.
 pub fn correlation_table(o: &Outcome) -> Result<String> {
-    let chains = o.fit(ModelKind::Correlated).try_chains_by_name("rho")?;
+    let chains = o.fit(ModelKind::Correlated)?.try_chains_by_name("rho")?;
     let draws = chains.concat();
     let post = Estimate::of(&draws, (0.025, 0.975));
     let below = draws.iter().filter(|&&r| r < 0.0).count() as f64 / draws.len() as f64;
@@ -83,7 +83,7 @@ pub fn correlation_table(o: &Outcome) -> Result<String> {
 
 /// The correlation's posterior density (kernel estimate) with the prior's.
 fn correlation_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let draws = o.fit(ModelKind::Correlated).pooled_named("rho")?;
+    let draws = o.fit(ModelKind::Correlated)?.pooled_named("rho")?;
     let grid: Vec<f64> = (0..GRID)
         .map(|i| -0.995 + 1.99 * i as f64 / (GRID - 1) as f64)
         .collect();
@@ -127,7 +127,7 @@ fn muted() -> Style {
 fn lines_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
     let means = |kind: ModelKind| -> Result<(Vec<f64>, Vec<f64>)> {
-        let fit = o.fit(kind);
+        let fit = o.fit(kind)?;
         Ok(LineIndex::new(fit, j)?.posterior_means(&pooled_draws(fit)))
     };
     let (a0, a1) = means(ModelKind::NonCentred)?;

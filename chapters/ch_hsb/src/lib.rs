@@ -27,7 +27,7 @@ pub mod tables;
 mod tables_fits;
 mod tables_loo;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use chapter_support::{ChapterArgs, OutputDir, Writer, timed};
 use comparison::{ModelComparison, compare_models};
 use eda::Eda;
@@ -116,17 +116,23 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The fit of `kind`.
-    pub fn fit(&self, kind: ModelKind) -> &Fit {
-        &self.fits[ModelKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)].fit
+    /// The fit of `kind`; an error if the chapter did not fit it.
+    pub fn fit(&self, kind: ModelKind) -> Result<&Fit> {
+        self.fits
+            .iter()
+            .find(|f| f.kind == kind)
+            .map(|f| &f.fit)
+            .with_context(|| format!("the chapter has no fit of {}", kind.label()))
     }
 
-    /// The predictive check of `kind` (one of [`ModelKind::COMPARED`]).
-    pub fn check(&self, kind: ModelKind) -> &PredictiveCheck {
-        &self.checks[ModelKind::COMPARED
+    /// The predictive check of `kind`; an error unless `kind` is one of
+    /// [`ModelKind::COMPARED`].
+    pub fn check(&self, kind: ModelKind) -> Result<&PredictiveCheck> {
+        ModelKind::COMPARED
             .iter()
             .position(|k| *k == kind)
-            .unwrap_or(0)]
+            .and_then(|i| self.checks.get(i))
+            .with_context(|| format!("the chapter has no predictive check of {}", kind.label()))
     }
 }
 

@@ -84,11 +84,11 @@ fn traces(fit: &Fit, names: &[&str]) -> Result<Vec<Panel>> {
 /// Writes the trace and pairs figures into `out`.
 pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     for (file, title, kind, names) in TRACES {
-        let panels = traces(o.fit(kind), names)?;
+        let panels = traces(o.fit(kind)?, names)?;
         out.draw(file, &Figure::grid(panels, 1, 150).titled(title))?;
     }
     for (file, title, kind, names) in PAIRS {
-        let fit = o.fit(kind);
+        let fit = o.fit(kind)?;
         let draws = names.iter().map(|n| fit.pooled_named(n));
         let pairs = PairsPlot {
             title: title.into(),

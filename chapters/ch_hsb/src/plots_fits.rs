@@ -36,7 +36,7 @@ fn estimate_marks(x: f64, centre: f64, spread: Option<f64>, style: Style) -> Vec
 /// Complete pooling: posterior mean ± 1 sd against the least-squares
 /// estimate ± 1 standard error, one panel per parameter.
 fn bayes_vs_ols(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let fit = o.fit(ModelKind::Complete);
+    let fit = o.fit(ModelKind::Complete)?;
     let f = &o.ols_complete;
     let params = [
         ("intercept", "beta_0", f.coef[0], Some(f.se[0])),
@@ -131,8 +131,8 @@ fn band_and_line(n: usize, iv: Estimate, style: Style, [what, mean]: [&str; 2]) 
 /// range covering every interval of both, so shrinkage shows as narrower spread.
 fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
-    let (np, pp) = (o.fit(ModelKind::NoPooling), o.fit(ModelKind::NonCentred));
-    let cp = o.fit(ModelKind::Complete);
+    let (np, pp) = (o.fit(ModelKind::NoPooling)?, o.fit(ModelKind::NonCentred)?);
+    let cp = o.fit(ModelKind::Complete)?;
     let figures = [
         (
             "caterpillar_intercepts.svg",

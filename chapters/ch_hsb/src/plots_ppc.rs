@@ -33,11 +33,13 @@ fn overlay_marks(observed: &[f64], replicated: &[Vec<f64>]) -> Vec<Mark> {
 }
 
 /// A panel per compared model, titled with its label: `panel(k, kind)` is the rest.
-fn per_model(panel: impl Fn(usize, ModelKind) -> Panel) -> Vec<Panel> {
+fn per_model(panel: impl Fn(usize, ModelKind) -> Result<Panel>) -> Result<Vec<Panel>> {
     let models = ModelKind::COMPARED.iter().enumerate();
-    let titled = |(k, &kind): (usize, &ModelKind)| Panel {
-        title: kind.label().into(),
-        ..panel(k, kind)
+    let titled = |(k, &kind): (usize, &ModelKind)| -> Result<Panel> {
+        Ok(Panel {
+            title: kind.label().into(),
+            ..panel(k, kind)?
+        })
     };
     models.map(titled).collect()
 }
@@ -45,12 +47,14 @@ fn per_model(panel: impl Fn(usize, ModelKind) -> Panel) -> Vec<Panel> {
 /// Observed against 100 replicated densities, one panel per model.
 fn density_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
     let observed = o.data.math();
-    let panels = per_model(|k, kind| Panel {
-        x_label: "math achievement".into(),
-        y_label: axis_title(k == 0, "density"),
-        marks: overlay_marks(&observed, &o.check(kind).y_rep),
-        ..Default::default()
-    });
+    let panels = per_model(|k, kind| {
+        Ok(Panel {
+            x_label: "math achievement".into(),
+            y_label: axis_title(k == 0, "density"),
+            marks: overlay_marks(&observed, &o.check(kind)?.y_rep),
+            ..Default::default()
+        })
+    })?;
     let title = format!("Observed scores against {NUM_REPLICATES} replicated data sets");
     let figure = Figure::grid(panels, 3, 280).shared(true, true);
     out.draw("ppc_density.svg", &figure.titled(title))
@@ -58,23 +62,25 @@ fn density_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
 
 /// Histogram of the replicated means with the observed mean.
 fn replicated_means(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let panels = per_model(|k, kind| Panel {
-        x_label: "mean of a data set".into(),
-        y_label: axis_title(k == 0, "draws"),
-        marks: vec![
-            Mark::Histogram {
-                values: o.check(kind).rep_means.clone(),
-                bins: 30,
-                range: None,
-                style: Style::new(palette::SKY_BLUE).label("replicated means"),
-            },
-            Mark::VLine {
-                x: o.eda.math.mean,
-                style: Style::new(palette::BLACK).size(2.5).label("observed mean"),
-            },
-        ],
-        ..Default::default()
-    });
+    let panels = per_model(|k, kind| {
+        Ok(Panel {
+            x_label: "mean of a data set".into(),
+            y_label: axis_title(k == 0, "draws"),
+            marks: vec![
+                Mark::Histogram {
+                    values: o.check(kind)?.rep_means.clone(),
+                    bins: 30,
+                    range: None,
+                    style: Style::new(palette::SKY_BLUE).label("replicated means"),
+                },
+                Mark::VLine {
+                    x: o.eda.math.mean,
+                    style: Style::new(palette::BLACK).size(2.5).label("observed mean"),
+                },
+            ],
+            ..Default::default()
+        })
+    })?;
     let title = "The mean score: observed against replicated";
     let figure = Figure::grid(panels, 3, 260).shared(true, false);
     out.draw("ppc_mean.svg", &figure.titled(title))
@@ -82,7 +88,7 @@ fn replicated_means(out: &OutputDir, o: &Outcome) -> Result<()> {
 
 /// Partial pooling: observed against 50 replicated densities in single schools.
 fn school_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let check = o.check(ModelKind::NonCentred);
+    let check = o.check(ModelKind::NonCentred)?;
     let schools = CHECKED_SCHOOLS
         .iter()
         .filter(|&&j| j <= o.data.num_schools());
@@ -134,7 +140,7 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
     let pair = [ModelKind::Complete, ModelKind::NonCentred];
     let mut panels = Vec::new();
     for (k, kind) in pair.into_iter().enumerate() {
-        let r = &o.check(kind).residuals;
+        let r = &o.check(kind)?.residuals;
         let students = Style::new(palette::BLUE).opacity(0.12).size(2.0);
         let smooth = Style::new(palette::VERMILLION).size(3.0);
         panels.push(Panel {
@@ -168,7 +174,7 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
             let style = Style::new(colour).opacity(0.6).size(2.5).label(label);
             marks.push(Mark::points(
                 pick(&ses),
-                pick(&o.check(kind).residuals),
+                pick(&o.check(kind)?.residuals),
                 style,
             ));
         }

@@ -23,8 +23,8 @@ fn radius(n: usize) -> f64 {
 /// No-pooling against partial-pooling posterior means, dot size = school size.
 fn shrinkage(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
-    let (np, pp) = (o.fit(ModelKind::NoPooling), o.fit(ModelKind::NonCentred));
-    let complete = o.fit(ModelKind::Complete);
+    let (np, pp) = (o.fit(ModelKind::NoPooling)?, o.fit(ModelKind::NonCentred)?);
+    let complete = o.fit(ModelKind::Complete)?;
     let radii: Vec<f64> = o.data.sizes.iter().map(|&n| radius(n)).collect();
     let mut panels = Vec::new();
     for (base, what) in LINES {
@@ -80,7 +80,7 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
             (ModelKind::NonCentred, palette::GREEN, "partial pooling"),
         ];
         let marks = sds.map(|(kind, colour, label)| -> Result<Mark> {
-            let sd = per_school(o.fit(kind), base, j, |s| s.sd)?;
+            let sd = per_school(o.fit(kind)?, base, j, |s| s.sd)?;
             let style = Style::new(colour).opacity(0.6).size(3.0).label(label);
             Ok(Mark::points(log_n.clone(), sd, style))
         });
@@ -104,7 +104,7 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
 /// Histograms of the schools' partial-pooling posterior means.
 fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
-    let pp = o.fit(ModelKind::NonCentred);
+    let pp = o.fit(ModelKind::NonCentred)?;
     let mut panels = Vec::new();
     for (k, (base, mu, what)) in [
         ("beta_0", "mu_beta_0", "intercept"),

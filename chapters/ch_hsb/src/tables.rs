@@ -83,7 +83,7 @@ pub fn sample_sentence(o: &Outcome) -> String {
 /// The default non-centred run against the committed long reference run.
 pub fn reference_table(o: &Outcome) -> Result<String> {
     let reference = Reference::committed()?;
-    let rows: Vec<Vec<String>> = agreement(o.fit(ModelKind::NonCentred), &reference)?
+    let rows: Vec<Vec<String>> = agreement(o.fit(ModelKind::NonCentred)?, &reference)?
         .iter()
         .map(|a| {
             vec![
@@ -116,10 +116,10 @@ pub fn ppc_mean_table(o: &Outcome) -> Result<String> {
     let observed = o.eda.math.mean;
     let rows: Vec<Vec<String>> = ModelKind::COMPARED
         .iter()
-        .map(|&k| {
-            let m = &o.check(k).rep_means;
+        .map(|&k| -> Result<Vec<String>> {
+            let m = &o.check(k)?.rep_means;
             let above = m.iter().filter(|&&v| v >= observed).count() as f64 / m.len() as f64;
-            vec![
+            Ok(vec![
                 k.label().to_string(),
                 sig(observed, 5),
                 sig(quantile(m, 0.5), 5),
@@ -129,9 +129,9 @@ pub fn ppc_mean_table(o: &Outcome) -> Result<String> {
                     sig(quantile(m, 0.975), 5)
                 ),
                 fixed(above, 3),
-            ]
+            ])
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(markdown_table(
         &[
             "model",
@@ -148,8 +148,8 @@ pub fn ppc_mean_table(o: &Outcome) -> Result<String> {
 pub fn coverage_table(o: &Outcome) -> Result<String> {
     let rows: Vec<Vec<String>> = ModelKind::COMPARED
         .iter()
-        .map(|&k| vec![k.label().to_string(), fixed(o.check(k).coverage, 3)])
-        .collect();
+        .map(|&k| Ok(vec![k.label().to_string(), fixed(o.check(k)?.coverage, 3)]))
+        .collect::<Result<_>>()?;
     Ok(markdown_table(
         &["model", "share inside the 95% interval"],
         &rows,
@@ -174,7 +174,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("ols_complete.md", &ols_complete(o)?)?;
     out.write("ols_no_pooling.md", &ols_no_pooling(o)?)?;
     let summary = |kind: ModelKind, names: &[&str]| -> Result<String> {
-        Ok(stan_markdown(&stan_summary(o.fit(kind), names)?))
+        Ok(stan_markdown(&stan_summary(o.fit(kind)?, names)?))
     };
     out.write(
         "summary_complete.md",
@@ -224,7 +224,8 @@ pub fn console_report(o: &Outcome) -> Result<String> {
         ("Sampling", sampling_table(o)),
         (
             "Partial pooling (non-centred)",
-            stan_summary(o.fit(ModelKind::NonCentred), &HYPER).map(|r| stan_markdown(&r)),
+            o.fit(ModelKind::NonCentred)
+                .and_then(|f| Ok(stan_markdown(&stan_summary(f, &HYPER)?))),
         ),
         ("Centred against non-centred", centring_table(o)),
         ("PSIS-LOO", loo_table(o)),

@@ -124,7 +124,7 @@ pub fn sampling_table(o: &Outcome) -> Result<String> {
 
 /// Centred against non-centred partial pooling, hyperparameter by hyperparameter.
 pub fn centring_table(o: &Outcome) -> Result<String> {
-    let (c, n) = (o.fit(ModelKind::Centred), o.fit(ModelKind::NonCentred));
+    let (c, n) = (o.fit(ModelKind::Centred)?, o.fit(ModelKind::NonCentred)?);
     let per_kgrad = |fit: &Fit, ess: f64| sig(1000.0 * ess / fit.gradient_evaluations() as f64, 3);
     let rows: Vec<Vec<String>> = HYPER
         .iter()

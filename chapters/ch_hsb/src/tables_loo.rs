@@ -107,7 +107,7 @@ pub fn compare_table(c: &Comparison, with_weights: bool) -> Result<String> {
 /// The source's printed numbers beside ours.
 pub fn source_table(o: &Outcome) -> Result<String> {
     let mut rows: Vec<Vec<String>> = Vec::new();
-    let (c, n) = (o.fit(ModelKind::Centred), o.fit(ModelKind::NonCentred));
+    let (c, n) = (o.fit(ModelKind::Centred)?, o.fit(ModelKind::NonCentred)?);
     for (name, mean, n_eff, r_hat) in source::PARTIAL {
         let (cc, nc) = (c.try_chains_by_name(name)?, n.try_chains_by_name(name)?);
         let mean_nc = nc.concat().iter().sum::<f64>() / n.num_draws_total() as f64;
@@ -192,7 +192,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
         rows.push(vec![
             format!("{}: 95% interval coverage", k.label()),
             sig(cov, 3),
-            fixed(o.check(*k).coverage, 3),
+            fixed(o.check(*k)?.coverage, 3),
         ]);
     }
     Ok(markdown_table(

@@ -34,11 +34,15 @@ fn non_centred_fit_agrees_with_the_reference_run() {
         HYPER.len(),
         "the reference fixture is incomplete"
     );
-    for a in agreement(o.fit(ModelKind::NonCentred), &reference).unwrap() {
+    for a in agreement(o.fit(ModelKind::NonCentred).unwrap(), &reference).unwrap() {
         assert!(a.z.abs() < 4.0, "{}: z = {}", a.name, a.z);
     }
     for name in HYPER {
-        let chains = o.fit(ModelKind::NonCentred).chains_by_name(name).unwrap();
+        let chains = o
+            .fit(ModelKind::NonCentred)
+            .unwrap()
+            .chains_by_name(name)
+            .unwrap();
         assert!(rhat(&chains) < 1.01, "{name}: R-hat {}", rhat(&chains));
     }
 }
@@ -46,10 +50,10 @@ fn non_centred_fit_agrees_with_the_reference_run() {
 #[test]
 fn non_centring_helps_tau_beta_1_and_costs_mu_beta_0() {
     let o = outcome();
-    let ess = |kind, name| ess_bulk(&o.fit(kind).chains_by_name(name).unwrap());
+    let ess = |kind, name| ess_bulk(&o.fit(kind).unwrap().chains_by_name(name).unwrap());
     assert!(ess(ModelKind::Centred, "tau_beta_1") < ess(ModelKind::NonCentred, "tau_beta_1"));
     assert!(ess(ModelKind::NonCentred, "mu_beta_0") < ess(ModelKind::Centred, "mu_beta_0"));
-    assert_eq!(o.fit(ModelKind::NonCentred).num_divergent(), 0);
+    assert_eq!(o.fit(ModelKind::NonCentred).unwrap().num_divergent(), 0);
 }
 
 #[test]
@@ -78,15 +82,22 @@ fn partial_pooling_predicts_best() {
     let total: f64 = rows.iter().map(|r| r.weight).sum();
     assert!((total - 1.0).abs() < 1e-6);
     for &kind in &ModelKind::COMPARED {
-        let c = o.check(kind).coverage;
+        let c = o.check(kind).unwrap().coverage;
         assert!((0.93..0.99).contains(&c), "{}: coverage {c}", kind.label());
     }
+    // The centred fit has no predictive check: asking for one is an error
+    // that names it, not another model's check.
+    let err = o.check(ModelKind::Centred).unwrap_err().to_string();
+    assert!(
+        err.contains("no predictive check of partial pooling (centred)"),
+        "{err}"
+    );
 }
 
 #[test]
 fn correlated_fit_is_healthy_and_its_correlation_is_learned() {
     let o = outcome();
-    let fit = o.fit(ModelKind::Correlated);
+    let fit = o.fit(ModelKind::Correlated).unwrap();
     assert_eq!(fit.num_divergent(), 0);
     for i in 0..fit.param_names.len() {
         let r = rhat(&fit.chains_of(i));
@@ -106,7 +117,7 @@ fn correlated_fit_is_healthy_and_its_correlation_is_learned() {
     assert!(lo < 0.0 && hi > 0.0, "95% interval {lo} to {hi}");
     // ... and with the slopes pooled a little harder than the independent model's.
     let tau_1 = |kind: ModelKind| {
-        let d = o.fit(kind).pooled_named("tau_beta_1").unwrap();
+        let d = o.fit(kind).unwrap().pooled_named("tau_beta_1").unwrap();
         d.iter().sum::<f64>() / d.len() as f64
     };
     assert!(tau_1(ModelKind::Correlated) < tau_1(ModelKind::NonCentred));
@@ -115,7 +126,7 @@ fn correlated_fit_is_healthy_and_its_correlation_is_learned() {
 #[test]
 fn blockwise_loo_equals_one_call() {
     let o = outcome();
-    let fit = o.fit(ModelKind::NonCentred);
+    let fit = o.fit(ModelKind::NonCentred).unwrap();
     let rows = 0..600;
     let (l, w) = loo_and_waic(&o.data, fit, rows.clone()).unwrap();
     let ll = log_lik_rows(&o.data, fit, rows).unwrap();
@@ -159,7 +170,7 @@ fn rounded_numbers(o: &Outcome) -> String {
         sig(o.ols_no_pooling.sigma, 6)
     ));
     let report = |kind: ModelKind, names: &[&str], s: &mut String| {
-        let fit = o.fit(kind);
+        let fit = o.fit(kind).unwrap();
         s.push_str(&format!(
             "{}: divergent {}\n",
             kind.label(),
@@ -193,7 +204,7 @@ fn rounded_numbers(o: &Outcome) -> String {
         s.push_str(&format!(
             "coverage {}: {}\n",
             kind.label(),
-            sig(o.check(kind).coverage, 4)
+            sig(o.check(kind).unwrap().coverage, 4)
         ));
     }
     let c = &o.comparison;

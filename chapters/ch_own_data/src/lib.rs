@@ -138,8 +138,7 @@ fn fit_one(
     pooling: Pooling,
     s: &Settings,
 ) -> Result<PoolingFit> {
-    let replication = Pooling::ALL.iter().position(|&p| p == pooling).unwrap_or(0) as u32;
-    let fit = sampler::fit_replication(&model, s, replication)?;
+    let fit = sampler::fit_replication(&model, s, pooling.stream())?;
     let draws: Vec<&Vec<f64>> = fit.chains.iter().flat_map(|c| &c.draws).collect();
     let loo = loo::loo_by_blocks(table.len(), LOO_BLOCK, fit.chains.len(), |rows| {
         Ok(draws

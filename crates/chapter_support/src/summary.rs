@@ -15,10 +15,20 @@ pub fn fit_summary(fit: &Fit, names: &[&str], hdi_prob: f64) -> anyhow::Result<V
 /// The lowest bulk ESS and the highest R-hat over every parameter of `fit`,
 /// the two numbers a table of sampler health shows per fit.
 pub fn worst_convergence(fit: &Fit) -> (f64, f64) {
-    let params = (0..fit.param_names.len()).map(|i| fit.chains_of(i));
-    params.fold((f64::INFINITY, 0.0f64), |(ess, r), chains| {
-        (ess.min(ess_bulk(&chains)), r.max(rhat(&chains)))
-    })
+    worst_convergence_where(fit, |_| true)
+}
+
+/// [`worst_convergence`] over the columns whose names `keep` accepts (for
+/// instance all but the pointwise log likelihood, `log_lik.*`). Columns
+/// whose draws are all equal have no R-hat or ESS (NaN) and are passed
+/// over; with no column left the result is `(inf, 0)`.
+pub fn worst_convergence_where(fit: &Fit, keep: impl Fn(&str) -> bool) -> (f64, f64) {
+    let kept = fit.param_names.iter().enumerate().filter(|(_, n)| keep(n));
+    kept.map(|(i, _)| fit.chains_of(i))
+        .fold((f64::INFINITY, 0.0f64), |(ess, r), chains| {
+            // `f64::min`/`max` return the other operand when one is NaN.
+            (ess.min(ess_bulk(&chains)), r.max(rhat(&chains)))
+        })
 }
 
 /// Runs `f`, printing `label: 1.23 s` to stderr unless `quiet`. Timings go to

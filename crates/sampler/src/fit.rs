@@ -33,9 +33,18 @@ pub struct Fit {
 }
 
 impl Fit {
-    /// Column index of a parameter by name.
+    /// Column index of a parameter by name, or `None` when the fit has no
+    /// such parameter (for asking whether it has one; to look a parameter
+    /// up, use [`Fit::try_param_index`]).
     pub fn param_index(&self, name: &str) -> Option<usize> {
         self.param_names.iter().position(|n| n == name)
+    }
+
+    /// Column index of the parameter called `name`; a name the fit lacks is
+    /// an error naming it.
+    pub fn try_param_index(&self, name: &str) -> Result<usize, diagnostics::MissingParameter> {
+        self.param_index(name)
+            .ok_or_else(|| diagnostics::MissingParameter(name.to_string()))
     }
 
     /// Draws of parameter `index`, one vector per chain (the layout the
@@ -58,8 +67,7 @@ impl Fit {
         &self,
         name: &str,
     ) -> Result<Vec<Vec<f64>>, diagnostics::MissingParameter> {
-        self.chains_by_name(name)
-            .ok_or_else(|| diagnostics::MissingParameter(name.to_string()))
+        Ok(self.chains_of(self.try_param_index(name)?))
     }
 
     /// Draws of the parameter called `name` from all chains, chain after
@@ -145,6 +153,8 @@ mod tests {
         let want = diagnostics::MissingParameter("theta[A]".into());
         assert_eq!(f.pooled_named("theta[A]").unwrap_err(), want);
         assert_eq!(f.try_chains_by_name("theta[A]").unwrap_err(), want);
+        assert_eq!(f.try_param_index("theta[A]").unwrap_err(), want);
+        assert_eq!(f.try_param_index("theta.1"), Ok(1));
         assert_eq!(want.to_string(), "the fit has no parameter named theta[A]");
     }
 }

@@ -46,6 +46,16 @@ impl Pooling {
     /// All three, in the order they are fitted and reported.
     pub const ALL: [Pooling; 3] = [Pooling::Partial, Pooling::Complete, Pooling::None];
 
+    /// The replication stream of this pooling's fit: its place in
+    /// [`Pooling::ALL`], so that the three fits draw from different streams.
+    pub fn stream(self) -> u32 {
+        match self {
+            Pooling::Partial => 0,
+            Pooling::Complete => 1,
+            Pooling::None => 2,
+        }
+    }
+
     /// Name in tables.
     pub fn label(self) -> &'static str {
         match self {
@@ -235,6 +245,13 @@ mod tests {
     use super::*;
     use crate::grouped_csv::Columns;
     use std::path::Path;
+
+    #[test]
+    fn each_pooling_has_its_place_in_all_as_its_stream() {
+        for (i, p) in Pooling::ALL.into_iter().enumerate() {
+            assert_eq!(p.stream() as usize, i);
+        }
+    }
 
     fn table(predictor: bool) -> GroupedTable {
         let text = "g,y,x\na,1,0\na,2,1\nb,3,0\nb,5,2\nb,4,1\n";
