@@ -158,9 +158,9 @@ mod tests {
             goal(vec![("a", RatioInterval::point(0.5))]),
             goal(vec![]),
         ]);
-        assert!(
-            t.contains("| ESS per gradient, a / b ≥ 1 | every model | 1.10 [1.00, 1.20] | a | met |")
-        );
+        assert!(t.contains(
+            "| ESS per gradient, a / b ≥ 1 | every model | 1.10 [1.00, 1.20] | a | met |"
+        ));
         assert!(t.contains("| 0.500 | a | missed by 50.0% |"));
         assert!(t.contains("| – | – | not measured |"));
         assert!(t.contains("0.95 × the goal"));
