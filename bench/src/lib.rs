@@ -13,7 +13,9 @@
 //!   and CPU seconds ([`cpu_time`]);
 //! * [`record`]: what a fit reports (time, gradients, divergences, ESS) and
 //!   medians over seeds;
-//! * [`report`]: the markdown tables and the machine description;
+//!//! * [`report`]: the markdown tables and the machine description;
+//! * [`interval`] and [`goals`]: bootstrap intervals over seeds for every
+//!   ratio, and the goals table that judges them;
 //! * [`low_rank`]: the low-rank metric against our diagonal one and against
 //!   `nuts-rs`'s low-rank option, on every model and on the factor target
 //!   built for it;
@@ -23,6 +25,8 @@
 //! `cargo run --release -p bench -- --help` lists the flags.
 
 pub mod cpu_time;
+pub mod goals;
+pub mod interval;
 pub mod low_rank;
 pub mod nutsrs;
 pub mod ours;

@@ -3,10 +3,10 @@
 //! schedule (rolling windows, draw and gradient variances), and against
 //! `nuts-rs`'s own low-rank option.
 
+use crate::goals::Goal;
 use crate::record::SamplerKind;
-use crate::report::{ModelResult, num, pair_table};
+use crate::report::{Measure, ModelResult, pair_table};
 use crate::targets::Target;
-use std::fmt::Write;
 
 /// The comparisons of the low-rank table: (ours low-rank, reference).
 pub const PAIRS: [(SamplerKind, SamplerKind); 3] = [
@@ -31,36 +31,25 @@ pub fn low_rank_table(results: &[ModelResult]) -> String {
     pair_table("low-rank | against", results.iter(), &PAIRS)
 }
 
-/// One line per goal in [`GOALS`] on the factor target: the ratio of ESS
-/// per gradient and whether it meets the goal.
-pub fn low_rank_goals(results: &[ModelResult]) -> String {
+/// The goals in [`GOALS`], in ESS per gradient on the factor target.
+pub fn low_rank_goals(results: &[ModelResult]) -> Vec<Goal> {
     let factor = results.iter().find(|r| r.target == Target::Factor100);
-    let mut s = String::new();
-    for (ours, other, goal) in GOALS {
-        let line = match factor.and_then(|r| r.ratios(ours, other)) {
-            None => format!(
-                "- ESS per gradient on the {}, {} / {}: not measured.",
-                Target::Factor100.label(),
+    GOALS
+        .iter()
+        .map(|&(ours, other, threshold)| Goal {
+            what: format!(
+                "{}, {} / {}",
+                Measure::PerGradient.label(),
                 ours.label(),
                 other.label()
             ),
-            Some(q) => {
-                let ratio = q.per_gradient;
-                let verdict = if ratio >= goal {
-                    "met".to_string()
-                } else {
-                    format!("missed by {}%", num(100.0 * (1.0 - ratio / goal)))
-                };
-                format!(
-                    "- ESS per gradient on the {}, {} / {} ≥ {goal}: {}, {verdict}.",
-                    Target::Factor100.label(),
-                    ours.label(),
-                    other.label(),
-                    num(ratio)
-                )
-            }
-        };
-        writeln!(s, "{line}").unwrap();
-    }
-    s
+            on: format!("the {}", Target::Factor100.label()),
+            threshold,
+            measured: factor
+                .and_then(|r| r.ratio(ours, other, Measure::PerGradient))
+                .map(|q| (Target::Factor100.label().to_string(), q))
+                .into_iter()
+                .collect(),
+        })
+        .collect()
 }

@@ -3,11 +3,12 @@
 //! book's performance appendix.
 
 use anyhow::{Context, Result, bail};
+use bench::goals::goals_table;
 use bench::low_rank::{low_rank_goals, low_rank_table};
 use bench::nutsrs::run_nutsrs;
 use bench::ours::run_ours;
 use bench::peers;
-use bench::record::{Medians, RunRecord, SamplerKind};
+use bench::record::{RunRecord, SamplerKind};
 use bench::report::{ModelResult, Setup, cost_table, goals, ratio_table, results_table};
 use bench::targets::{self, GAUSSIAN_DIM, GAUSSIAN_RHO, Target};
 use clap::Parser;
@@ -104,15 +105,11 @@ fn bench_model<M: Model>(
             records[k].push(r);
         }
     }
-    Ok(ModelResult {
+    Ok(ModelResult::new(
         target,
-        dim: model.dim(),
-        medians: kinds
-            .iter()
-            .zip(&records)
-            .map(|(&k, r)| (k, Medians::of(r)))
-            .collect(),
-    })
+        model.dim(),
+        kinds.into_iter().zip(records).collect(),
+    ))
 }
 
 fn run(args: &Args) -> Result<()> {
@@ -215,7 +212,14 @@ fn run(args: &Args) -> Result<()> {
         ("ratios.md", ratio_table(&results)),
         (
             "goals.md",
-            goals(&results) + &peers::peer_goals(&results, &peer_rows) + &low_rank_goals(&results),
+            goals_table(
+                &[
+                    goals(&results),
+                    peers::peer_goals(&results, &peer_rows),
+                    low_rank_goals(&results),
+                ]
+                .concat(),
+            ),
         ),
         ("low_rank.md", low_rank_table(&results)),
         ("setup.md", setup.markdown()),

@@ -2,13 +2,15 @@
 //! `bench/peers/peers.py` — read back, so that our ESS per second can be set
 //! beside theirs by the same command that measures ours.
 
-use crate::record::SamplerKind;
-use crate::report::ModelResult;
-use diagnostics::sig;
+use crate::goals::{Goal, with_interval};
+use crate::interval::{RatioInterval, ratio_of_medians};
+use crate::record::{SamplerKind, median};
+use crate::report::{Measure, ModelResult, num};
 use std::fmt::Write;
 
 /// One row of the peers' table: a model (by [`crate::targets::Target::key`]),
-/// a peer sampler and its median ESS per second.
+/// a peer sampler, its median ESS per second and, where the table has them,
+/// the values of every seed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeerRow {
     /// Model key, e.g. `hsb`.
@@ -17,6 +19,8 @@ pub struct PeerRow {
     pub sampler: String,
     /// Median minimum bulk-ESS per second of sampling.
     pub ess_per_second: f64,
+    /// ESS per second of each seed (empty when the table has no such column).
+    pub per_seed: Vec<f64>,
 }
 
 fn cells(line: &str) -> Vec<&str> {
@@ -27,26 +31,42 @@ fn cells(line: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The column of the peers' table with every seed's ESS per second,
+/// separated by spaces.
+pub const PER_SEED_COLUMN: &str = "ESS / s by seed";
+
 /// The rows of the markdown table in `text` that have a model, a sampler and
-/// a numeric `ESS / s` column; anything else (the header line, prose) is
-/// skipped. An empty result means the table was not found.
+/// a numeric `ESS / s` column (and, optionally, [`PER_SEED_COLUMN`]);
+/// anything else (the header line, prose) is skipped. An empty result means
+/// the table was not found.
 pub fn parse(text: &str) -> Vec<PeerRow> {
-    let mut column = None;
+    let mut columns = None;
     let mut rows = Vec::new();
     for line in text.lines().filter(|l| l.trim_start().starts_with('|')) {
         let c = cells(line);
         if let Some(i) = c.iter().position(|h| *h == "ESS / s") {
-            column = Some(i);
+            columns = Some((i, c.iter().position(|h| *h == PER_SEED_COLUMN)));
             continue;
         }
-        let Some(i) = column else { continue };
+        let Some((i, by_seed)) = columns else {
+            continue;
+        };
         if let (Some(model), Some(sampler), Some(value)) = (c.first(), c.get(1), c.get(i))
             && let Ok(ess_per_second) = value.parse::<f64>()
         {
+            let per_seed = by_seed
+                .and_then(|j| c.get(j))
+                .map(|v| {
+                    v.split_whitespace()
+                        .filter_map(|x| x.parse().ok())
+                        .collect()
+                })
+                .unwrap_or_default();
             rows.push(PeerRow {
                 model: model.to_string(),
                 sampler: sampler.to_string(),
                 ess_per_second,
+                per_seed,
             });
         }
     }
@@ -56,72 +76,87 @@ pub fn parse(text: &str) -> Vec<PeerRow> {
 /// Models on which the goal against the peers is set.
 pub const GOAL_MODELS: [&str; 2] = ["eight-nc", "hsb"];
 
-/// Ours with `kind` divided by the peer row's ESS per second, if both exist.
-/// Both sides are ESS per wall-clock second of warmup plus sampling, with
-/// the four chains one after another on one core.
-fn ratio(results: &[ModelResult], kind: SamplerKind, peer: &PeerRow) -> Option<f64> {
+/// Ours with `kind` divided by the peer row's ESS per second, if both exist,
+/// with a bootstrap interval when the peers' table gives every seed. Both
+/// sides are ESS per wall-clock second of warmup plus sampling, with the
+/// four chains one after another on one core.
+fn ratio(results: &[ModelResult], kind: SamplerKind, peer: &PeerRow) -> Option<RatioInterval> {
     let ours = results.iter().find(|r| r.target.key() == peer.model)?;
-    let m = ours.medians.iter().find(|(k, _)| *k == kind)?;
-    Some(m.1.wall_ess_per_second / peer.ess_per_second)
+    let per_seed = ours.per_seed(kind, Measure::PerWallSecond)?;
+    Some(if peer.per_seed.is_empty() {
+        RatioInterval::point(median(&per_seed) / peer.ess_per_second)
+    } else {
+        ratio_of_medians(&per_seed, &peer.per_seed)
+    })
 }
 
 /// Ours (the default, Stan's schedule, and both rolling variants) against
-/// every peer row, as a markdown table.
+/// every peer row, as a markdown table; the default's ratio with its
+/// bootstrap interval.
 pub fn peer_table(results: &[ModelResult], peers: &[PeerRow]) -> String {
     let mut s = String::from(
         "| model | peer | peer ESS / s | ours · default (Stan) / peer | ours · rolling, draws / peer | ours · rolling, draws+grads / peer |\n\
          |---|---|---:|---:|---:|---:|\n",
     );
-    let num = |x: Option<f64>| x.map_or("–".to_string(), |v| sig(v, 3));
+    let cell = |kind, p, interval: bool| {
+        ratio(results, kind, p).map_or("–".to_string(), |q| {
+            if interval {
+                with_interval(&q)
+            } else {
+                num(q.ratio)
+            }
+        })
+    };
     for p in peers {
         writeln!(
             s,
             "| {} | {} | {} | {} | {} | {} |",
             p.model,
             p.sampler,
-            sig(p.ess_per_second, 3),
-            num(ratio(results, SamplerKind::Ours, p)),
-            num(ratio(results, SamplerKind::OursRolling, p)),
-            num(ratio(results, SamplerKind::OursRollingGradient, p)),
+            num(p.ess_per_second),
+            cell(SamplerKind::Ours, p, true),
+            cell(SamplerKind::OursRolling, p, false),
+            cell(SamplerKind::OursRollingGradient, p, false),
         )
         .unwrap();
     }
     s
 }
 
-/// The goals against the peers, for ours with the default (Stan's) schedule, in ESS
-/// per wall-clock second: at least 3 times Stan's and PyMC's NUTS on Eight
-/// Schools and High School and Beyond, and at least nutpie's on every model.
-/// One line per peer with the smallest ratio.
-pub fn peer_goals(results: &[ModelResult], peers: &[PeerRow]) -> String {
-    let mut s = String::new();
+/// The goals against the peers, for ours with the default (Stan's)
+/// schedule, in ESS per wall-clock second: at least 3 times Stan's and
+/// PyMC's NUTS on Eight Schools and High School and Beyond, and at least
+/// nutpie's on every model.
+pub fn peer_goals(results: &[ModelResult], peers: &[PeerRow]) -> Vec<Goal> {
     let goals: [(&str, Option<&[&str]>, f64); 3] = [
         ("Stan", Some(&GOAL_MODELS), 3.0),
         ("PyMC", Some(&GOAL_MODELS), 3.0),
         ("nutpie", None, 1.0),
     ];
-    for (name, models, goal) in goals {
-        let worst = peers
-            .iter()
-            .filter(|p| p.sampler.starts_with(name))
-            .filter(|p| models.is_none_or(|m| m.contains(&p.model.as_str())))
-            .filter_map(|p| ratio(results, SamplerKind::Ours, p).map(|r| (r, p)))
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        let on = models.map_or("every model".to_string(), |m| m.join(" and "));
-        let line = match worst {
-            None => format!("- ESS per wall second against {name}: not measured."),
-            Some((r, p)) => format!(
-                "- ESS per wall second, ours · default (Stan) / {} ≥ {goal} on {on}: smallest ratio {} ({}), {}.",
-                p.sampler,
-                sig(r, 3),
-                p.model,
-                if r >= goal { "met" } else { "missed" }
-            ),
-        };
-        s.push_str(&line);
-        s.push('\n');
-    }
-    s
+    goals
+        .into_iter()
+        .map(|(name, models, threshold)| {
+            let rows: Vec<&PeerRow> = peers
+                .iter()
+                .filter(|p| p.sampler.starts_with(name))
+                .filter(|p| models.is_none_or(|m| m.contains(&p.model.as_str())))
+                .collect();
+            let peer = rows.first().map_or(name, |p| p.sampler.as_str());
+            Goal {
+                what: format!(
+                    "{}, {} / {peer}",
+                    Measure::PerWallSecond.label(),
+                    SamplerKind::Ours.label()
+                ),
+                on: models.map_or("every model".to_string(), |m| m.join(" and ")),
+                threshold,
+                measured: rows
+                    .iter()
+                    .filter_map(|p| Some((p.model.clone(), ratio(results, SamplerKind::Ours, p)?)))
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -138,9 +173,13 @@ mod tests {
             vec![PeerRow {
                 model: "hsb".into(),
                 sampler: "Stan (PyStan 3)".into(),
-                ess_per_second: 10.3
+                ess_per_second: 10.3,
+                per_seed: vec![],
             }]
         );
         assert!(parse("no table here").is_empty());
+        let text = "| model | sampler | ESS / s | ESS / s by seed |\n|---|---|---:|---|\n\
+                    | hsb | nutpie | 10 | 9 10 12.5 |\n";
+        assert_eq!(parse(text)[0].per_seed, vec![9.0, 10.0, 12.5]);
     }
 }

@@ -1,11 +1,14 @@
 //! The benchmark's markdown tables and the description of the machine.
 
-use crate::record::{Medians, SamplerKind};
+use crate::goals::{Goal, with_interval};
+use crate::interval::{RatioInterval, ratio_of_medians};
+use crate::record::{Medians, RunRecord, SamplerKind};
 use crate::targets::Target;
 use diagnostics::sig;
 use std::fmt::Write;
 
-/// Medians of every sampler on one model, in [`SamplerKind::ALL`] order.
+/// Medians of every sampler on one model, in [`SamplerKind::ALL`] order,
+/// and the per-seed records they summarise.
 #[derive(Debug, Clone)]
 pub struct ModelResult {
     /// The model.
@@ -14,36 +17,74 @@ pub struct ModelResult {
     pub dim: usize,
     /// One entry per sampler.
     pub medians: Vec<(SamplerKind, Medians)>,
+    /// One record per seed for each sampler, in the order of `medians`.
+    pub records: Vec<(SamplerKind, Vec<RunRecord>)>,
 }
 
-/// Ours divided by another sampler, on one model.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Ratios {
+/// What a ratio divides: a per-seed efficiency of [`RunRecord`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
     /// ESS per gradient, warmup included.
-    pub per_gradient: f64,
+    PerGradient,
     /// ESS per gradient after warmup.
-    pub per_sampling_gradient: f64,
+    PerSamplingGradient,
     /// ESS per CPU second.
-    pub per_second: f64,
+    PerCpuSecond,
+    /// ESS per wall-clock second of warmup plus sampling (the peers' measure).
+    PerWallSecond,
+}
+
+impl Measure {
+    /// The measure of one fit.
+    pub fn of(self, r: &RunRecord) -> f64 {
+        match self {
+            Measure::PerGradient => r.ess_per_kgrad(),
+            Measure::PerSamplingGradient => r.ess_per_sampling_kgrad(),
+            Measure::PerCpuSecond => r.ess_per_second(),
+            Measure::PerWallSecond => r.min_ess / r.seconds,
+        }
+    }
+
+    /// How the goals name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::PerGradient => "ESS per gradient",
+            Measure::PerSamplingGradient => "ESS per gradient after warmup",
+            Measure::PerCpuSecond => "ESS per CPU second",
+            Measure::PerWallSecond => "ESS per wall second",
+        }
+    }
 }
 
 impl ModelResult {
-    fn get(&self, kind: SamplerKind) -> Option<&Medians> {
-        self.medians
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map(|(_, m)| m)
+    /// Medians and per-seed records of every sampler in `records`.
+    pub fn new(target: Target, dim: usize, records: Vec<(SamplerKind, Vec<RunRecord>)>) -> Self {
+        Self {
+            target,
+            dim,
+            medians: records.iter().map(|(k, r)| (*k, Medians::of(r))).collect(),
+            records,
+        }
     }
 
-    /// `ours` divided by `other` (ratios of the medians over seeds).
-    pub fn ratios(&self, ours: SamplerKind, other: SamplerKind) -> Option<Ratios> {
-        let ours = self.get(ours)?;
-        let them = self.get(other)?;
-        Some(Ratios {
-            per_gradient: ours.ess_per_kgrad / them.ess_per_kgrad,
-            per_sampling_gradient: ours.ess_per_sampling_kgrad / them.ess_per_sampling_kgrad,
-            per_second: ours.ess_per_second / them.ess_per_second,
-        })
+    /// The per-seed values of `measure` for `kind`, if it was run.
+    pub fn per_seed(&self, kind: SamplerKind, measure: Measure) -> Option<Vec<f64>> {
+        let (_, records) = self.records.iter().find(|(k, _)| *k == kind)?;
+        Some(records.iter().map(|r| measure.of(r)).collect())
+    }
+
+    /// `ours / other` in `measure`: the ratio of the medians over seeds,
+    /// with its bootstrap interval.
+    pub fn ratio(
+        &self,
+        ours: SamplerKind,
+        other: SamplerKind,
+        measure: Measure,
+    ) -> Option<RatioInterval> {
+        Some(ratio_of_medians(
+            &self.per_seed(ours, measure)?,
+            &self.per_seed(other, measure)?,
+        ))
     }
 }
 
@@ -153,7 +194,8 @@ pub fn ratio_table(results: &[ModelResult]) -> String {
 
 /// A markdown table of `ours / other` for every pair measured on every
 /// model of `results`: ESS per gradient, per gradient after warmup and per
-/// CPU second; `columns` names the two sampler columns.
+/// CPU second, each a ratio of medians with its 95% bootstrap interval over
+/// seeds; `columns` names the two sampler columns.
 pub fn pair_table<'a>(
     columns: &str,
     results: impl Iterator<Item = &'a ModelResult>,
@@ -163,18 +205,25 @@ pub fn pair_table<'a>(
         "| model | {columns} | ESS per gradient | ESS per gradient after warmup | ESS per CPU second |\n\
          |---|---|---|---:|---:|---:|\n"
     );
+    let measures = [
+        Measure::PerGradient,
+        Measure::PerSamplingGradient,
+        Measure::PerCpuSecond,
+    ];
     for r in results {
         for &(ours, other) in pairs {
-            if let Some(q) = r.ratios(ours, other) {
+            let cells: Option<Vec<String>> = measures
+                .iter()
+                .map(|&m| r.ratio(ours, other, m).map(|q| with_interval(&q)))
+                .collect();
+            if let Some(cells) = cells {
                 writeln!(
                     s,
-                    "| {} | {} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} |",
                     r.target.label(),
                     ours.label(),
                     other.label(),
-                    num(q.per_gradient),
-                    num(q.per_sampling_gradient),
-                    num(q.per_second)
+                    cells.join(" | ")
                 )
                 .unwrap();
             }
@@ -183,77 +232,47 @@ pub fn pair_table<'a>(
     s
 }
 
-/// One goal of the benchmark: the smallest ratio `ours / other` over the
-/// models in the ratios, against a threshold.
-fn goal_line(
+/// A goal `ours / other ≥ threshold` in `measure` on every model that
+/// enters the ratios.
+pub fn goal(
     results: &[ModelResult],
     (ours, other): (SamplerKind, SamplerKind),
-    per_gradient: bool,
-    goal: f64,
-) -> String {
-    let worst = results
-        .iter()
-        .filter(|r| r.target.in_ratios())
-        .filter_map(|r| {
-            r.ratios(ours, other).map(|q| {
-                let value = if per_gradient {
-                    q.per_gradient
-                } else {
-                    q.per_second
-                };
-                (value, r.target.label())
-            })
-        })
-        .min_by(|a, b| a.0.total_cmp(&b.0));
-    let what = if per_gradient {
-        "ESS per gradient"
-    } else {
-        "ESS per CPU second"
-    };
-    match worst {
-        None => format!(
-            "- {what}, {} / {}: not measured.",
-            ours.label(),
-            other.label()
-        ),
-        Some((ratio, model)) => {
-            let verdict = if ratio >= goal {
-                "met".to_string()
-            } else {
-                format!("missed by {}%", num(100.0 * (1.0 - ratio / goal)))
-            };
-            format!(
-                "- {what}, {} / {} ≥ {goal} on every model: smallest ratio {} ({model}), {verdict}.",
-                ours.label(),
-                other.label(),
-                num(ratio),
-            )
-        }
+    measure: Measure,
+    threshold: f64,
+) -> Goal {
+    Goal {
+        what: format!("{}, {} / {}", measure.label(), ours.label(), other.label()),
+        on: "every model".into(),
+        threshold,
+        measured: results
+            .iter()
+            .filter(|r| r.target.in_ratios())
+            .filter_map(|r| Some((r.target.label().to_string(), r.ratio(ours, other, measure)?)))
+            .collect(),
     }
 }
 
-/// The goals of the benchmark, each with the smallest measured ratio: per
-/// gradient, Stan's adaptation against both nuts-rs set-ups, and each
-/// rolling variant against its nuts-rs counterpart; per CPU second, the
-/// rolling variants against their counterparts.
-pub fn goals(results: &[ModelResult]) -> String {
+/// The goals against nuts-rs: per gradient, Stan's adaptation against both
+/// nuts-rs set-ups, and each rolling variant against its nuts-rs
+/// counterpart; per CPU second, Stan's against nuts-rs with draw variances
+/// and the rolling variants against their counterparts.
+pub fn goals(results: &[ModelResult]) -> Vec<Goal> {
     let [
         stan_vs_stanlike,
         stan_vs_default,
         rolling_draw,
         rolling_grad,
     ] = PAIRS;
-    [
-        goal_line(results, stan_vs_stanlike, true, 1.0),
-        goal_line(results, stan_vs_default, true, 0.85),
-        goal_line(results, stan_vs_stanlike, false, 1.0),
-        goal_line(results, rolling_draw, true, 1.0),
-        goal_line(results, rolling_draw, false, 1.0),
-        goal_line(results, rolling_grad, true, 1.0),
-        goal_line(results, rolling_grad, false, 1.0),
+    let (grad, cpu) = (Measure::PerGradient, Measure::PerCpuSecond);
+    vec![
+        goal(results, stan_vs_stanlike, grad, 1.0),
+        goal(results, stan_vs_default, grad, 0.85),
+        goal(results, stan_vs_stanlike, cpu, 1.0),
+        goal(results, rolling_draw, grad, 1.0),
+        goal(results, rolling_draw, cpu, 1.0),
+        goal(results, rolling_grad, grad, 1.0),
+        goal(results, rolling_grad, cpu, 1.0),
     ]
-    .join("\n")
-        + "\n"
 }
 
 /// How the numbers were made: machine, load, versions, settings.

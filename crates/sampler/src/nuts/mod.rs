@@ -155,8 +155,6 @@ pub fn transition_in<M: Model + ?Sized, Me: Metric, R: Rng + ?Sized>(
         while levels.len() < depth {
             levels.push(Level::new(d));
         }
-        rho_fwd.fill(0.0);
-        rho_bck.fill(0.0);
         let mut log_sum_weight_subtree = f64::NEG_INFINITY;
         let valid = if uniform(rng) > 0.5 {
             // Extend forwards: the old tree becomes the backward part.

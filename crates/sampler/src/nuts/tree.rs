@@ -4,7 +4,7 @@
 //! Hoffman & Gelman (2014), "The No-U-Turn Sampler", JMLR 15, algorithm 3
 //! (with multinomial rather than slice sampling, as Stan does).
 
-use super::criterion::{add_assign, log_sum_exp, subtree_no_u_turn};
+use super::criterion::{log_sum_exp, subtree_no_u_turn};
 use crate::hamiltonian::{PhasePoint, hamiltonian, leapfrog};
 use crate::metric::Metric;
 use crate::model::Model;
@@ -13,10 +13,9 @@ use crate::symmetric_accept::symmetric_accept;
 use rand::Rng;
 
 /// The ends of a one-step subtree at momentum `p`: both momenta are `p`, both
-/// velocities `M⁻¹ p`; `p` is also added to the subtree's summed momentum
-/// `rho`. Under a diagonal metric this is one pass, the same arithmetic as
-/// [`Metric::velocity`] and [`add_assign`]; otherwise the metric writes the
-/// velocity first.
+/// velocities `M⁻¹ p`, and the subtree's summed momentum `rho` is `p` too.
+/// Under a diagonal metric this is one pass, the same arithmetic as
+/// [`Metric::velocity`]; otherwise the metric writes the velocity first.
 pub(super) fn leaf_ends<Me: Metric>(p: &[f64], metric: &Me, ends: &mut Ends, rho: &mut [f64]) {
     let d = p.len();
     let rho = &mut rho[..d];
@@ -27,7 +26,7 @@ pub(super) fn leaf_ends<Me: Metric>(p: &[f64], metric: &Me, ends: &mut Ends, rho
         s_end.copy_from_slice(s_beg);
         p_beg.copy_from_slice(p);
         p_end.copy_from_slice(p);
-        add_assign(rho, p);
+        rho.copy_from_slice(p);
         return;
     };
     let inv_mass = &inv_mass[..d];
@@ -35,7 +34,7 @@ pub(super) fn leaf_ends<Me: Metric>(p: &[f64], metric: &Me, ends: &mut Ends, rho
         let v = p[i] * inv_mass[i];
         s_beg[i] = v;
         s_end[i] = v;
-        rho[i] += p[i];
+        rho[i] = p[i];
         p_beg[i] = p[i];
         p_end[i] = p[i];
     }
@@ -83,7 +82,6 @@ pub(super) struct Level {
     pub(super) fin: Ends,
     pub(super) rho_init: Vec<f64>,
     pub(super) rho_final: Vec<f64>,
-    pub(super) rho_subtree: Vec<f64>,
     pub(super) z_propose_final: PhasePoint,
 }
 
@@ -94,7 +92,6 @@ impl Level {
             fin: Ends::zeros(d),
             rho_init: vec![0.0; d],
             rho_final: vec![0.0; d],
-            rho_subtree: vec![0.0; d],
             z_propose_final: PhasePoint::zeros(d),
         }
     }
@@ -139,8 +136,10 @@ impl NutsWorkspace {
 
 impl<M: Model + ?Sized, Me: Metric> Trajectory<'_, M, Me> {
     /// Builds a subtree of `2^depth` leapfrog steps from `z` in direction
-    /// `sign`, leaving `z` at its far end. Returns false if the subtree
-    /// diverged or made a U-turn, in which case it must be discarded.
+    /// `sign`, leaving `z` at its far end and the subtree's summed momentum
+    /// in `rho` (overwritten, so it needs no zeroing first). Returns false if
+    /// the subtree diverged or made a U-turn, in which case it must be
+    /// discarded.
     /// `levels[k − 1]` holds the buffers of the subtree levels `k ≤ depth`.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn build_tree<R: Rng + ?Sized>(
@@ -181,12 +180,10 @@ impl<M: Model + ?Sized, Me: Metric> Trajectory<'_, M, Me> {
             fin,
             rho_init,
             rho_final,
-            rho_subtree,
             z_propose_final,
         } = &mut this[0];
 
         // The first half of the subtree.
-        rho_init.fill(0.0);
         let mut log_sum_weight_init = f64::NEG_INFINITY;
         if !self.build_tree(
             depth - 1,
@@ -205,7 +202,6 @@ impl<M: Model + ?Sized, Me: Metric> Trajectory<'_, M, Me> {
         // The second half, continuing from where the first ended. Its
         // proposal buffer needs no initial value: the first leaf it builds
         // writes it.
-        rho_final.fill(0.0);
         let mut log_sum_weight_final = f64::NEG_INFINITY;
         if !self.build_tree(
             depth - 1,
@@ -231,9 +227,10 @@ impl<M: Model + ?Sized, Me: Metric> Trajectory<'_, M, Me> {
         }
 
         // No U-turn across the whole subtree, nor across the seam between
-        // halves (`no_u_turn` on the three pairs, in one pass).
+        // halves (`no_u_turn` on the three pairs, in one pass), writing the
+        // subtree's summed momentum into `rho`.
         let persist = subtree_no_u_turn(
-            rho_subtree,
+            rho,
             rho_init,
             rho_final,
             &init.p_sharp_beg,
@@ -243,7 +240,6 @@ impl<M: Model + ?Sized, Me: Metric> Trajectory<'_, M, Me> {
             &fin.p_sharp_beg,
             &fin.p_beg,
         );
-        add_assign(rho, rho_subtree);
 
         // The ends of the merged subtree: the outer ends of the two halves,
         // moved rather than copied (the halves no longer need them).
