@@ -1,6 +1,8 @@
 //! `draw` and `pairs_plot` write deterministic SVG and reject bad
 //! input with an error instead of panicking.
 
+mod common;
+
 use figures::theme::palette;
 use figures::*;
 
@@ -52,22 +54,10 @@ fn figure() -> Figure {
     }
 }
 
-fn write_twice(write: impl Fn(&std::path::Path) -> Result<(), FigureError>) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a/f.svg"), dir.path().join("b/f.svg"));
-    write(&a).unwrap();
-    write(&b).unwrap();
-    let (a, b) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
-    assert_eq!(a, b, "two writes differ");
-    let svg = String::from_utf8(a).unwrap();
-    assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
-    svg
-}
-
 #[test]
 fn layered_panels_write_deterministic_svg() {
     let spec = figure();
-    let svg = write_twice(|p| draw(p, &spec));
+    let svg = common::write_twice(|p| draw(p, &spec));
     for text in [
         "Layered title",
         "left panel",
@@ -108,7 +98,7 @@ fn histograms_and_explicit_ticks_draw() {
         columns: 1,
         ..Default::default()
     };
-    let svg = write_twice(|p| draw(p, &spec));
+    let svg = common::write_twice(|p| draw(p, &spec));
     assert!(svg.contains("zero") && svg.contains("five"));
 }
 
@@ -148,7 +138,7 @@ fn pairs_plot_writes_deterministic_svg_and_rejects_bad_input() {
         names: vec!["mu".into(), "tau".into(), "sigma".into()],
         draws,
     };
-    let svg = write_twice(|p| pairs_plot(p, &spec));
+    let svg = common::write_twice(|p| pairs_plot(p, &spec));
     for text in ["Pairs title", "mu", "tau", "sigma", "r = "] {
         assert!(svg.contains(text), "missing {text:?}");
     }

@@ -1,28 +1,15 @@
 //! Shared checks of written SVG, escaping, tick labels and Markdown tables.
 
+mod common;
+
 use std::path::Path;
 
 use figures::*;
 
-/// Writes the figure twice and checks the output: SVG, contains `title`,
-/// byte-identical both times.
+/// Writes the figure twice ([`common::write_twice`]) and checks that it
+/// holds `title`.
 fn check_writes(title: &str, write: impl Fn(&Path) -> Result<(), FigureError>) {
-    let dir = tempfile::tempdir().unwrap();
-    // A nested path also checks that missing directories are created.
-    let first = dir.path().join("a/figure.svg");
-    let second = dir.path().join("b/figure.svg");
-    write(&first).unwrap();
-    write(&second).unwrap();
-    let a = std::fs::read(&first).unwrap();
-    let b = std::fs::read(&second).unwrap();
-    assert_eq!(a, b, "two writes of {title:?} differ");
-    let svg = String::from_utf8(a).unwrap();
-    assert!(
-        svg.starts_with("<svg "),
-        "not an SVG: {}",
-        &svg[..80.min(svg.len())]
-    );
-    assert!(svg.trim_end().ends_with("</svg>"));
+    let svg = common::write_twice(write);
     assert!(svg.contains(title), "SVG lacks the title {title:?}");
 }
 

@@ -2,21 +2,16 @@
 //! deterministic SVG holding its text, and rejects bad input with an error
 //! (and no file) instead of panicking.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use figures::*;
 
-/// Writes the figure twice; checks it is an SVG, identical both times, and
-/// contains every string in `texts`.
+/// Writes the figure twice ([`common::write_twice`]) and checks that it
+/// holds every string in `texts`.
 fn check_writes(texts: &[&str], write: impl Fn(&Path) -> Result<(), FigureError>) {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a/f.svg"), dir.path().join("b/f.svg"));
-    write(&a).unwrap();
-    write(&b).unwrap();
-    let (a, b) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
-    assert_eq!(a, b, "two writes differ");
-    let svg = String::from_utf8(a).unwrap();
-    assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
+    let svg = common::write_twice(write);
     for t in texts {
         assert!(svg.contains(t), "SVG lacks {t:?}");
     }
