@@ -3,6 +3,17 @@ use std::path::PathBuf;
 use plotters::drawing::DrawingAreaErrorKind;
 
 /// Everything that can go wrong while drawing a figure.
+///
+/// ```
+/// use figures::{Figure, FigureError, Mark, Panel, Style, theme};
+/// // No panels: nothing to plot.
+/// assert!(matches!(figures::to_svg(&Figure::default()), Err(FigureError::Empty(_))));
+/// // A line through a NaN cannot be drawn.
+/// let line = Mark::line(vec![(0.0, 1.0), (1.0, f64::NAN)], Style::new(theme::TEXT));
+/// let figure = Figure::grid(vec![Panel { marks: vec![line], ..Default::default() }], 1, 200);
+/// let e = figures::to_svg(&figure).unwrap_err();
+/// assert!(matches!(e, FigureError::Invalid(_)) && e.to_string().contains("NaN"), "{e}");
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum FigureError {
     /// The figure has nothing to draw (no rows, no panels, no samples...).

@@ -31,13 +31,34 @@ const GAP: u32 = 10;
 ///
 /// Errors if there are no panels, a panel has no marks, a mark is empty or
 /// its vectors differ in length, a value is not finite, a range is empty,
-/// or a value on a log axis is not positive (see [`Figure`] for an example).
+/// or a value on a log axis is not positive (see [`Figure`] for another example).
+///
+/// ```
+/// use figures::{Figure, Mark, Panel, Style, theme::palette};
+/// let line = Mark::line(vec![(0.0, 0.0), (1.0, 2.0)], Style::new(palette::BLUE));
+/// let figure = Figure::grid(vec![Panel { marks: vec![line], ..Default::default() }], 1, 200);
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("figs/line.svg"); // the directory is created
+/// figures::draw(&path, &figure).unwrap();
+/// assert_eq!(std::fs::read_to_string(&path).unwrap(), figures::to_svg(&figure).unwrap());
+/// ```
 pub fn draw(path: &Path, figure: &Figure) -> Result<(), FigureError> {
     write_file(path, &to_svg(figure)?)
 }
 
 /// `figure` as SVG text, the same bytes [`draw`] writes (for a program that
 /// serves figures instead of writing files); errors as [`draw`].
+///
+/// ```
+/// use figures::{Figure, Mark, Panel, Style, theme::palette};
+/// let panel = Panel {
+///     x_label: "tau".into(),
+///     marks: vec![Mark::points(vec![1.0, 2.0], vec![3.0, 1.0], Style::new(palette::BLUE))],
+///     ..Default::default()
+/// };
+/// let svg = figures::to_svg(&Figure::grid(vec![panel], 1, 200).titled("draws")).unwrap();
+/// assert!(svg.starts_with("<svg") && svg.contains("draws") && svg.contains("tau"));
+/// ```
 pub fn to_svg(figure: &Figure) -> Result<String, FigureError> {
     theme::register_fonts()?;
     if figure.panels.is_empty() {

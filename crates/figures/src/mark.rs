@@ -52,6 +52,15 @@ pub enum Anchor {
 }
 
 /// How a mark looks, and its legend entry.
+///
+/// ```
+/// use figures::{Figure, Mark, Panel, Style, theme::palette};
+/// let prior = Style::new(palette::ORANGE).opacity(0.5).size(3.0).dashed().label("prior");
+/// let marks = vec![Mark::line(vec![(0.0, 1.0), (1.0, 0.5)], prior)];
+/// let svg = figures::to_svg(&Figure::grid(vec![Panel { marks, ..Default::default() }], 1, 200));
+/// let svg = svg.unwrap(); // the line dashed and half opaque, "prior" in the legend
+/// assert!(svg.contains(r#"stroke-opacity="0.5" stroke-dasharray"#) && svg.contains("prior"));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Style {
     /// Stroke or fill colour.
@@ -228,6 +237,12 @@ impl Mark {
     }
 
     /// The mark's style.
+    ///
+    /// ```
+    /// use figures::{Mark, Style, theme};
+    /// let rule = Mark::HLine { y: 0.0, style: Style::new(theme::MUTED).dashed() };
+    /// assert!(rule.style().dashed);
+    /// ```
     pub fn style(&self) -> &Style {
         match self {
             Mark::Points { style, .. }

@@ -16,6 +16,28 @@ use crate::theme;
 
 /// A plate diagram laid out by hand, in pixels of a canvas
 /// [`theme::WIDTH`] wide and `height` high (below the title).
+///
+/// ```
+/// use figures::{Plate, PlateDiagram, PlateNode};
+/// let node = |label: &str, y, observed| PlateNode { label: label.into(), x: 400, y, observed };
+/// let spec = PlateDiagram {
+///     title: "Eight schools".into(),
+///     height: 260,
+///     nodes: vec![node("mu", 50, false), node("theta_j", 140, false), node("y_j", 220, true)],
+///     edges: vec![(0, 1), (1, 2)],
+///     plates: vec![Plate {
+///         label: "j = 1, ..., 8".into(),
+///         left: 300, top: 95, right: 560, bottom: 258,
+///     }],
+///     notes: vec![("sigma_j known".into(), 450, 220)],
+/// };
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("plate.svg");
+/// figures::plate_diagram(&path, &spec).unwrap();
+/// let svg = std::fs::read_to_string(&path).unwrap();
+/// assert!(["Eight schools", "theta_j", "j = 1, ..., 8", "sigma_j known", "latent (unknown)"]
+///     .iter().all(|t| svg.contains(t)));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlateDiagram {
     pub title: String,
@@ -30,6 +52,18 @@ pub struct PlateDiagram {
 }
 
 /// A random variable: a circle with its name inside.
+///
+/// ```
+/// use figures::{FigureError, PlateDiagram, PlateNode};
+/// // A node's circle (radius 32 pixels) must lie on the canvas.
+/// let at = |y| PlateNode { label: "y".into(), x: 400, y, observed: true };
+/// let spec = |y| PlateDiagram { height: 100, nodes: vec![at(y)], ..Default::default() };
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("node.svg");
+/// assert!(figures::plate_diagram(&path, &spec(50)).is_ok());
+/// let e = figures::plate_diagram(&path, &spec(90)).unwrap_err();
+/// assert!(matches!(e, FigureError::Invalid(_)) && e.to_string().contains("outside the canvas"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlateNode {
     /// The name drawn inside the circle (e.g. "θᵢ").
@@ -43,6 +77,23 @@ pub struct PlateNode {
 
 /// A box meaning "repeated for each value of an index"; its label (e.g.
 /// "i = 1, …, J") is drawn in the bottom-right corner.
+///
+/// ```
+/// use figures::{FigureError, Plate, PlateDiagram, PlateNode};
+/// let node = PlateNode { label: "theta".into(), x: 100, y: 60, ..Default::default() };
+/// let plate = |right| Plate { label: "i = 1, ..., J".into(), left: 50, top: 10, right, bottom: 110 };
+/// let spec = |right| PlateDiagram {
+///     height: 120,
+///     nodes: vec![node.clone()],
+///     plates: vec![plate(right)],
+///     ..Default::default()
+/// };
+/// let dir = tempfile::tempdir().unwrap();
+/// figures::plate_diagram(&dir.path().join("plate.svg"), &spec(150)).unwrap();
+/// // A plate must be a box on the canvas: right of its left side, inside the width.
+/// let e = figures::plate_diagram(&dir.path().join("bad.svg"), &spec(40)).unwrap_err();
+/// assert!(matches!(e, FigureError::Invalid(_)) && e.to_string().contains("not a box"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plate {
     pub label: String,
@@ -62,6 +113,18 @@ const LEGEND_H: u32 = 44;
 ///
 /// Errors if there are no nodes, an edge names a missing node or joins a
 /// node to itself, or a node or plate lies outside the canvas.
+///
+/// ```
+/// use figures::{FigureError, PlateDiagram, PlateNode};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("model.svg");
+/// let empty = PlateDiagram { title: "model".into(), height: 100, ..Default::default() };
+/// assert!(matches!(figures::plate_diagram(&path, &empty), Err(FigureError::Empty(_))));
+/// let node = PlateNode { label: "x".into(), x: 100, y: 50, observed: true };
+/// let looped = PlateDiagram { nodes: vec![node], edges: vec![(0, 0)], ..empty };
+/// assert!(matches!(figures::plate_diagram(&path, &looped), Err(FigureError::Invalid(_))));
+/// assert!(!path.exists()); // nothing is written when the input is bad
+/// ```
 pub fn plate_diagram(path: &Path, spec: &PlateDiagram) -> Result<(), FigureError> {
     theme::register_fonts()?;
     if spec.nodes.is_empty() {

@@ -35,6 +35,18 @@ impl Figure {
 
     /// The same figure with one x range for all panels (`x`) and one y
     /// range (`y`), or not.
+    ///
+    /// ```
+    /// use figures::{Figure, Mark, Panel, Style, theme::palette};
+    /// let panel = |x: f64| Panel {
+    ///     marks: vec![Mark::points(vec![x], vec![0.0], Style::new(palette::BLUE))],
+    ///     y_ticks: Some(vec![(0.0, "Choate".into())]),
+    ///     ..Default::default()
+    /// };
+    /// let f = Figure::grid(vec![panel(1.0), panel(2.0)], 2, 200).shared(false, true);
+    /// // One y range, so the row labels are drawn in the first column only.
+    /// assert_eq!(figures::to_svg(&f).unwrap().matches("Choate").count(), 1);
+    /// ```
     pub fn shared(self, x: bool, y: bool) -> Self {
         let (shared_x, shared_y) = (x, y);
         Self {

@@ -6,6 +6,29 @@ use crate::render::padded_range;
 
 /// Equal-width histogram bins: the left edge of the first bin, the bin
 /// width, and the count in each bin.
+///
+/// ```
+/// use figures::{Figure, Mark, Panel, Style, stat::histogram, theme};
+/// let b = histogram(&[0.1, 0.2, 0.3, 0.7], 2, Some((0.0, 1.0))).unwrap();
+/// let bars = Mark::Bars {
+///     x: vec![b.lo, b.lo + b.width],
+///     width: b.width,
+///     height: b.counts.iter().map(|&c| c as f64).collect(),
+///     style: Style::new(theme::palette::SKY_BLUE),
+/// };
+/// // Each count written above its bin.
+/// let counts = Mark::Text {
+///     at: (0..2).map(|i| (b.centre(i), b.counts[i] as f64)).collect(),
+///     text: b.counts.iter().map(|c| format!("n = {c}")).collect(),
+///     anchor: figures::Anchor::Middle,
+///     offset: (0, -10),
+///     style: Style::new(theme::TEXT).size(theme::NOTE_SIZE),
+/// };
+/// let marks = vec![bars, counts];
+/// let panel = Panel { marks, x_range: Some((b.lo, b.hi())), ..Default::default() };
+/// let svg = figures::to_svg(&Figure::grid(vec![panel], 1, 200)).unwrap();
+/// assert!(svg.contains("n = 3") && svg.contains("n = 1"));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bins {
     /// Left edge of the first bin.
@@ -18,11 +41,21 @@ pub struct Bins {
 
 impl Bins {
     /// Right edge of the last bin.
+    ///
+    /// ```
+    /// let b = figures::stat::histogram(&[2.0, 3.0, 5.0], 3, None).unwrap();
+    /// assert_eq!((b.lo, b.hi()), (2.0, 5.0));
+    /// ```
     pub fn hi(&self) -> f64 {
         self.lo + self.width * self.counts.len() as f64
     }
 
     /// Centre of bin `i`.
+    ///
+    /// ```
+    /// let b = figures::stat::histogram(&[0.0, 1.0], 4, Some((0.0, 1.0))).unwrap();
+    /// assert_eq!((b.centre(0), b.centre(3)), (0.125, 0.875));
+    /// ```
     pub fn centre(&self, i: usize) -> f64 {
         self.lo + (i as f64 + 0.5) * self.width
     }

@@ -13,6 +13,18 @@ use crate::theme::{self, palette};
 use crate::{Figure, FigureError, Panel, draw};
 
 /// A pairs plot of `names.len()` parameters.
+///
+/// ```
+/// use figures::PairsPlot;
+/// let spec = PairsPlot {
+///     title: "mu and tau".into(),
+///     names: vec!["mu".into(), "tau".into()],
+///     draws: vec![vec![1.0, 2.0, 3.0, 4.0], vec![2.0, 4.0, 6.0, 8.0]],
+/// };
+/// let svg = figures::to_svg(&figures::recipes::pairs(&spec).unwrap()).unwrap();
+/// // The names on the diagonal, the correlation above it.
+/// assert!(svg.contains("mu and tau") && svg.contains("tau") && svg.contains("r = 1"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PairsPlot {
     /// Figure title.
@@ -172,6 +184,19 @@ pub fn pairs(spec: &PairsPlot) -> Result<Figure, FigureError> {
 ///
 /// Errors if there are fewer than two parameters, the names and draws do not
 /// match, the draws are empty or of different lengths, or a value is not finite.
+///
+/// ```
+/// use figures::{FigureError, PairsPlot, pairs_plot};
+/// let names = vec!["a".into(), "b".into()];
+/// let draws = vec![vec![0.0, 1.0, 3.0], vec![1.0, 0.5, 0.0]];
+/// let spec = PairsPlot { names, draws, ..Default::default() };
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("pairs.svg");
+/// pairs_plot(&path, &spec).unwrap();
+/// assert!(std::fs::read_to_string(&path).unwrap().contains("r = −0.98"));
+/// let one = PairsPlot { names: vec!["a".into()], draws: vec![vec![1.0]], ..Default::default() };
+/// assert!(matches!(pairs_plot(&path, &one), Err(FigureError::Invalid(_))));
+/// ```
 pub fn pairs_plot(path: &Path, spec: &PairsPlot) -> Result<(), FigureError> {
     draw(path, &pairs(spec)?)
 }

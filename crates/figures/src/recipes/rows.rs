@@ -8,6 +8,18 @@ use crate::theme::{self, palette};
 use crate::{FigureError, Panel};
 
 /// One row of a [`forest`] panel.
+///
+/// ```
+/// use figures::recipes::{ForestRow, forest, rows_figure};
+/// let row = |label: &str, mean| ForestRow {
+///     label: label.into(), mean, low: mean - 1.0, high: mean + 1.0,
+///     observed: Some(mean + 0.5), note: Some("R-hat 1.00".into()),
+/// };
+/// let rows = [row("Choate", 2.0), row("Deerfield", 0.0)];
+/// let panel = forest("effect", ["posterior", "observed"], &rows, None);
+/// let svg = figures::to_svg(&rows_figure("schools", vec![panel], 30)).unwrap();
+/// assert!(["Choate", "Deerfield", "R-hat 1.00", "observed"].iter().all(|t| svg.contains(t)));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForestRow {
     /// Drawn at the left of the row.

@@ -7,6 +7,22 @@ use crate::theme::{self, palette};
 use crate::{Figure, FigureError, Panel};
 
 /// What the arrows figure shows, one entry per group in data order.
+///
+/// ```
+/// use figures::{FigureError, recipes::{Shrinkage, shrinkage_arrows}};
+/// let s = Shrinkage {
+///     names: vec!["A".into(), "B".into()],
+///     raw: vec![60.0, 80.0],
+///     pooled: vec![65.0, 75.0],
+///     truth: vec![66.0, 74.0],
+///     centre: (70.0, "grand mean".into()),
+///     ..Default::default()
+/// };
+/// let svg = figures::to_svg(&shrinkage_arrows("pulled in", &s).unwrap()).unwrap();
+/// assert!(svg.contains("grand mean") && svg.contains("true mean"));
+/// let short = Shrinkage { truth: vec![66.0], ..s };
+/// assert!(matches!(shrinkage_arrows("t", &short), Err(FigureError::Invalid(_))));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Shrinkage {
     /// Group names, shown as row labels.
@@ -117,6 +133,13 @@ pub fn shrinkage_arrows(title: &str, s: &Shrinkage) -> Result<Figure, FigureErro
 
 /// The four ways of estimating group means, in the order of
 /// [`pooling_mse_bars`]'s values.
+///
+/// ```
+/// use figures::recipes::{POOLING_ESTIMATORS, pooling_mse_bars};
+/// let f = pooling_mse_bars([9.0, 30.0, 6.0, 5.0], ["9", "30", "6", "5"].map(String::from));
+/// let svg = figures::to_svg(&f).unwrap();
+/// assert!(POOLING_ESTIMATORS.iter().all(|name| svg.contains(name))); // the x tick labels
+/// ```
 pub const POOLING_ESTIMATORS: [&str; 4] = ["no pooling", "complete", "emp. Bayes", "full Bayes"];
 
 /// Bars of the mean squared error of no, complete, empirical-Bayes and
