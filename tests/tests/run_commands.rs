@@ -80,34 +80,50 @@ fn shell_words(text: &str) -> Result<Vec<String>, String> {
     Ok(words)
 }
 
-/// Every `cargo run` command of a markdown text: inline ones between
-/// backticks and whole lines of code blocks, with `# comments` dropped and
-/// `\` continuations joined.
+/// Every `cargo run` command of a markdown text, read with `pulldown-cmark`:
+/// inline code spans and the lines of code blocks that hold one, with
+/// `# comments` dropped and `\` continuations joined. Prose is not
+/// searched: a command a reader can copy is always in code.
 fn commands_in(name: &str, text: &str) -> Result<Vec<RunCommand>, String> {
-    let lines: Vec<&str> = text.lines().collect();
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let line_of = |offset: usize| text[..offset].matches('\n').count() + 1;
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        let place = format!("{name}:{}", i + 1);
-        i += 1;
-        let Some(at) = line.find("cargo run") else {
-            continue;
-        };
-        let mut command = line[at..].to_string();
-        if let Some(end) = command.find('`') {
-            command.truncate(end); // inline: up to the closing backtick
-        } else {
-            while command.trim_end().ends_with('\\') && i < lines.len() {
-                let trimmed = command.trim_end();
-                command = format!("{} {}", &trimmed[..trimmed.len() - 1], lines[i]);
-                i += 1;
+    let mut in_block = false;
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_block = true,
+            Event::End(TagEnd::CodeBlock) => in_block = false,
+            Event::Code(code) => {
+                if let Some(at) = code.find("cargo run") {
+                    let place = format!("{name}:{}", line_of(range.start));
+                    found.push(parse_command(&place, &code[at..])?);
+                }
             }
+            Event::Text(block) if in_block => {
+                let first = line_of(range.start);
+                let lines: Vec<&str> = block.lines().collect();
+                let mut i = 0;
+                while i < lines.len() {
+                    let place = format!("{name}:{}", first + i);
+                    let Some(at) = lines[i].find("cargo run") else {
+                        i += 1;
+                        continue;
+                    };
+                    let mut command = lines[i][at..].to_string();
+                    i += 1;
+                    while command.trim_end().ends_with('\\') && i < lines.len() {
+                        let trimmed = command.trim_end();
+                        command = format!("{} {}", &trimmed[..trimmed.len() - 1], lines[i]);
+                        i += 1;
+                    }
+                    if let Some(hash) = command.find(" #") {
+                        command.truncate(hash);
+                    }
+                    found.push(parse_command(&place, &command)?);
+                }
+            }
+            _ => {}
         }
-        if let Some(hash) = command.find(" #") {
-            command.truncate(hash);
-        }
-        found.push(parse_command(&place, &command)?);
     }
     Ok(found)
 }
