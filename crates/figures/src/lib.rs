@@ -33,15 +33,17 @@ mod render;
 mod scale;
 mod spec;
 pub mod stat;
+mod style;
 mod table;
 pub mod theme;
 
 pub use error::FigureError;
 pub use figure::{draw, to_svg};
-pub use mark::{Anchor, Mark, Shape, Style};
+pub use mark::Mark;
 pub use plate_diagram::{Plate, PlateDiagram, PlateNode, plate_diagram};
 pub use recipes::{PairsPlot, pairs_plot};
 pub use scale::Scale;
 pub use spec::{Figure, Panel};
+pub use style::{Anchor, Shape, Style};
 pub use table::markdown_table;
 pub use theme::register_fonts;

@@ -7,9 +7,10 @@ use std::fmt::Write;
 use plotters::prelude::*;
 
 use crate::FigureError;
-use crate::mark::{Anchor, Mark, Shape, Style};
+use crate::mark::Mark;
 use crate::scale::{PanelGeometry, dense_dots};
 use crate::stat::histogram;
+use crate::style::{Anchor, Shape, Style};
 use crate::theme;
 
 /// Pixels between an arrow's tip and the end of its segment.

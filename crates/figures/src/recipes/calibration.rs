@@ -1,7 +1,8 @@
 //! Recipes for simulation-based calibration: rank histograms with the band
 //! a uniform count falls in, and ECDF differences with a simultaneous band.
 
-use crate::mark::{Mark, Style};
+use crate::mark::Mark;
+use crate::style::Style;
 use crate::theme::palette;
 use crate::{FigureError, Panel};
 

@@ -2,8 +2,9 @@
 
 use plotters::style::RGBColor;
 
-use crate::mark::{Mark, Style};
+use crate::mark::Mark;
 use crate::stat::histogram;
+use crate::style::Style;
 use crate::theme::palette;
 use crate::{FigureError, Panel};
 

@@ -1,8 +1,9 @@
 //! Recipe for estimates of many groups side by side along the x axis
 //! (a caterpillar of schools, countries, districts).
 
-use crate::mark::{Mark, Shape, Style};
+use crate::mark::Mark;
 use crate::recipes::{category_ticks, dodged};
+use crate::style::{Shape, Style};
 use crate::theme::palette;
 use crate::{FigureError, Panel};
 

@@ -5,10 +5,11 @@
 use std::path::Path;
 
 use crate::error::check_finite;
-use crate::mark::{Anchor, Mark, Style};
+use crate::mark::Mark;
 use crate::render::padded_range;
 use crate::scale::nice_ticks;
 use crate::stat::histogram;
+use crate::style::{Anchor, Style};
 use crate::theme::{self, palette};
 use crate::{Figure, FigureError, Panel, draw};
 

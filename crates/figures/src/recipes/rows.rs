@@ -2,8 +2,9 @@
 
 use plotters::style::RGBColor;
 
-use crate::mark::{Mark, Shape, Style};
+use crate::mark::Mark;
 use crate::stat::{self, jitter, median};
+use crate::style::{Shape, Style};
 use crate::theme::{self, palette};
 use crate::{FigureError, Panel};
 

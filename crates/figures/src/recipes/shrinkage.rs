@@ -1,8 +1,9 @@
 //! Recipes for partial pooling: arrows from each group's own estimate to its
 //! pooled one, and the error of the pooling strategies as bars.
 
-use crate::mark::{Anchor, Mark, Shape, Style};
+use crate::mark::Mark;
 use crate::recipes::{category_ticks, rows_figure};
+use crate::style::{Anchor, Shape, Style};
 use crate::theme::{self, palette};
 use crate::{Figure, FigureError, Panel};
 
