@@ -98,7 +98,7 @@ pub(super) fn subtree_no_u_turn(
     // macro rather than a closure so that it is pasted into the loop with
     // `lane` a constant: the compiler then keeps the 24 partial sums in
     // registers (a closure called through `&mut` was not inlined, and cost
-    // three times as much per coordinate).
+    // markedly more per coordinate).
     let mut acc = [[0.0; LANES]; 6];
     macro_rules! add {
         ($i:expr, $lane:expr) => {{
