@@ -10,7 +10,7 @@
 //! Monte Carlo", arXiv:1701.02434, §4.2.
 
 use crate::rng::std_normal;
-use crate::sums::lane_sum;
+use crate::sums::squares_weighted;
 use rand::Rng;
 
 /// A Euclidean metric: a fixed positive-definite mass matrix `M`.
@@ -62,9 +62,7 @@ impl DiagMetric {
 impl Metric for DiagMetric {
     /// Kinetic energy `½ pᵀ M⁻¹ p`, summed in four lanes ([`crate::sums`]).
     fn kinetic_energy(&self, p: &[f64]) -> f64 {
-        let n = p.len().min(self.inv_mass.len());
-        let (p, m) = (&p[..n], &self.inv_mass[..n]);
-        0.5 * lane_sum(n, |i| p[i] * p[i] * m[i])
+        0.5 * squares_weighted(p, &self.inv_mass)
     }
 
     fn velocity(&self, p: &[f64], out: &mut [f64]) {

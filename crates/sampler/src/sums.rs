@@ -10,6 +10,8 @@
 //! registers where the processor has them), and the order is still fixed,
 //! so a seed gives the same bytes on every run and at every thread count.
 
+use wide::f64x4;
+
 /// Number of partial sums.
 pub const LANES: usize = 4;
 
@@ -42,12 +44,60 @@ pub fn lane_sum(n: usize, term: impl Fn(usize) -> f64) -> f64 {
     combine(l)
 }
 
-/// `Σᵢ aᵢ bᵢ`, in four lanes.
+/// `Σᵢ aᵢ bᵢ`, term `i` in lane `i mod 4` as [`lane_sum`] adds it, four
+/// coordinates at a time in one SIMD vector (lane-wise multiplies and adds,
+/// no fused multiply-add, so the value is bit for bit [`lane_sum`]'s).
 #[inline]
 pub fn dot(a: &[f64], b: &[f64]) -> f64 {
     let n = a.len().min(b.len());
-    let (a, b) = (&a[..n], &b[..n]);
-    lane_sum(n, |i| a[i] * b[i])
+    let (a4, a1) = a[..n].as_chunks::<LANES>();
+    let (b4, b1) = b[..n].as_chunks::<LANES>();
+    let mut acc = f64x4::ZERO;
+    for (a, b) in a4.iter().zip(b4) {
+        acc += f64x4::new(*a) * f64x4::new(*b);
+    }
+    let mut lanes = acc.to_array();
+    for (lane, (a, b)) in a1.iter().zip(b1).enumerate() {
+        lanes[lane] += a * b;
+    }
+    combine(lanes)
+}
+
+/// `Σᵢ pᵢ (aᵢ + bᵢ)` without materialising `a + b`, summed as [`dot`] sums.
+#[inline]
+pub fn dot_sum(p: &[f64], a: &[f64], b: &[f64]) -> f64 {
+    let n = p.len().min(a.len()).min(b.len());
+    let (p4, p1) = p[..n].as_chunks::<LANES>();
+    let (a4, a1) = a[..n].as_chunks::<LANES>();
+    let (b4, b1) = b[..n].as_chunks::<LANES>();
+    let mut acc = f64x4::ZERO;
+    for ((p, a), b) in p4.iter().zip(a4).zip(b4) {
+        acc += f64x4::new(*p) * (f64x4::new(*a) + f64x4::new(*b));
+    }
+    let mut lanes = acc.to_array();
+    for (lane, ((p, a), b)) in p1.iter().zip(a1).zip(b1).enumerate() {
+        lanes[lane] += p * (a + b);
+    }
+    combine(lanes)
+}
+
+/// `Σᵢ pᵢ² mᵢ` (twice the kinetic energy under a diagonal metric), summed as
+/// [`dot`] sums.
+#[inline]
+pub fn squares_weighted(p: &[f64], m: &[f64]) -> f64 {
+    let n = p.len().min(m.len());
+    let (p4, p1) = p[..n].as_chunks::<LANES>();
+    let (m4, m1) = m[..n].as_chunks::<LANES>();
+    let mut acc = f64x4::ZERO;
+    for (p, m) in p4.iter().zip(m4) {
+        let p = f64x4::new(*p);
+        acc += p * p * f64x4::new(*m);
+    }
+    let mut lanes = acc.to_array();
+    for (lane, (p, m)) in p1.iter().zip(m1).enumerate() {
+        lanes[lane] += p * p * m;
+    }
+    combine(lanes)
 }
 
 #[cfg(test)]
@@ -63,6 +113,26 @@ mod tests {
         let lanes = [1e16 + -1e16, 1.0 + 1.0, 1.0 + 1.0, 1.0];
         assert_eq!(got, (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]));
         assert_eq!(got, 5.0);
+    }
+
+    #[test]
+    fn simd_sums_are_lane_sums_bit_for_bit() {
+        // Terms whose sums depend on the order of additions.
+        for n in 0..23 {
+            let v = |k: i32| -> Vec<f64> {
+                (0..n)
+                    .map(|i| (1e16f64).powi((i + k) % 3) * (i as f64 - 7.3 + k as f64))
+                    .collect()
+            };
+            let (p, a, b) = (v(0), v(1), v(2));
+            let n = n as usize;
+            let bits = |x: f64| x.to_bits();
+            assert_eq!(bits(dot(&p, &a)), bits(lane_sum(n, |i| p[i] * a[i])));
+            let want = lane_sum(n, |i| p[i] * (a[i] + b[i]));
+            assert_eq!(bits(dot_sum(&p, &a, &b)), bits(want));
+            let want = lane_sum(n, |i| p[i] * p[i] * a[i]);
+            assert_eq!(bits(squares_weighted(&p, &a)), bits(want));
+        }
     }
 
     #[test]

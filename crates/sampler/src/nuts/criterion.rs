@@ -5,8 +5,9 @@
 //! extra checks across the seam of two merged subtrees are Stan's
 //! (`base_nuts.hpp`, since Stan 2.21).
 
-pub(super) use crate::sums::dot;
-use crate::sums::{LANES, combine, lane_sum};
+use crate::sums::{LANES, combine};
+pub(super) use crate::sums::{dot, dot_sum};
+use wide::f64x4;
 
 /// `log(exp(a) + exp(b))` without overflow.
 ///
@@ -29,13 +30,6 @@ pub(super) fn log_sum_exp(a: f64, b: f64) -> f64 {
         };
     }
     m + ((a - m).exp() + (b - m).exp()).ln()
-}
-
-/// `pᵀ (a + b)`, without materialising `a + b`, summed in four lanes.
-pub(super) fn dot_sum(p: &[f64], a: &[f64], b: &[f64]) -> f64 {
-    let n = p.len().min(a.len()).min(b.len());
-    let (p, a, b) = (&p[..n], &a[..n], &b[..n]);
-    lane_sum(n, |i| p[i] * (a[i] + b[i]))
 }
 
 /// `out = a + b`, element by element.
@@ -94,40 +88,50 @@ pub(super) fn subtree_no_u_turn(
     let (rho_a, rho_b) = (&rho_a[..d], &rho_b[..d]);
     let (a_out, a_in, a_p) = (&a_outer_sharp[..d], &a_inner_sharp[..d], &a_inner_p[..d]);
     let (b_out, b_in, b_p) = (&b_outer_sharp[..d], &b_inner_sharp[..d], &b_inner_p[..d]);
-    // acc[k][lane]: the six sums below, each in four lanes. The body is a
-    // macro rather than a closure so that it is pasted into the loop with
-    // `lane` a constant: the compiler then keeps the 24 partial sums in
-    // registers (a closure called through `&mut` was not inlined, and cost
-    // markedly more per coordinate).
-    let mut acc = [[0.0; LANES]; 6];
-    macro_rules! add {
-        ($i:expr, $lane:expr) => {{
-            let (i, lane) = ($i, $lane);
-            let rho = rho_a[i] + rho_b[i];
-            rho_ab[i] = rho;
-            // The whole subtree: both outer velocities against rho_a + rho_b.
-            acc[0][lane] += b_out[i] * rho;
-            acc[1][lane] += a_out[i] * rho;
-            // The first half plus the first point of the second half.
-            let rho_seam = rho_a[i] + b_p[i];
-            acc[2][lane] += b_in[i] * rho_seam;
-            acc[3][lane] += a_out[i] * rho_seam;
-            // The second half plus the last point of the first half.
-            let rho_seam2 = rho_b[i] + a_p[i];
-            acc[4][lane] += b_out[i] * rho_seam2;
-            acc[5][lane] += a_in[i] * rho_seam2;
-        }};
+    // The six sums, each in four lanes: lane `l` of `acc[k]` adds the terms
+    // of the coordinates `i ≡ l (mod 4)` in order, exactly as
+    // [`crate::sums`] does, but four coordinates at a time in one SIMD
+    // vector (lane-wise adds and multiplies, so the same values).
+    let (ra, ra_tail) = rho_a.as_chunks::<LANES>();
+    let (rb, rb_tail) = rho_b.as_chunks::<LANES>();
+    let (ao, ao_tail) = a_out.as_chunks::<LANES>();
+    let (ai, ai_tail) = a_in.as_chunks::<LANES>();
+    let (ap, ap_tail) = a_p.as_chunks::<LANES>();
+    let (bo, bo_tail) = b_out.as_chunks::<LANES>();
+    let (bi, bi_tail) = b_in.as_chunks::<LANES>();
+    let (bp, bp_tail) = b_p.as_chunks::<LANES>();
+    let (out, out_tail) = rho_ab.as_chunks_mut::<LANES>();
+    let mut acc = [f64x4::ZERO; 6];
+    for (k, out) in out.iter_mut().enumerate() {
+        let v = |c: &[[f64; LANES]]| f64x4::new(c[k]);
+        let (rho_a, rho_b) = (v(ra), v(rb));
+        let rho = rho_a + rho_b;
+        *out = rho.to_array();
+        // The whole subtree: both outer velocities against rho_a + rho_b.
+        acc[0] += v(bo) * rho;
+        acc[1] += v(ao) * rho;
+        // The first half plus the first point of the second half.
+        let rho_seam = rho_a + v(bp);
+        acc[2] += v(bi) * rho_seam;
+        acc[3] += v(ao) * rho_seam;
+        // The second half plus the last point of the first half.
+        let rho_seam2 = rho_b + v(ap);
+        acc[4] += v(bo) * rho_seam2;
+        acc[5] += v(ai) * rho_seam2;
     }
-    // Term `i` in lane `i mod 4`, in order: the blocking of
-    // [`crate::sums::for_each_in_lanes`], written out.
-    let full = d - d % LANES;
-    for start in (0..full).step_by(LANES) {
-        for lane in 0..LANES {
-            add!(start + lane, lane);
-        }
-    }
-    for lane in 0..d - full {
-        add!(full + lane, lane);
+    // The last `d mod 4` coordinates, one lane each.
+    let mut acc = acc.map(|a| a.to_array());
+    for (lane, out) in out_tail.iter_mut().enumerate() {
+        let rho = ra_tail[lane] + rb_tail[lane];
+        *out = rho;
+        acc[0][lane] += bo_tail[lane] * rho;
+        acc[1][lane] += ao_tail[lane] * rho;
+        let rho_seam = ra_tail[lane] + bp_tail[lane];
+        acc[2][lane] += bi_tail[lane] * rho_seam;
+        acc[3][lane] += ao_tail[lane] * rho_seam;
+        let rho_seam2 = rb_tail[lane] + ap_tail[lane];
+        acc[4][lane] += bo_tail[lane] * rho_seam2;
+        acc[5][lane] += ai_tail[lane] * rho_seam2;
     }
     acc.iter().all(|&lanes| combine(lanes) > 0.0)
 }
