@@ -6,9 +6,11 @@
 //! that the sampler does per leapfrog step — the kinetic energy and the dot
 //! products of the no-U-turn checks — is instead split into four partial
 //! sums: term `i` goes to lane `i mod 4`, and the lanes are combined as
-//! `(l₀ + l₁) + (l₂ + l₃)`. The four chains run side by side (in SIMD
-//! registers where the processor has them), and the order is still fixed,
-//! so a seed gives the same bytes on every run and at every thread count.
+//! `(l₀ + l₁) + (l₂ + l₃)`. The four chains run side by side — [`dot`],
+//! [`dot_sum`] and [`squares_weighted`] take four coordinates at a time as
+//! one `wide::f64x4` vector, one lane per partial sum — and the order is
+//! still fixed, so a seed gives the same bytes on every run and at every
+//! thread count.
 
 use wide::f64x4;
 
