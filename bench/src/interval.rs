@@ -11,7 +11,7 @@
 //! ratio of medians, and read off the 2.5% and 97.5% quantiles of the
 //! resampled ratios.
 
-use crate::record::median;
+use diagnostics::{median, quantile};
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
@@ -53,14 +53,6 @@ fn resample(values: &[f64], rng: &mut ChaCha8Rng, into: &mut Vec<f64>) {
     into.extend((0..values.len()).map(|_| values[rng.random_range(0..values.len())]));
 }
 
-/// The `p` quantile of sorted `v` (linear interpolation between order
-/// statistics, R's type 7).
-fn sorted_quantile(v: &[f64], p: f64) -> f64 {
-    let h = p * (v.len() - 1) as f64;
-    let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
-    v[lo] + (h - lo as f64) * (v[hi] - v[lo])
-}
-
 /// `median(ours) / median(theirs)` with its 95% percentile-bootstrap
 /// interval over [`RESAMPLES`] resamples. The bootstrap's own random
 /// numbers come from `ChaCha8Rng` seeded with 0, so the same values give
@@ -73,18 +65,17 @@ pub fn ratio_of_medians(ours: &[f64], theirs: &[f64]) -> RatioInterval {
     }
     let mut rng = ChaCha8Rng::seed_from_u64(0);
     let (mut a, mut b) = (Vec::new(), Vec::new());
-    let mut ratios: Vec<f64> = (0..RESAMPLES)
+    let ratios: Vec<f64> = (0..RESAMPLES)
         .map(|_| {
             resample(ours, &mut rng, &mut a);
             resample(theirs, &mut rng, &mut b);
             median(&a) / median(&b)
         })
         .collect();
-    ratios.sort_by(f64::total_cmp);
     RatioInterval {
         ratio,
-        lower: sorted_quantile(&ratios, 0.025),
-        upper: sorted_quantile(&ratios, 0.975),
+        lower: quantile(&ratios, 0.025),
+        upper: quantile(&ratios, 0.975),
     }
 }
 

@@ -13,7 +13,7 @@
 //!   and CPU seconds ([`cpu_time`]);
 //! * [`record`]: what a fit reports (time, gradients, divergences, ESS) and
 //!   medians over seeds;
-//!//! * [`report`]: the markdown tables and the machine description;
+//! * [`report`]: the markdown tables and the machine description;
 //! * [`interval`] and [`goals`]: bootstrap intervals over seeds for every
 //!   ratio, and the goals table that judges them;
 //! * [`low_rank`]: the low-rank metric against our diagonal one and against

@@ -4,8 +4,9 @@
 
 use crate::goals::{Goal, with_interval};
 use crate::interval::{RatioInterval, ratio_of_medians};
-use crate::record::{SamplerKind, median};
+use crate::record::SamplerKind;
 use crate::report::{Measure, ModelResult, num};
+use diagnostics::median;
 use std::fmt::Write;
 
 /// One row of the peers' table: a model (by [`crate::targets::Target::key`]),

@@ -189,18 +189,6 @@ pub fn min_bulk_ess(draws: &[Vec<Vec<f64>>]) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
-/// The median (mean of the middle two for an even count); NaN when empty.
-pub fn median(values: &[f64]) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    match n {
-        0 => f64::NAN,
-        _ if n % 2 == 1 => v[n / 2],
-        _ => 0.5 * (v[n / 2 - 1] + v[n / 2]),
-    }
-}
-
 /// Medians over seeds of every column of a sampler's records on one model.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Medians {
@@ -236,7 +224,9 @@ pub struct Medians {
 impl Medians {
     /// Medians of `records` (one per seed), each column on its own.
     pub fn of(records: &[RunRecord]) -> Self {
-        let col = |f: fn(&RunRecord) -> f64| median(&records.iter().map(f).collect::<Vec<_>>());
+        let col = |f: fn(&RunRecord) -> f64| {
+            diagnostics::median(&records.iter().map(f).collect::<Vec<_>>())
+        };
         Self {
             seconds: col(|r| r.seconds),
             cpu_seconds: col(|r| r.cpu_seconds),
@@ -258,13 +248,6 @@ impl Medians {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn medians_of_odd_and_even_counts() {
-        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
-        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
-        assert!(median(&[]).is_nan());
-    }
 
     #[test]
     fn efficiency_columns() {

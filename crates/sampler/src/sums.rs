@@ -46,26 +46,40 @@ pub fn lane_sum(n: usize, term: impl Fn(usize) -> f64) -> f64 {
     combine(l)
 }
 
-/// `Σᵢ aᵢ bᵢ`, term `i` in lane `i mod 4` as [`lane_sum`] adds it, four
-/// coordinates at a time in one SIMD vector (lane-wise multiplies and adds,
-/// no fused multiply-add, so the value is bit for bit [`lane_sum`]'s).
-#[inline]
-pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+/// `Σᵢ term(aᵢ, bᵢ)`, term `i` in lane `i mod 4` as [`lane_sum`] adds it,
+/// but four coordinates at a time in one SIMD vector: `simd` is the term on
+/// four lanes, `scalar` the same operations on one (for the last `n mod 4`
+/// coordinates). Lane-wise multiplies and adds, no fused multiply-add, so
+/// the value is bit for bit [`lane_sum`]'s.
+#[inline(always)]
+pub fn pair_sum(
+    a: &[f64],
+    b: &[f64],
+    simd: impl Fn(f64x4, f64x4) -> f64x4,
+    scalar: impl Fn(f64, f64) -> f64,
+) -> f64 {
     let n = a.len().min(b.len());
     let (a4, a1) = a[..n].as_chunks::<LANES>();
     let (b4, b1) = b[..n].as_chunks::<LANES>();
     let mut acc = f64x4::ZERO;
     for (a, b) in a4.iter().zip(b4) {
-        acc += f64x4::new(*a) * f64x4::new(*b);
+        acc += simd(f64x4::new(*a), f64x4::new(*b));
     }
     let mut lanes = acc.to_array();
     for (lane, (a, b)) in a1.iter().zip(b1).enumerate() {
-        lanes[lane] += a * b;
+        lanes[lane] += scalar(*a, *b);
     }
     combine(lanes)
 }
 
-/// `Σᵢ pᵢ (aᵢ + bᵢ)` without materialising `a + b`, summed as [`dot`] sums.
+/// `Σᵢ aᵢ bᵢ`, summed as [`pair_sum`] sums.
+#[inline]
+pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+    pair_sum(a, b, |a, b| a * b, |a, b| a * b)
+}
+
+/// `Σᵢ pᵢ (aᵢ + bᵢ)` without materialising `a + b`, summed as [`pair_sum`] sums
+/// (a third slice, so written out).
 #[inline]
 pub fn dot_sum(p: &[f64], a: &[f64], b: &[f64]) -> f64 {
     let n = p.len().min(a.len()).min(b.len());
@@ -83,23 +97,11 @@ pub fn dot_sum(p: &[f64], a: &[f64], b: &[f64]) -> f64 {
     combine(lanes)
 }
 
-/// `Σᵢ pᵢ² mᵢ` (twice the kinetic energy under a diagonal metric), summed as
-/// [`dot`] sums.
+/// `Σᵢ pᵢ² mᵢ` (twice the kinetic energy under a diagonal metric), summed
+/// as [`pair_sum`] sums.
 #[inline]
 pub fn squares_weighted(p: &[f64], m: &[f64]) -> f64 {
-    let n = p.len().min(m.len());
-    let (p4, p1) = p[..n].as_chunks::<LANES>();
-    let (m4, m1) = m[..n].as_chunks::<LANES>();
-    let mut acc = f64x4::ZERO;
-    for (p, m) in p4.iter().zip(m4) {
-        let p = f64x4::new(*p);
-        acc += p * p * f64x4::new(*m);
-    }
-    let mut lanes = acc.to_array();
-    for (lane, (p, m)) in p1.iter().zip(m1).enumerate() {
-        lanes[lane] += p * p * m;
-    }
-    combine(lanes)
+    pair_sum(p, m, |p, m| p * p * m, |p, m| p * p * m)
 }
 
 #[cfg(test)]

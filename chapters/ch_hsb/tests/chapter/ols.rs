@@ -109,31 +109,20 @@ fn no_pooling_matches_the_full_joint_fit_and_r() {
         ("17.2106429", "1.289411", "1.6005617", "1.616532"),
         ("12.5973695", "1.486897", "6.2664969", "1.546844"),
     ];
-    for (k, (a, sa, b, sb)) in printed.iter().enumerate() {
-        assert!(
-            agrees(f.intercept[k], a),
-            "school {} intercept {}",
-            k + 1,
-            f.intercept[k]
-        );
-        assert!(
-            agrees(f.intercept_se[k], sa),
-            "school {} intercept SE {}",
-            k + 1,
-            f.intercept_se[k]
-        );
-        assert!(
-            agrees(f.slope[k], b),
-            "school {} slope {}",
-            k + 1,
-            f.slope[k]
-        );
-        assert!(
-            agrees(f.slope_se[k], sb),
-            "school {} slope SE {}",
-            k + 1,
-            f.slope_se[k]
-        );
+    for (k, &(a, sa, b, sb)) in printed.iter().enumerate() {
+        let columns = [
+            ("intercept", f.intercept[k], a),
+            ("intercept SE", f.intercept_se[k], sa),
+            ("slope", f.slope[k], b),
+            ("slope SE", f.slope_se[k], sb),
+        ];
+        for (what, ours, printed) in columns {
+            assert!(
+                agrees(ours, printed),
+                "school {} {what}: ours {ours}, the source printed {printed}",
+                k + 1
+            );
+        }
     }
 }
 
