@@ -57,10 +57,7 @@ impl Goal {
         if self.passes(q) {
             "met".into()
         } else if q.ratio < self.threshold {
-            format!(
-                "missed by {}%",
-                num(100.0 * (1.0 - q.ratio / self.threshold))
-            )
+            format!("missed by {}%", num(100.0 * (1.0 - q.ratio / self.threshold)))
         } else {
             format!(
                 "missed: the interval reaches down to {} (below {} × {})",
@@ -95,9 +92,7 @@ pub fn goals_table(goals: &[Goal]) -> String {
     for g in goals {
         let (model, ratio) = g
             .deciding()
-            .map_or(("–".to_string(), "–".to_string()), |(m, q)| {
-                (m.clone(), with_interval(q))
-            });
+            .map_or(("–".to_string(), "–".to_string()), |(m, q)| (m.clone(), with_interval(q)));
         writeln!(
             s,
             "| {} ≥ {} | {} | {ratio} | {model} | {} |",
@@ -116,11 +111,7 @@ mod tests {
     use super::*;
 
     fn q(ratio: f64, lower: f64, upper: f64) -> RatioInterval {
-        RatioInterval {
-            ratio,
-            lower,
-            upper,
-        }
+        RatioInterval { ratio, lower, upper }
     }
 
     fn goal(measured: Vec<(&str, RatioInterval)>) -> Goal {
@@ -128,10 +119,7 @@ mod tests {
             what: "ESS per gradient, a / b".into(),
             on: "every model".into(),
             threshold: 1.0,
-            measured: measured
-                .into_iter()
-                .map(|(m, q)| (m.to_string(), q))
-                .collect(),
+            measured: measured.into_iter().map(|(m, q)| (m.to_string(), q)).collect(),
         }
     }
 
@@ -141,11 +129,7 @@ mod tests {
         assert_eq!(g.verdict(), "met");
         assert_eq!(g.deciding().unwrap().0, "b");
         let g = goal(vec![("a", q(1.2, 1.0, 1.4)), ("b", q(1.02, 0.9, 1.2))]);
-        assert!(
-            g.verdict().starts_with("missed: the interval"),
-            "{}",
-            g.verdict()
-        );
+        assert!(g.verdict().starts_with("missed: the interval"), "{}", g.verdict());
         let g = goal(vec![("a", q(0.8, 0.7, 0.9)), ("b", q(0.9, 0.85, 0.95))]);
         assert_eq!(g.deciding().unwrap().0, "a");
         assert_eq!(g.verdict(), "missed by 20.0%");

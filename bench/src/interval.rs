@@ -34,11 +34,7 @@ impl RatioInterval {
     /// A ratio without an interval (one side has a single seed or only its
     /// median is known): both ends are NaN.
     pub fn point(ratio: f64) -> Self {
-        Self {
-            ratio,
-            lower: f64::NAN,
-            upper: f64::NAN,
-        }
+        Self { ratio, lower: f64::NAN, upper: f64::NAN }
     }
 
     /// Whether the interval was computed.
@@ -72,11 +68,7 @@ pub fn ratio_of_medians(ours: &[f64], theirs: &[f64]) -> RatioInterval {
             median(&a) / median(&b)
         })
         .collect();
-    RatioInterval {
-        ratio,
-        lower: quantile(&ratios, 0.025),
-        upper: quantile(&ratios, 0.975),
-    }
+    RatioInterval { ratio, lower: quantile(&ratios, 0.025), upper: quantile(&ratios, 0.975) }
 }
 
 #[cfg(test)]

@@ -18,11 +18,7 @@ pub const PAIRS: [(SamplerKind, SamplerKind); 3] = [
 /// The goals on the factor target: ESS per gradient of our low-rank metric
 /// at least 1.5 × our diagonal one and 1.0 × `nuts-rs`'s low-rank option.
 pub const GOALS: [(SamplerKind, SamplerKind, f64); 2] = [
-    (
-        SamplerKind::OursLowRank,
-        SamplerKind::OursRollingGradient,
-        1.5,
-    ),
+    (SamplerKind::OursLowRank, SamplerKind::OursRollingGradient, 1.5),
     (SamplerKind::OursLowRank, SamplerKind::NutsRsLowRank, 1.0),
 ];
 
@@ -37,12 +33,7 @@ pub fn low_rank_goals(results: &[ModelResult]) -> Vec<Goal> {
     GOALS
         .iter()
         .map(|&(ours, other, threshold)| Goal {
-            what: format!(
-                "{}, {} / {}",
-                Measure::PerGradient.label(),
-                ours.label(),
-                other.label()
-            ),
+            what: format!("{}, {} / {}", Measure::PerGradient.label(), ours.label(), other.label()),
             on: format!("the {}", Target::Factor100.label()),
             threshold,
             measured: factor

@@ -76,15 +76,9 @@ fn bench_model<M: Model>(
     kinds: &[SamplerKind],
     args: &Args,
 ) -> Result<ModelResult> {
-    let low_rank_here = args
-        .low_rank_models
-        .iter()
-        .any(|m| m.trim() == target.key());
-    let kinds: Vec<SamplerKind> = kinds
-        .iter()
-        .copied()
-        .filter(|k| low_rank_here || !k.is_low_rank())
-        .collect();
+    let low_rank_here = args.low_rank_models.iter().any(|m| m.trim() == target.key());
+    let kinds: Vec<SamplerKind> =
+        kinds.iter().copied().filter(|k| low_rank_here || !k.is_low_rank()).collect();
     let mut records: Vec<Vec<RunRecord>> = vec![Vec::new(); kinds.len()];
     for seed in 1..=args.seeds {
         for (k, &kind) in kinds.iter().enumerate() {
@@ -105,11 +99,7 @@ fn bench_model<M: Model>(
             records[k].push(r);
         }
     }
-    Ok(ModelResult::new(
-        target,
-        model.dim(),
-        kinds.into_iter().zip(records).collect(),
-    ))
+    Ok(ModelResult::new(target, model.dim(), kinds.into_iter().zip(records).collect()))
 }
 
 fn run(args: &Args) -> Result<()> {
@@ -140,17 +130,12 @@ fn run(args: &Args) -> Result<()> {
         .map(|k| {
             SamplerKind::from_key(k.trim()).with_context(|| {
                 let keys: Vec<&str> = SamplerKind::ALL.iter().map(|k| k.key()).collect();
-                format!(
-                    "unknown sampler '{k}' (expected one of {})",
-                    keys.join(", ")
-                )
+                format!("unknown sampler '{k}' (expected one of {})", keys.join(", "))
             })
         })
         .collect::<Result<_>>()?;
-    let kinds: Vec<SamplerKind> = SamplerKind::ALL
-        .into_iter()
-        .filter(|k| kinds.contains(k))
-        .collect();
+    let kinds: Vec<SamplerKind> =
+        SamplerKind::ALL.into_iter().filter(|k| kinds.contains(k)).collect();
     // Every fit, of either sampler, runs on this pool; its threads live as
     // long as the process, which lets `cpu_time` count their time.
     rayon::ThreadPoolBuilder::new()
@@ -191,15 +176,11 @@ fn run(args: &Args) -> Result<()> {
     setup.total_seconds = start.elapsed().as_secs_f64();
 
     let dir = args.out.clone().unwrap_or_else(|| {
-        PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../book/src/generated/performance"
-        ))
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../book/src/generated/performance"))
     });
     // The peers' table, if `peers/peers.py` has written one there.
-    let peer_rows = std::fs::read_to_string(dir.join("peers.md"))
-        .map(|t| peers::parse(&t))
-        .unwrap_or_default();
+    let peer_rows =
+        std::fs::read_to_string(dir.join("peers.md")).map(|t| peers::parse(&t)).unwrap_or_default();
     if peer_rows.is_empty() {
         eprintln!(
             "no peers.md in {}: the comparison with Stan and PyMC is left out",

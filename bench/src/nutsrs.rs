@@ -40,10 +40,7 @@ struct Density<'a, M: ?Sized> {
 
 impl<M: Model + ?Sized> nuts_rs::HasDims for Density<'_, M> {
     fn dim_sizes(&self) -> HashMap<String, u64> {
-        HashMap::from([(
-            "unconstrained_parameter".to_string(),
-            self.model.dim() as u64,
-        )])
+        HashMap::from([("unconstrained_parameter".to_string(), self.model.dim() as u64)])
     }
 }
 
@@ -61,11 +58,7 @@ impl<M: Model + ?Sized> CpuLogpFunc for Density<'_, M> {
         let n = self.evaluations.load(Ordering::Relaxed);
         self.evaluations.store(n + 1, Ordering::Relaxed);
         let lp = self.model.log_density_grad(position, gradient);
-        if lp.is_finite() {
-            Ok(lp)
-        } else {
-            Err(NotFinite)
-        }
+        if lp.is_finite() { Ok(lp) } else { Err(NotFinite) }
     }
 
     fn expand_vector<R: nuts_rs::rand::Rng + ?Sized>(
@@ -141,11 +134,7 @@ fn run_chain<M: Model, S: Settings>(
     let d = model.dim();
     let mut grad = vec![0.0; d];
     let init = (0..100)
-        .map(|_| {
-            (0..d)
-                .map(|_| 2.0 * (2.0 * uniform(&mut rng) - 1.0))
-                .collect::<Vec<_>>()
-        })
+        .map(|_| (0..d).map(|_| 2.0 * (2.0 * uniform(&mut rng) - 1.0)).collect::<Vec<_>>())
         .find(|q| {
             evaluations.fetch_add(1, Ordering::Relaxed);
             model.log_density_grad(q, &mut grad).is_finite() && grad.iter().all(|g| g.is_finite())
@@ -155,9 +144,7 @@ fn run_chain<M: Model, S: Settings>(
     let mut sampler = settings
         .new_chain(chain as u64, math, &mut rng)
         .map_err(|e| anyhow!("nuts-rs settings: {e}"))?;
-    sampler
-        .set_position(&init)
-        .map_err(|e| anyhow!("nuts-rs initialisation: {e}"))?;
+    sampler.set_position(&init).map_err(|e| anyhow!("nuts-rs initialisation: {e}"))?;
     let total = settings.hint_num_tune() + settings.hint_num_draws();
     let mut out = ChainOutput {
         draws: Vec::with_capacity(settings.hint_num_draws()),
@@ -168,9 +155,7 @@ fn run_chain<M: Model, S: Settings>(
     };
     for _ in 0..total {
         let before = evaluations.load(Ordering::Relaxed);
-        let (position, info) = sampler
-            .draw()
-            .map_err(|e| anyhow!("nuts-rs sampling: {e}"))?;
+        let (position, info) = sampler.draw().map_err(|e| anyhow!("nuts-rs sampling: {e}"))?;
         if info.tuning {
             continue;
         }

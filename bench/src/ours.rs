@@ -16,9 +16,8 @@ pub const NUM_CHAINS: usize = 4;
 /// depth 10; the adaptation `kind` names) on rayon's global pool and records
 /// time, gradients, divergences and the minimum bulk-ESS.
 pub fn run_ours<M: Model>(model: &M, kind: SamplerKind, seed: u64) -> Result<RunRecord> {
-    let adaptation = kind
-        .adaptation()
-        .ok_or_else(|| anyhow!("{} is not our sampler", kind.label()))?;
+    let adaptation =
+        kind.adaptation().ok_or_else(|| anyhow!("{} is not our sampler", kind.label()))?;
     // ±10% with rolling windows, as nuts-rs does; none with Stan's schedule.
     let step_size_jitter = adaptation.default_jitter();
     let settings = Settings {

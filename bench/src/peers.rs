@@ -25,11 +25,7 @@ pub struct PeerRow {
 }
 
 fn cells(line: &str) -> Vec<&str> {
-    line.trim()
-        .trim_matches('|')
-        .split('|')
-        .map(str::trim)
-        .collect()
+    line.trim().trim_matches('|').split('|').map(str::trim).collect()
 }
 
 /// The column of the peers' table with every seed's ESS per second,
@@ -57,11 +53,7 @@ pub fn parse(text: &str) -> Vec<PeerRow> {
         {
             let per_seed = by_seed
                 .and_then(|j| c.get(j))
-                .map(|v| {
-                    v.split_whitespace()
-                        .filter_map(|x| x.parse().ok())
-                        .collect()
-                })
+                .map(|v| v.split_whitespace().filter_map(|x| x.parse().ok()).collect())
                 .unwrap_or_default();
             rows.push(PeerRow {
                 model: model.to_string(),
@@ -100,13 +92,8 @@ pub fn peer_table(results: &[ModelResult], peers: &[PeerRow]) -> String {
          |---|---|---:|---:|---:|---:|\n",
     );
     let cell = |kind, p, interval: bool| {
-        ratio(results, kind, p).map_or("–".to_string(), |q| {
-            if interval {
-                with_interval(&q)
-            } else {
-                num(q.ratio)
-            }
-        })
+        ratio(results, kind, p)
+            .map_or("–".to_string(), |q| if interval { with_interval(&q) } else { num(q.ratio) })
     };
     for p in peers {
         writeln!(

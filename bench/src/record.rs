@@ -180,10 +180,8 @@ pub fn min_bulk_ess(draws: &[Vec<Vec<f64>>]) -> f64 {
     let num_params = draws[0][0].len();
     (0..num_params)
         .map(|j| {
-            let chains: Vec<Vec<f64>> = draws
-                .iter()
-                .map(|chain| chain.iter().map(|d| d[j]).collect())
-                .collect();
+            let chains: Vec<Vec<f64>> =
+                draws.iter().map(|chain| chain.iter().map(|d| d[j]).collect()).collect();
             ess_bulk(&chains)
         })
         .fold(f64::INFINITY, f64::min)

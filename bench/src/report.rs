@@ -81,28 +81,17 @@ impl ModelResult {
         other: SamplerKind,
         measure: Measure,
     ) -> Option<RatioInterval> {
-        Some(ratio_of_medians(
-            &self.per_seed(ours, measure)?,
-            &self.per_seed(other, measure)?,
-        ))
+        Some(ratio_of_medians(&self.per_seed(ours, measure)?, &self.per_seed(other, measure)?))
     }
 }
 
 pub(crate) fn num(x: f64) -> String {
-    if x.is_finite() {
-        sig(x, 3)
-    } else {
-        "–".into()
-    }
+    if x.is_finite() { sig(x, 3) } else { "–".into() }
 }
 
 /// A count (a median of counts): whole numbers without decimals.
 fn count(x: f64) -> String {
-    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e6 {
-        format!("{x:.0}")
-    } else {
-        num(x)
-    }
+    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e6 { format!("{x:.0}") } else { num(x) }
 }
 
 /// One small table per model, under the model's name: a row per sampler,
@@ -154,14 +143,7 @@ pub fn results_table(results: &[ModelResult]) -> String {
 pub fn cost_table(results: &[ModelResult]) -> String {
     per_model_tables(
         results,
-        &[
-            "gradients",
-            "in warmup",
-            "step size",
-            "steps per draw",
-            "CPU s",
-            "CPU µs per gradient",
-        ],
+        &["gradients", "in warmup", "step size", "steps per draw", "CPU s", "CPU µs per gradient"],
         |m| {
             vec![
                 num(m.gradients),
@@ -205,11 +187,7 @@ pub fn pair_table<'a>(
         "| model | {columns} | ESS per gradient | ESS per gradient after warmup | ESS per CPU second |\n\
          |---|---|---|---:|---:|---:|\n"
     );
-    let measures = [
-        Measure::PerGradient,
-        Measure::PerSamplingGradient,
-        Measure::PerCpuSecond,
-    ];
+    let measures = [Measure::PerGradient, Measure::PerSamplingGradient, Measure::PerCpuSecond];
     for r in results {
         for &(ours, other) in pairs {
             let cells: Option<Vec<String>> = measures
@@ -257,12 +235,7 @@ pub fn goal(
 /// counterpart; per CPU second, Stan's against nuts-rs with draw variances
 /// and the rolling variants against their counterparts.
 pub fn goals(results: &[ModelResult]) -> Vec<Goal> {
-    let [
-        stan_vs_stanlike,
-        stan_vs_default,
-        rolling_draw,
-        rolling_grad,
-    ] = PAIRS;
+    let [stan_vs_stanlike, stan_vs_default, rolling_draw, rolling_grad] = PAIRS;
     let (grad, cpu) = (Measure::PerGradient, Measure::PerCpuSecond);
     vec![
         goal(results, stan_vs_stanlike, grad, 1.0),

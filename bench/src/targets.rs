@@ -103,11 +103,7 @@ pub fn correlated_gaussian(d: usize, rho: f64) -> Gaussian {
     let c = 1.0 / (1.0 - rho * rho);
     let mut precision = vec![0.0; d * d];
     for i in 0..d {
-        let diag = if i == 0 || i == d - 1 {
-            1.0
-        } else {
-            1.0 + rho * rho
-        };
+        let diag = if i == 0 || i == d - 1 { 1.0 } else { 1.0 + rho * rho };
         precision[i * d + i] = c * diag / (sd[i] * sd[i]);
         if i + 1 < d {
             let off = -c * rho / (sd[i] * sd[i + 1]);
@@ -115,10 +111,7 @@ pub fn correlated_gaussian(d: usize, rho: f64) -> Gaussian {
             precision[(i + 1) * d + i] = off;
         }
     }
-    Gaussian {
-        mean: vec![0.0; d],
-        precision,
-    }
+    Gaussian { mean: vec![0.0; d], precision }
 }
 
 /// Dimension of the factor Gaussian.
@@ -139,12 +132,7 @@ pub fn dirichlet_multinomial() -> FullModel {
 pub fn hsb() -> Result<VaryingSlopes> {
     let path = Path::new(models::hsb::DEFAULT_DATA);
     let data = models::hsb::data::Hsb::load(path)
-        .with_context(|| {
-            format!(
-                "cannot read the High School and Beyond data {}",
-                path.display()
-            )
-        })?
+        .with_context(|| format!("cannot read the High School and Beyond data {}", path.display()))?
         .grouped()?;
     Ok(VaryingSlopes::new(data, Parameterization::NonCentred))
 }
@@ -158,9 +146,8 @@ mod tests {
     fn precision_inverts_the_ar1_covariance() {
         let (d, rho) = (12, GAUSSIAN_RHO);
         let g = correlated_gaussian(d, rho);
-        let sd: Vec<f64> = (0..d)
-            .map(|i| 10f64.powf(-1.0 + 2.0 * i as f64 / (d - 1) as f64))
-            .collect();
+        let sd: Vec<f64> =
+            (0..d).map(|i| 10f64.powf(-1.0 + 2.0 * i as f64 / (d - 1) as f64)).collect();
         for i in 0..d {
             for j in 0..d {
                 // (Σ P)_ij with Σ_ik = sd_i sd_k rho^|i-k|.

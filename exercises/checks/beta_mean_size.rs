@@ -19,18 +19,8 @@ fn moments_agree_with_statrs() {
     for (mu, nu) in [(0.75f64, 16.0f64), (0.3, 2.5), (0.9, 40.0)] {
         let beta = Beta::new(mu * nu, (1.0 - mu) * nu).unwrap();
         let (mean, var) = beta_moments(mu, nu);
-        close(
-            &format!("mean for mu = {mu}, nu = {nu}"),
-            mean,
-            beta.mean().unwrap(),
-            1e-12,
-        );
-        close(
-            &format!("variance for mu = {mu}, nu = {nu}"),
-            var,
-            beta.variance().unwrap(),
-            1e-12,
-        );
+        close(&format!("mean for mu = {mu}, nu = {nu}"), mean, beta.mean().unwrap(), 1e-12);
+        close(&format!("variance for mu = {mu}, nu = {nu}"), var, beta.variance().unwrap(), 1e-12);
     }
 }
 

@@ -17,11 +17,7 @@ pub fn show(x: f64) -> String {
             (5 - a.log10().floor() as i32).max(0) as usize
         };
         let s = format!("{x:.decimals$}");
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s
-        }
+        if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
     } else {
         format!("{x:.5e}")
     }
@@ -36,11 +32,7 @@ pub fn passed(what: &str, yours: &str, expected: &str) {
 #[track_caller]
 pub fn close(what: &str, got: f64, expected: f64, tol: f64) {
     let expected_text = format!("{} (±{tol:.0e})", show(expected));
-    assert!(
-        (got - expected).abs() <= tol,
-        "{what}: yours {}, expected {expected_text}",
-        show(got)
-    );
+    assert!((got - expected).abs() <= tol, "{what}: yours {}, expected {expected_text}", show(got));
     passed(what, &show(got), &expected_text);
 }
 
@@ -48,21 +40,14 @@ pub fn close(what: &str, got: f64, expected: f64, tol: f64) {
 #[track_caller]
 pub fn between(what: &str, got: f64, lo: f64, hi: f64) {
     let range = format!("between {} and {}", show(lo), show(hi));
-    assert!(
-        (lo..=hi).contains(&got),
-        "{what}: yours {}, expected {range}",
-        show(got)
-    );
+    assert!((lo..=hi).contains(&got), "{what}: yours {}, expected {range}", show(got));
     passed(what, &show(got), &range);
 }
 
 /// Fails unless `got == expected`.
 #[track_caller]
 pub fn same<T: Debug + PartialEq>(what: &str, got: T, expected: T) {
-    assert!(
-        got == expected,
-        "{what}: yours {got:?}, expected {expected:?}"
-    );
+    assert!(got == expected, "{what}: yours {got:?}, expected {expected:?}");
     passed(what, &format!("{got:?}"), &format!("{expected:?}"));
 }
 
@@ -70,11 +55,7 @@ pub fn same<T: Debug + PartialEq>(what: &str, got: T, expected: T) {
 #[track_caller]
 pub fn above(what: &str, got: f64, bound: f64) {
     let expected = format!("more than {}", show(bound));
-    assert!(
-        got > bound,
-        "{what}: yours {}, expected {expected}",
-        show(got)
-    );
+    assert!(got > bound, "{what}: yours {}, expected {expected}", show(got));
     passed(what, &show(got), &expected);
 }
 
@@ -113,19 +94,12 @@ where
     R: sampler::Model,
 {
     let d = names.len();
-    let base = (
-        model.log_density(&points[0]),
-        reference.log_density(&points[0]),
-    );
+    let base = (model.log_density(&points[0]), reference.log_density(&points[0]));
     let (mut g, mut g_ref) = (vec![0.0; d], vec![0.0; d]);
     let (mut worst, mut worst_grad) = (0.0f64, 0.0f64);
     for (k, x) in points.iter().enumerate() {
-        let at: Vec<String> = names
-            .iter()
-            .zip(x)
-            .take(3)
-            .map(|(n, v)| format!("{n} = {}", show(*v)))
-            .collect();
+        let at: Vec<String> =
+            names.iter().zip(x).take(3).map(|(n, v)| format!("{n} = {}", show(*v))).collect();
         let expected = reference.log_density(x) - base.1;
         let got = model.log_density(x) - base.0;
         assert!(
@@ -154,10 +128,7 @@ where
         }
     }
     passed(
-        &format!(
-            "log density at {} points, relative to the first",
-            points.len()
-        ),
+        &format!("log density at {} points, relative to the first", points.len()),
         &format!("largest relative difference from the book's {worst:.1e}"),
         "at most 1e-8",
     );

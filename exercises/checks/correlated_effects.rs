@@ -13,12 +13,7 @@ use std::sync::OnceLock;
 /// gradient of 86 coordinates makes this the slowest fit of the checks, and
 /// 2000 draws pin rho down well inside the tolerances below.
 fn settings() -> Settings {
-    Settings {
-        seed: 7,
-        num_warmup: 500,
-        num_draws: 500,
-        ..Settings::default()
-    }
+    Settings { seed: 7, num_warmup: 500, num_draws: 500, ..Settings::default() }
 }
 
 fn fit() -> &'static Fit {
@@ -32,9 +27,8 @@ fn yours() -> Declared<Correlated> {
 
 /// The sampler's coordinates by name.
 fn free_names() -> Vec<String> {
-    let mut names: Vec<String> = ["mu.1", "mu.2", "log tau.1", "log tau.2", "atanh cpc L.2.1"]
-        .map(String::from)
-        .to_vec();
+    let mut names: Vec<String> =
+        ["mu.1", "mu.2", "log tau.1", "log tau.2", "atanh cpc L.2.1"].map(String::from).to_vec();
     for z in ["z_0", "z_1"] {
         names.extend((1..=GROUPS).map(|j| format!("{z}.{j}")));
     }
@@ -47,9 +41,7 @@ fn points(n: usize) -> Vec<Vec<f64>> {
     let mut rng = chain_rng(19, 0, 0);
     (0..n)
         .map(|_| {
-            let mut x: Vec<f64> = (0..5 + 2 * GROUPS + 1)
-                .map(|_| std_normal(&mut rng))
-                .collect();
+            let mut x: Vec<f64> = (0..5 + 2 * GROUPS + 1).map(|_| std_normal(&mut rng)).collect();
             x[0] += 10.0;
             x[1] += 2.0;
             x
@@ -69,16 +61,10 @@ fn declaration() {
     same_names(
         "the first columns of a draw (param_names)",
         &names[..9],
-        &[
-            "mu.1", "mu.2", "tau.1", "tau.2", "L.1.1", "L.1.2", "L.2.1", "L.2.2", "z_0.1",
-        ]
-        .map(String::from),
+        &["mu.1", "mu.2", "tau.1", "tau.2", "L.1.1", "L.1.2", "L.2.1", "L.2.2", "z_0.1"]
+            .map(String::from),
     );
-    same(
-        "the last column",
-        names.last().map(String::as_str),
-        Some("rho"),
-    );
+    same("the last column", names.last().map(String::as_str), Some("rho"));
 }
 
 #[test]
@@ -144,10 +130,7 @@ fn fit_recovers_the_correlation() {
     let rho = chains.concat();
     let mean = rho.iter().sum::<f64>() / rho.len() as f64;
     close("posterior mean of rho", mean, TRUTH.rho, 0.2);
-    let (lo, hi) = (
-        diagnostics::quantile(&rho, 0.05),
-        diagnostics::quantile(&rho, 0.95),
-    );
+    let (lo, hi) = (diagnostics::quantile(&rho, 0.05), diagnostics::quantile(&rho, 0.95));
     between("the true rho within the 90% interval", TRUTH.rho, lo, hi);
     above_zero_mass(&rho);
 }

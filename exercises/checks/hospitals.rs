@@ -15,12 +15,7 @@ const PROB: f64 = 0.89;
 /// data say little about `sigma_log`, whose posterior piles up near zero
 /// where the geometry narrows. A smaller step (target 0.99) removes them.
 fn settings() -> Settings {
-    Settings {
-        seed: 42,
-        num_draws: 2000,
-        target_accept: 0.99,
-        ..Settings::default()
-    }
+    Settings { seed: 42, num_draws: 2000, target_accept: 0.99, ..Settings::default() }
 }
 
 fn fit() -> &'static Fit {
@@ -50,34 +45,22 @@ fn declaration() {
     let mut names = vec!["mu_log".to_string(), "sigma_log".to_string()];
     names.extend((1..=8).map(|j| format!("z.{j}")));
     names.extend((1..=8).map(|j| format!("lambda.{j}")));
-    same_names(
-        "the columns of a draw (param_names)",
-        &model.param_names(),
-        &names,
-    );
+    same_names("the columns of a draw (param_names)", &model.param_names(), &names);
 }
 
 #[test]
 fn log_density_matches_the_book_up_to_a_constant() {
-    let reference = HierarchicalPoisson {
-        y: COUNTS.to_vec(),
-        exposure: EXPOSURE.to_vec(),
-    };
+    let reference = HierarchicalPoisson { y: COUNTS.to_vec(), exposure: EXPOSURE.to_vec() };
     let mut rng = chain_rng(5_8_3, 0, 0);
-    let points: Vec<Vec<f64>> = (0..50)
-        .map(|_| (0..10).map(|_| 1.5 * std_normal(&mut rng)).collect())
-        .collect();
+    let points: Vec<Vec<f64>> =
+        (0..50).map(|_| (0..10).map(|_| 1.5 * std_normal(&mut rng)).collect()).collect();
     same_density(&yours(), &reference, &points, &free_names());
 }
 
 #[test]
 fn fit_is_of_your_model() {
     let again = sampler::fit(&yours(), &settings()).expect("your model fits");
-    same_names(
-        "columns of fit_hierarchical's fit",
-        &fit().param_names,
-        &again.param_names,
-    );
+    same_names("columns of fit_hierarchical's fit", &fit().param_names, &again.param_names);
     assert!(
         fit().chains == again.chains,
         "fit_hierarchical's fit differs from sampler::fit(&declare(&COUNTS, &EXPOSURE)?, \
@@ -104,51 +87,21 @@ fn variance(x: &[f64]) -> f64 {
 #[test]
 fn no_pooling_posterior_is_conjugate() {
     let (shape, rate) = no_pooling_posterior(1.0, 0.7);
-    close(
-        "shape for hospital 5 (1 event, exposure 0.7)",
-        shape,
-        2.0,
-        1e-12,
-    );
-    close(
-        "rate for hospital 5 (1 event, exposure 0.7)",
-        rate,
-        1.2,
-        1e-12,
-    );
+    close("shape for hospital 5 (1 event, exposure 0.7)", shape, 2.0, 1e-12);
+    close("rate for hospital 5 (1 event, exposure 0.7)", rate, 1.2, 1e-12);
     let (shape, rate) = no_pooling_posterior(10.0, 5.0);
-    close(
-        "shape for hospital 2 (10 events, exposure 5)",
-        shape,
-        11.0,
-        1e-12,
-    );
-    close(
-        "rate for hospital 2 (10 events, exposure 5)",
-        rate,
-        5.5,
-        1e-12,
-    );
+    close("shape for hospital 2 (10 events, exposure 5)", shape, 11.0, 1e-12);
+    close("rate for hospital 2 (10 events, exposure 5)", rate, 5.5, 1e-12);
 }
 
 #[test]
 fn no_pooling_interval_has_exact_quantiles() {
     // Quantiles 0.055 and 0.945 of Gamma(2, rate 1.2) and Gamma(12, rate 4).
     let (lo, hi) = no_pooling_interval(1.0, 0.7, PROB);
-    close(
-        "lower end for hospital 5",
-        lo,
-        0.312_573_579_443_812_5,
-        1e-6,
-    );
+    close("lower end for hospital 5", lo, 0.312_573_579_443_812_5, 1e-6);
     close("upper end for hospital 5", hi, 3.856_845_259_877_166, 1e-6);
     let (lo, hi) = no_pooling_interval(11.0, 3.5, PROB);
-    close(
-        "lower end for hospital 6",
-        lo,
-        1.759_040_413_003_140_7,
-        1e-6,
-    );
+    close("lower end for hospital 6", lo, 1.759_040_413_003_140_7, 1e-6);
     close("upper end for hospital 6", hi, 4.498_853_285_176_903, 1e-6);
 }
 
@@ -160,9 +113,8 @@ fn hierarchical_fit_is_healthy() {
     between("divergences", fit.num_divergent() as f64, 0.0, 4.0);
     for j in 1..=8 {
         let name = format!("lambda.{j}");
-        let chains = fit
-            .chains_by_name(&name)
-            .unwrap_or_else(|| panic!("the fit has no column {name}"));
+        let chains =
+            fit.chains_by_name(&name).unwrap_or_else(|| panic!("the fit has no column {name}"));
         let r_hat = diagnostics::rhat(&chains);
         between(&format!("R-hat of {name}"), r_hat, 0.99, 1.01);
     }
@@ -176,18 +128,8 @@ fn partial_pooling_interval_is_central() {
     let share = |f: &dyn Fn(f64) -> bool| {
         draws.iter().filter(|&&d| f(d)).count() as f64 / draws.len() as f64
     };
-    close(
-        "share of lambda.5 draws below your lower end",
-        share(&|d| d < lo),
-        0.055,
-        0.002,
-    );
-    close(
-        "share of lambda.5 draws above your upper end",
-        share(&|d| d > hi),
-        0.055,
-        0.002,
-    );
+    close("share of lambda.5 draws below your lower end", share(&|d| d < lo), 0.055, 0.002);
+    close("share of lambda.5 draws above your upper end", share(&|d| d > hi), 0.055, 0.002);
 }
 
 #[test]
@@ -212,11 +154,7 @@ fn pooling_narrows_the_smallest_hospital() {
 fn new_hospital_is_drawn_from_the_population() {
     let fit = fit();
     let rates = new_hospital_rates(fit, 5_8_3);
-    assert_eq!(
-        rates.len(),
-        fit.num_draws_total(),
-        "one rate per posterior draw"
-    );
+    assert_eq!(rates.len(), fit.num_draws_total(), "one rate per posterior draw");
     assert!(rates.iter().all(|r| *r > 0.0), "rates must be positive");
     // log lambda_new = mu_log + sigma_log z: its mean is E[mu_log] and its
     // variance Var(mu_log) + E[sigma_log²].
@@ -225,18 +163,10 @@ fn new_hospital_is_drawn_from_the_population() {
     let sigma2: Vec<f64> = column(fit, "sigma_log").iter().map(|s| s * s).collect();
     close("mean of log lambda_new", mean(&logs), mean(&mu), 0.03);
     let expected = variance(&mu) + mean(&sigma2);
-    close(
-        "variance of log lambda_new",
-        variance(&logs),
-        expected,
-        0.1 * expected,
-    );
+    close("variance of log lambda_new", variance(&logs), expected, 0.1 * expected);
     // A new hospital is less certain than hospital 5, which has one count.
     let (lo5, hi5) = partial_pooling_interval(fit, 5, PROB);
-    let (lo, hi) = (
-        diagnostics::quantile(&rates, 0.055),
-        diagnostics::quantile(&rates, 0.945),
-    );
+    let (lo, hi) = (diagnostics::quantile(&rates, 0.055), diagnostics::quantile(&rates, 0.945));
     assert!(
         hi - lo > hi5 - lo5,
         "the new hospital's interval [{lo}, {hi}] should be wider than hospital 5's [{lo5}, {hi5}]"

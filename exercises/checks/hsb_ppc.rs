@@ -19,16 +19,9 @@ fn data() -> &'static Hsb {
 /// A fit of one of the chapter's models: four chains of 500 warmup and 500
 /// kept iterations (enough for this check, and fast).
 fn fit(kind: ModelKind) -> Fit {
-    let settings = Settings {
-        seed: 42,
-        num_warmup: 500,
-        num_draws: 500,
-        ..Settings::default()
-    };
+    let settings = Settings { seed: 42, num_warmup: 500, num_draws: 500, ..Settings::default() };
     let grouped = data().grouped().expect("the data group by school");
-    fit_model(kind, &grouped, &settings, true)
-        .expect("the fit runs")
-        .fit
+    fit_model(kind, &grouped, &settings, true).expect("the fit runs").fit
 }
 
 #[test]
@@ -51,18 +44,8 @@ fn statistic_of_known_values() {
 
 #[test]
 fn p_value_counts_ties() {
-    close(
-        "p_value(2, [1, 2, 3, 4])",
-        p_value(2.0, &[1.0, 2.0, 3.0, 4.0]),
-        0.75,
-        1e-12,
-    );
-    close(
-        "p_value(5, [1, 2, 3, 4])",
-        p_value(5.0, &[1.0, 2.0, 3.0, 4.0]),
-        0.0,
-        1e-12,
-    );
+    close("p_value(2, [1, 2, 3, 4])", p_value(2.0, &[1.0, 2.0, 3.0, 4.0]), 0.75, 1e-12);
+    close("p_value(5, [1, 2, 3, 4])", p_value(5.0, &[1.0, 2.0, 3.0, 4.0]), 0.0, 1e-12);
 }
 
 /// The standard deviation (divisor `J − 1`) of the school means of `values`,
@@ -88,9 +71,8 @@ fn replicates_come_from_different_posterior_draws() {
     // single plug-in draw (such as the posterior mean) gives no spread at all.
     let d = data();
     let total = 400;
-    let draws: Vec<Vec<f64>> = (0..total)
-        .map(|s| vec![12.0, s as f64 / total as f64, 0.0])
-        .collect();
+    let draws: Vec<Vec<f64>> =
+        (0..total).map(|s| vec![12.0, s as f64 / total as f64, 0.0]).collect();
     let fit = Fit {
         param_names: ["beta_0", "beta_1", "sigma"].map(String::from).to_vec(),
         settings: Settings::default(),
@@ -109,18 +91,8 @@ fn replicates_come_from_different_posterior_draws() {
     let mean = reps.iter().sum::<f64>() / reps.len() as f64;
     let sd = (reps.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / reps.len() as f64).sqrt();
     // A slope spread evenly over [0, 1) has mean 1/2 and sd 1/sqrt(12).
-    close(
-        "mean replicated statistic, slope draws 0..1",
-        mean,
-        0.5 * c,
-        0.05 * c,
-    );
-    close(
-        "sd of the replicated statistics, slope draws 0..1",
-        sd,
-        c / 12f64.sqrt(),
-        0.05 * c,
-    );
+    close("mean replicated statistic, slope draws 0..1", mean, 0.5 * c, 0.05 * c);
+    close("sd of the replicated statistics, slope draws 0..1", sd, c / 12f64.sqrt(), 0.05 * c);
 }
 
 #[test]
@@ -131,18 +103,8 @@ fn complete_pooling_misses_the_differences_between_schools() {
     let reps = replicated_statistics(d, &fit(ModelKind::Complete), 200, 7);
     assert_eq!(reps.len(), 200, "one statistic per replicated data set");
     let mean = reps.iter().sum::<f64>() / reps.len() as f64;
-    between(
-        "mean replicated sd of school means, complete pooling",
-        mean,
-        1.3,
-        2.0,
-    );
-    close(
-        "p-value of complete pooling",
-        p_value(observed, &reps),
-        0.0,
-        0.0,
-    );
+    between("mean replicated sd of school means, complete pooling", mean, 1.3, 2.0);
+    close("p-value of complete pooling", p_value(observed, &reps), 0.0, 0.0);
 }
 
 #[test]
@@ -151,16 +113,6 @@ fn partial_pooling_reproduces_them() {
     let observed = sd_of_school_means(&d.math(), &d.school, d.num_schools());
     let reps = replicated_statistics(d, &fit(ModelKind::NonCentred), 200, 7);
     let mean = reps.iter().sum::<f64>() / reps.len() as f64;
-    between(
-        "mean replicated sd of school means, partial pooling",
-        mean,
-        2.7,
-        3.4,
-    );
-    between(
-        "p-value of partial pooling",
-        p_value(observed, &reps),
-        0.05,
-        0.95,
-    );
+    between("mean replicated sd of school means, partial pooling", mean, 2.7, 3.4);
+    between("p-value of partial pooling", p_value(observed, &reps), 0.05, 0.95);
 }

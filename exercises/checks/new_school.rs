@@ -13,23 +13,15 @@ use std::sync::OnceLock;
 const PROB: f64 = 0.89;
 
 fn settings() -> Settings {
-    Settings {
-        seed: 42,
-        num_draws: 2000,
-        target_accept: 0.9,
-        ..Settings::default()
-    }
+    Settings { seed: 42, num_draws: 2000, target_accept: 0.9, ..Settings::default() }
 }
 
 /// The non-centred Eight Schools fit, run once.
 fn schools_fit() -> &'static Fit {
     static FIT: OnceLock<Fit> = OnceLock::new();
     FIT.get_or_init(|| {
-        sampler::fit(
-            &EightSchools::new(Parameterization::NonCentred),
-            &settings(),
-        )
-        .expect("the Eight Schools fit runs")
+        sampler::fit(&EightSchools::new(Parameterization::NonCentred), &settings())
+            .expect("the Eight Schools fit runs")
     })
 }
 
@@ -66,66 +58,33 @@ fn central_interval_of_known_values() {
     let (lo, hi) = central_interval(&draws, PROB);
     close("lower end of the 89% interval of 0..=1000", lo, 55.0, 0.5);
     close("upper end of the 89% interval of 0..=1000", hi, 945.0, 0.5);
-    close(
-        "width_ratio((0, 3), (1, 2))",
-        width_ratio((0.0, 3.0), (1.0, 2.0)),
-        3.0,
-        1e-12,
-    );
+    close("width_ratio((0, 3), (1, 2))", width_ratio((0.0, 3.0), (1.0, 2.0)), 3.0, 1e-12);
 }
 
 #[test]
 fn new_school_matches_the_exact_predictive() {
     let fit = schools_fit();
     let draws = new_school_effects(fit, 5_8_4);
-    assert_eq!(
-        draws.len(),
-        fit.num_draws_total(),
-        "one effect per posterior draw"
-    );
+    assert_eq!(draws.len(), fit.num_draws_total(), "one effect per posterior draw");
     let exact = exact().new_school_marginal();
-    close(
-        "mean of the new school's effect",
-        mean(&draws),
-        exact.mean(),
-        0.5,
-    );
+    close("mean of the new school's effect", mean(&draws), exact.mean(), 0.5);
     close("sd of the new school's effect", sd(&draws), exact.sd(), 0.4);
     let (lo, hi) = central_interval(&draws, PROB);
-    close(
-        "lower end of its 89% interval",
-        lo,
-        exact.quantile(0.055),
-        1.0,
-    );
-    close(
-        "upper end of its 89% interval",
-        hi,
-        exact.quantile(0.945),
-        1.0,
-    );
+    close("lower end of its 89% interval", lo, exact.quantile(0.055), 1.0);
+    close("upper end of its 89% interval", hi, exact.quantile(0.945), 1.0);
 }
 
 #[test]
 fn new_school_is_wider_than_school_e() {
     let fit = schools_fit();
     let new = central_interval(&new_school_effects(fit, 5_8_4), PROB);
-    let school_e = central_interval(
-        &fit.pooled(fit.param_index("theta.5").expect("theta.5")),
-        PROB,
-    );
+    let school_e =
+        central_interval(&fit.pooled(fit.param_index("theta.5").expect("theta.5")), PROB);
     let e = exact().theta_marginal(4);
     let n = exact().new_school_marginal();
-    let expected = width_ratio(
-        (n.quantile(0.055), n.quantile(0.945)),
-        (e.quantile(0.055), e.quantile(0.945)),
-    );
-    close(
-        "width ratio, new school to School E",
-        width_ratio(new, school_e),
-        expected,
-        0.08,
-    );
+    let expected =
+        width_ratio((n.quantile(0.055), n.quantile(0.945)), (e.quantile(0.055), e.quantile(0.945)));
+    close("width ratio, new school to School E", width_ratio(new, school_e), expected, 0.08);
 }
 
 #[test]
@@ -133,11 +92,7 @@ fn private_school_adds_beta() {
     let data = covariate_data();
     let fit = sampler::fit(&data, &settings()).expect("the covariate fit runs");
     let draws = new_private_school_effects(&fit, 5_8_4);
-    assert_eq!(
-        draws.len(),
-        fit.num_draws_total(),
-        "one effect per posterior draw"
-    );
+    assert_eq!(draws.len(), fit.num_draws_total(), "one effect per posterior draw");
     // E[theta_new] = E[mu] + E[beta] for a private school.
     let exact = data.exact(20_000, 80.0);
     close(

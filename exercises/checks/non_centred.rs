@@ -33,12 +33,7 @@ fn free_names() -> Vec<String> {
 
 #[test]
 fn jacobian_of_eta_to_theta() {
-    close(
-        "log_jacobian(ln 2, 8)",
-        log_jacobian(2f64.ln(), 8),
-        8.0 * 2f64.ln(),
-        1e-12,
-    );
+    close("log_jacobian(ln 2, 8)", log_jacobian(2f64.ln(), 8), 8.0 * 2f64.ln(), 1e-12);
     // The centred and non-centred densities at matching points differ by it.
     let c = EightSchools::new(Parameterization::Centred);
     let n = EightSchools::new(Parameterization::NonCentred);
@@ -76,11 +71,7 @@ fn declaration() {
     let mut names = vec!["mu".to_string(), "tau".to_string()];
     names.extend((1..=8).map(|j| format!("eta.{j}")));
     names.extend((1..=8).map(|j| format!("theta.{j}")));
-    same_names(
-        "the columns of a draw (param_names)",
-        &model.param_names(),
-        &names,
-    );
+    same_names("the columns of a draw (param_names)", &model.param_names(), &names);
 }
 
 #[test]
@@ -100,12 +91,7 @@ fn theta_is_mu_plus_tau_eta() {
     assert_eq!(out.len(), 18, "constrain() wrote {out:?}");
     let expected = [3.0, 1.0, 2.0, 4.0, 2.5, 1.5, 2.25, 1.75];
     for (j, (g, e)) in out[10..].iter().zip(expected).enumerate() {
-        close(
-            &format!("theta.{} at mu = 2, tau = 0.5", j + 1),
-            *g,
-            e,
-            1e-12,
-        );
+        close(&format!("theta.{} at mu = 2, tau = 0.5", j + 1), *g, e, 1e-12);
     }
 }
 
@@ -113,12 +99,8 @@ fn theta_is_mu_plus_tau_eta() {
 fn divergences_vanish() {
     // The source's settings: 4 chains of 1000 warmup + 2000 draws, target
     // acceptance 0.9, seed 42.
-    let settings = Settings {
-        seed: 42,
-        num_draws: 2000,
-        target_accept: 0.9,
-        ..Settings::default()
-    };
+    let settings =
+        Settings { seed: 42, num_draws: 2000, target_accept: 0.9, ..Settings::default() };
     let fits = fit_both(&settings).expect("both fits run");
     // Your non-centred fit must be a fit of your model, draw for draw.
     let again = sampler::fit(&yours(), &settings).expect("your model fits");
@@ -134,19 +116,7 @@ fn divergences_vanish() {
     );
     let mut centred_names = vec!["mu".to_string(), "tau".to_string()];
     centred_names.extend((1..=8).map(|j| format!("theta.{j}")));
-    same_names(
-        "columns of fit_both's centred fit",
-        &fits.centred.param_names,
-        &centred_names,
-    );
-    above(
-        "divergences of the centred model",
-        fits.centred.num_divergent() as f64,
-        0.0,
-    );
-    same(
-        "divergences of your non-centred model",
-        fits.non_centred.num_divergent(),
-        0,
-    );
+    same_names("columns of fit_both's centred fit", &fits.centred.param_names, &centred_names);
+    above("divergences of the centred model", fits.centred.num_divergent() as f64, 0.0);
+    same("divergences of your non-centred model", fits.non_centred.num_divergent(), 0);
 }

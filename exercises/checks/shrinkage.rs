@@ -11,19 +11,9 @@ const TAU: f64 = 6.0;
 #[test]
 fn shrinkage_factors() {
     // School A: 15² / (15² + 6²) = 225 / 261.
-    close(
-        "B for School A",
-        shrinkage_factor(15.0, TAU),
-        225.0 / 261.0,
-        1e-12,
-    );
+    close("B for School A", shrinkage_factor(15.0, TAU), 225.0 / 261.0, 1e-12);
     // School E: 81 / 117.
-    close(
-        "B for School E",
-        shrinkage_factor(9.0, TAU),
-        81.0 / 117.0,
-        1e-12,
-    );
+    close("B for School E", shrinkage_factor(9.0, TAU), 81.0 / 117.0, 1e-12);
     close("B with tau = 0", shrinkage_factor(10.0, 0.0), 1.0, 1e-12);
 }
 
@@ -40,21 +30,11 @@ fn ranking_by_shrinkage() {
 #[test]
 fn shrunk_estimates() {
     // School A: (36/261)·28 + (225/261)·8 = (1008 + 1800) / 261.
-    close(
-        "School A",
-        shrunk_estimate(28.0, 15.0, MU, TAU),
-        2808.0 / 261.0,
-        1e-9,
-    );
+    close("School A", shrunk_estimate(28.0, 15.0, MU, TAU), 2808.0 / 261.0, 1e-9);
     for (i, school) in "ABCDEFGH".chars().enumerate() {
         let t = shrunk_estimate(Y[i], SIGMA[i], MU, TAU);
         let (lo, hi) = (Y[i].min(MU), Y[i].max(MU));
-        between(
-            &format!("School {school} (between its y = {} and mu = {MU})", Y[i]),
-            t,
-            lo,
-            hi,
-        );
+        between(&format!("School {school} (between its y = {} and mu = {MU})", Y[i]), t, lo, hi);
     }
 }
 

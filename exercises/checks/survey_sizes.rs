@@ -16,11 +16,7 @@ const LARGE: usize = 2;
 fn resized() -> &'static (models::survey::data::Survey, Fit) {
     static FIT: OnceLock<(models::survey::data::Survey, Fit)> = OnceLock::new();
     FIT.get_or_init(|| {
-        let settings = Settings {
-            seed: 42,
-            target_accept: 0.9,
-            ..Settings::default()
-        };
+        let settings = Settings { seed: 42, target_accept: 0.9, ..Settings::default() };
         fit_resized(10, 500, &settings).expect("fit_resized returned an error")
     })
 }
@@ -40,18 +36,8 @@ fn mean_reduction(survey_counts: &[u32], fit: &Fit, region: usize) -> f64 {
 
 #[test]
 fn weight_on_the_baseline() {
-    close(
-        "weight_on_baseline(10, 10)",
-        weight_on_baseline(10.0, 10),
-        0.5,
-        1e-12,
-    );
-    close(
-        "weight_on_baseline(2, 498)",
-        weight_on_baseline(2.0, 498),
-        0.004,
-        1e-12,
-    );
+    close("weight_on_baseline(10, 10)", weight_on_baseline(10.0, 10), 0.5, 1e-12);
+    close("weight_on_baseline(2, 498)", weight_on_baseline(2.0, 498), 0.004, 1e-12);
 }
 
 #[test]
@@ -76,16 +62,8 @@ fn conditional_mean_blends_data_and_baseline() {
 fn resized_survey_has_the_requested_sizes() {
     let (survey, fit) = resized();
     let sizes = survey.sizes();
-    assert_eq!(
-        sizes[SMALL - 1],
-        10,
-        "region {SMALL} size, all sizes {sizes:?}"
-    );
-    assert_eq!(
-        sizes[LARGE - 1],
-        500,
-        "region {LARGE} size, all sizes {sizes:?}"
-    );
+    assert_eq!(sizes[SMALL - 1], 10, "region {SMALL} size, all sizes {sizes:?}");
+    assert_eq!(sizes[LARGE - 1], 500, "region {LARGE} size, all sizes {sizes:?}");
     assert_eq!(fit.num_divergent(), 0, "divergences in the marginal model");
     assert!(
         fit.param_index("pi.5.1").is_some(),
@@ -105,12 +83,7 @@ fn small_region_leans_on_the_baseline() {
     // posterior mean of alpha, which is larger (B is concave in alpha).
     let alpha = fit.pooled(fit.param_index("alpha").expect("alpha"));
     let expected = alpha.iter().map(|a| a / (a + 10.0)).sum::<f64>() / alpha.len() as f64;
-    close(
-        "mean weight on pi0 with n = 10, averaged over the alpha draws",
-        small,
-        expected,
-        1e-9,
-    );
+    close("mean weight on pi0 with n = 10, averaged over the alpha draws", small, expected, 1e-9);
 }
 
 #[test]
@@ -131,18 +104,8 @@ fn pooling_narrows_the_small_region_more() {
     let draws = fit.pooled(fit.param_index("pi.5.1").expect("pi.5.1"));
     let below = draws.iter().filter(|&&d| d < lo).count() as f64 / draws.len() as f64;
     let above = draws.iter().filter(|&&d| d > hi).count() as f64 / draws.len() as f64;
-    close(
-        "share of pi.5.1 draws below your lower end",
-        below,
-        0.055,
-        0.002,
-    );
-    close(
-        "share of pi.5.1 draws above your upper end",
-        above,
-        0.055,
-        0.002,
-    );
+    close("share of pi.5.1 draws below your lower end", below, 0.055, 0.002);
+    close("share of pi.5.1 draws above your upper end", above, 0.055, 0.002);
     let small = mean_reduction(&survey.counts[SMALL - 1], fit, SMALL);
     let large = mean_reduction(&survey.counts[LARGE - 1], fit, LARGE);
     between("interval narrowing for n = 10 (%)", small, 5.0, 20.0);

@@ -31,12 +31,8 @@ use models::regression_priors::{COEF_PRIOR_SD, SCALE_PRIOR};
 use sampler::{Fit, Settings};
 
 /// The population the data were drawn from.
-pub const TRUTH: Population = Population {
-    mu: [10.0, 2.0],
-    tau: [2.0, 1.0],
-    rho: -0.6,
-    sigma: 2.0,
-};
+pub const TRUTH: Population =
+    Population { mu: [10.0, 2.0], tau: [2.0, 1.0], rho: -0.6, sigma: 2.0 };
 /// Number of groups.
 pub const GROUPS: usize = 40;
 /// Observations per group.

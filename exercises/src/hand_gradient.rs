@@ -30,10 +30,7 @@ pub struct NonCentredByHand {
 impl NonCentredByHand {
     /// The classic eight schools.
     pub fn new() -> Self {
-        Self {
-            y: Y.to_vec(),
-            sigma: SIGMA.to_vec(),
-        }
+        Self { y: Y.to_vec(), sigma: SIGMA.to_vec() }
     }
 }
 

@@ -31,12 +31,8 @@ use models::regression_priors::{COEF_PRIOR_SD, SCALE_PRIOR};
 use sampler::{Fit, Settings};
 
 /// The population the data were drawn from.
-pub const TRUTH: Population = Population {
-    mu: [10.0, 2.0],
-    tau: [2.0, 1.0],
-    rho: -0.6,
-    sigma: 2.0,
-};
+pub const TRUTH: Population =
+    Population { mu: [10.0, 2.0], tau: [2.0, 1.0], rho: -0.6, sigma: 2.0 };
 /// Number of groups.
 pub const GROUPS: usize = 40;
 /// Observations per group.
@@ -84,16 +80,7 @@ pub fn declare(data: GroupedRows) -> sampler::Result<Declared<Correlated>> {
     let z_1 = p.vector("z_1", j, Support::Real);
     let sigma = p.positive("sigma");
     let rho = p.generated("rho");
-    let model = Correlated {
-        data,
-        mu,
-        tau,
-        l,
-        z_0,
-        z_1,
-        sigma,
-        rho,
-    };
+    let model = Correlated { data, mu, tau, l, z_0, z_1, sigma, rho };
     Declared::new(p, model)
 }
 

@@ -58,17 +58,7 @@ pub fn declare(counts: &[f64], exposure: &[f64]) -> sampler::Result<Declared<Hos
     let z = p.vector("z", counts.len(), Support::Real);
     let lambda = p.generated_vector("lambda", counts.len());
     let (y, exposure) = (counts.to_vec(), exposure.to_vec());
-    Declared::new(
-        p,
-        Hospitals {
-            y,
-            exposure,
-            mu_log,
-            sigma_log,
-            z,
-            lambda,
-        },
-    )
+    Declared::new(p, Hospitals { y, exposure, mu_log, sigma_log, z, lambda })
 }
 
 /// (b) `y_j ~ Poisson(e_j lambda_j)` has log mean `log e_j + mu_log + sigma_log z_j`:
@@ -100,15 +90,11 @@ pub fn fit_hierarchical(settings: &Settings) -> sampler::Result<Fit> {
 
 /// (b) The central `prob` interval of `lambda.{hospital}` (1-based) in `fit`.
 pub fn partial_pooling_interval(fit: &Fit, hospital: usize, prob: f64) -> (f64, f64) {
-    let index = fit
-        .param_index(&format!("lambda.{hospital}"))
-        .expect("the fit has a column per hospital");
+    let index =
+        fit.param_index(&format!("lambda.{hospital}")).expect("the fit has a column per hospital");
     let draws = fit.pooled(index);
     let tail = 0.5 * (1.0 - prob);
-    (
-        diagnostics::quantile(&draws, tail),
-        diagnostics::quantile(&draws, 1.0 - tail),
-    )
+    (diagnostics::quantile(&draws, tail), diagnostics::quantile(&draws, 1.0 - tail))
 }
 
 /// (c) By how many percent the interval `partial` is narrower than `no_pooling`.

@@ -5,8 +5,7 @@ use sampler::rng::{chain_rng, std_normal};
 
 /// Column index of `name` in `fit`.
 fn column(fit: &Fit, name: &str) -> usize {
-    fit.param_index(name)
-        .unwrap_or_else(|| panic!("the fit has no column {name}"))
+    fit.param_index(name).unwrap_or_else(|| panic!("the fit has no column {name}"))
 }
 
 /// (a) A new school's effect, one per posterior draw of the Eight Schools
@@ -28,10 +27,7 @@ pub fn new_school_effects(fit: &Fit, seed: u64) -> Vec<f64> {
 /// `(1 + prob)/2` quantiles.
 pub fn central_interval(draws: &[f64], prob: f64) -> (f64, f64) {
     let tail = 0.5 * (1.0 - prob);
-    (
-        diagnostics::quantile(draws, tail),
-        diagnostics::quantile(draws, 1.0 - tail),
-    )
+    (diagnostics::quantile(draws, tail), diagnostics::quantile(draws, 1.0 - tail))
 }
 
 /// (b) How many times wider interval `a` is than interval `b`.

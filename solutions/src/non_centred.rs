@@ -41,17 +41,7 @@ pub fn declare() -> sampler::Result<Declared<NonCentredSchools>> {
     let eta = p.vector("eta", Y.len(), Support::Real);
     let theta = p.generated_vector("theta", Y.len());
     let (y, sigma) = (Y.to_vec(), SIGMA.to_vec());
-    Declared::new(
-        p,
-        NonCentredSchools {
-            y,
-            sigma,
-            mu,
-            tau,
-            eta,
-            theta,
-        },
-    )
+    Declared::new(p, NonCentredSchools { y, sigma, mu, tau, eta, theta })
 }
 
 /// (b) The model block.

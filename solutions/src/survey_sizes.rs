@@ -60,10 +60,7 @@ pub fn partial_pooling_interval(fit: &Fit, region: usize, k: usize, prob: f64) -
     let name = format!("pi.{region}.{k}");
     let draws = fit.pooled(fit.param_index(&name).expect("pi.r.k column"));
     let tail = 0.5 * (1.0 - prob);
-    (
-        diagnostics::quantile(&draws, tail),
-        diagnostics::quantile(&draws, 1.0 - tail),
-    )
+    (diagnostics::quantile(&draws, tail), diagnostics::quantile(&draws, 1.0 - tail))
 }
 
 #[cfg(test)]

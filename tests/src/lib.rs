@@ -40,11 +40,8 @@ impl fmt::Display for Problem {
 /// crates `ch_<name>`, each of which needs a page `<name>.md`.
 pub fn check_book(src: &Path, chapters: Option<&Path>) -> Vec<Problem> {
     let src = &normalize(src);
-    let mut checker = Checker {
-        src: src.to_path_buf(),
-        problems: Vec::new(),
-        included: BTreeSet::new(),
-    };
+    let mut checker =
+        Checker { src: src.to_path_buf(), problems: Vec::new(), included: BTreeSet::new() };
     let mut files = Vec::new();
     if let Err(e) = markdown_files(src, &mut files) {
         checker.problem(src, format!("cannot read the book sources: {e}"));
@@ -82,10 +79,8 @@ pub fn check_book(src: &Path, chapters: Option<&Path>) -> Vec<Problem> {
         {
             continue;
         }
-        checker.problem(
-            &file,
-            "is neither listed in SUMMARY.md nor included by another page".into(),
-        );
+        checker
+            .problem(&file, "is neither listed in SUMMARY.md nor included by another page".into());
     }
 
     if let Some(chapters) = chapters {
@@ -119,10 +114,7 @@ impl Checker {
             if !target.is_file() {
                 self.problem(
                     file,
-                    format!(
-                        "{{{{#{} {}}}}}: {} does not exist",
-                        inc.kind, inc.raw, inc.path
-                    ),
+                    format!("{{{{#{} {}}}}}: {} does not exist", inc.kind, inc.raw, inc.path),
                 );
                 continue;
             }
@@ -159,10 +151,7 @@ impl Checker {
                 target.set_extension("md");
             }
             if !target.exists() {
-                self.problem(
-                    page,
-                    format!("{} {} does not exist", link.kind, link.target),
-                );
+                self.problem(page, format!("{} {} does not exist", link.kind, link.target));
             }
         }
     }
@@ -178,22 +167,14 @@ impl Checker {
         let mut names: Vec<String> = entries
             .filter_map(Result::ok)
             .filter(|e| e.path().is_dir())
-            .filter_map(|e| {
-                e.file_name()
-                    .to_str()?
-                    .strip_prefix("ch_")
-                    .map(str::to_string)
-            })
+            .filter_map(|e| e.file_name().to_str()?.strip_prefix("ch_").map(str::to_string))
             .collect();
         names.sort();
         let summary = self.src.join("SUMMARY.md");
         for name in names {
             let page = normalize(&self.src.join(format!("{name}.md")));
             if !page.is_file() {
-                self.problem(
-                    &page,
-                    format!("chapter crate ch_{name} has no page {name}.md"),
-                );
+                self.problem(&page, format!("chapter crate ch_{name} has no page {name}.md"));
             } else if !listed.contains(&page) {
                 self.problem(
                     &summary,

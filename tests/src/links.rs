@@ -31,14 +31,12 @@ pub(crate) fn links(text: &str) -> Vec<Link> {
     let mut parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES);
     for event in parser.by_ref() {
         match event {
-            Event::Start(Tag::Link { dest_url, .. }) => out.push(Link {
-                kind: "link",
-                target: dest_url.to_string(),
-            }),
-            Event::Start(Tag::Image { dest_url, .. }) => out.push(Link {
-                kind: "image",
-                target: dest_url.to_string(),
-            }),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                out.push(Link { kind: "link", target: dest_url.to_string() })
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                out.push(Link { kind: "image", target: dest_url.to_string() })
+            }
             Event::Html(html) | Event::InlineHtml(html) => html_links(&html, &mut out),
             _ => {}
         }
@@ -49,10 +47,7 @@ pub(crate) fn links(text: &str) -> Vec<Link> {
         .map(|(_, def)| (def.span.start, def.dest.to_string()))
         .collect();
     definitions.sort();
-    out.extend(definitions.into_iter().map(|(_, target)| Link {
-        kind: "link",
-        target,
-    }));
+    out.extend(definitions.into_iter().map(|(_, target)| Link { kind: "link", target }));
     out
 }
 
@@ -68,15 +63,9 @@ fn html_links(line: &str, out: &mut Vec<Link>) {
             let value = &line[i + a + attr.len() + 2..tag_end];
             let target = match value.chars().next() {
                 Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
-                _ => value
-                    .split(|c: char| c.is_whitespace() || c == '/')
-                    .next()
-                    .unwrap_or(""),
+                _ => value.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or(""),
             };
-            out.push(Link {
-                kind,
-                target: target.to_string(),
-            });
+            out.push(Link { kind, target: target.to_string() });
         }
     }
 }
@@ -87,9 +76,7 @@ fn html_links(line: &str, out: &mut Vec<Link>) {
 pub(crate) fn local_target(target: &str) -> Option<PathBuf> {
     let path = target.split(['#', '?']).next().unwrap_or("");
     let has_scheme = path.split_once(':').is_some_and(|(s, _)| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     if path.is_empty() || path.starts_with('/') || has_scheme {
         return None;

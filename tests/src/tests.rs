@@ -14,17 +14,11 @@ fn book(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 fn messages(dir: &tempfile::TempDir, chapters: Option<&Path>) -> Vec<String> {
-    check_book(dir.path(), chapters)
-        .iter()
-        .map(ToString::to_string)
-        .collect()
+    check_book(dir.path(), chapters).iter().map(ToString::to_string).collect()
 }
 
 const GOOD: &[(&str, &str)] = &[
-    (
-        "SUMMARY.md",
-        "# Summary\n\n[Intro](intro.md)\n\n- [Chapter](chapter.md)\n- [Draft]()\n",
-    ),
+    ("SUMMARY.md", "# Summary\n\n[Intro](intro.md)\n\n- [Chapter](chapter.md)\n- [Draft]()\n"),
     (
         "intro.md",
         "# Intro\n\nSee [the chapter](chapter.md#results) and [Rust](https://rust-lang.org).\n",
@@ -37,10 +31,7 @@ const GOOD: &[(&str, &str)] = &[
          Literal: `![not an image](missing.svg)` and \\{{#include nope.md}}.\n\n\
          ```text\n[not a link](missing.md)\n```\n",
     ),
-    (
-        "code/demo.rs",
-        "// ANCHOR: main\nfn main() {}\n// ANCHOR_END: main\n",
-    ),
+    ("code/demo.rs", "// ANCHOR: main\nfn main() {}\n// ANCHOR_END: main\n"),
     (
         "generated/chapter/table.md",
         "| a |\n|---|\n| 1 |\n\n![inline](generated/chapter/funnel.svg)\n",
@@ -57,10 +48,7 @@ fn a_consistent_book_has_no_problems() {
 #[test]
 fn a_broken_include_is_reported() {
     let mut files = GOOD.to_vec();
-    files.push((
-        "broken.md",
-        "# Broken\n\n{{#include generated/broken/missing.md}}\n",
-    ));
+    files.push(("broken.md", "# Broken\n\n{{#include generated/broken/missing.md}}\n"));
     files[0].1 =
         "# Summary\n\n[Intro](intro.md)\n\n- [Chapter](chapter.md)\n- [Broken](broken.md)\n";
     let dir = book(&files);
@@ -75,10 +63,7 @@ fn a_broken_include_is_reported() {
 #[test]
 fn every_problem_is_reported() {
     let files = [
-        (
-            "SUMMARY.md",
-            "# Summary\n\n- [One](one.md)\n- [Gone](gone.md)\n",
-        ),
+        ("SUMMARY.md", "# Summary\n\n- [One](one.md)\n- [Gone](gone.md)\n"),
         (
             "one.md",
             "# One\n\n{{#include code.rs:missing_anchor}}\n{{#rustdoc_include nope.rs}}\n\
@@ -106,10 +91,7 @@ fn every_problem_is_reported() {
         "two.md: chapter crate ch_two has no page two.md",
     ];
     for e in expected {
-        assert!(
-            problems.iter().any(|p| p == e),
-            "missing {e:?} in {problems:#?}"
-        );
+        assert!(problems.iter().any(|p| p == e), "missing {e:?} in {problems:#?}");
     }
     assert_eq!(problems.len(), expected.len(), "{problems:#?}");
 }
@@ -132,10 +114,7 @@ fn included_links_resolve_from_the_page() {
         ("gen/t.md", "![x](x.svg)\n"),
         ("gen/x.svg", ""),
     ];
-    assert_eq!(
-        messages(&book(&broken), None),
-        vec!["p.md: image x.svg does not exist"]
-    );
+    assert_eq!(messages(&book(&broken), None), vec!["p.md: image x.svg does not exist"]);
 }
 
 #[test]
@@ -143,10 +122,8 @@ fn include_syntax() {
     let found = includes(
         "a {{#include x.rs:name}} b {{#include y.rs:3:5}} \\{{#include z.md}} {{#playground p.rs editable}} {{#title T}}",
     );
-    let got: Vec<_> = found
-        .iter()
-        .map(|i| (i.kind.as_str(), i.path.as_str(), i.anchor.as_deref()))
-        .collect();
+    let got: Vec<_> =
+        found.iter().map(|i| (i.kind.as_str(), i.path.as_str(), i.anchor.as_deref())).collect();
     assert_eq!(
         got,
         [

@@ -165,10 +165,8 @@ fn check_flags(package: &str, args: &[String]) -> Result<(), String> {
 fn check_command(c: &RunCommand) -> Result<(), String> {
     check_flags(&c.package, &c.program_args).map_err(|e| format!("{}: {e}", c.place))?;
     if let Some(i) = c.cargo_args.iter().position(|a| a == "--example") {
-        let name = c
-            .cargo_args
-            .get(i + 1)
-            .ok_or(format!("{}: --example without a name", c.place))?;
+        let name =
+            c.cargo_args.get(i + 1).ok_or(format!("{}: --example without a name", c.place))?;
         let file = root().join(format!("chapters/{}/examples/{name}.rs", c.package));
         if !file.is_file() {
             return Err(format!("{}: no example {}", c.place, file.display()));
@@ -197,18 +195,11 @@ fn every_run_command_in_the_book_parses() {
         let name = page.file_name().unwrap().to_string_lossy().into_owned();
         commands.extend(commands_in(&name, &text).unwrap_or_else(|e| panic!("{e}")));
     }
-    assert!(
-        commands.len() > 40,
-        "found only {} commands",
-        commands.len()
-    );
+    assert!(commands.len() > 40, "found only {} commands", commands.len());
     let chapters: std::collections::BTreeSet<&str> =
         commands.iter().map(|c| c.package.as_str()).collect();
     assert!(chapters.len() >= 11, "commands for only {chapters:?}");
-    let failures: Vec<String> = commands
-        .iter()
-        .filter_map(|c| check_command(c).err())
-        .collect();
+    let failures: Vec<String> = commands.iter().filter_map(|c| check_command(c).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -223,22 +214,13 @@ fn the_checker_catches_bad_commands() {
                 ```\nInline: (`cargo run --release -p ch_loo -- --help`) and more.\n";
     let commands = commands_in("test.md", page).unwrap();
     assert_eq!(commands.len(), 6);
-    assert_eq!(
-        commands[3].program_args,
-        ["--seed", "7", "--draws-dir", "d/"]
-    );
+    assert_eq!(commands[3].program_args, ["--seed", "7", "--draws-dir", "d/"]);
     assert_eq!(commands[5].program_args, ["--help"]);
     let results: Vec<bool> = commands.iter().map(|c| check_command(c).is_ok()).collect();
     assert_eq!(results, [false, false, false, true, false, true]);
     let err = check_command(&commands[0]).unwrap_err();
-    assert!(
-        err.contains("test.md:2") && err.contains("--no-such-flag"),
-        "{err}"
-    );
+    assert!(err.contains("test.md:2") && err.contains("--no-such-flag"), "{err}");
     assert!(commands_in("t.md", "`cargo run --release`").is_err());
-    assert_eq!(
-        shell_words(r#"a "b c" 'd' e"#).unwrap(),
-        ["a", "b c", "d", "e"]
-    );
+    assert_eq!(shell_words(r#"a "b c" 'd' e"#).unwrap(), ["a", "b c", "d", "e"]);
     assert!(shell_words("a \"b").is_err());
 }

@@ -31,11 +31,7 @@ fn no_chapter_writes_into_the_book_by_default() {
             rust_files(&src, &mut files);
         }
     }
-    assert!(
-        files.len() > 10,
-        "found only {} chapter sources",
-        files.len()
-    );
+    assert!(files.len() > 10, "found only {} chapter sources", files.len());
     let offenders: Vec<_> = files
         .iter()
         .filter(|f| {
@@ -54,9 +50,6 @@ fn no_chapter_writes_into_the_book_by_default() {
 fn scratch_directories_are_ignored_by_git() {
     let ignore = std::fs::read_to_string(root().join(".gitignore")).expect(".gitignore");
     for dir in ["/out/", "/draws/"] {
-        assert!(
-            ignore.lines().any(|l| l.trim() == dir),
-            ".gitignore does not list {dir}"
-        );
+        assert!(ignore.lines().any(|l| l.trim() == dir), ".gitignore does not list {dir}");
     }
 }

@@ -60,10 +60,7 @@ macro_rules! chapter {
         }
     };
     ($name:ident, $krate:ident, no_study) => {
-        Chapter {
-            study: None,
-            ..chapter!($name, $krate)
-        }
+        Chapter { study: None, ..chapter!($name, $krate) }
     };
 }
 

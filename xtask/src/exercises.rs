@@ -103,21 +103,14 @@ impl Checker {
             if !errors.contains("could not compile `exercises`") {
                 bail!("building the dependencies of exercise {name} failed:\n{errors}");
             }
-            return Ok(Report {
-                status: Status::DoesNotCompile,
-                output: errors,
-            });
+            return Ok(Report { status: Status::DoesNotCompile, output: errors });
         }
         let run = self.cargo_test(name, false)?;
         let stdout = String::from_utf8_lossy(&run.stdout);
         if stdout.contains("running 0 tests") {
             bail!("exercise {name} has no checks: is exercises/checks/{name}.rs included?");
         }
-        let status = if run.status.success() {
-            Status::Solved
-        } else {
-            Status::Unsolved
-        };
+        let status = if run.status.success() { Status::Solved } else { Status::Unsolved };
         // The checks' messages are on stdout; cargo's own lines on stderr
         // matter only if the tests did not run at all.
         let output = if stdout.contains("test result:") {
@@ -149,8 +142,7 @@ impl Checker {
         if let Some(dir) = &self.target_dir {
             cmd.env("CARGO_TARGET_DIR", dir);
         }
-        cmd.output()
-            .with_context(|| format!("cannot run {}", self.cargo.to_string_lossy()))
+        cmd.output().with_context(|| format!("cannot run {}", self.cargo.to_string_lossy()))
     }
 }
 
@@ -202,10 +194,7 @@ pub fn run(root: &Path, name: &str, hint: bool) -> Result<()> {
     let file = format!("exercises/src/{name}.rs");
     if report.status == Status::DoesNotCompile {
         print!("{}", report.output);
-        bail!(
-            "{name} ({}) does not compile: see the errors above. Edit {file}.",
-            exercise.title
-        );
+        bail!("{name} ({}) does not compile: see the errors above. Edit {file}.", exercise.title);
     }
     let results = output::parse(name, &report.output);
     if results.is_empty() {
@@ -214,10 +203,7 @@ pub fn run(root: &Path, name: &str, hint: bool) -> Result<()> {
     } else {
         let source = std::fs::read_to_string(root.join(format!("exercises/checks/{name}.rs")))
             .unwrap_or_default();
-        print!(
-            "{}",
-            output::render(&output::in_source_order(results.clone(), &source))
-        );
+        print!("{}", output::render(&output::in_source_order(results.clone(), &source)));
     }
     let mut state = HintState::load(checker.hint_file());
     if report.status == Status::Solved {
@@ -226,11 +212,8 @@ pub fn run(root: &Path, name: &str, hint: bool) -> Result<()> {
         println!("\n{name} ({}): solved. Well done!", exercise.title);
         return Ok(());
     }
-    let failed: Vec<String> = results
-        .iter()
-        .filter(|r| !r.passed)
-        .map(|r| r.name.clone())
-        .collect();
+    let failed: Vec<String> =
+        results.iter().filter(|r| !r.passed).map(|r| r.name.clone()).collect();
     println!();
     print!("{}", state.after_failure(exercise, &failed, hint));
     state.save();

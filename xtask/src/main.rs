@@ -113,10 +113,8 @@ fn regenerate(only: &[String]) -> Result<()> {
         bail!("no chapter {unknown:?} (chapters: {})", names.join(", "));
     }
     let generated = book_dir().join("src").join("generated");
-    let chosen: Vec<_> = CHAPTERS
-        .iter()
-        .filter(|c| only.is_empty() || only.iter().any(|n| n == c.name))
-        .collect();
+    let chosen: Vec<_> =
+        CHAPTERS.iter().filter(|c| only.is_empty() || only.iter().any(|n| n == c.name)).collect();
     // On a terminal the chapters show their own progress (bars, one line per
     // fit or study); piped, they stay quiet and only these lines remain.
     let quiet = !std::io::stderr().is_terminal();
@@ -129,12 +127,7 @@ fn regenerate(only: &[String]) -> Result<()> {
         }
         std::fs::create_dir_all(&out)
             .with_context(|| format!("cannot create {}", out.display()))?;
-        eprintln!(
-            "[{}/{}] regenerating {} ...",
-            i + 1,
-            chosen.len(),
-            chapter.name
-        );
+        eprintln!("[{}/{}] regenerating {} ...", i + 1, chosen.len(), chapter.name);
         let start = Instant::now();
         (chapter.run)(&out, quiet).with_context(|| format!("chapter {}", chapter.name))?;
         let seconds = start.elapsed().as_secs_f64();
@@ -158,11 +151,7 @@ fn report_times(times: &[(&str, f64)]) {
         return;
     }
     let total: f64 = times.iter().map(|(_, s)| s).sum();
-    let without_sbc: f64 = times
-        .iter()
-        .filter(|(name, _)| *name != "sbc")
-        .map(|(_, s)| s)
-        .sum();
+    let without_sbc: f64 = times.iter().filter(|(name, _)| *name != "sbc").map(|(_, s)| s).sum();
     eprintln!(
         "regenerated {} chapters in {total:.1} s ({without_sbc:.1} s without sbc)",
         times.len()
@@ -185,8 +174,5 @@ fn build_book() -> Result<()> {
 /// `path` relative to the workspace root when it is inside it.
 fn relative(path: &Path) -> String {
     let root = workspace_root();
-    path.strip_prefix(&root)
-        .unwrap_or(path)
-        .display()
-        .to_string()
+    path.strip_prefix(&root).unwrap_or(path).display().to_string()
 }

@@ -91,9 +91,7 @@ pub fn run(out: &Path, seeds: u64, only: &[String]) -> Result<()> {
                     start.elapsed().as_secs_f64()
                 );
                 for (stem, stats) in fits {
-                    let short = stem
-                        .strip_prefix(&format!("{}_", chapter.name))
-                        .unwrap_or(&stem);
+                    let short = stem.strip_prefix(&format!("{}_", chapter.name)).unwrap_or(&stem);
                     let stem = format!("{}: {short}", chapter.name);
                     if !order.contains(&stem) {
                         order.push(stem.clone());
@@ -127,11 +125,7 @@ type Results<'a> = BTreeMap<(String, &'a str), Vec<FitStats>>;
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        0.5 * (v[n / 2 - 1] + v[n / 2])
-    }
+    if n % 2 == 1 { v[n / 2] } else { 0.5 * (v[n / 2 - 1] + v[n / 2]) }
 }
 
 /// A Markdown table header: the fit column, then right-aligned `cols`.
@@ -155,19 +149,11 @@ fn convergence_table(order: &[String], results: &Results, seeds: u64) -> String 
         for schedule in SCHEDULES {
             let v = runs(schedule);
             let rhat = median(v.iter().map(|f| f.max_rhat).collect());
-            let bad = v
-                .iter()
-                .filter(|f| f.max_rhat.is_nan() || f.max_rhat > RHAT_LIMIT)
-                .count();
+            let bad = v.iter().filter(|f| f.max_rhat.is_nan() || f.max_rhat > RHAT_LIMIT).count();
             let _ = write!(row, " {rhat:.4} ({bad}/{seeds}) |");
         }
         for schedule in SCHEDULES {
-            let div = median(
-                runs(schedule)
-                    .iter()
-                    .map(|f| f.divergences as f64)
-                    .collect(),
-            );
+            let div = median(runs(schedule).iter().map(|f| f.divergences as f64).collect());
             let _ = write!(row, " {div} |");
         }
         s.push_str(&row);
@@ -250,11 +236,7 @@ mod tests {
         let s = FitStats::of(&fit);
         let a = fit.chains_of(0);
         assert_eq!(s.max_rhat, diagnostics::rhat(&a));
-        assert!(
-            s.max_rhat > RHAT_LIMIT,
-            "the shifted chain shows: {}",
-            s.max_rhat
-        );
+        assert!(s.max_rhat > RHAT_LIMIT, "the shifted chain shows: {}", s.max_rhat);
         assert_eq!(s.min_ess, diagnostics::ess_bulk(&a));
         assert_eq!((s.divergences, s.gradients), (4 + 2, 2000));
         assert_eq!(s.ess_per_kgrad(), s.min_ess / 2.0);

@@ -56,12 +56,8 @@ pub struct Selection {
 impl ExamData {
     /// The schools with at least `min_writers` writers (the source keeps 30 or more).
     pub fn select(&self, min_writers: u32) -> Selection {
-        let schools: Vec<ExamSchool> = self
-            .schools
-            .iter()
-            .filter(|s| s.writers >= min_writers)
-            .cloned()
-            .collect();
+        let schools: Vec<ExamSchool> =
+            self.schools.iter().filter(|s| s.writers >= min_writers).cloned().collect();
         let mut authorities: Vec<String> = Vec::new();
         let summaries = schools
             .iter()
@@ -73,18 +69,10 @@ impl ExamData {
                         authorities.len() - 1
                     }
                 };
-                SchoolSummary {
-                    mean: s.mean_pct / 100.0,
-                    n: f64::from(s.writers),
-                    authority,
-                }
+                SchoolSummary { mean: s.mean_pct / 100.0, n: f64::from(s.writers), authority }
             })
             .collect();
-        Selection {
-            schools,
-            authorities,
-            summaries,
-        }
+        Selection { schools, authorities, summaries }
     }
 }
 
@@ -138,12 +126,9 @@ fn one_decimal(x: f64) -> f64 {
 pub fn simulate_province(seed: u64, t: &ProvinceTruth) -> ExamData {
     let mut rng = data_rng(seed, PROVINCE_STREAM);
     let (a, b) = shapes(t.authority_means.0, t.authority_means.1);
-    let authority_means: Vec<f64> = (0..t.authorities)
-        .map(|_| beta_draw(&mut rng, a, b))
-        .collect();
-    let weights: Vec<f64> = (1..=t.authorities)
-        .map(|r| (r as f64).powf(-t.zipf_exponent))
-        .collect();
+    let authority_means: Vec<f64> = (0..t.authorities).map(|_| beta_draw(&mut rng, a, b)).collect();
+    let weights: Vec<f64> =
+        (1..=t.authorities).map(|r| (r as f64).powf(-t.zipf_exponent)).collect();
     let total: f64 = weights.iter().sum();
     let mut schools = Vec::with_capacity(t.schools);
     for j in 0..t.schools {
@@ -155,10 +140,9 @@ pub fn simulate_province(seed: u64, t: &ProvinceTruth) -> ExamData {
                 u < 0.0
             })
             .unwrap_or(t.authorities - 1);
-        let writers = (t.writers_median.ln() + t.writers_sdlog * std_normal(&mut rng))
-            .exp()
-            .round()
-            .max(1.0) as u32;
+        let writers =
+            (t.writers_median.ln() + t.writers_sdlog * std_normal(&mut rng)).exp().round().max(1.0)
+                as u32;
         let (a, b) = shapes(authority_means[k], t.school_nu);
         let mu = beta_draw(&mut rng, a, b);
         let nu = (t.student_nu.0 + t.student_nu.1 * std_normal(&mut rng)).max(2.0);
@@ -182,12 +166,7 @@ pub fn simulate_province(seed: u64, t: &ProvinceTruth) -> ExamData {
             true_mean: Some(mu),
         });
     }
-    ExamData {
-        source: "simulated".into(),
-        course: "Mathematics 30-1".into(),
-        year: 2016,
-        schools,
-    }
+    ExamData { source: "simulated".into(), course: "Mathematics 30-1".into(), year: 2016, schools }
 }
 
 #[cfg(test)]
@@ -201,10 +180,7 @@ mod tests {
         let kept = data.select(30);
         let (schools, authorities) = (kept.schools.len(), kept.authorities.len());
         assert!((110..=170).contains(&schools), "{schools} schools kept");
-        assert!(
-            (20..=60).contains(&authorities),
-            "{authorities} authorities"
-        );
+        assert!((20..=60).contains(&authorities), "{authorities} authorities");
         assert!(kept.summaries.iter().all(|s| s.n >= 30.0));
         assert!(kept.summaries.iter().all(|s| s.authority < authorities));
         assert_eq!(data, simulate_province(20261123, &PROVINCE));

@@ -34,10 +34,7 @@ fn shape_names(pooling: ExamPooling) -> Result<[&'static str; 2]> {
 pub fn population_sd(fit: &Fit, pooling: ExamPooling) -> Result<Vec<f64>> {
     let [a, b] = shape_names(pooling)?;
     let (a, b) = (fit.pooled_named(a)?, fit.pooled_named(b)?);
-    Ok(a.iter()
-        .zip(&b)
-        .map(|(a, b)| 100.0 * variance(a / (a + b), a + b).sqrt())
-        .collect())
+    Ok(a.iter().zip(&b).map(|(a, b)| 100.0 * variance(a / (a + b), a + b).sqrt()).collect())
 }
 
 /// `mean [2.5%, 97.5%]` of `draws`, to 3 significant digits.
@@ -70,17 +67,12 @@ pub fn table(o: &Outcome) -> Result<String> {
     for (pooling, wide) in &o.exam.widened {
         let source = source_fit(&o.exam, *pooling)?;
         let base = school_means(source, n)?;
-        for (which, fit) in [
-            ("source's".to_string(), source),
-            (format!("shape scales ×{HYPER_WIDEN}"), wide),
-        ] {
+        for (which, fit) in
+            [("source's".to_string(), source), (format!("shape scales ×{HYPER_WIDEN}"), wide)]
+        {
             let [a, b] = shape_names(*pooling)?;
             let m = school_means(fit, n)?;
-            let change = m
-                .iter()
-                .zip(&base)
-                .map(|(x, y)| (x.0 - y.0).abs())
-                .fold(0.0, f64::max);
+            let change = m.iter().zip(&base).map(|(x, y)| (x.0 - y.0).abs()).fold(0.0, f64::max);
             let covered = match &truths {
                 None => "— (real data)".to_string(),
                 Some(t) => {

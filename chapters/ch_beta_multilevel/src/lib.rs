@@ -130,10 +130,8 @@ impl Fitter<'_> {
     /// Fits `model` on its own replication number (independent streams).
     fn fit<M: Model>(&self, label: &str, model: &M, replication: u32) -> Result<Fit> {
         let Self(settings, quiet) = *self;
-        let fit = timed(label, quiet, || {
-            sampler::fit_replication(model, settings, replication)
-        })
-        .with_context(|| format!("fitting the {label} model"))?;
+        let fit = timed(label, quiet, || sampler::fit_replication(model, settings, replication))
+            .with_context(|| format!("fitting the {label} model"))?;
         chapter_support::report_warnings(label, &fit, quiet);
         Ok(fit)
     }
@@ -167,11 +165,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 
     let sims = simulate_and_fit(seed, &settings, quiet)?;
     let fitter = Fitter(&settings, quiet);
-    let poolings = [
-        ExamPooling::Unpooled,
-        ExamPooling::Pooled,
-        ExamPooling::Authority,
-    ];
+    let poolings = [ExamPooling::Unpooled, ExamPooling::Pooled, ExamPooling::Authority];
     let exam_fit = |pooling, label: String, rep, wide: Option<ExamHyperPriors>| {
         let model = ExamAverages::new(&selection.summaries, pooling);
         let model = match wide {
@@ -192,16 +186,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
             exam_fit(p, label, rep, Some(wide))
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(Outcome {
-        seed,
-        sims,
-        exam: ExamSection {
-            data,
-            selection,
-            fits,
-            widened,
-        },
-    })
+    Ok(Outcome { seed, sims, exam: ExamSection { data, selection, fits, widened } })
 }
 
 /// Simulates the five small data sets from `seed` and fits their models
@@ -214,11 +199,7 @@ pub fn simulate_and_fit(seed: u64, settings: &Settings, quiet: bool) -> Result<S
     let one_fit = f.fit("one school", &OneSchool::declare(&one.scores)?, 1)?;
     let five = simulate::five_schools(seed);
     let schools = |pooling| BetaSchools::declare(&five.scores, pooling);
-    let unpooled = f.fit(
-        "five schools, unpooled",
-        &schools(BetaPooling::Unpooled)?,
-        2,
-    )?;
+    let unpooled = f.fit("five schools, unpooled", &schools(BetaPooling::Unpooled)?, 2)?;
     let pooled = f.fit("five schools, pooled", &schools(BetaPooling::Pooled)?, 3)?;
     let three = simulate::three_levels(seed);
     let three_model = ThreeLevels::declare(&three.scores, &three.district_of)?;

@@ -83,11 +83,7 @@ pub(crate) fn sample_means(samples: &[Vec<f64>], shift: f64) -> GroupMarkers {
 /// Dashed grey segments `(from, to)` under one legend label (a grand mean,
 /// each district's mean over its schools).
 pub(crate) fn dashed(label: &str, segments: Vec<((f64, f64), (f64, f64))>) -> Mark {
-    Mark::Segments {
-        segments,
-        arrow: false,
-        style: Style::new(theme::MUTED).dashed().label(label),
-    }
+    Mark::Segments { segments, arrow: false, style: Style::new(theme::MUTED).dashed().label(label) }
 }
 
 /// Writes one panel of groups under `title` to `file`.
@@ -102,10 +98,7 @@ pub(crate) fn across(label: &str, y: f64, n: usize) -> Mark {
 
 /// A solid curve in the `i`-th palette colour.
 fn curve(i: usize, label: impl Into<String>, points: Vec<(f64, f64)>) -> Mark {
-    Mark::line(
-        points,
-        Style::new(palette::series(i)).size(3.0).label(label),
-    )
+    Mark::line(points, Style::new(palette::series(i)).size(3.0).label(label))
 }
 
 /// A panel of densities on `[0, 1] × [0, cap]` (or the data's range).
@@ -124,10 +117,7 @@ fn density(title: &str, x_label: &str, marks: Vec<Mark>, cap: Option<f64>) -> Pa
 /// Writes `panels` two to a row, each with its legend, to `file`.
 pub(crate) fn panels_figure(out: &OutputDir, file: &str, panels: Vec<Panel>) -> Result<()> {
     let columns = panels.len().min(2);
-    let figure = Figure {
-        legend_per_panel: true,
-        ..Figure::grid(panels, columns, 380)
-    };
+    let figure = Figure { legend_per_panel: true, ..Figure::grid(panels, columns, 380) };
     out.draw(file, &figure)
 }
 
@@ -135,10 +125,8 @@ fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (data, fit) = &o.sims.heights;
     let k = data.country_means.len();
     let alpha_bar = estimate(fit, "alpha_bar")?;
-    let markers = [
-        truth_markers("true mean", &data.country_means),
-        sample_means(&data.heights, 0.22),
-    ];
+    let markers =
+        [truth_markers("true mean", &data.country_means), sample_means(&data.heights, 0.22)];
     let groups: Vec<String> = (1..=k).map(|i| format!("country {i}")).collect();
     let series = [("posterior".into(), estimates(fit, &names("mu_country", k))?)];
     let mut panel = group_intervals("country", "height (cm)", &groups, &series, &markers)?;
@@ -152,19 +140,13 @@ fn beta_families(out: &OutputDir) -> Result<()> {
     const CAP: f64 = 6.0;
     let family = |pairs: Vec<(f64, f64, String)>| -> Vec<Mark> {
         let curves = pairs.into_iter().enumerate();
-        curves
-            .map(|(i, (a, b, label))| curve(i, label, beta_curve(a, b, CAP).concat()))
-            .collect()
+        curves.map(|(i, (a, b, label))| curve(i, label, beta_curve(a, b, CAP).concat())).collect()
     };
     // ANCHOR: families
     let same_mean = (1..=4)
         .map(|m| {
             let (a, b) = (3.0 * m as f64, m as f64);
-            (
-                a,
-                b,
-                format!("a = {a}, b = {b} (mu = 0.75, nu = {})", a + b),
-            )
+            (a, b, format!("a = {a}, b = {b} (mu = 0.75, nu = {})", a + b))
         })
         .collect();
     let same_size = [0.25, 0.5, 0.75, 0.9]
@@ -200,9 +182,7 @@ fn prior_predictive(out: &OutputDir, o: &Outcome) -> Result<()> {
         0 => format!("{SHOWN} classes from the priors"),
         _ => String::new(),
     };
-    let lines = pieces
-        .enumerate()
-        .map(|(i, p)| Mark::line(p, faint.clone().label(bundle(i))));
+    let lines = pieces.enumerate().map(|(i, p)| Mark::line(p, faint.clone().label(bundle(i))));
     let mut lines: Vec<Mark> = lines.collect();
     // The prior predictive density: the average of every class's density.
     let average = |x| {
@@ -217,25 +197,14 @@ fn prior_predictive(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (school, _) = &o.sims.one_school;
     let (a, b) = shapes(school.mu, school.nu);
     let scores = school.scores.iter();
-    let (x, y) = scores
-        .map(|&s| (s, beta_lpdf::<f64>(s, a, b).exp()))
-        .unzip();
+    let (x, y) = scores.map(|&s| (s, beta_lpdf::<f64>(s, a, b).exp())).unzip();
     let dots = Style::new(palette::series(1)).size(4.0);
     let school_marks = vec![
         curve(0, format!("Beta({a}, {b})"), beta_curve(a, b, CAP).concat()),
-        Mark::points(
-            x,
-            y,
-            dots.label(format!("{} students", school.scores.len())),
-        ),
+        Mark::points(x, y, dots.label(format!("{} students", school.scores.len()))),
     ];
     let panels = vec![
-        density(
-            "Prior predictive: simulated classes",
-            "score",
-            lines,
-            Some(CAP),
-        ),
+        density("Prior predictive: simulated classes", "score", lines, Some(CAP)),
         density("The simulated school", "score", school_marks, Some(CAP)),
     ];
     panels_figure(out, "prior_predictive.svg", panels)
@@ -250,16 +219,8 @@ fn one_school_posterior(out: &OutputDir, o: &Outcome) -> Result<()> {
     let panel = |title: &str, name: &str, range, prior: &dyn Fn(f64) -> f64, truth| {
         let style = Style::new(palette::series(2)).dashed().label("true value");
         let marks = vec![
-            curve(
-                0,
-                "posterior",
-                step_density(&fit.pooled_named(name)?, 50, range)?,
-            ),
-            curve(
-                1,
-                "prior",
-                capped_curve(prior, range, f64::INFINITY).concat(),
-            ),
+            curve(0, "posterior", step_density(&fit.pooled_named(name)?, 50, range)?),
+            curve(1, "prior", capped_curve(prior, range, f64::INFINITY).concat()),
             Mark::VLine { x: truth, style },
         ];
         anyhow::Ok(density(title, name, marks, None))

@@ -63,11 +63,7 @@ fn models_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
         let rows = order.iter().enumerate();
         rows.map(|(x, &i)| (x as f64, value(i))).collect()
     };
-    let mut markers = vec![(
-        "published average".into(),
-        Shape::Dot,
-        at(&|i| s[i].mean_pct),
-    )];
+    let mut markers = vec![("published average".into(), Shape::Dot, at(&|i| s[i].mean_pct))];
     if s.iter().all(|s| s.true_mean.is_some()) {
         let truth = at(&|i| 100.0 * s[i].true_mean.unwrap_or(f64::NAN));
         markers.push(("true mean".into(), Shape::Cross, truth));
@@ -87,15 +83,9 @@ fn shift_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     for (k, (pooling, fit)) in fits[1..].iter().enumerate() {
         let m = school_means(fit, s.len())?;
         let shifts = s.iter().zip(m.iter().zip(&base));
-        let (x, y) = shifts
-            .map(|(school, (p, u))| (f64::from(school.writers), p.0 - u.0))
-            .unzip();
+        let (x, y) = shifts.map(|(school, (p, u))| (f64::from(school.writers), p.0 - u.0)).unzip();
         let style = Style::new(palette::series(k)).size(4.0);
-        marks.push(Mark::points(
-            x,
-            y,
-            style.label(format!("{} − unpooled", label(*pooling))),
-        ));
+        marks.push(Mark::points(x, y, style.label(format!("{} − unpooled", label(*pooling)))));
     }
     let panel = Panel {
         title: "How far pooling moves each school's posterior mean".into(),

@@ -13,25 +13,14 @@ fn five_schools(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (data, unpooled, pooled) = &o.sims.five_schools;
     let j = data.school_means.len();
     let mu_names = names("mu_school", j);
-    let (a, b) = (
-        pooled.pooled_named("alpha_bar")?,
-        pooled.pooled_named("beta_bar")?,
-    );
-    let prior_mean = mean(
-        &a.iter()
-            .zip(&b)
-            .map(|(a, b)| a / (a + b))
-            .collect::<Vec<_>>(),
-    );
+    let (a, b) = (pooled.pooled_named("alpha_bar")?, pooled.pooled_named("beta_bar")?);
+    let prior_mean = mean(&a.iter().zip(&b).map(|(a, b)| a / (a + b)).collect::<Vec<_>>());
     let groups: Vec<String> = (1..=j).map(|i| format!("school {i}")).collect();
     let series = [
         ("unpooled".into(), estimates(unpooled, &mu_names)?),
         ("pooled".into(), estimates(pooled, &mu_names)?),
     ];
-    let markers = [
-        truth_markers("true mean", &data.school_means),
-        sample_means(&data.scores, 0.3),
-    ];
+    let markers = [truth_markers("true mean", &data.school_means), sample_means(&data.scores, 0.3)];
     let mut panel = group_intervals("school", "mean score", &groups, &series, &markers)?;
     let label = "pooled prior mean, alpha_bar / (alpha_bar + beta_bar)";
     panel.marks.insert(0, across(label, prior_mean, j));
@@ -62,10 +51,7 @@ fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
         segments.push(((first - 0.45, district.0), (last + 0.45, district.0)));
         if k > 0 {
             let style = Style::new(theme::AXIS).opacity(0.35).size(1.0);
-            separators.push(Mark::VLine {
-                x: first - 0.5,
-                style,
-            });
+            separators.push(Mark::VLine { x: first - 0.5, style });
         }
     }
     let series = [("posterior".into(), estimates(fit, &names("mu_school", s))?)];

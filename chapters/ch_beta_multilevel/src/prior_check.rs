@@ -95,14 +95,8 @@ pub fn table(o: &Outcome) -> Result<String> {
     let mus: Vec<f64> = classes.iter().map(|((mu, _), _)| *mu).collect();
     let nus: Vec<f64> = classes.iter().map(|((_, nu), _)| *nu).collect();
     let a: Vec<f64> = classes.iter().map(|((mu, nu), _)| mu * nu).collect();
-    let b: Vec<f64> = classes
-        .iter()
-        .map(|((mu, nu), _)| (1.0 - mu) * nu)
-        .collect();
-    let scores: Vec<f64> = classes
-        .iter()
-        .flat_map(|(_, s)| s.iter().copied())
-        .collect();
+    let b: Vec<f64> = classes.iter().map(|((mu, nu), _)| (1.0 - mu) * nu).collect();
+    let scores: Vec<f64> = classes.iter().flat_map(|(_, s)| s.iter().copied()).collect();
     let below = scores.iter().filter(|s| **s < 0.5).count() as f64 / scores.len() as f64;
     let (pa, pb) = MU_PRIOR;
     let exact_mu_sd = (pa * pb / ((pa + pb) * (pa + pb) * (pa + pb + 1.0))).sqrt();
@@ -113,30 +107,10 @@ pub fn table(o: &Outcome) -> Result<String> {
         ("mean of mu", sig(s.mu_mean, 4), mean_sd(&mus).0, exact_mu),
         ("sd of mu", sig(s.mu_sd, 4), mean_sd(&mus).1, exact_mu_sd),
         ("mean of nu", sig(s.nu_mean, 4), mean_sd(&nus).0, NU_PRIOR.0),
-        (
-            "mean of a = mu·nu",
-            sig(s.a_mean, 4),
-            mean_sd(&a).0,
-            exact_mu * NU_PRIOR.0,
-        ),
-        (
-            "mean of b = (1 − mu)·nu",
-            sig(s.b_mean, 4),
-            mean_sd(&b).0,
-            (1.0 - exact_mu) * NU_PRIOR.0,
-        ),
-        (
-            "mean of a score",
-            sig(s.score_mean, 4),
-            mean_sd(&scores).0,
-            exact_mu,
-        ),
-        (
-            "sd of a score",
-            sig(s.score_sd, 4),
-            mean_sd(&scores).1,
-            exact_sd,
-        ),
+        ("mean of a = mu·nu", sig(s.a_mean, 4), mean_sd(&a).0, exact_mu * NU_PRIOR.0),
+        ("mean of b = (1 − mu)·nu", sig(s.b_mean, 4), mean_sd(&b).0, (1.0 - exact_mu) * NU_PRIOR.0),
+        ("mean of a score", sig(s.score_mean, 4), mean_sd(&scores).0, exact_mu),
+        ("sd of a score", sig(s.score_sd, 4), mean_sd(&scores).1, exact_sd),
         ("share of scores below 50%", "—".into(), below, exact_below),
     ];
     let rows: Vec<Vec<String>> = rows
@@ -165,17 +139,11 @@ mod tests {
     #[test]
     fn exact_summary_agrees_with_a_large_simulation() {
         let classes = crate::simulate::prior_predictive(11, 4000, 25);
-        let scores: Vec<f64> = classes
-            .iter()
-            .flat_map(|(_, s)| s.iter().copied())
-            .collect();
+        let scores: Vec<f64> = classes.iter().flat_map(|(_, s)| s.iter().copied()).collect();
         let (_, sd) = mean_sd(&scores);
         let below = scores.iter().filter(|s| **s < 0.5).count() as f64 / scores.len() as f64;
         let (exact_sd, exact_below) = exact_score_summary();
         assert!((sd - exact_sd).abs() < 0.004, "{sd} vs {exact_sd}");
-        assert!(
-            (below - exact_below).abs() < 0.006,
-            "{below} vs {exact_below}"
-        );
+        assert!((below - exact_below).abs() < 0.006, "{below} vs {exact_below}");
     }
 }

@@ -70,21 +70,12 @@ pub fn checks_of(model: &'static str, fit: &Fit, truths: &[(String, f64)]) -> Ve
 
 /// `(name.i, values[i − 1])` pairs.
 fn indexed(name: &str, values: &[f64]) -> Vec<(String, f64)> {
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (format!("{name}.{}", i + 1), *v))
-        .collect()
+    values.iter().enumerate().map(|(i, v)| (format!("{name}.{}", i + 1), *v)).collect()
 }
 
 /// Model labels of the simulation studies, in page order.
-pub const SIMULATION_MODELS: [&str; 5] = [
-    "heights",
-    "one school",
-    "five schools, unpooled",
-    "five schools, pooled",
-    "three levels",
-];
+pub const SIMULATION_MODELS: [&str; 5] =
+    ["heights", "one school", "five schools, unpooled", "five schools, pooled", "three levels"];
 
 // ANCHOR: truths
 /// Every check of the simulation studies (heights to three levels). The
@@ -115,10 +106,7 @@ pub fn simulation_checks(o: &Simulations) -> Vec<Check> {
     let mut truths = indexed("mu_district", &three.district_means);
     truths.extend(indexed("nu_district", &vec![t.district_nu; t.districts]));
     truths.extend(indexed("mu_school", &three.school_means));
-    truths.extend(indexed(
-        "nu_school",
-        &vec![t.student_nu; three.school_means.len()],
-    ));
+    truths.extend(indexed("nu_school", &vec![t.student_nu; three.school_means.len()]));
     all.extend(checks_of(SIMULATION_MODELS[4], fit, &truths));
     all
 }
@@ -126,13 +114,7 @@ pub fn simulation_checks(o: &Simulations) -> Vec<Check> {
 
 /// Checks of the school means of each exam fit, when the data were simulated.
 pub fn exam_checks(o: &Outcome) -> Vec<Check> {
-    let truths: Option<Vec<f64>> = o
-        .exam
-        .selection
-        .schools
-        .iter()
-        .map(|s| s.true_mean)
-        .collect();
+    let truths: Option<Vec<f64>> = o.exam.selection.schools.iter().map(|s| s.true_mean).collect();
     let Some(truths) = truths else {
         return Vec::new();
     };
@@ -163,19 +145,12 @@ fn describe_misses(checks: &[Check]) -> String {
         return "—".into();
     }
     if missed.len() <= 3 {
-        let each: Vec<String> = missed
-            .iter()
-            .map(|c| format!("{} ({})", c.name, sig(c.z(), 2)))
-            .collect();
+        let each: Vec<String> =
+            missed.iter().map(|c| format!("{} ({})", c.name, sig(c.z(), 2))).collect();
         return each.join(", ");
     }
     let (lo, hi) = figures::stat::extent(missed.iter().map(|c| c.z().abs()));
-    format!(
-        "{} misses, |z| from {} to {}",
-        missed.len(),
-        sig(lo, 2),
-        sig(hi, 2)
-    )
+    format!("{} misses, |z| from {} to {}", missed.len(), sig(lo, 2), sig(hi, 2))
 }
 
 /// Recovery of the true values, fit by fit: how many intervals cover their
@@ -191,24 +166,15 @@ pub fn recovery_table(o: &Outcome) -> Result<String> {
     }
     let mut rows = Vec::new();
     for m in models {
-        let checks: Vec<Check> = sims
-            .iter()
-            .chain(&exams)
-            .filter(|c| c.model == m)
-            .cloned()
-            .collect();
+        let checks: Vec<Check> =
+            sims.iter().chain(&exams).filter(|c| c.model == m).cloned().collect();
         let label = if exams.iter().any(|c| c.model == m) {
             format!("exam averages, {m}")
         } else {
             m.to_string()
         };
         let (k, n) = coverage(&checks);
-        rows.push(vec![
-            label,
-            n.to_string(),
-            k.to_string(),
-            describe_misses(&checks),
-        ]);
+        rows.push(vec![label, n.to_string(), k.to_string(), describe_misses(&checks)]);
     }
     Ok(markdown_table(
         &[

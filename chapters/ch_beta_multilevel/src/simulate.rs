@@ -27,13 +27,8 @@ pub fn data_rng(seed: u64, stream: u32) -> impl Rng {
 
 // ANCHOR: heights_truth
 /// Heights: 4 countries with means `Normal(176, 10)`, 20 people each, sd 3 cm.
-pub const HEIGHTS_TRUTH: HeightsTruth = HeightsTruth {
-    countries: 4,
-    people: 20,
-    grand_mean: 176.0,
-    country_sd: 10.0,
-    person_sd: 3.0,
-};
+pub const HEIGHTS_TRUTH: HeightsTruth =
+    HeightsTruth { countries: 4, people: 20, grand_mean: 176.0, country_sd: 10.0, person_sd: 3.0 };
 // ANCHOR_END: heights_truth
 
 /// The settings of the heights simulation.
@@ -59,21 +54,13 @@ pub struct HeightsData {
 pub fn heights(seed: u64) -> HeightsData {
     let t = HEIGHTS_TRUTH;
     let mut rng = data_rng(seed, stream::HEIGHTS);
-    let country_means: Vec<f64> = (0..t.countries)
-        .map(|_| t.grand_mean + t.country_sd * std_normal(&mut rng))
-        .collect();
+    let country_means: Vec<f64> =
+        (0..t.countries).map(|_| t.grand_mean + t.country_sd * std_normal(&mut rng)).collect();
     let heights = country_means
         .iter()
-        .map(|m| {
-            (0..t.people)
-                .map(|_| m + t.person_sd * std_normal(&mut rng))
-                .collect()
-        })
+        .map(|m| (0..t.people).map(|_| m + t.person_sd * std_normal(&mut rng)).collect())
         .collect();
-    HeightsData {
-        country_means,
-        heights,
-    }
+    HeightsData { country_means, heights }
 }
 
 /// One school: mean 0.75, sample size 10, 20 students.
@@ -95,11 +82,7 @@ pub fn one_school(seed: u64) -> OneSchoolData {
     let (mu, nu, n) = ONE_SCHOOL_TRUTH;
     let mut rng = data_rng(seed, stream::ONE_SCHOOL);
     let (a, b) = shapes(mu, nu);
-    OneSchoolData {
-        mu,
-        nu,
-        scores: (0..n).map(|_| beta_draw(&mut rng, a, b)).collect(),
-    }
+    OneSchoolData { mu, nu, scores: (0..n).map(|_| beta_draw(&mut rng, a, b)).collect() }
 }
 
 /// Classes simulated from the one-school priors, `mu ~ Beta(12, 4)`,
@@ -156,12 +139,7 @@ pub fn five_schools(seed: u64) -> SchoolsData {
             (0..students).map(|_| beta_draw(&mut rng, a, b)).collect()
         })
         .collect();
-    SchoolsData {
-        population: (mu, nu),
-        school_means,
-        student_nu,
-        scores,
-    }
+    SchoolsData { population: (mu, nu), school_means, student_nu, scores }
 }
 
 /// The settings of the three-level simulation.
@@ -210,9 +188,7 @@ pub fn three_levels(seed: u64) -> ThreeLevelsData {
     let t = THREE_LEVELS_TRUTH;
     let mut rng = data_rng(seed, stream::THREE_LEVELS);
     let (a, b) = shapes(t.top.0, t.top.1);
-    let district_means: Vec<f64> = (0..t.districts)
-        .map(|_| beta_draw(&mut rng, a, b))
-        .collect();
+    let district_means: Vec<f64> = (0..t.districts).map(|_| beta_draw(&mut rng, a, b)).collect();
     let mut school_means = Vec::new();
     let mut district_of = Vec::new();
     for (d, &m) in district_means.iter().enumerate() {
@@ -226,17 +202,10 @@ pub fn three_levels(seed: u64) -> ThreeLevelsData {
         .iter()
         .map(|&m| {
             let (a, b) = shapes(m, t.student_nu);
-            (0..t.students_per_school)
-                .map(|_| beta_draw(&mut rng, a, b))
-                .collect()
+            (0..t.students_per_school).map(|_| beta_draw(&mut rng, a, b)).collect()
         })
         .collect();
-    ThreeLevelsData {
-        district_means,
-        school_means,
-        district_of,
-        scores,
-    }
+    ThreeLevelsData { district_means, school_means, district_of, scores }
 }
 
 #[cfg(test)]

@@ -13,12 +13,7 @@ use sampler::Fit;
 /// `mean [low, high]` of a parameter, to 3 significant digits.
 pub(crate) fn interval_cell(fit: &Fit, name: &str) -> Result<String> {
     let e = estimate(fit, name)?;
-    Ok(format!(
-        "{} [{}, {}]",
-        sig(e.mean, 3),
-        sig(e.low, 3),
-        sig(e.high, 3)
-    ))
+    Ok(format!("{} [{}, {}]", sig(e.mean, 3), sig(e.low, 3), sig(e.high, 3)))
 }
 
 /// One row: parameter, truth, posterior mean, 95% interval, R-hat, bulk ESS.
@@ -35,14 +30,8 @@ fn param_row(fit: &Fit, name: &str, truth: Option<f64>) -> Result<Vec<String>> {
     ])
 }
 
-const PARAM_HEADER: [&str; 6] = [
-    "parameter",
-    "true value",
-    "posterior mean",
-    "95% interval",
-    "R-hat",
-    "bulk ESS",
-];
+const PARAM_HEADER: [&str; 6] =
+    ["parameter", "true value", "posterior mean", "95% interval", "R-hat", "bulk ESS"];
 
 fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
     use crate::simulate::HEIGHTS_TRUTH;
@@ -116,36 +105,15 @@ fn five_schools_hyper(o: &Outcome) -> Result<String> {
     let normal = |(m, s): (f64, f64)| format!("Normal({m}, {s})");
     let rows = [
         ("alpha_bar", normal(HYPER[0]), sig(pop_mu * pop_nu, 3)),
-        (
-            "beta_bar",
-            normal(HYPER[1]),
-            sig((1.0 - pop_mu) * pop_nu, 3),
-        ),
-        (
-            "nu_bar",
-            normal(HYPER[2]),
-            format!("{student_nu} (every school)"),
-        ),
+        ("beta_bar", normal(HYPER[1]), sig((1.0 - pop_mu) * pop_nu, 3)),
+        ("nu_bar", normal(HYPER[2]), format!("{student_nu} (every school)")),
         ("sigma_nu", "Exponential(1)".into(), "0".into()),
     ];
     let row = |(name, prior, truth): (&str, String, String)| -> Result<Vec<String>> {
-        Ok(vec![
-            name.into(),
-            prior,
-            truth,
-            interval_cell(pooled, name)?,
-        ])
+        Ok(vec![name.into(), prior, truth, interval_cell(pooled, name)?])
     };
     let rows = rows.into_iter().map(row).collect::<Result<Vec<_>>>()?;
-    Ok(markdown_table(
-        &[
-            "hyperparameter",
-            "prior",
-            "true value",
-            "posterior: mean [95%]",
-        ],
-        &rows,
-    )?)
+    Ok(markdown_table(&["hyperparameter", "prior", "true value", "posterior: mean [95%]"], &rows)?)
 }
 
 /// Why pooling moved so little: the prior each model puts on the school
@@ -154,10 +122,7 @@ fn five_schools_hyper(o: &Outcome) -> Result<String> {
 fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
     use models::beta_multilevel::schools::MU_PRIOR;
     let (_, unpooled, pooled) = &o.sims.five_schools;
-    let (a, b) = (
-        pooled.pooled_named("alpha_bar")?,
-        pooled.pooled_named("beta_bar")?,
-    );
+    let (a, b) = (pooled.pooled_named("alpha_bar")?, pooled.pooled_named("beta_bar")?);
     let n = a.len() as f64;
     let fitted_mean = a.iter().zip(&b).map(|(a, b)| a / (a + b)).sum::<f64>() / n;
     let fitted_sd = a
@@ -176,12 +141,7 @@ fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
     let ((mu, nu), ..) = FIVE_SCHOOLS_TRUTH;
     let truth = models::beta_multilevel::beta::shapes(mu, nu);
     let row = |what: String, mean: f64, sd: f64| {
-        vec![
-            what,
-            sig(mean, 3),
-            sig(sd, 2),
-            sig(s * s / (s * s + sd * sd), 2),
-        ]
+        vec![what, sig(mean, 3), sig(sd, 2), sig(s * s / (s * s + sd * sd), 2)]
     };
     let rows = vec![
         row(
@@ -189,24 +149,11 @@ fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
             MU_PRIOR.0 / (MU_PRIOR.0 + MU_PRIOR.1),
             beta_sd(MU_PRIOR),
         ),
-        row(
-            "pooled: Beta(alpha_bar, beta_bar), fitted".into(),
-            fitted_mean,
-            fitted_sd,
-        ),
-        row(
-            format!("the truth: Beta({}, {})", truth.0, truth.1),
-            mu,
-            beta_sd(truth),
-        ),
+        row("pooled: Beta(alpha_bar, beta_bar), fitted".into(), fitted_mean, fitted_sd),
+        row(format!("the truth: Beta({}, {})", truth.0, truth.1), mu, beta_sd(truth)),
     ];
     let table = markdown_table(
-        &[
-            "prior on the school means",
-            "mean",
-            "sd τ",
-            "weight s²/(s² + τ²)",
-        ],
+        &["prior on the school means", "mean", "sd τ", "weight s²/(s² + τ²)"],
         &rows,
     )?;
     Ok(format!(
@@ -230,17 +177,9 @@ fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
             interval_cell(fit, &format!("nu_district.{}", k + 1))?,
         ]);
     }
-    let header = [
-        "district",
-        "true mean",
-        "mu_district: mean [95%]",
-        "true nu",
-        "nu_district: mean [95%]",
-    ];
-    out.write(
-        "three_levels_districts.md",
-        &markdown_table(&header, &rows)?,
-    )?;
+    let header =
+        ["district", "true mean", "mu_district: mean [95%]", "true nu", "nu_district: mean [95%]"];
+    out.write("three_levels_districts.md", &markdown_table(&header, &rows)?)?;
     let mut rows = Vec::new();
     let mut within = vec![0usize; data.district_means.len()];
     for (i, m) in data.school_means.iter().enumerate() {
@@ -257,10 +196,7 @@ fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
         "district.school",
         "true mean",
         "mu_school: mean [95%]",
-        &format!(
-            "nu_school (true {}): mean [95%]",
-            THREE_LEVELS_TRUTH.student_nu
-        ),
+        &format!("nu_school (true {}): mean [95%]", THREE_LEVELS_TRUTH.student_nu),
     ];
     out.write("three_levels_schools.md", &markdown_table(&header, &rows)?)?;
     Ok(())
@@ -308,10 +244,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
 
 /// The readable summary printed to stdout.
 pub fn console_report(o: &Outcome) -> Result<String> {
-    let mut s = format!(
-        "Beta models and a three-level hierarchy (seed {})\n\n",
-        o.seed
-    );
+    let mut s = format!("Beta models and a three-level hierarchy (seed {})\n\n", o.seed);
     for (title, table) in [
         ("Recovery of the simulated truths", recovery_table(o)),
         ("Sampler diagnostics", diagnostics_table(o)),

@@ -64,22 +64,11 @@ fn models_table(o: &Outcome) -> Result<String> {
     for (pooling, fit) in &o.exam.fits {
         let m = school_means(fit, kept.len())?;
         let widths: Vec<f64> = m.iter().map(|(_, l, h)| h - l).collect();
-        let change = m
-            .iter()
-            .zip(&base)
-            .map(|(a, b)| (a.0 - b.0).abs())
-            .fold(0.0, f64::max);
-        let from_data: Vec<f64> = m
-            .iter()
-            .zip(kept)
-            .map(|(e, s)| (e.0 - s.mean_pct).abs())
-            .collect();
+        let change = m.iter().zip(&base).map(|(a, b)| (a.0 - b.0).abs()).fold(0.0, f64::max);
+        let from_data: Vec<f64> =
+            m.iter().zip(kept).map(|(e, s)| (e.0 - s.mean_pct).abs()).collect();
         let (_, max_rhat) = worst_convergence(fit);
-        let mine: Vec<_> = checks
-            .iter()
-            .filter(|c| c.model == label(*pooling))
-            .cloned()
-            .collect();
+        let mine: Vec<_> = checks.iter().filter(|c| c.model == label(*pooling)).cloned().collect();
         let covered = if mine.is_empty() {
             "— (real data)".to_string()
         } else {
@@ -172,9 +161,7 @@ fn csv(o: &Outcome) -> String {
             school.writers,
             school.mean_pct,
             school.sd_pct,
-            school
-                .true_mean
-                .map_or(String::new(), |t| format!("{:.2}", 100.0 * t)),
+            school.true_mean.map_or(String::new(), |t| format!("{:.2}", 100.0 * t)),
         ));
     }
     s

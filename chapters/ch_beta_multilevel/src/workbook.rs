@@ -30,10 +30,7 @@ struct Columns {
 
 /// A header cell, lower-cased with whitespace removed.
 fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
 /// A cell as text (numbers in their shortest form, codes like `0009` kept).
@@ -110,26 +107,23 @@ pub fn load(path: &Path, course: &str, year: u32) -> Result<ExamData> {
             .worksheet_range(&sheet)
             .with_context(|| format!("cannot read sheet '{sheet}' of {}", path.display()))?;
         let rows: Vec<&[Data]> = range.rows().collect();
-        let Some(h) = rows.iter().take(HEADER_SEARCH_ROWS).position(|r| {
-            r.iter()
-                .any(|c| normalise(&text(c)) == normalise("Diploma Course"))
-        }) else {
+        let Some(h) = rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .position(|r| r.iter().any(|c| normalise(&text(c)) == normalise("Diploma Course")))
+        else {
             continue;
         };
         let cols = match find_columns(rows[h], year) {
             Ok(c) => c,
             Err(missing) => {
-                problems.push(format!(
-                    "sheet '{sheet}' has no column {}",
-                    missing.join(", ")
-                ));
+                problems.push(format!("sheet '{sheet}' has no column {}", missing.join(", ")));
                 continue;
             }
         };
         let schools = read_rows(&rows[h + 1..], &cols, course);
-        let listed = rows[h + 1..]
-            .iter()
-            .any(|r| r.get(cols.course).is_some_and(|c| text(c) == course));
+        let listed =
+            rows[h + 1..].iter().any(|r| r.get(cols.course).is_some_and(|c| text(c) == course));
         if !listed {
             problems.push(format!("sheet '{sheet}' lists no course '{course}'"));
             continue;
@@ -141,20 +135,16 @@ pub fn load(path: &Path, course: &str, year: u32) -> Result<ExamData> {
             continue;
         }
         return Ok(ExamData {
-            source: path.file_name().map_or_else(
-                || path.display().to_string(),
-                |f| f.to_string_lossy().into(),
-            ),
+            source: path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into()),
             course: course.to_string(),
             year,
             schools,
         });
     }
     if problems.is_empty() {
-        bail!(
-            "{}: no sheet has a header row with a 'Diploma Course' column",
-            path.display()
-        );
+        bail!("{}: no sheet has a header row with a 'Diploma Course' column", path.display());
     }
     bail!("{}: {}", path.display(), problems.join("; "))
 }
@@ -176,10 +166,7 @@ fn read_rows(rows: &[&[Data]], cols: &Columns, course: &str) -> Vec<ExamSchool> 
                         .map(|i| text(&cell(r, i)))
                         .unwrap_or_default(),
                     school_code: text(&cell(r, cols.school_code)),
-                    school_name: cols
-                        .school_name
-                        .map(|i| text(&cell(r, i)))
-                        .unwrap_or_default(),
+                    school_name: cols.school_name.map(|i| text(&cell(r, i))).unwrap_or_default(),
                     writers: writers as u32,
                     mean_pct: mean,
                     sd_pct: sd,

@@ -63,13 +63,7 @@ fn widened_hyperpriors_move_tau_towards_the_data_and_not_the_schools() {
     use ch_beta_multilevel::exam_priors::population_sd;
     let o = outcome();
     let mean = |x: Vec<f64>| x.iter().sum::<f64>() / x.len() as f64;
-    let averages: Vec<f64> = o
-        .exam
-        .selection
-        .schools
-        .iter()
-        .map(|s| s.mean_pct)
-        .collect();
+    let averages: Vec<f64> = o.exam.selection.schools.iter().map(|s| s.mean_pct).collect();
     let m = averages.iter().sum::<f64>() / averages.len() as f64;
     let data_sd = (averages.iter().map(|a| (a - m).powi(2)).sum::<f64>()
         / (averages.len() - 1) as f64)
@@ -88,10 +82,7 @@ fn widened_hyperpriors_move_tau_towards_the_data_and_not_the_schools() {
         );
         for j in 1..=averages.len() {
             let name = format!("school_mu.{j}");
-            let (a, b) = (
-                estimate(source, &name).unwrap(),
-                estimate(wide, &name).unwrap(),
-            );
+            let (a, b) = (estimate(source, &name).unwrap(), estimate(wide, &name).unwrap());
             assert!((a.mean - b.mean).abs() < 0.01, "{pooling:?} {name}");
         }
     }
@@ -103,10 +94,7 @@ fn the_unused_sigma_country_keeps_its_prior() {
     let e = estimate(fit, "sigma_country").unwrap();
     assert!((e.mean - 1.001).abs() < 0.08, "mean {}", e.mean);
     // Exponential(1) quantiles: 0.0253 and 3.689 (plus the 0.001 bound).
-    assert!(
-        (e.low - 0.0263).abs() < 0.01 && (e.high - 3.69).abs() < 0.4,
-        "{e:?}"
-    );
+    assert!((e.low - 0.0263).abs() < 0.01 && (e.high - 3.69).abs() < 0.4, "{e:?}");
 }
 
 #[test]
@@ -115,25 +103,15 @@ fn pooling_barely_moves_the_school_means() {
     let (data, unpooled, pooled) = &o.sims.five_schools;
     for j in 1..=data.school_means.len() {
         let name = format!("mu_school.{j}");
-        let (u, p) = (
-            estimate(unpooled, &name).unwrap(),
-            estimate(pooled, &name).unwrap(),
-        );
-        assert!(
-            (u.mean - p.mean).abs() < 0.01,
-            "{name}: {} vs {}",
-            u.mean,
-            p.mean
-        );
+        let (u, p) = (estimate(unpooled, &name).unwrap(), estimate(pooled, &name).unwrap());
+        assert!((u.mean - p.mean).abs() < 0.01, "{name}: {} vs {}", u.mean, p.mean);
     }
     let n = o.exam.selection.schools.len();
     for (_, fit) in &o.exam.fits[1..] {
         for j in 1..=n {
             let name = format!("school_mu.{j}");
-            let (u, p) = (
-                estimate(&o.exam.fits[0].1, &name).unwrap(),
-                estimate(fit, &name).unwrap(),
-            );
+            let (u, p) =
+                (estimate(&o.exam.fits[0].1, &name).unwrap(), estimate(fit, &name).unwrap());
             assert!((u.mean - p.mean).abs() < 0.01, "{name}");
         }
     }
@@ -162,10 +140,7 @@ fn rounded_numbers(o: &Outcome) -> String {
         }
     }
     for (pooling, fit) in &o.exam.fits {
-        s.push_str(&format!(
-            "exam {pooling:?}: divergent {}\n",
-            fit.num_divergent()
-        ));
+        s.push_str(&format!("exam {pooling:?}: divergent {}\n", fit.num_divergent()));
         for p in fit.param_names.iter().filter(|p| !p.contains('.')) {
             let e = estimate(fit, p).unwrap();
             s.push_str(&format!("  {p:28} mean {:>8}\n", sig(e.mean, 4)));
@@ -219,8 +194,5 @@ fn bad_flags_fail_cleanly() {
     expect_failure(&["--min-writers", "0"], "invalid value");
     expect_failure(&["--year", "twenty"], "invalid value");
     expect_failure(&["--min-writers", "100000"], "have at least 100000 writers");
-    expect_failure(
-        &["--data", "/nonexistent/results.xlsx"],
-        "cannot read the workbook",
-    );
+    expect_failure(&["--data", "/nonexistent/results.xlsx"], "cannot read the workbook");
 }

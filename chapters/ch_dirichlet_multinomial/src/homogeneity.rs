@@ -36,13 +36,10 @@ pub fn homogeneity_test(counts: &[Vec<u32>]) -> Result<ChiSquareTest> {
     if counts.iter().any(|r| r.len() != cols) {
         bail!("every row of the table must have {cols} counts");
     }
-    let row_totals: Vec<f64> = counts
-        .iter()
-        .map(|r| r.iter().map(|&c| f64::from(c)).sum())
-        .collect();
-    let col_totals: Vec<f64> = (0..cols)
-        .map(|k| counts.iter().map(|r| f64::from(r[k])).sum())
-        .collect();
+    let row_totals: Vec<f64> =
+        counts.iter().map(|r| r.iter().map(|&c| f64::from(c)).sum()).collect();
+    let col_totals: Vec<f64> =
+        (0..cols).map(|k| counts.iter().map(|r| f64::from(r[k])).sum()).collect();
     if row_totals.contains(&0.0) || col_totals.contains(&0.0) {
         bail!("a row or a column of the table has no counts");
     }
@@ -56,11 +53,7 @@ pub fn homogeneity_test(counts: &[Vec<u32>]) -> Result<ChiSquareTest> {
     }
     let df = (rows - 1) * (cols - 1);
     let p_value = ChiSquared::new(df as f64)?.sf(statistic);
-    Ok(ChiSquareTest {
-        statistic,
-        df,
-        p_value,
-    })
+    Ok(ChiSquareTest { statistic, df, p_value })
 }
 
 #[cfg(test)]

@@ -88,9 +88,7 @@ pub struct Outcome {
 fn fit_timed<M: sampler::Model>(label: &str, model: &M, args: &Args) -> Result<Fit> {
     let settings = args.sampling.settings();
     let start = Instant::now();
-    let fit = timed(label, args.sampling.quiet, || {
-        sampler::fit(model, &settings)
-    })?;
+    let fit = timed(label, args.sampling.quiet, || sampler::fit(model, &settings))?;
     chapter_support::report_warnings(label, &fit, args.sampling.quiet);
     if !args.sampling.quiet {
         let secs = start.elapsed().as_secs_f64();
@@ -125,13 +123,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
         args,
     )?;
     let try_fit = models::survey::with_region_draws(&try_raw, &try_survey);
-    Ok(Outcome {
-        survey,
-        full,
-        marginal,
-        try_survey,
-        try_fit,
-    })
+    Ok(Outcome { survey, full, marginal, try_survey, try_fit })
 }
 
 /// Runs the chapter: fits, writes figures and tables to `--out`, draws to

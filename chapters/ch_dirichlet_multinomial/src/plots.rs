@@ -48,15 +48,11 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Result<Panel> {
                 x: vec![0.5, order.len() as f64 + 0.5],
                 low: vec![pi0_lo; 2],
                 high: vec![pi0_hi; 2],
-                style: Style::new(palette::ORANGE)
-                    .opacity(0.25)
-                    .label("national pi0: 89% HDI"),
+                style: Style::new(palette::ORANGE).opacity(0.25).label("national pi0: 89% HDI"),
             },
             Mark::HLine {
                 y: pi0_mean,
-                style: Style::new(palette::VERMILLION)
-                    .dashed()
-                    .label("national pi0: mean"),
+                style: Style::new(palette::VERMILLION).dashed().label("national pi0: mean"),
             },
             Mark::Intervals {
                 x: left.clone(),
@@ -77,16 +73,9 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Result<Panel> {
                 x: right.clone(),
                 low: pp_lo,
                 high: pp_hi,
-                style: Style::new(blue)
-                    .size(2.5)
-                    .label("partial pooling: 89% HDI and mean"),
+                style: Style::new(blue).size(2.5).label("partial pooling: 89% HDI and mean"),
             },
-            Mark::Points {
-                x: right,
-                y: pp_mid,
-                radii: vec![],
-                style: Style::new(blue).size(4.0),
-            },
+            Mark::Points { x: right, y: pp_mid, radii: vec![], style: Style::new(blue).size(4.0) },
         ],
         x_ticks: Some(
             order
@@ -141,12 +130,6 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
         large + 1,
         sizes[large]
     );
-    interval_figure(
-        out,
-        "try_it_intervals.svg",
-        &title,
-        &o.try_survey,
-        &o.try_fit,
-    )?;
+    interval_figure(out, "try_it_intervals.svg", &title, &o.try_survey, &o.try_fit)?;
     Ok(())
 }

@@ -58,10 +58,7 @@ pub fn category_widths(
     (0..survey.num_categories())
         .map(|k| {
             let (_, lo, hi) = pooled_interval(fit, r, k)?;
-            Ok(CategoryWidths {
-                no_pooling: no_pooling_hdi(survey, r, k),
-                partial: (lo, hi),
-            })
+            Ok(CategoryWidths { no_pooling: no_pooling_hdi(survey, r, k), partial: (lo, hi) })
         })
         .collect()
 }
@@ -113,11 +110,7 @@ pub fn region_shrinkage(
                     .map(|w| w.no_pooling.1 - w.no_pooling.0)
                     .sum::<f64>()
                     / k,
-                width_partial: widths
-                    .iter()
-                    .map(|w| w.partial.1 - w.partial.0)
-                    .sum::<f64>()
-                    / k,
+                width_partial: widths.iter().map(|w| w.partial.1 - w.partial.0).sum::<f64>() / k,
             })
         })
         .collect()

@@ -16,18 +16,12 @@ mod source {
     pub const ALPHA: (f64, f64, f64, f64) = (10.32, 5.78, 2.93, 19.44);
     pub const PI0_MEAN: [f64; 4] = [0.24, 0.37, 0.22, 0.17];
     pub const PI0_SD: [f64; 4] = [0.04, 0.04, 0.04, 0.03];
-    pub const REGION5_WIDTHS: [(f64, f64); 4] = [
-        (0.241, 0.193),
-        (0.268, 0.218),
-        (0.248, 0.199),
-        (0.209, 0.162),
-    ];
+    pub const REGION5_WIDTHS: [(f64, f64); 4] =
+        [(0.241, 0.193), (0.268, 0.218), (0.248, 0.199), (0.209, 0.162)];
 }
 
 fn hyper_names(k: usize) -> Vec<String> {
-    std::iter::once("alpha".to_string())
-        .chain((1..=k).map(|j| format!("pi0.{j}")))
-        .collect()
+    std::iter::once("alpha".to_string()).chain((1..=k).map(|j| format!("pi0.{j}"))).collect()
 }
 
 /// The counts, with each region's size and answer shares.
@@ -130,11 +124,7 @@ pub fn efficiency_table(o: &Outcome) -> Result<String> {
             "min ESS(pi0) per 1000 gradients",
         ],
         &[
-            row(
-                "full: alpha, pi0 and the 24 regional shares",
-                &o.full,
-                1 + (k - 1) * (1 + r),
-            )?,
+            row("full: alpha, pi0 and the 24 regional shares", &o.full, 1 + (k - 1) * (1 + r))?,
             row("integrated: alpha and pi0 only", &o.marginal, k)?,
         ],
     )?)
@@ -227,10 +217,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
     let k = o.survey.num_categories();
     let rows_fit = fit_summary(
         &o.full,
-        &hyper_names(k)
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
+        &hyper_names(k).iter().map(String::as_str).collect::<Vec<_>>(),
         HDI_PROB,
     )?;
     let labels = chapter_support::labels::survey(&o.survey)?;
@@ -255,10 +242,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
             format!("{} (sd {})", sig(p.mean, 2), sig(p.sd, 1)),
         ]);
     }
-    Ok(markdown_table(
-        &["quantity", "printed in the source", "ours (full model)"],
-        &rows,
-    )?)
+    Ok(markdown_table(&["quantity", "printed in the source", "ours (full model)"], &rows)?)
 }
 
 /// The two resized regions of the "try it yourself" survey.
@@ -269,10 +253,7 @@ pub fn try_it_data_table(o: &Outcome) -> Result<String> {
     let rows: Vec<Vec<String>> = changed
         .iter()
         .map(|&r| {
-            let mut row = vec![
-                o.survey.labels[r].clone(),
-                format!("{} → {}", old[r], new[r]),
-            ];
+            let mut row = vec![o.survey.labels[r].clone(), format!("{} → {}", old[r], new[r])];
             row.extend(o.try_survey.counts[r].iter().map(|c| c.to_string()));
             row
         })
@@ -301,12 +282,8 @@ pub fn headline(o: &Outcome) -> Result<String> {
     let (small, large) = (&s[0], &s[s.len() - 1]);
     let t = region_shrinkage(&o.try_survey, &o.try_fit)?;
     let (t_small, t_large) = (
-        t.iter()
-            .find(|x| x.region == small.region)
-            .expect("region present"),
-        t.iter()
-            .find(|x| x.region == large.region)
-            .expect("region present"),
+        t.iter().find(|x| x.region == small.region).expect("region present"),
+        t.iter().find(|x| x.region == large.region).expect("region present"),
     );
     Ok(format!(
         "With the printed data, the smallest region (n = {}) puts an average weight of {} on the \
@@ -332,10 +309,7 @@ pub fn headline(o: &Outcome) -> Result<String> {
 pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("data.md", &data_table(&o.survey)?)?;
     out.write("summary_full.md", &hyper_summary(&o.full, &o.survey)?)?;
-    out.write(
-        "summary_integrated.md",
-        &hyper_summary(&o.marginal, &o.survey)?,
-    )?;
+    out.write("summary_integrated.md", &hyper_summary(&o.marginal, &o.survey)?)?;
     out.write("agreement.md", &agreement_table(o)?)?;
     out.write("efficiency.md", &efficiency_table(o)?)?;
     out.write("regions.md", &regions_table(&o.survey, &o.full)?)?;
@@ -343,10 +317,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("shrinkage.md", &shrinkage_table(&o.survey, &o.full)?)?;
     out.write("source_comparison.md", &source_table(o)?)?;
     out.write("try_it_data.md", &try_it_data_table(o)?)?;
-    out.write(
-        "try_it_shrinkage.md",
-        &shrinkage_table(&o.try_survey, &o.try_fit)?,
-    )?;
+    out.write("try_it_shrinkage.md", &shrinkage_table(&o.try_survey, &o.try_fit)?)?;
     out.write("headline.md", &headline(o)?)?;
     out.write("homogeneity.md", &homogeneity_sentence(&o.survey)?)?;
     Ok(())

@@ -20,10 +20,7 @@ fn outcome() -> &'static Outcome {
 fn mean_and_mcse(fit: &sampler::Fit, name: &str) -> (f64, f64) {
     let chains = fit.chains_by_name(name).unwrap();
     let all = chains.concat();
-    (
-        all.iter().sum::<f64>() / all.len() as f64,
-        mcse_mean(&chains),
-    )
+    (all.iter().sum::<f64>() / all.len() as f64, mcse_mean(&chains))
 }
 
 #[test]
@@ -36,10 +33,7 @@ fn the_two_fits_agree_within_monte_carlo_error() {
         let (m1, s1) = mean_and_mcse(&o.full, name);
         let (m2, s2) = mean_and_mcse(&o.marginal, name);
         let z = (m1 - m2) / (s1 * s1 + s2 * s2).sqrt();
-        assert!(
-            z.abs() < 4.0,
-            "{name}: full {m1} ± {s1}, integrated {m2} ± {s2}"
-        );
+        assert!(z.abs() < 4.0, "{name}: full {m1} ± {s1}, integrated {m2} ± {s2}");
         for fit in [&o.full, &o.marginal] {
             let r = rhat(&fit.chains_by_name(name).unwrap());
             assert!(r < 1.01, "{name}: R-hat {r}");
@@ -89,27 +83,16 @@ reference_platform_test!(
 /// The default run's numbers, rounded for the snapshot.
 fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
-    for (label, fit) in [
-        ("full", &o.full),
-        ("integrated", &o.marginal),
-        ("try it", &o.try_fit),
-    ] {
+    for (label, fit) in [("full", &o.full), ("integrated", &o.marginal), ("try it", &o.try_fit)] {
         s.push_str(&format!("{label}: divergent {}\n", fit.num_divergent()));
-        for name in [
-            "alpha", "pi0.1", "pi0.2", "pi0.3", "pi0.4", "pi.5.1", "pi.2.1",
-        ] {
+        for name in ["alpha", "pi0.1", "pi0.2", "pi0.3", "pi0.4", "pi.5.1", "pi.2.1"] {
             let (m, se) = mean_and_mcse(fit, name);
-            s.push_str(&format!(
-                "  {name:7} mean {:>8} mcse {}\n",
-                sig(m, 4),
-                sig(se, 2)
-            ));
+            s.push_str(&format!("  {name:7} mean {:>8} mcse {}\n", sig(m, 4), sig(se, 2)));
         }
     }
-    for (label, survey, fit) in [
-        ("printed", &o.survey, &o.full),
-        ("try it", &o.try_survey, &o.try_fit),
-    ] {
+    for (label, survey, fit) in
+        [("printed", &o.survey, &o.full), ("try it", &o.try_survey, &o.try_fit)]
+    {
         for r in region_shrinkage(survey, fit).unwrap() {
             s.push_str(&format!(
                 "{label}: region {} n {} weight {} widths {} -> {}\n",
@@ -131,10 +114,7 @@ reference_platform_test!(
 #[test]
 fn outputs_do_not_depend_on_the_thread_count() {
     let a = assert_thread_count_invariant_with_draws(|r| {
-        run(&args::<Chapter>(
-            &r.flags(&["--draws", "200", "--warmup", "300"]),
-        ))
-        .unwrap();
+        run(&args::<Chapter>(&r.flags(&["--draws", "200", "--warmup", "300"]))).unwrap();
     });
     assert_eq!(files_in(&a.path().join("draws")).len(), 8);
 }
@@ -144,10 +124,7 @@ fn bad_flags_fail_cleanly() {
     let bin = env!("CARGO_BIN_EXE_ch_dirichlet_multinomial");
     let expect_failure = |extra: &[&str], needle| expect_cli_failure(bin, extra, needle);
     expect_sampling_flag_failures(bin, &[]);
-    expect_failure(
-        &["--small-n", "0"],
-        "--small-n and --large-n must be at least 1",
-    );
+    expect_failure(&["--small-n", "0"], "--small-n and --large-n must be at least 1");
     expect_failure(&["--large-n", "-3"], "unexpected argument");
     expect_failure(&["--large-n", "lots"], "invalid value");
 }

@@ -41,9 +41,7 @@ pub const INTERVAL: f64 = 0.89;
 /// `y_i ~ Normal(theta_i, sigma_i)`, with 8 public then 4 private schools.
 pub fn simulate(seed: u64, r: u32) -> CovariateSchools {
     let mut rng = chain_rng(seed, DATA_STREAMS, r);
-    let x: Vec<f64> = (0..PUBLIC + PRIVATE)
-        .map(|i| if i < PUBLIC { 0.0 } else { 1.0 })
-        .collect();
+    let x: Vec<f64> = (0..PUBLIC + PRIVATE).map(|i| if i < PUBLIC { 0.0 } else { 1.0 }).collect();
     let mut y = Vec::new();
     let mut sigma = Vec::new();
     for &xi in &x {
@@ -110,12 +108,7 @@ pub fn run(settings: &Settings) -> Result<CovariateStudy> {
     let replications = (0..REPLICATIONS as u32)
         .map(|r| beta_interval(&simulate(settings.seed, r).exact(GRID, TAU_MAX)))
         .collect();
-    Ok(CovariateStudy {
-        data,
-        fit,
-        exact,
-        replications,
-    })
+    Ok(CovariateStudy { data, fit, exact, replications })
 }
 
 /// The NUTS central interval of a named parameter of the study's fit.
@@ -145,9 +138,6 @@ mod tests {
         let coarse = beta_interval(&data.exact(GRID, TAU_MAX));
         let fine = beta_interval(&data.exact(40_000, TAU_MAX));
         assert!((coarse.low - fine.low).abs() < 1e-3, "{coarse:?} {fine:?}");
-        assert!(
-            (coarse.high - fine.high).abs() < 1e-3,
-            "{coarse:?} {fine:?}"
-        );
+        assert!((coarse.high - fine.high).abs() < 1e-3, "{coarse:?} {fine:?}");
     }
 }

@@ -28,21 +28,12 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
         })
         .collect::<Vec<_>>();
     let mu = &o.non_centred_summary[0];
-    let reference = (
-        mu.mean,
-        format!("posterior mean of mu ({})", sig(mu.mean, 3)),
-    );
+    let reference = (mu.mean, format!("posterior mean of mu ({})", sig(mu.mean, 3)));
     let estimate = "posterior mean and interval";
-    let panel = recipes::forest(
-        "effect on SAT-V score",
-        [estimate, "observed"],
-        &rows,
-        Some(reference),
-    );
-    let title = format!(
-        "School effects: posterior mean and {:.0}% HDI (non-centred)",
-        100.0 * HDI_PROB
-    );
+    let panel =
+        recipes::forest("effect on SAT-V score", [estimate, "observed"], &rows, Some(reference));
+    let title =
+        format!("School effects: posterior mean and {:.0}% HDI (non-centred)", 100.0 * HDI_PROB);
     let figure = rows_figure(&title, vec![panel], 36);
     Ok(draw(&out.path("forest.svg"), &figure)?)
 }
@@ -64,34 +55,19 @@ fn exact_marginals(out: &OutputDir, o: &Outcome) -> Result<()> {
     let cells = o.exact.tau_grid.iter().zip(&o.exact.tau_density);
     let tau_curve: Vec<(f64, f64)> = cells.clone().step_by(20).map(|(t, d)| (*t, *d)).collect();
     // p(log tau) = tau · p(tau).
-    let log_tau_curve: Vec<(f64, f64)> = cells
-        .step_by(5)
-        .map(|(t, d)| (t.ln(), t * d))
-        .filter(|(x, _)| *x >= -7.0)
-        .collect();
+    let log_tau_curve: Vec<(f64, f64)> =
+        cells.step_by(5).map(|(t, d)| (t.ln(), t * d)).filter(|(x, _)| *x >= -7.0).collect();
     let mu = o.exact.mu_marginal();
     let mu_curve = curve(-15.0, 30.0, 180, |x| mu.pdf(x));
     let panel = |title: &str, fit: &Fit, what: &str| -> Result<Panel> {
         let tau = fit.pooled_named("tau")?;
         let (samples, range, curve) = match what {
             "tau" => (tau, (0.0, 20.0), &tau_curve),
-            "log tau" => (
-                tau.iter().map(|t| t.ln()).collect(),
-                (-7.0, 3.5),
-                &log_tau_curve,
-            ),
+            "log tau" => (tau.iter().map(|t| t.ln()).collect(), (-7.0, 3.5), &log_tau_curve),
             _ => (fit.pooled_named("mu")?, (-15.0, 30.0), &mu_curve),
         };
         let title = format!("{what}, {title}");
-        Ok(density_panel(
-            &title,
-            what,
-            &samples,
-            60,
-            range,
-            curve,
-            "exact posterior",
-        )?)
+        Ok(density_panel(&title, what, &samples, 60, range, curve, "exact posterior")?)
     };
     let mut panels = Vec::new();
     for what in ["tau", "log tau", "mu"] {
@@ -104,10 +80,7 @@ fn exact_marginals(out: &OutputDir, o: &Outcome) -> Result<()> {
 /// Density histograms two to a row, each with its own legend.
 fn histograms(path: &std::path::Path, panels: Vec<Panel>) -> Result<()> {
     let columns = panels.len().min(2);
-    let figure = Figure {
-        legend_per_panel: true,
-        ..Figure::grid(panels, columns, 360)
-    };
+    let figure = Figure { legend_per_panel: true, ..Figure::grid(panels, columns, 360) };
     Ok(draw(path, &figure)?)
 }
 
@@ -124,10 +97,7 @@ fn ppc(out: &OutputDir, o: &Outcome) -> Result<()> {
                 low: quantile(rep, 0.055),
                 high: quantile(rep, 0.945),
                 observed: Some(Y[j]),
-                note: Some(format!(
-                    "P(y_rep ≥ y) {}",
-                    sig(share_at_or_above(rep, Y[j]), 2)
-                )),
+                note: Some(format!("P(y_rep ≥ y) {}", sig(share_at_or_above(rep, Y[j]), 2))),
             }
         })
         .collect::<Vec<_>>();
@@ -138,10 +108,7 @@ fn ppc(out: &OutputDir, o: &Outcome) -> Result<()> {
         None,
     );
     let title = "Replicated effects: mean and 89% interval";
-    Ok(draw(
-        &out.path("ppc.svg"),
-        &rows_figure(title, vec![panel], 36),
-    )?)
+    Ok(draw(&out.path("ppc.svg"), &rows_figure(title, vec![panel], 36))?)
 }
 
 /// A new school's predicted effect against School E's posterior.
@@ -155,10 +122,8 @@ fn new_school(out: &OutputDir, o: &Outcome) -> Result<()> {
         density_panel(title, x_label, samples, 60, range, &curve, "exact")
     };
     let e_draws = o.non_centred.pooled_named(SCHOOL_E_NAME)?;
-    let e_title = format!(
-        "School E, {}",
-        chapter_support::labels::eight_schools()?.display(SCHOOL_E_NAME)?
-    );
+    let e_title =
+        format!("School E, {}", chapter_support::labels::eight_schools()?.display(SCHOOL_E_NAME)?);
     let panels = vec![
         panel("new school, theta_new", &o.predictive.theta_new, &new)?,
         panel(&e_title, &e_draws, &e)?,
@@ -188,11 +153,8 @@ fn covariate_beta(out: &OutputDir, o: &Outcome) -> Result<()> {
 fn prior_tau(out: &OutputDir, o: &Outcome) -> Result<()> {
     let range = (0.0, 30.0);
     let exact_curve = |e: &ExactPosterior| e.tau_curve(100, range.1);
-    let series = o
-        .priors
-        .iter()
-        .map(|row| (row.label.to_string(), exact_curve(&row.exact)))
-        .collect();
+    let series =
+        o.priors.iter().map(|row| (row.label.to_string(), exact_curve(&row.exact))).collect();
     let title = "Exact posterior of tau under four pairs of hyperpriors";
     let figure = recipes::lines(title, "tau", "density", series);
     draw(&out.path("prior_tau.svg"), &figure)?;
@@ -202,15 +164,7 @@ fn prior_tau(out: &OutputDir, o: &Outcome) -> Result<()> {
         .map(|row| {
             let tau = row.fit.pooled_named("tau")?;
             let curve = exact_curve(&row.exact);
-            Ok(density_panel(
-                row.label,
-                "tau",
-                &tau,
-                60,
-                range,
-                &curve,
-                "exact posterior",
-            )?)
+            Ok(density_panel(row.label, "tau", &tau, 60, range, &curve, "exact posterior")?)
         })
         .collect::<Result<_>>()?;
     histograms(&out.path("prior_tau_draws.svg"), panels)

@@ -42,11 +42,7 @@ impl SourceSummary {
     /// Monte Carlo standard error `sd / sqrt(ESS)`: `mu`, `tau`, School A.
     pub fn z_scores(&self, exact: &ExactPosterior) -> [f64; 3] {
         let z = |(mean, sd, ess): (f64, f64, f64), truth: f64| (mean - truth) / (sd / ess.sqrt());
-        [
-            z(self.mu, exact.mu.0),
-            z(self.tau, exact.tau.0),
-            z(self.theta_a, exact.theta[0].0),
-        ]
+        [z(self.mu, exact.mu.0), z(self.tau, exact.tau.0), z(self.theta_a, exact.theta[0].0)]
     }
 }
 
@@ -101,12 +97,7 @@ impl PriorRow {
 
     /// The exact values of what [`PriorRow::nuts`] estimates.
     pub fn exact_values(&self) -> [f64; 4] {
-        [
-            self.exact.mu.0,
-            self.exact.tau.0,
-            self.exact.theta[0].0,
-            self.exact.tau_cdf(1.0),
-        ]
+        [self.exact.mu.0, self.exact.tau.0, self.exact.theta[0].0, self.exact.tau_cdf(1.0)]
     }
 
     /// `tau`'s 89% HDI from the draws.

@@ -11,10 +11,7 @@ use sampler::Fit;
 
 /// The smallest E-BFMI over the chains of `fit`.
 fn lowest_ebfmi(fit: &Fit) -> f64 {
-    fit.stat_chains(|s| s.energy)
-        .iter()
-        .map(|e| ebfmi(e))
-        .fold(f64::INFINITY, f64::min)
+    fit.stat_chains(|s| s.energy).iter().map(|e| ebfmi(e)).fold(f64::INFINITY, f64::min)
 }
 
 /// One line per parameterisation: divergences, ESS and R-hat of `tau`, the
@@ -52,10 +49,7 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
             "E-BFMI (lowest chain)",
             "gradient evaluations",
         ],
-        &[
-            row("centred", &o.centred)?,
-            row("non-centred", &o.non_centred)?,
-        ],
+        &[row("centred", &o.centred)?, row("non-centred", &o.non_centred)?],
     )?;
     Ok(format!(
         "{table}\nStep sizes after warmup, one per chain: centred {}; non-centred {}.\n",
@@ -71,13 +65,7 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
     let mut rows = Vec::new();
     let exact: Vec<(String, (f64, f64))> = std::iter::once(("mu".to_string(), o.exact.mu))
         .chain(std::iter::once(("tau".to_string(), o.exact.tau)))
-        .chain(
-            o.exact
-                .theta
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (format!("theta.{}", i + 1), *m)),
-        )
+        .chain(o.exact.theta.iter().enumerate().map(|(i, m)| (format!("theta.{}", i + 1), *m)))
         .collect();
     for (name, (mean, sd)) in exact {
         let mut row = vec![labels.display(&name)?, sig(mean, 4), sig(sd, 4)];
@@ -96,10 +84,8 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
     let mut row = vec!["P(tau < 1)".to_string(), sig(p_exact, 4), "".to_string()];
     for fit in [&o.non_centred, &o.centred] {
         let tau = fit.try_chains_by_name("tau")?;
-        let below: Vec<Vec<f64>> = tau
-            .iter()
-            .map(|c| c.iter().map(|t| f64::from(u8::from(*t < 1.0))).collect())
-            .collect();
+        let below: Vec<Vec<f64>> =
+            tau.iter().map(|c| c.iter().map(|t| f64::from(u8::from(*t < 1.0))).collect()).collect();
         let p = below.concat().iter().sum::<f64>() / fit.num_draws_total() as f64;
         row.push(sig(p, 4));
         row.push(format!("{:+.1}", (p - p_exact) / mcse_mean(&below)));
@@ -136,16 +122,9 @@ pub fn exact_spread_table(o: &Outcome) -> Result<String> {
                 Box::new(move |p| m.quantile(p))
             }),
         };
-        let (nc, c) = (
-            o.non_centred.pooled_named(name)?,
-            o.centred.pooled_named(name)?,
-        );
-        let mut row = vec![
-            labels.display(name)?,
-            sig(sd, 3),
-            sig(sd_of(&nc), 3),
-            sig(sd_of(&c), 3),
-        ];
+        let (nc, c) = (o.non_centred.pooled_named(name)?, o.centred.pooled_named(name)?);
+        let mut row =
+            vec![labels.display(name)?, sig(sd, 3), sig(sd_of(&nc), 3), sig(sd_of(&c), 3)];
         for p in [0.05, 0.95] {
             row.extend([q(p), quantile(&nc, p), quantile(&c, p)].map(|v| sig(v, 3)));
         }
@@ -194,10 +173,7 @@ pub fn school_a_sentence(o: &Outcome) -> String {
 /// Writes every table of the chapter into `out`.
 pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     let labels = chapter_support::labels::eight_schools()?;
-    out.write(
-        "summary_centred.md",
-        &labels.summary_markdown(&o.centred_summary, HDI_PROB)?,
-    )?;
+    out.write("summary_centred.md", &labels.summary_markdown(&o.centred_summary, HDI_PROB)?)?;
     out.write(
         "summary_noncentred.md",
         &labels.summary_markdown(&o.non_centred_summary, HDI_PROB)?,
@@ -222,10 +198,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("covariate_recovery.md", &covariate_sentence(o))?;
     out.write("priors.md", &tables_priors::priors_table(&o.priors)?)?;
     out.write("priors_source.md", &tables_priors::source_table(&o.priors)?)?;
-    out.write(
-        "priors_source_sentence.md",
-        &tables_priors::source_sentence(&o.priors),
-    )?;
+    out.write("priors_source_sentence.md", &tables_priors::source_sentence(&o.priors))?;
     Ok(())
 }
 

@@ -39,10 +39,7 @@ fn fmt_interval((lo, hi): (f64, f64)) -> String {
 /// Lower quantiles of tau: exact against both fits. The neck of the funnel
 /// is where the centred fit falls short.
 pub fn tau_tail_table(o: &Outcome) -> Result<String> {
-    let (nc, c) = (
-        o.non_centred.pooled_named("tau")?,
-        o.centred.pooled_named("tau")?,
-    );
+    let (nc, c) = (o.non_centred.pooled_named("tau")?, o.centred.pooled_named("tau")?);
     let rows: Vec<Vec<String>> = [0.01, 0.05, 0.1, 0.25, 0.5]
         .iter()
         .map(|&p| {
@@ -54,10 +51,7 @@ pub fn tau_tail_table(o: &Outcome) -> Result<String> {
             ]
         })
         .collect();
-    Ok(markdown_table(
-        &["quantile of tau", "exact", "non-centred", "centred"],
-        &rows,
-    )?)
+    Ok(markdown_table(&["quantile of tau", "exact", "non-centred", "centred"], &rows)?)
 }
 
 /// Replicated effects of each school against the observed one.
@@ -117,13 +111,7 @@ pub fn ppc_statistics_table(o: &Outcome) -> Result<String> {
         })
         .collect();
     Ok(markdown_table(
-        &[
-            "statistic T",
-            "T(y) observed",
-            "mean of T(y_rep)",
-            "89% interval",
-            "P(T(y_rep) ≥ T(y))",
-        ],
+        &["statistic T", "T(y) observed", "mean of T(y_rep)", "89% interval", "P(T(y_rep) ≥ T(y))"],
         &rows,
     )?)
 }
@@ -131,22 +119,14 @@ pub fn ppc_statistics_table(o: &Outcome) -> Result<String> {
 /// A new school's effect against School E's, from NUTS and exactly.
 pub fn new_school_table(o: &Outcome) -> Result<String> {
     let e_draws = o.non_centred.pooled_named(SCHOOL_E_NAME)?;
-    let (new_exact, e_exact) = (
-        o.exact.new_school_marginal(),
-        o.exact.theta_marginal(SCHOOL_E),
-    );
+    let (new_exact, e_exact) = (o.exact.new_school_marginal(), o.exact.theta_marginal(SCHOOL_E));
     // One column per (quantity, source): mean, sd, interval and its width.
     let column = |draws: Option<&[f64]>, exact: &NormalMixture| -> [String; 4] {
         let ((mean, sd), (lo, hi)) = match draws {
             Some(d) => (mean_sd(d), interval(d)),
             None => ((exact.mean(), exact.sd()), exact_interval(exact)),
         };
-        [
-            sig(mean, 3),
-            sig(sd, 3),
-            fmt_interval((lo, hi)),
-            sig(hi - lo, 3),
-        ]
+        [sig(mean, 3), sig(sd, 3), fmt_interval((lo, hi)), sig(hi - lo, 3)]
     };
     let columns = [
         column(Some(&o.predictive.theta_new), &new_exact),
@@ -158,19 +138,11 @@ pub fn new_school_table(o: &Outcome) -> Result<String> {
         .iter()
         .enumerate()
         .map(|(r, name)| {
-            std::iter::once(name.to_string())
-                .chain(columns.iter().map(|c| c[r].clone()))
-                .collect()
+            std::iter::once(name.to_string()).chain(columns.iter().map(|c| c[r].clone())).collect()
         })
         .collect();
     Ok(markdown_table(
-        &[
-            "",
-            "new school, NUTS",
-            "new school, exact",
-            "School E, NUTS",
-            "School E, exact",
-        ],
+        &["", "new school, NUTS", "new school, exact", "School E, NUTS", "School E, exact"],
         &rows,
     )?)
 }
@@ -254,11 +226,7 @@ pub fn covariate_table(o: &Outcome) -> Result<String> {
 pub fn covariate_sentence(o: &Outcome) -> String {
     let study = &o.covariate;
     let (lo, hi) = exact_interval(&study.exact.beta);
-    let contains = if lo <= TRUE_BETA && TRUE_BETA <= hi {
-        "contains"
-    } else {
-        "misses"
-    };
+    let contains = if lo <= TRUE_BETA && TRUE_BETA <= hi { "contains" } else { "misses" };
     let reps = &study.replications;
     let covered = reps.iter().filter(|r| r.covers_truth()).count();
     let widths: Vec<f64> = reps.iter().map(|r| r.width()).collect();

@@ -54,10 +54,8 @@ pub fn priors_table(rows: &[PriorRow]) -> Result<String> {
         SOURCE.theta_a.0.to_string(),
         "–".to_string(),
     ]);
-    let divergent: Vec<String> = rows
-        .iter()
-        .map(|r| format!("{} {}", short(r.label), r.fit.num_divergent()))
-        .collect();
+    let divergent: Vec<String> =
+        rows.iter().map(|r| format!("{} {}", short(r.label), r.fit.num_divergent())).collect();
     let table = markdown_table(
         &[
             "priors",
@@ -71,10 +69,7 @@ pub fn priors_table(rows: &[PriorRow]) -> Result<String> {
         ],
         &lines,
     )?;
-    Ok(format!(
-        "{table}\nDivergent transitions of the NUTS fits: {}.\n",
-        divergent.join(", ")
-    ))
+    Ok(format!("{table}\nDivergent transitions of the NUTS fits: {}.\n", divergent.join(", ")))
 }
 
 /// The row's letter, `(a)` to `(d)`, for narrow tables.
@@ -96,20 +91,13 @@ pub fn source_table(rows: &[PriorRow]) -> Result<String> {
             line
         })
         .collect();
-    Ok(markdown_table(
-        &["priors", "mu", "tau", "theta_A", "largest |distance|"],
-        &lines,
-    )?)
+    Ok(markdown_table(&["priors", "mu", "tau", "theta_A", "largest |distance|"], &lines)?)
 }
 
 /// The row the source's table matches, and by how much, in one sentence.
 pub fn source_sentence(rows: &[PriorRow]) -> String {
-    let worst = |row: &PriorRow| {
-        SOURCE
-            .z_scores(&row.exact)
-            .iter()
-            .fold(0.0f64, |m, v| m.max(v.abs()))
-    };
+    let worst =
+        |row: &PriorRow| SOURCE.z_scores(&row.exact).iter().fold(0.0f64, |m, v| m.max(v.abs()));
     let mut order: Vec<&PriorRow> = rows.iter().collect();
     order.sort_by(|a, b| worst(a).total_cmp(&worst(b)));
     match order.as_slice() {

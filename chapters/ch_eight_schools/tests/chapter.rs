@@ -29,10 +29,7 @@ fn non_centred_fit_agrees_with_the_exact_posterior() {
         let n = o.non_centred.num_draws_total() as f64;
         let mean = chains.concat().iter().sum::<f64>() / n;
         let se = mcse_mean(&chains);
-        assert!(
-            (mean - exact).abs() < 4.0 * se,
-            "{name}: exact {exact}, NUTS {mean}, MCSE {se}"
-        );
+        assert!((mean - exact).abs() < 4.0 * se, "{name}: exact {exact}, NUTS {mean}, MCSE {se}");
         assert!(rhat(&chains) < 1.01, "{name}: R-hat {}", rhat(&chains));
     }
 }
@@ -41,10 +38,7 @@ fn non_centred_fit_agrees_with_the_exact_posterior() {
 fn non_centred_is_healthy_and_centred_is_not() {
     let o = outcome();
     let total = o.non_centred.num_draws_total();
-    assert!(
-        o.non_centred.num_divergent() * 2000 <= total,
-        "too many divergences"
-    );
+    assert!(o.non_centred.num_divergent() * 2000 <= total, "too many divergences");
     let tau_nc = o.non_centred.chains_by_name("tau").unwrap();
     let tau_c = o.centred.chains_by_name("tau").unwrap();
     assert!(ess_bulk(&tau_nc) > 1000.0, "ESS(tau) {}", ess_bulk(&tau_nc));
@@ -67,16 +61,8 @@ fn predictive_draws_agree_with_the_exact_predictive_distributions() {
     let exact = o.exact.new_school_marginal();
     let (m, sd) = mean_sd(&o.predictive.theta_new);
     let se = exact.sd() / (o.non_centred.num_draws_total() as f64 / 4.0).sqrt();
-    assert!(
-        (m - exact.mean()).abs() < 4.0 * se,
-        "{m} vs {}",
-        exact.mean()
-    );
-    assert!(
-        (sd / exact.sd() - 1.0).abs() < 0.05,
-        "{sd} vs {}",
-        exact.sd()
-    );
+    assert!((m - exact.mean()).abs() < 4.0 * se, "{m} vs {}", exact.mean());
+    assert!((sd / exact.sd() - 1.0).abs() < 0.05, "{sd} vs {}", exact.sd());
     // The new school is less certain than any observed school.
     let e = o.non_centred.chains_by_name("theta.5").unwrap().concat();
     assert!(sd > mean_sd(&e).1);
@@ -85,10 +71,7 @@ fn predictive_draws_agree_with_the_exact_predictive_distributions() {
 #[test]
 fn covariate_fit_agrees_with_its_exact_posterior() {
     let o = outcome();
-    for (name, exact) in [
-        ("mu", &o.covariate.exact.mu),
-        ("beta", &o.covariate.exact.beta),
-    ] {
+    for (name, exact) in [("mu", &o.covariate.exact.mu), ("beta", &o.covariate.exact.beta)] {
         let chains = o.covariate.fit.chains_by_name(name).unwrap();
         let mean = chains.concat().iter().sum::<f64>() / o.covariate.fit.num_draws_total() as f64;
         let se = mcse_mean(&chains);
@@ -112,11 +95,7 @@ fn every_prior_row_agrees_with_its_exact_posterior() {
     assert_eq!(o.priors.len(), 4);
     for row in &o.priors {
         let names = ["E[mu]", "E[tau]", "E[theta_A]", "P(tau < 1)"];
-        for ((name, nuts), exact) in names
-            .iter()
-            .zip(row.nuts().unwrap())
-            .zip(row.exact_values())
-        {
+        for ((name, nuts), exact) in names.iter().zip(row.nuts().unwrap()).zip(row.exact_values()) {
             assert!(
                 (nuts.mean - exact).abs() < 4.0 * nuts.mcse,
                 "{} {name}: exact {exact}, NUTS {} (MCSE {})",
@@ -188,11 +167,7 @@ fn rounded_numbers(o: &Outcome) -> String {
         ));
     }
     let (m, sd) = mean_sd(&o.predictive.theta_new);
-    s.push_str(&format!(
-        "theta_new: mean {} sd {}\n",
-        sig(m, 4),
-        sig(sd, 4)
-    ));
+    s.push_str(&format!("theta_new: mean {} sd {}\n", sig(m, 4), sig(sd, 4)));
     let beta = o.covariate.fit.chains_by_name("beta").unwrap().concat();
     let reps = &o.covariate.replications;
     s.push_str(&format!(

@@ -134,10 +134,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 }
 
 fn compute_in_pool(args: &Args) -> Result<Outcome> {
-    let settings = Settings {
-        threads: None,
-        ..args.sampling.settings()
-    };
+    let settings = Settings { threads: None, ..args.sampling.settings() };
     let quiet = args.sampling.quiet;
     let fit_one = |model: &dyn Model, label: &str| -> Result<Fit> {
         let fit = timed(label, quiet, || sampler::fit(model, &settings))?;
@@ -146,18 +143,12 @@ fn compute_in_pool(args: &Args) -> Result<Outcome> {
     };
     let funnel_centred = fit_one(&NealsFunnel::centred(), "Neal's funnel, centred")?;
     let funnel_non_centred = fit_one(&NealsFunnel::non_centred(), "Neal's funnel, non-centred")?;
-    let schools_centred = fit_one(
-        &EightSchools::new(Parameterization::Centred),
-        "Eight Schools, centred",
-    )?;
-    let schools_non_centred = fit_one(
-        &EightSchools::new(Parameterization::NonCentred),
-        "Eight Schools, non-centred",
-    )?;
+    let schools_centred =
+        fit_one(&EightSchools::new(Parameterization::Centred), "Eight Schools, centred")?;
+    let schools_non_centred =
+        fit_one(&EightSchools::new(Parameterization::NonCentred), "Eight Schools, non-centred")?;
     let sweep_config = args.sweep_config();
-    let sweep = timed("seed sweep", quiet, || {
-        sweep::run_sweep(&settings, &sweep_config, quiet)
-    })?;
+    let sweep = timed("seed sweep", quiet, || sweep::run_sweep(&settings, &sweep_config, quiet))?;
     Ok(Outcome {
         funnel_centred,
         funnel_non_centred,

@@ -20,10 +20,7 @@ const X1_WINDOW: f64 = 20.0;
 
 /// Divergence flags of every draw, chain after chain.
 fn divergent_flags(fit: &Fit) -> Vec<bool> {
-    fit.chains
-        .iter()
-        .flat_map(|c| c.stats.iter().map(|s| s.divergent))
-        .collect()
+    fit.chains.iter().flat_map(|c| c.stats.iter().map(|s| s.divergent)).collect()
 }
 
 /// Histograms of v from both funnel fits against the exact Normal(0, 3) density.
@@ -38,24 +35,11 @@ fn funnel_v(out: &OutputDir, o: &Outcome) -> Result<()> {
         let title = format!("{title} ({} divergent)", fit.num_divergent());
         let v = fit.pooled_named("v")?;
         let exact = "exact Normal(0, 3)";
-        Ok(density_panel(
-            &title,
-            "v",
-            &v,
-            50,
-            (-10.0, 10.0),
-            &curve,
-            exact,
-        )?)
+        Ok(density_panel(&title, "v", &v, 50, (-10.0, 10.0), &curve, exact)?)
     };
-    let panels = vec![
-        panel("centred", &o.funnel_centred)?,
-        panel("non-centred", &o.funnel_non_centred)?,
-    ];
-    let figure = Figure {
-        legend_per_panel: true,
-        ..Figure::grid(panels, 2, 360)
-    };
+    let panels =
+        vec![panel("centred", &o.funnel_centred)?, panel("non-centred", &o.funnel_non_centred)?];
+    let figure = Figure { legend_per_panel: true, ..Figure::grid(panels, 2, 360) };
     draw(&out.path("funnel_v.svg"), &figure)?;
     Ok(())
 }
@@ -83,10 +67,8 @@ fn funnel_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
             X1_WINDOW,
         )?)
     };
-    let panels = vec![
-        panel("centred", &o.funnel_centred)?,
-        panel("non-centred", &o.funnel_non_centred)?,
-    ];
+    let panels =
+        vec![panel("centred", &o.funnel_centred)?, panel("non-centred", &o.funnel_non_centred)?];
     draw(&out.path("funnel_scatter.svg"), &side_by_side(panels, 380))?;
     Ok(())
 }
@@ -106,10 +88,8 @@ fn schools_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
             &divergent_flags(fit),
         )?)
     };
-    let panels = vec![
-        panel("centred", &o.schools_centred)?,
-        panel("non-centred", &o.schools_non_centred)?,
-    ];
+    let panels =
+        vec![panel("centred", &o.schools_centred)?, panel("non-centred", &o.schools_non_centred)?];
     draw(&out.path("schools_scatter.svg"), &side_by_side(panels, 380))?;
     Ok(())
 }
@@ -117,35 +97,23 @@ fn schools_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
 /// Trace of log tau in chain 1 of each Eight Schools fit, with exact quantiles.
 fn schools_trace(out: &OutputDir, o: &Outcome) -> Result<()> {
     let references = vec![
-        (
-            o.exact.tau_quantile(0.5).ln(),
-            "exact median of log tau".to_string(),
-        ),
-        (
-            o.exact.tau_quantile(0.05).ln(),
-            "exact 5% quantile".to_string(),
-        ),
+        (o.exact.tau_quantile(0.5).ln(), "exact median of log tau".to_string()),
+        (o.exact.tau_quantile(0.05).ln(), "exact 5% quantile".to_string()),
     ];
     let panel = |title: &str, fit: &Fit| -> Result<Panel> {
         let first = fit.chains.first();
         let tau = fit.try_chains_by_name("tau")?;
-        let log_tau: Vec<f64> = tau
-            .first()
-            .map(|c| c.iter().map(|t| t.ln()).collect())
-            .unwrap_or_default();
-        let divergent: Vec<bool> = first
-            .map(|c| c.stats.iter().map(|s| s.divergent).collect())
-            .unwrap_or_default();
+        let log_tau: Vec<f64> =
+            tau.first().map(|c| c.iter().map(|t| t.ln()).collect()).unwrap_or_default();
+        let divergent: Vec<bool> =
+            first.map(|c| c.stats.iter().map(|s| s.divergent).collect()).unwrap_or_default();
         Ok(trace(title, "log tau", &log_tau, &divergent, &references)?)
     };
     let panels = vec![
         panel("centred, chain 1", &o.schools_centred)?,
         panel("non-centred, chain 1", &o.schools_non_centred)?,
     ];
-    let figure = Figure {
-        columns: 1,
-        ..side_by_side(panels, 300)
-    };
+    let figure = Figure { columns: 1, ..side_by_side(panels, 300) };
     draw(&out.path("schools_trace.svg"), &figure)?;
     Ok(())
 }
@@ -171,37 +139,17 @@ fn sweep(out: &OutputDir, o: &Outcome) -> Result<()> {
             .collect()
     };
     let categories: Vec<String> = targets.iter().map(|t| t.to_string()).collect();
-    let groups = [
-        ("centred".to_string(), palette::ORANGE),
-        ("non-centred".to_string(), palette::BLUE),
-    ];
+    let groups =
+        [("centred".to_string(), palette::ORANGE), ("non-centred".to_string(), palette::BLUE)];
     let panel = |title: &str, y_label: &str, f: &dyn Fn(&SweepFit) -> f64, exact: Option<f64>| {
         let reference = exact.map(|y| (y, "exact value".to_string()));
         let x_label = "target acceptance";
-        strip(
-            title,
-            x_label,
-            y_label,
-            &categories,
-            &values(f),
-            &groups,
-            reference,
-        )
+        strip(title, x_label, y_label, &categories, &values(f), &groups, reference)
     };
     let panels = [
-        panel(
-            "divergent transitions per fit",
-            "divergences",
-            &|f| f.divergent as f64,
-            None,
-        ),
+        panel("divergent transitions per fit", "divergences", &|f| f.divergent as f64, None),
         panel("bulk-ESS of tau", "ESS", &|f| f.ess_bulk_tau, None),
-        panel(
-            "posterior mean of tau",
-            "E[tau]",
-            &|f| f.mean_tau,
-            Some(o.exact.tau.0),
-        ),
+        panel("posterior mean of tau", "E[tau]", &|f| f.mean_tau, Some(o.exact.tau.0)),
         panel(
             "posterior P(tau < 1)",
             "P(tau < 1)",
@@ -212,10 +160,7 @@ fn sweep(out: &OutputDir, o: &Outcome) -> Result<()> {
     .into_iter()
     .collect::<Result<Vec<_>, _>>()?;
     let figure = Figure {
-        title: format!(
-            "Eight Schools over {} seeds per setting",
-            o.sweep_config.seeds
-        ),
+        title: format!("Eight Schools over {} seeds per setting", o.sweep_config.seeds),
         panels,
         columns: 2,
         panel_height: 330,

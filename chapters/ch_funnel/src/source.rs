@@ -35,10 +35,8 @@ pub fn placement(value: f64, ours: &[f64]) -> (usize, usize, usize) {
 pub fn source_table(o: &Outcome) -> Result<String> {
     let mut rows = Vec::new();
     for (p, what, value) in SOURCE_RUN {
-        let Some(cell) = o
-            .sweep
-            .iter()
-            .find(|c| c.parameterization == p && c.target_accept == SOURCE_TARGET)
+        let Some(cell) =
+            o.sweep.iter().find(|c| c.parameterization == p && c.target_accept == SOURCE_TARGET)
         else {
             return Ok(String::new());
         };

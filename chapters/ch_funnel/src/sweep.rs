@@ -174,10 +174,7 @@ impl SweepCell {
 
     /// Divergent transitions over all seeds, and transitions over all seeds.
     pub fn divergent_total(&self) -> (usize, usize) {
-        (
-            self.fits.iter().map(|f| f.divergent).sum(),
-            self.fits.iter().map(|f| f.transitions).sum(),
-        )
+        (self.fits.iter().map(|f| f.divergent).sum(), self.fits.iter().map(|f| f.transitions).sum())
     }
 }
 

@@ -21,12 +21,7 @@ fn label(p: Parameterization) -> &'static str {
 /// `median [min, max]` with `digits` significant digits.
 fn med_range(values: &[f64], digits: usize) -> String {
     let (m, lo, hi) = median_range(values);
-    format!(
-        "{} [{}, {}]",
-        sig(m, digits),
-        sig(lo, digits),
-        sig(hi, digits)
-    )
+    format!("{} [{}, {}]", sig(m, digits), sig(lo, digits), sig(hi, digits))
 }
 
 /// `median [min, max]` of counts: whole numbers stay whole (a median of an
@@ -80,19 +75,13 @@ pub fn funnel_fits_table(o: &Outcome) -> Result<String> {
             "smallest v drawn",
             "gradient evaluations",
         ],
-        &[
-            row("centred", &o.funnel_centred)?,
-            row("non-centred", &o.funnel_non_centred)?,
-        ],
+        &[row("centred", &o.funnel_centred)?, row("non-centred", &o.funnel_non_centred)?],
     )?)
 }
 
 /// Quantiles of `v` from both fits against the exact `Normal(0, 3)` ones.
 pub fn funnel_quantile_table(o: &Outcome) -> Result<String> {
-    let (nc, c) = (
-        o.funnel_non_centred.pooled_named("v")?,
-        o.funnel_centred.pooled_named("v")?,
-    );
+    let (nc, c) = (o.funnel_non_centred.pooled_named("v")?, o.funnel_centred.pooled_named("v")?);
     let rows: Vec<Vec<String>> = QUANTILE_PROBS
         .iter()
         .map(|&p| {
@@ -104,10 +93,7 @@ pub fn funnel_quantile_table(o: &Outcome) -> Result<String> {
             ]
         })
         .collect();
-    Ok(markdown_table(
-        &["quantile of v", "exact", "non-centred", "centred"],
-        &rows,
-    )?)
+    Ok(markdown_table(&["quantile of v", "exact", "non-centred", "centred"], &rows)?)
 }
 
 /// `P(v < t)` for the neck thresholds: exact, and each fit's share of draws
@@ -127,14 +113,7 @@ pub fn funnel_tail_table(o: &Outcome) -> Result<String> {
         })
         .collect::<Result<Vec<Vec<String>>>>()?;
     Ok(markdown_table(
-        &[
-            "tail",
-            "exact",
-            "non-centred",
-            "error / MCSE",
-            "centred",
-            "error / MCSE",
-        ],
+        &["tail", "exact", "non-centred", "error / MCSE", "centred", "error / MCSE"],
         &rows,
     )?)
 }
@@ -153,10 +132,7 @@ pub fn sweep_health_table(o: &Outcome) -> Result<String> {
                 count_range(&cell.values(|f| f.divergent as f64)),
                 format!("{}%", sig(100.0 * div as f64 / total as f64, 2)),
                 med_range(&cell.values(|f| f.ess_bulk_tau), 3),
-                sig(
-                    median_range(&cell.values(|f| f.gradient_evaluations as f64)).0,
-                    3,
-                ),
+                sig(median_range(&cell.values(|f| f.gradient_evaluations as f64)).0, 3),
             ]
         })
         .collect();
@@ -196,22 +172,14 @@ pub fn sweep_accuracy_table(o: &Outcome) -> Result<String> {
         })
         .collect();
     Ok(markdown_table(
-        &[
-            "parameterisation",
-            "target",
-            "E[tau] per fit",
-            "error of E[tau]",
-            "error of P(tau < 1)",
-        ],
+        &["parameterisation", "target", "E[tau] per fit", "error of E[tau]", "error of P(tau < 1)"],
         &rows,
     )?)
 }
 
 /// The cell of the sweep for `p` at `target`, if the sweep ran it.
 fn cell(o: &Outcome, p: Parameterization, target: f64) -> Option<&SweepCell> {
-    o.sweep
-        .iter()
-        .find(|c| c.parameterization == p && c.target_accept == target)
+    o.sweep.iter().find(|c| c.parameterization == p && c.target_accept == target)
 }
 
 /// Sentences on the sweep's divergence counts, one per target, for the page.
@@ -257,23 +225,17 @@ pub fn sweep_findings(o: &Outcome) -> String {
         let tau_err = c.values(|f| f.mean_tau - o.exact.tau.0);
         let p1_err = c.values(|f| f.p_tau_below_1 - o.exact.tau_cdf(1.0));
         (
-            median_range(&c.values(|f| f.divergent as f64))
-                .0
-                .to_string(),
+            median_range(&c.values(|f| f.divergent as f64)).0.to_string(),
             mean_pm(&tau_err, 2),
             mean_pm(&p1_err, 3),
             sig(median_range(&c.values(|f| f.ess_bulk_tau)).0, 3),
-            sig(
-                median_range(&c.values(|f| f.gradient_evaluations as f64)).0,
-                3,
-            ),
+            sig(median_range(&c.values(|f| f.gradient_evaluations as f64)).0, 3),
         )
     };
     let mut s = String::new();
-    if let (Some(a), Some(b)) = (
-        cell(o, Parameterization::Centred, lo),
-        cell(o, Parameterization::Centred, hi),
-    ) {
+    if let (Some(a), Some(b)) =
+        (cell(o, Parameterization::Centred, lo), cell(o, Parameterization::Centred, hi))
+    {
         let (a, b) = (stats(a), stats(b));
         s.push_str(&format!(
             "- **Centred**, from target acceptance {lo} to {hi}: the median number of \
@@ -326,10 +288,7 @@ pub fn trace_sentence(o: &Outcome) -> Result<String> {
         Ok(first.iter().filter(|t| **t < q05).count() as f64 / first.len().max(1) as f64)
     };
     let divergent_first = |fit: &Fit| -> usize {
-        fit.chains
-            .first()
-            .map(|c| c.stats.iter().filter(|s| s.divergent).count())
-            .unwrap_or(0)
+        fit.chains.first().map(|c| c.stats.iter().filter(|s| s.divergent).count()).unwrap_or(0)
     };
     Ok(format!(
         "Exactly 5% of the posterior has tau below {} (log tau below {}). Chain 1 of the \

@@ -26,18 +26,12 @@ fn non_centred_funnel_matches_the_exact_marginal_of_v() {
     // Monte Carlo error: the quantiles are right.
     for p in QUANTILE_PROBS {
         let (share, se) = share_below(fit, exact_quantile(p)).unwrap();
-        assert!(
-            (share - p).abs() < 4.0 * se,
-            "P(v < q_{p}): {share} vs {p}, MCSE {se}"
-        );
+        assert!((share - p).abs() < 4.0 * se, "P(v < q_{p}): {share} vs {p}, MCSE {se}");
     }
     for t in NECK_THRESHOLDS {
         let (share, se) = share_below(fit, t).unwrap();
         let exact = exact_below(t);
-        assert!(
-            (share - exact).abs() < 4.0 * se,
-            "P(v < {t}): {share} vs {exact}"
-        );
+        assert!((share - exact).abs() < 4.0 * se, "P(v < {t}): {share} vs {exact}");
     }
     assert_eq!(fit.num_divergent(), 0);
 }
@@ -49,10 +43,7 @@ fn centred_funnel_misses_the_neck() {
     // Exactly 5% of v lies below its 5% quantile; the centred sampler gets
     // less than half of that.
     let (share, _) = share_below(fit, exact_quantile(0.05)).unwrap();
-    assert!(
-        share < 0.025,
-        "centred share below the 5% quantile: {share}"
-    );
+    assert!(share < 0.025, "centred share below the 5% quantile: {share}");
 }
 
 #[test]
@@ -64,11 +55,7 @@ fn full_sweep_separates_the_parameterisations() {
         let ess = median_range(&cell.values(|f| f.ess_bulk_tau)).0;
         match cell.parameterization {
             Parameterization::Centred => {
-                assert!(
-                    cell.seeds_with_divergences() >= 15,
-                    "{}",
-                    cell.target_accept
-                );
+                assert!(cell.seeds_with_divergences() >= 15, "{}", cell.target_accept);
                 assert!(ess < 500.0);
             }
             Parameterization::NonCentred => {
@@ -92,25 +79,21 @@ reference_platform_test!(
 /// The default run's numbers, rounded for the snapshot.
 fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
-    for (label, fit) in [
-        ("funnel centred", &o.funnel_centred),
-        ("funnel non-centred", &o.funnel_non_centred),
-    ] {
+    for (label, fit) in
+        [("funnel centred", &o.funnel_centred), ("funnel non-centred", &o.funnel_non_centred)]
+    {
         let v = fit.pooled(fit.param_index("v").unwrap());
-        let q: Vec<String> = QUANTILE_PROBS
-            .iter()
-            .map(|p| sig(diagnostics::quantile(&v, *p), 4))
-            .collect();
+        let q: Vec<String> =
+            QUANTILE_PROBS.iter().map(|p| sig(diagnostics::quantile(&v, *p), 4)).collect();
         s.push_str(&format!(
             "{label}: divergent {}, quantiles [{}]\n",
             fit.num_divergent(),
             q.join(", ")
         ));
     }
-    for (label, fit) in [
-        ("schools centred", &o.schools_centred),
-        ("schools non-centred", &o.schools_non_centred),
-    ] {
+    for (label, fit) in
+        [("schools centred", &o.schools_centred), ("schools non-centred", &o.schools_non_centred)]
+    {
         s.push_str(&format!("{label}: divergent {}\n", fit.num_divergent()));
     }
     for cell in &o.sweep {

@@ -29,10 +29,6 @@ fn main() -> anyhow::Result<()> {
     )?;
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("reference/partial_noncentred.json");
     std::fs::write(&path, serde_json::to_string_pretty(&reference)? + "\n")?;
-    eprintln!(
-        "{} divergent; wrote {}",
-        m.fit.num_divergent(),
-        path.display()
-    );
+    eprintln!("{} divergent; wrote {}", m.fit.num_divergent(), path.display());
     Ok(())
 }

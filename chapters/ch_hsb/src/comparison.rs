@@ -72,11 +72,5 @@ pub fn compare_models(d: &Hsb, fits: &[ModelFit], kinds: &[ModelKind]) -> Result
     let labels = || kinds.iter().map(|k| k.label());
     let by_loo = loo::compare(&labels().zip(&loo).collect::<Vec<_>>())?;
     let by_waic = loo::compare(&labels().zip(&waic).collect::<Vec<_>>())?;
-    Ok(ModelComparison {
-        kinds: kinds.to_vec(),
-        loo,
-        waic,
-        by_loo,
-        by_waic,
-    })
+    Ok(ModelComparison { kinds: kinds.to_vec(), loo, waic, by_loo, by_waic })
 }

@@ -31,10 +31,7 @@ pub fn summary_table(o: &Outcome) -> Result<String> {
     let mut names = HYPER.to_vec();
     names.insert(4, "rho");
     names.extend(["beta_0.1", "beta_0.10", "beta_1.1", "beta_1.10"]);
-    Ok(stan_markdown(&stan_summary(
-        o.fit(ModelKind::Correlated)?,
-        &names,
-    )?))
+    Ok(stan_markdown(&stan_summary(o.fit(ModelKind::Correlated)?, &names)?))
 }
 
 /// The correlation's prior and posterior side by side: mean, sd, central 95%
@@ -84,9 +81,7 @@ pub fn correlation_table(o: &Outcome) -> Result<String> {
 /// The correlation's posterior density (kernel estimate) with the prior's.
 fn correlation_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let draws = o.fit(ModelKind::Correlated)?.pooled_named("rho")?;
-    let grid: Vec<f64> = (0..GRID)
-        .map(|i| -0.995 + 1.99 * i as f64 / (GRID - 1) as f64)
-        .collect();
+    let grid: Vec<f64> = (0..GRID).map(|i| -0.995 + 1.99 * i as f64 / (GRID - 1) as f64).collect();
     let post = kde::density(&draws, &grid, kde::bandwidth(&draws));
     let prior = grid.iter().map(|&r| prior_density(r, LKJ_ETA));
     let prior_label = format!("prior, LKJ(η = {LKJ_ETA})");
@@ -102,19 +97,13 @@ fn correlation_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
                 grid.iter().copied().zip(post).collect(),
                 Style::new(palette::BLUE).size(2.5).label("posterior"),
             ),
-            Mark::VLine {
-                x: 0.0,
-                style: muted().opacity(0.5).size(1.0),
-            },
+            Mark::VLine { x: 0.0, style: muted().opacity(0.5).size(1.0) },
         ],
         x_range: Some((-1.0, 1.0)),
         ..Default::default()
     };
     let title = "Do schools with higher intercepts have flatter slopes?";
-    out.draw(
-        "correlation.svg",
-        &Figure::grid(vec![panel], 1, 340).titled(title),
-    )
+    out.draw("correlation.svg", &Figure::grid(vec![panel], 1, 340).titled(title))
 }
 
 /// The muted grey of reference lines.
@@ -133,15 +122,10 @@ fn lines_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (a0, a1) = means(ModelKind::NonCentred)?;
     let (c0, c1) = means(ModelKind::Correlated)?;
     let joins = (0..j).map(|s| vec![(a0[s], a1[s]), (c0[s], c1[s])]);
-    let mut marks: Vec<Mark> = joins
-        .map(|p| Mark::line(p, muted().opacity(0.5).size(1.0)))
-        .collect();
+    let mut marks: Vec<Mark> =
+        joins.map(|p| Mark::line(p, muted().opacity(0.5).size(1.0))).collect();
     let independent = Style::new(palette::GREEN).opacity(0.7).size(3.0);
-    marks.push(Mark::points(
-        a0,
-        a1,
-        independent.label("independent (partial pooling)"),
-    ));
+    marks.push(Mark::points(a0, a1, independent.label("independent (partial pooling)")));
     let correlated = Style::new(palette::VERMILLION).opacity(0.8).size(3.0);
     marks.push(Mark::points(c0, c1, correlated.label("correlated")));
     let panel = Panel {
@@ -151,10 +135,7 @@ fn lines_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
         ..Default::default()
     };
     let title = "Each school's line, independent against correlated";
-    out.draw(
-        "correlated_lines.svg",
-        &Figure::grid(vec![panel], 1, 440).titled(title),
-    )
+    out.draw("correlated_lines.svg", &Figure::grid(vec![panel], 1, 440).titled(title))
 }
 
 /// Writes the correlated model's tables and figures.
@@ -173,9 +154,7 @@ mod tests {
     fn prior_density_integrates_to_one_and_matches_eta_two() {
         let n = 20_000;
         let h = 2.0 / n as f64;
-        let total: f64 = (0..n)
-            .map(|i| prior_density(-1.0 + (i as f64 + 0.5) * h, 3.5) * h)
-            .sum();
+        let total: f64 = (0..n).map(|i| prior_density(-1.0 + (i as f64 + 0.5) * h, 3.5) * h).sum();
         assert!((total - 1.0).abs() < 1e-6, "{total}");
         // η = 2: ¾ (1 − r²).
         assert!((prior_density(0.4, 2.0) - 0.75 * 0.84).abs() < 1e-14);

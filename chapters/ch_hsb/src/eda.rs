@@ -94,9 +94,6 @@ mod tests {
     fn five_numbers_are_those_of_r() {
         // summary(c(1, 2, 4, 10)): 1, 1.75, 3, 4.25, 5.5, 10
         let s = FiveNumbers::of(&[4.0, 1.0, 10.0, 2.0]);
-        assert_eq!(
-            (s.min, s.q1, s.median, s.mean, s.q3, s.max),
-            (1.0, 1.75, 3.0, 4.25, 5.5, 10.0)
-        );
+        assert_eq!((s.min, s.q1, s.median, s.mean, s.q3, s.max), (1.0, 1.75, 3.0, 4.25, 5.5, 10.0));
     }
 }

@@ -14,8 +14,7 @@ use std::path::Path;
 pub fn with_log_lik(fit: &Fit, log_lik: &[Vec<f64>]) -> Fit {
     let mut out = fit.clone();
     let n = log_lik.first().map_or(0, Vec::len);
-    out.param_names
-        .extend((1..=n).map(|i| format!("log_lik.{i}")));
+    out.param_names.extend((1..=n).map(|i| format!("log_lik.{i}")));
     let mut rows = log_lik.iter();
     for chain in &mut out.chains {
         for draw in &mut chain.draws {

@@ -12,9 +12,7 @@ pub(crate) fn interval(fit: &Fit, name: &str) -> Result<Estimate> {
 
 /// Estimates of `base.1 … base.J`.
 pub(crate) fn school_intervals(fit: &Fit, base: &str, j: usize) -> Result<Vec<Estimate>> {
-    (1..=j)
-        .map(|k| interval(fit, &format!("{base}.{k}")))
-        .collect()
+    (1..=j).map(|k| interval(fit, &format!("{base}.{k}"))).collect()
 }
 
 /// One number of each school's estimate (`|e| e.mean`, `|e| e.sd`).

@@ -66,10 +66,7 @@ mod tests {
     fn bandwidth_is_that_of_r() {
         // bw.nrd0(c(1, 2, 3, 4, 10)): sd 3.536, IQR/1.34 = 1.493 -> 0.9 * 1.493 * 5^-0.2
         let h = bandwidth(&[1.0, 2.0, 3.0, 4.0, 10.0]);
-        assert!(
-            (h - 0.9 * (2.0 / 1.34) * 5f64.powf(-0.2)).abs() < 1e-12,
-            "{h}"
-        );
+        assert!((h - 0.9 * (2.0 / 1.34) * 5f64.powf(-0.2)).abs() < 1e-12, "{h}");
     }
 
     #[test]

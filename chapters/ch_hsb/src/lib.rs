@@ -146,10 +146,8 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let ols_no_pooling = ols::no_pooling(&data)?;
     let grouped = data.grouped()?;
     let settings = args.sampling.settings();
-    let correlated = sampler::Settings {
-        target_accept: args.correlated_target_accept,
-        ..settings.clone()
-    };
+    let correlated =
+        sampler::Settings { target_accept: args.correlated_target_accept, ..settings.clone() };
     correlated.validate()?;
     let fits = ModelKind::ALL
         .iter()
@@ -174,18 +172,9 @@ pub fn compute(args: &Args) -> Result<Outcome> {
             })
             .collect::<Result<Vec<_>>>()
     })?;
-    let comparison = timed("LOO and WAIC", quiet, || {
-        compare_models(&data, &fits, &ModelKind::RANKED)
-    })?;
-    Ok(Outcome {
-        data,
-        eda,
-        ols_complete,
-        ols_no_pooling,
-        fits,
-        checks,
-        comparison,
-    })
+    let comparison =
+        timed("LOO and WAIC", quiet, || compare_models(&data, &fits, &ModelKind::RANKED))?;
+    Ok(Outcome { data, eda, ols_complete, ols_no_pooling, fits, checks, comparison })
 }
 
 /// Writes every table and figure of `outcome` into `out`.

@@ -57,9 +57,7 @@ pub fn least_squares(x: &DMatrix<f64>, y: &DVector<f64>) -> Result<LinearFit> {
     let beta = r
         .solve_upper_triangular(&qty)
         .ok_or_else(|| anyhow::anyhow!("the design matrix is singular"))?;
-    let r_inv = r
-        .try_inverse()
-        .ok_or_else(|| anyhow::anyhow!("the design matrix is singular"))?;
+    let r_inv = r.try_inverse().ok_or_else(|| anyhow::anyhow!("the design matrix is singular"))?;
     let residuals = y - x * &beta;
     let rss = residuals.norm_squared();
     let df = n - p;
@@ -125,9 +123,8 @@ pub fn no_pooling(d: &Hsb) -> Result<NoPoolingFit> {
     let mut unscaled_var = Vec::with_capacity(j_n);
     for j in 0..j_n {
         let rows = d.rows_of(j);
-        let x = DMatrix::from_fn(rows.len(), 2, |i, c| {
-            if c == 0 { 1.0 } else { d.rows[rows[i]].ses }
-        });
+        let x =
+            DMatrix::from_fn(rows.len(), 2, |i, c| if c == 0 { 1.0 } else { d.rows[rows[i]].ses });
         let y = DVector::from_iterator(rows.len(), rows.iter().map(|&i| d.rows[i].math));
         let school = least_squares(&x, &y)
             .map_err(|e| anyhow::anyhow!("school {} (id {}): {e}", j + 1, d.school_ids[j]))?;

@@ -19,46 +19,21 @@ const NO_POOLING: [&str; 5] = ["beta_0.1", "beta_0.2", "beta_1.1", "beta_1.2", "
 
 /// The trace figures: file, title, the model and the parameters shown.
 const TRACES: [(&str, &str, ModelKind, &[&str]); 4] = [
-    (
-        "trace_complete.svg",
-        "Complete pooling: traces",
-        ModelKind::Complete,
-        &COMPLETE,
-    ),
+    ("trace_complete.svg", "Complete pooling: traces", ModelKind::Complete, &COMPLETE),
     (
         "trace_no_pooling.svg",
         "No pooling: traces of two schools' lines",
         ModelKind::NoPooling,
         &NO_POOLING,
     ),
-    (
-        "trace_partial.svg",
-        "Partial pooling (non-centred): traces",
-        ModelKind::NonCentred,
-        &HYPER,
-    ),
-    (
-        "trace_centred.svg",
-        "Partial pooling (centred): traces",
-        ModelKind::Centred,
-        &HYPER,
-    ),
+    ("trace_partial.svg", "Partial pooling (non-centred): traces", ModelKind::NonCentred, &HYPER),
+    ("trace_centred.svg", "Partial pooling (centred): traces", ModelKind::Centred, &HYPER),
 ];
 
 /// The pairs figures, as [`TRACES`].
 const PAIRS: [(&str, &str, ModelKind, &[&str]); 2] = [
-    (
-        "pairs_complete.svg",
-        "Complete pooling: pairs",
-        ModelKind::Complete,
-        &COMPLETE,
-    ),
-    (
-        "pairs_partial.svg",
-        "Partial pooling (non-centred): pairs",
-        ModelKind::NonCentred,
-        &HYPER,
-    ),
+    ("pairs_complete.svg", "Complete pooling: pairs", ModelKind::Complete, &COMPLETE),
+    ("pairs_partial.svg", "Partial pooling (non-centred): pairs", ModelKind::NonCentred, &HYPER),
 ];
 
 /// Trace plots: one panel per parameter, the chains overlaid.

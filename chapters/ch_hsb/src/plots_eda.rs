@@ -12,9 +12,7 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Points along the x axis at which fitted lines are drawn.
 pub(crate) fn grid(lo: f64, hi: f64, n: usize) -> Vec<f64> {
-    (0..n)
-        .map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64)
-        .collect()
+    (0..n).map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64).collect()
 }
 
 /// A dot per student.
@@ -55,10 +53,7 @@ fn scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
         ..Default::default()
     };
     let title = "Math achievement against SES, all 7185 students";
-    out.draw(
-        "eda_scatter.svg",
-        &Figure::grid(vec![panel], 1, 420).titled(title),
-    )
+    out.draw("eda_scatter.svg", &Figure::grid(vec![panel], 1, 420).titled(title))
 }
 
 /// The sampled schools as small multiples, each with its own least-squares line.
@@ -79,19 +74,13 @@ fn schools(out: &OutputDir, o: &Outcome) -> Result<()> {
             y_label: axis_title(k % cols == 0, "math"),
             marks: vec![
                 students(x, y, 0.5),
-                Mark::line(
-                    line,
-                    own_line.clone().label("the school's least-squares line"),
-                ),
+                Mark::line(line, own_line.clone().label("the school's least-squares line")),
             ],
             ..Default::default()
         });
     }
     let figure = Figure::grid(panels, cols, 210).shared(true, true);
-    out.draw(
-        "eda_schools.svg",
-        &figure.titled("Twelve randomly chosen schools"),
-    )
+    out.draw("eda_schools.svg", &figure.titled("Twelve randomly chosen schools"))
 }
 
 /// Writes the data figures into `out`.

@@ -24,12 +24,7 @@ fn estimate_marks(x: f64, centre: f64, spread: Option<f64>, style: Style) -> Vec
             style: style.clone(),
         });
     }
-    marks.push(Mark::Points {
-        x: vec![x],
-        y: vec![centre],
-        radii: vec![5.0],
-        style,
-    });
+    marks.push(Mark::Points { x: vec![x], y: vec![centre], radii: vec![5.0], style });
     marks
 }
 
@@ -64,10 +59,7 @@ fn bayes_vs_ols(out: &OutputDir, o: &Outcome) -> Result<()> {
         });
     }
     let title = "Complete pooling: Bayesian and least-squares estimates";
-    out.draw(
-        "bayes_vs_ols.svg",
-        &Figure::grid(panels, 3, 300).titled(title),
-    )
+    out.draw("bayes_vs_ols.svg", &Figure::grid(panels, 3, 300).titled(title))
 }
 
 /// Schools ranked by their posterior mean, with 95% intervals, over
@@ -88,11 +80,7 @@ fn caterpillar_panel(
         x: x.clone(),
         low: pick(|s| s.low),
         high: pick(|s| s.high),
-        style: black
-            .clone()
-            .opacity(0.45)
-            .size(1.5)
-            .label("school: 95% interval"),
+        style: black.clone().opacity(0.45).size(1.5).label("school: 95% interval"),
     });
     let dots = black.size(2.0).label("school: posterior mean");
     marks.push(Mark::points(x, pick(|s| s.mean), dots));
@@ -115,15 +103,9 @@ fn band_and_line(n: usize, iv: Estimate, style: Style, [what, mean]: [&str; 2]) 
             x: vec![0.0, n as f64 + 1.0],
             low: vec![iv.low; 2],
             high: vec![iv.high; 2],
-            style: style
-                .clone()
-                .opacity(0.25)
-                .label(format!("{what}: 95% interval")),
+            style: style.clone().opacity(0.25).label(format!("{what}: 95% interval")),
         },
-        Mark::HLine {
-            y: iv.mean,
-            style: style.dashed().label(format!("{what}: {mean}")),
-        },
+        Mark::HLine { y: iv.mean, style: style.dashed().label(format!("{what}: {mean}")) },
     ]
 }
 
@@ -134,19 +116,11 @@ fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
     let (np, pp) = (o.fit(ModelKind::NoPooling)?, o.fit(ModelKind::NonCentred)?);
     let cp = o.fit(ModelKind::Complete)?;
     let figures = [
-        (
-            "caterpillar_intercepts.svg",
-            "beta_0",
-            "mu_beta_0",
-            "intercept",
-        ),
+        ("caterpillar_intercepts.svg", "beta_0", "mu_beta_0", "intercept"),
         ("caterpillar_slopes.svg", "beta_1", "mu_beta_1", "SES slope"),
     ];
     for (file, base, mu, what) in figures {
-        let (a, b) = (
-            school_intervals(np, base, j)?,
-            school_intervals(pp, base, j)?,
-        );
+        let (a, b) = (school_intervals(np, base, j)?, school_intervals(pp, base, j)?);
         let (lo, _) = extent(a.iter().chain(&b).map(|s| s.low));
         let (_, hi) = extent(a.iter().chain(&b).map(|s| s.high));
         let range = (lo - 0.03 * (hi - lo), hi + 0.03 * (hi - lo));
@@ -154,18 +128,9 @@ fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
         let complete = band_and_line(j, interval(cp, base)?, blue, ["complete pooling", "mean"]);
         let population = ["population mean", "posterior mean"];
         let population = band_and_line(j, interval(pp, mu)?, vermillion, population);
-        let panels = [
-            ("no pooling", a, complete),
-            ("partial pooling", b, population),
-        ];
+        let panels = [("no pooling", a, complete), ("partial pooling", b, population)];
         let panels = panels.map(|(model, schools, reference)| {
-            caterpillar_panel(
-                format!("{model}: {what}s"),
-                what,
-                &schools,
-                reference,
-                range,
-            )
+            caterpillar_panel(format!("{model}: {what}s"), what, &schools, reference, range)
         });
         let title = format!("School {what}s: no pooling against partial pooling");
         out.draw(file, &Figure::grid(panels.to_vec(), 1, 300).titled(title))?;

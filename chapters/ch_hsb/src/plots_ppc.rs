@@ -36,10 +36,7 @@ fn overlay_marks(observed: &[f64], replicated: &[Vec<f64>]) -> Vec<Mark> {
 fn per_model(panel: impl Fn(usize, ModelKind) -> Result<Panel>) -> Result<Vec<Panel>> {
     let models = ModelKind::COMPARED.iter().enumerate();
     let titled = |(k, &kind): (usize, &ModelKind)| -> Result<Panel> {
-        Ok(Panel {
-            title: kind.label().into(),
-            ..panel(k, kind)?
-        })
+        Ok(Panel { title: kind.label().into(), ..panel(k, kind)? })
     };
     models.map(titled).collect()
 }
@@ -89,9 +86,7 @@ fn replicated_means(out: &OutputDir, o: &Outcome) -> Result<()> {
 /// Partial pooling: observed against 50 replicated densities in single schools.
 fn school_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
     let check = o.check(ModelKind::NonCentred)?;
-    let schools = CHECKED_SCHOOLS
-        .iter()
-        .filter(|&&j| j <= o.data.num_schools());
+    let schools = CHECKED_SCHOOLS.iter().filter(|&&j| j <= o.data.num_schools());
     let mut panels = Vec::new();
     for (k, &j) in schools.enumerate() {
         let rows = o.data.rows_of(j - 1);
@@ -150,10 +145,7 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
             marks: vec![
                 Mark::points(ses.clone(), r.clone(), students.label("students")),
                 zero(),
-                Mark::line(
-                    binned_means(&ses, r, 25),
-                    smooth.label("mean in 25 bins of SES"),
-                ),
+                Mark::line(binned_means(&ses, r, 25), smooth.label("mean in 25 bins of SES")),
             ],
             ..Default::default()
         });
@@ -172,11 +164,7 @@ fn residuals(out: &OutputDir, o: &Outcome) -> Result<()> {
             (ModelKind::NonCentred, palette::BLUE, "partial pooling"),
         ] {
             let style = Style::new(colour).opacity(0.6).size(2.5).label(label);
-            marks.push(Mark::points(
-                pick(&ses),
-                pick(&o.check(kind)?.residuals),
-                style,
-            ));
+            marks.push(Mark::points(pick(&ses), pick(&o.check(kind)?.residuals), style));
         }
         panels.push(Panel {
             title: format!("school {}", j + 1),

@@ -28,10 +28,7 @@ fn shrinkage(out: &OutputDir, o: &Outcome) -> Result<()> {
     let radii: Vec<f64> = o.data.sizes.iter().map(|&n| radius(n)).collect();
     let mut panels = Vec::new();
     for (base, what) in LINES {
-        let (x, y) = (
-            per_school(np, base, j, |s| s.mean)?,
-            per_school(pp, base, j, |s| s.mean)?,
-        );
+        let (x, y) = (per_school(np, base, j, |s| s.mean)?, per_school(pp, base, j, |s| s.mean)?);
         let (lo, hi) = extent(x.iter().chain(&y).copied());
         let diagonal = Style::new(palette::BLACK).size(1.5).dashed();
         let schools = Style::new(palette::VERMILLION).opacity(0.55).size(4.0);
@@ -40,15 +37,10 @@ fn shrinkage(out: &OutputDir, o: &Outcome) -> Result<()> {
             x_label: "no-pooling posterior mean".into(),
             y_label: "partial-pooling posterior mean".into(),
             marks: vec![
-                Mark::line(
-                    vec![(lo, lo), (hi, hi)],
-                    diagonal.label("no shrinkage (y = x)"),
-                ),
+                Mark::line(vec![(lo, lo), (hi, hi)], diagonal.label("no shrinkage (y = x)")),
                 Mark::HLine {
                     y: mean(&complete.pooled_named(base)?),
-                    style: Style::new(palette::BLUE)
-                        .size(2.5)
-                        .label("complete pooling"),
+                    style: Style::new(palette::BLUE).size(2.5).label("complete pooling"),
                 },
                 Mark::Points {
                     x,
@@ -68,10 +60,8 @@ fn shrinkage(out: &OutputDir, o: &Outcome) -> Result<()> {
 fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
     let log_n: Vec<f64> = o.data.sizes.iter().map(|&n| (n as f64).log10()).collect();
-    let ticks: Vec<(f64, String)> = [15, 20, 30, 40, 50, 60]
-        .iter()
-        .map(|&n| ((n as f64).log10(), n.to_string()))
-        .collect();
+    let ticks: Vec<(f64, String)> =
+        [15, 20, 30, 40, 50, 60].iter().map(|&n| ((n as f64).log10(), n.to_string())).collect();
     let (lo, hi) = extent(log_n.iter().copied());
     let mut panels = Vec::new();
     for (k, (base, what)) in LINES.into_iter().enumerate() {
@@ -95,10 +85,7 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
         });
     }
     let title = "Uncertainty of each school's line against its size";
-    out.draw(
-        "posterior_sd.svg",
-        &Figure::grid(panels, 2, 340).titled(title),
-    )
+    out.draw("posterior_sd.svg", &Figure::grid(panels, 2, 340).titled(title))
 }
 
 /// Histograms of the schools' partial-pooling posterior means.
@@ -106,12 +93,10 @@ fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
     let pp = o.fit(ModelKind::NonCentred)?;
     let mut panels = Vec::new();
-    for (k, (base, mu, what)) in [
-        ("beta_0", "mu_beta_0", "intercept"),
-        ("beta_1", "mu_beta_1", "SES slope"),
-    ]
-    .into_iter()
-    .enumerate()
+    for (k, (base, mu, what)) in
+        [("beta_0", "mu_beta_0", "intercept"), ("beta_1", "mu_beta_1", "SES slope")]
+            .into_iter()
+            .enumerate()
     {
         let population = Style::new(palette::VERMILLION).size(2.5).dashed();
         panels.push(Panel {
@@ -134,10 +119,7 @@ fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
         });
     }
     let title = "Partial pooling: distribution of the schools' lines";
-    out.draw(
-        "school_histograms.svg",
-        &Figure::grid(panels, 2, 320).titled(title),
-    )
+    out.draw("school_histograms.svg", &Figure::grid(panels, 2, 320).titled(title))
 }
 
 /// Writes the figures of the schools into `out`.

@@ -153,19 +153,8 @@ pub fn predictive_check(
 
     let (a, b) = lines.posterior_means(&draws);
     let fitted: Vec<f64> = rows.iter().map(|&(j, x)| a[j] + b[j] * x).collect();
-    let residuals = d
-        .rows
-        .iter()
-        .zip(&fitted)
-        .map(|(r, f)| r.math - f)
-        .collect();
-    Ok(PredictiveCheck {
-        y_rep,
-        rep_means,
-        coverage: inside as f64 / n,
-        fitted,
-        residuals,
-    })
+    let residuals = d.rows.iter().zip(&fitted).map(|(r, f)| r.math - f).collect();
+    Ok(PredictiveCheck { y_rep, rep_means, coverage: inside as f64 / n, fitted, residuals })
 }
 
 #[cfg(test)]
@@ -174,16 +163,10 @@ mod tests {
 
     #[test]
     fn selection_quantile_matches_sorting() {
-        let v: Vec<f64> = (0..101)
-            .map(|i| ((i * 37) % 101) as f64 * 0.5 - 3.0)
-            .collect();
+        let v: Vec<f64> = (0..101).map(|i| ((i * 37) % 101) as f64 * 0.5 - 3.0).collect();
         for p in [0.0, 0.025, 0.3, 0.5, 0.975, 1.0] {
             let mut w = v.clone();
-            assert_eq!(
-                quantile_unsorted(&mut w, p),
-                diagnostics::quantile(&v, p),
-                "p {p}"
-            );
+            assert_eq!(quantile_unsorted(&mut w, p), diagnostics::quantile(&v, p), "p {p}");
         }
     }
 }

@@ -10,13 +10,7 @@ use sampler::Fit;
 use serde::{Deserialize, Serialize};
 
 /// The hyperparameters of the partial-pooling model, in table order.
-pub const HYPER: [&str; 5] = [
-    "mu_beta_0",
-    "mu_beta_1",
-    "tau_beta_0",
-    "tau_beta_1",
-    "sigma",
-];
+pub const HYPER: [&str; 5] = ["mu_beta_0", "mu_beta_1", "tau_beta_0", "tau_beta_1", "sigma"];
 
 /// The committed reference summary.
 pub const REFERENCE_JSON: &str = include_str!("../reference/partial_noncentred.json");

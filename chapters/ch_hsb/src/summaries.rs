@@ -57,10 +57,7 @@ pub fn summarize(name: &str, chains: &[Vec<f64>]) -> StanRow {
 
 /// Summaries of the named parameters of `fit`.
 pub fn stan_summary(fit: &Fit, names: &[&str]) -> Result<Vec<StanRow>> {
-    names
-        .iter()
-        .map(|name| Ok(summarize(name, &fit.try_chains_by_name(name)?)))
-        .collect()
+    names.iter().map(|name| Ok(summarize(name, &fit.try_chains_by_name(name)?))).collect()
 }
 
 /// The rows as a markdown table: 4 significant digits for the mean and
@@ -76,11 +73,7 @@ pub fn stan_markdown(rows: &[StanRow]) -> String {
         cells.push(fixed(r.ess_bulk.round(), 0));
         cells.push(fixed(r.ess_tail.round(), 0));
         cells.push(fixed(r.r_hat, 3));
-        out.push_str(&format!(
-            "| {} | {} |\n",
-            display_name(&r.name),
-            cells.join(" | ")
-        ));
+        out.push_str(&format!("| {} | {} |\n", display_name(&r.name), cells.join(" | ")));
     }
     out
 }

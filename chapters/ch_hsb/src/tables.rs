@@ -45,15 +45,7 @@ pub fn data_summary(o: &Outcome) -> Result<String> {
         v
     };
     Ok(markdown_table(
-        &[
-            "",
-            "min",
-            "1st quartile",
-            "median",
-            "mean",
-            "3rd quartile",
-            "max",
-        ],
+        &["", "min", "1st quartile", "median", "mean", "3rd quartile", "max"],
         &[
             row("math achievement", &o.eda.math),
             row("SES", &o.eda.ses),
@@ -68,14 +60,7 @@ pub fn sample_sentence(o: &Outcome) -> String {
         .eda
         .sample
         .iter()
-        .map(|&j| {
-            format!(
-                "{} (id {}, {} students)",
-                j + 1,
-                o.data.school_ids[j],
-                o.data.sizes[j]
-            )
-        })
+        .map(|&j| format!("{} (id {}, {} students)", j + 1, o.data.school_ids[j], o.data.sizes[j]))
         .collect();
     format!("The sampled schools are {}.\n", list.join(", "))
 }
@@ -123,11 +108,7 @@ pub fn ppc_mean_table(o: &Outcome) -> Result<String> {
                 k.label().to_string(),
                 sig(observed, 5),
                 sig(quantile(m, 0.5), 5),
-                format!(
-                    "[{}, {}]",
-                    sig(quantile(m, 0.025), 5),
-                    sig(quantile(m, 0.975), 5)
-                ),
+                format!("[{}, {}]", sig(quantile(m, 0.025), 5), sig(quantile(m, 0.975), 5)),
                 fixed(above, 3),
             ])
         })
@@ -150,10 +131,7 @@ pub fn coverage_table(o: &Outcome) -> Result<String> {
         .iter()
         .map(|&k| Ok(vec![k.label().to_string(), fixed(o.check(k)?.coverage, 3)]))
         .collect::<Result<_>>()?;
-    Ok(markdown_table(
-        &["model", "share inside the 95% interval"],
-        &rows,
-    )?)
+    Ok(markdown_table(&["model", "share inside the 95% interval"], &rows)?)
 }
 
 /// School sizes of the per-school predictive checks.
@@ -187,14 +165,8 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
             &["beta_0.1", "beta_0.10", "beta_1.1", "beta_1.10", "sigma"],
         )?,
     )?;
-    out.write(
-        "summary_partial.md",
-        &summary(ModelKind::NonCentred, &partial_names())?,
-    )?;
-    out.write(
-        "summary_centred.md",
-        &summary(ModelKind::Centred, &partial_names())?,
-    )?;
+    out.write("summary_partial.md", &summary(ModelKind::NonCentred, &partial_names())?)?;
+    out.write("summary_centred.md", &summary(ModelKind::Centred, &partial_names())?)?;
     out.write("sampling.md", &sampling_table(o)?)?;
     out.write("centring.md", &centring_table(o)?)?;
     out.write("reference.md", &reference_table(o)?)?;
@@ -203,14 +175,8 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("checked_schools.md", &checked_schools_sentence(o))?;
     out.write("loo.md", &loo_table(o)?)?;
     out.write("waic.md", &waic_table(o)?)?;
-    out.write(
-        "compare_loo.md",
-        &compare_table(&o.comparison.by_loo, true)?,
-    )?;
-    out.write(
-        "compare_waic.md",
-        &compare_table(&o.comparison.by_waic, false)?,
-    )?;
+    out.write("compare_loo.md", &compare_table(&o.comparison.by_loo, true)?)?;
+    out.write("compare_waic.md", &compare_table(&o.comparison.by_waic, false)?)?;
     out.write("source_comparison.md", &source_table(o)?)?;
     Ok(())
 }
@@ -224,15 +190,11 @@ pub fn console_report(o: &Outcome) -> Result<String> {
         ("Sampling", sampling_table(o)),
         (
             "Partial pooling (non-centred)",
-            o.fit(ModelKind::NonCentred)
-                .and_then(|f| Ok(stan_markdown(&stan_summary(f, &HYPER)?))),
+            o.fit(ModelKind::NonCentred).and_then(|f| Ok(stan_markdown(&stan_summary(f, &HYPER)?))),
         ),
         ("Centred against non-centred", centring_table(o)),
         ("PSIS-LOO", loo_table(o)),
-        (
-            "Comparison by LOO",
-            compare_table(&o.comparison.by_loo, true),
-        ),
+        ("Comparison by LOO", compare_table(&o.comparison.by_loo, true)),
     ];
     for (title, table) in sections {
         s.push_str(&format!("\n{title}\n\n"));

@@ -28,10 +28,7 @@ pub fn ols_complete(o: &Outcome) -> Result<String> {
         })
         .collect();
     let mut s = String::from("**Coefficients.**\n\n");
-    s.push_str(&markdown_table(
-        &["", "Estimate", "Std. Error", "t value"],
-        &coef_rows,
-    )?);
+    s.push_str(&markdown_table(&["", "Estimate", "Std. Error", "t value"], &coef_rows)?);
     s.push_str("\n**Residuals** (points of maths achievement).\n\n");
     let r = FiveNumbers::of(&f.residuals);
     let mut row = vec!["residual".to_string()];
@@ -66,10 +63,8 @@ pub fn ols_no_pooling(o: &Outcome) -> Result<String> {
             ]
         })
         .collect();
-    let mut s = markdown_table(
-        &["school", "id", "students", "intercept", "SE", "slope", "SE"],
-        &rows,
-    )?;
+    let mut s =
+        markdown_table(&["school", "id", "students", "intercept", "SE", "slope", "SE"], &rows)?;
     s.push_str(&format!(
         "\nPooled residual standard error: {} on {} degrees of freedom ({} coefficients).\n",
         sig(f.sigma, 4),

@@ -72,14 +72,7 @@ pub fn waic_table(o: &Outcome) -> Result<String> {
         })
         .collect();
     Ok(markdown_table(
-        &[
-            "model",
-            "elpd_waic",
-            "SE",
-            "p_waic",
-            "waic",
-            "observations with p_waic > 0.4",
-        ],
+        &["model", "elpd_waic", "SE", "p_waic", "waic", "observations with p_waic > 0.4"],
         &rows,
     )?)
 }
@@ -111,21 +104,13 @@ pub fn source_table(o: &Outcome) -> Result<String> {
     for (name, mean, n_eff, r_hat) in source::PARTIAL {
         let (cc, nc) = (c.try_chains_by_name(name)?, n.try_chains_by_name(name)?);
         let mean_nc = nc.concat().iter().sum::<f64>() / n.num_draws_total() as f64;
-        rows.push(vec![
-            format!("{name}: posterior mean"),
-            sig(mean, 4),
-            sig(mean_nc, 4),
-        ]);
+        rows.push(vec![format!("{name}: posterior mean"), sig(mean, 4), sig(mean_nc, 4)]);
         rows.push(vec![
             format!("{name}: effective draws, centred"),
             fixed(n_eff.round(), 0),
             fixed(ess_bulk(&cc).round(), 0),
         ]);
-        rows.push(vec![
-            format!("{name}: R-hat, centred"),
-            fixed(r_hat, 3),
-            fixed(rhat(&cc), 3),
-        ]);
+        rows.push(vec![format!("{name}: R-hat, centred"), fixed(r_hat, 3), fixed(rhat(&cc), 3)]);
     }
     let cmp = &o.comparison;
     // The source ranked three models: its differences and stacking weights are
@@ -149,15 +134,9 @@ pub fn source_table(o: &Outcome) -> Result<String> {
             format!("{} ({})", fixed(*looic, 1), fixed(*se, 1)),
             format!("{} ({})", fixed(l.looic, 1), fixed(2.0 * l.se, 1)),
         ]);
-        rows.push(vec![
-            format!("{}: p_loo", k.label()),
-            fixed(*p, 1),
-            fixed(l.p_loo, 1),
-        ]);
+        rows.push(vec![format!("{}: p_loo", k.label()), fixed(*p, 1), fixed(l.p_loo, 1)]);
     }
-    for (k, (diff, se)) in [ModelKind::Complete, ModelKind::NoPooling]
-        .iter()
-        .zip(source::ELPD_DIFF)
+    for (k, (diff, se)) in [ModelKind::Complete, ModelKind::NoPooling].iter().zip(source::ELPD_DIFF)
     {
         if let Some(r) = three.rows.iter().find(|r| r.name == k.label()) {
             rows.push(vec![
@@ -176,11 +155,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
             ]);
         }
     }
-    if let Some(w) = cmp
-        .kinds
-        .iter()
-        .position(|k| *k == ModelKind::NoPooling)
-        .map(|i| &cmp.waic[i])
+    if let Some(w) = cmp.kinds.iter().position(|k| *k == ModelKind::NoPooling).map(|i| &cmp.waic[i])
     {
         rows.push(vec![
             "no pooling: observations with p_waic > 0.4".into(),
@@ -195,8 +170,5 @@ pub fn source_table(o: &Outcome) -> Result<String> {
             fixed(o.check(*k)?.coverage, 3),
         ]);
     }
-    Ok(markdown_table(
-        &["quantity", "source (rstan, loo)", "this book"],
-        &rows,
-    )?)
+    Ok(markdown_table(&["quantity", "source (rstan, loo)", "this book"], &rows)?)
 }

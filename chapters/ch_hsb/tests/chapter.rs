@@ -29,20 +29,12 @@ fn outcome() -> &'static Outcome {
 fn non_centred_fit_agrees_with_the_reference_run() {
     let o = outcome();
     let reference = Reference::committed().unwrap();
-    assert_eq!(
-        reference.params.len(),
-        HYPER.len(),
-        "the reference fixture is incomplete"
-    );
+    assert_eq!(reference.params.len(), HYPER.len(), "the reference fixture is incomplete");
     for a in agreement(o.fit(ModelKind::NonCentred).unwrap(), &reference).unwrap() {
         assert!(a.z.abs() < 4.0, "{}: z = {}", a.name, a.z);
     }
     for name in HYPER {
-        let chains = o
-            .fit(ModelKind::NonCentred)
-            .unwrap()
-            .chains_by_name(name)
-            .unwrap();
+        let chains = o.fit(ModelKind::NonCentred).unwrap().chains_by_name(name).unwrap();
         assert!(rhat(&chains) < 1.01, "{name}: R-hat {}", rhat(&chains));
     }
 }
@@ -71,13 +63,7 @@ fn partial_pooling_predicts_best() {
     // book's seed the difference is about two of its standard errors).
     assert!(rows[1].elpd_diff < 4.0, "{:?}", rows[1]);
     for r in &rows[2..] {
-        assert!(
-            r.elpd_diff > 2.0 * r.se_diff,
-            "{}: {} ± {}",
-            r.name,
-            r.elpd_diff,
-            r.se_diff
-        );
+        assert!(r.elpd_diff > 2.0 * r.se_diff, "{}: {} ± {}", r.name, r.elpd_diff, r.se_diff);
     }
     let total: f64 = rows.iter().map(|r| r.weight).sum();
     assert!((total - 1.0).abs() < 1e-6);
@@ -88,10 +74,7 @@ fn partial_pooling_predicts_best() {
     // The centred fit has no predictive check: asking for one is an error
     // that names it, not another model's check.
     let err = o.check(ModelKind::Centred).unwrap_err().to_string();
-    assert!(
-        err.contains("no predictive check of partial pooling (centred)"),
-        "{err}"
-    );
+    assert!(err.contains("no predictive check of partial pooling (centred)"), "{err}");
 }
 
 #[test]
@@ -165,17 +148,10 @@ fn rounded_numbers(o: &Outcome) -> String {
         sig(f.sigma, 6),
         sig(f.r_squared, 4)
     ));
-    s.push_str(&format!(
-        "ols no pooling: sigma {}\n",
-        sig(o.ols_no_pooling.sigma, 6)
-    ));
+    s.push_str(&format!("ols no pooling: sigma {}\n", sig(o.ols_no_pooling.sigma, 6)));
     let report = |kind: ModelKind, names: &[&str], s: &mut String| {
         let fit = o.fit(kind).unwrap();
-        s.push_str(&format!(
-            "{}: divergent {}\n",
-            kind.label(),
-            fit.num_divergent()
-        ));
+        s.push_str(&format!("{}: divergent {}\n", kind.label(), fit.num_divergent()));
         for r in ch_hsb::summaries::stan_summary(fit, names).unwrap() {
             s.push_str(&format!(
                 "  {:10} mean {:>8} sd {:>7} q2.5 {:>8} q97.5 {:>8} ess_bulk {:>5} r_hat {}\n",
@@ -190,11 +166,7 @@ fn rounded_numbers(o: &Outcome) -> String {
         }
     };
     report(ModelKind::Complete, &["beta_0", "beta_1", "sigma"], &mut s);
-    report(
-        ModelKind::NoPooling,
-        &["beta_0.1", "beta_1.1", "sigma"],
-        &mut s,
-    );
+    report(ModelKind::NoPooling, &["beta_0.1", "beta_1.1", "sigma"], &mut s);
     report(ModelKind::Centred, &HYPER, &mut s);
     report(ModelKind::NonCentred, &HYPER, &mut s);
     let mut correlated = HYPER.to_vec();

@@ -16,10 +16,7 @@ use models::lpdf::normal;
 
 /// The schools in `keep` (indices), as `(y, sigma)` pairs.
 fn subset(keep: impl Fn(usize) -> bool) -> Vec<(f64, f64)> {
-    (0..Y.len())
-        .filter(|&i| keep(i))
-        .map(|i| (Y[i], SIGMA[i]))
-        .collect()
+    (0..Y.len()).filter(|&i| keep(i)).map(|i| (Y[i], SIGMA[i])).collect()
 }
 
 /// `(m, v)`: posterior mean and variance of `mu` under complete pooling given `data`.
@@ -47,13 +44,7 @@ pub fn complete_pooling() -> Vec<f64> {
 /// Exact `log p(y_i | y_{-i})` under no pooling: the prior predictive of school i.
 pub fn no_pooling() -> Vec<f64> {
     (0..Y.len())
-        .map(|i| {
-            normal::<f64>(
-                Y[i],
-                0.0,
-                (MU_PRIOR_SD * MU_PRIOR_SD + SIGMA[i] * SIGMA[i]).sqrt(),
-            )
-        })
+        .map(|i| normal::<f64>(Y[i], 0.0, (MU_PRIOR_SD * MU_PRIOR_SD + SIGMA[i] * SIGMA[i]).sqrt()))
         .collect()
 }
 // ANCHOR_END: exact_complete
@@ -97,9 +88,7 @@ fn log_marginal_partial(data: &[(f64, f64)]) -> f64 {
 /// Exact `log p(y_i | y_{-i}) = log p(y) − log p(y_{-i})` under partial pooling.
 pub fn partial_pooling() -> Vec<f64> {
     let all = log_marginal_partial(&subset(|_| true));
-    (0..Y.len())
-        .map(|i| all - log_marginal_partial(&subset(|j| j != i)))
-        .collect()
+    (0..Y.len()).map(|i| all - log_marginal_partial(&subset(|j| j != i))).collect()
 }
 
 #[cfg(test)]
@@ -121,11 +110,7 @@ mod tests {
     #[test]
     fn partial_pooling_lies_between_the_extremes_on_average() {
         let sum = |v: Vec<f64>| v.iter().sum::<f64>();
-        let (c, n, p) = (
-            sum(complete_pooling()),
-            sum(no_pooling()),
-            sum(partial_pooling()),
-        );
+        let (c, n, p) = (sum(complete_pooling()), sum(no_pooling()), sum(partial_pooling()));
         assert!(p > n, "partial {p} vs no pooling {n}");
         assert!((p - c).abs() < 2.0, "partial {p} vs complete {c}");
     }

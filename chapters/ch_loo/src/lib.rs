@@ -93,14 +93,7 @@ fn evaluate<M: Model>(
     let r_eff = loo::relative_eff(&log_lik, fit.chains.len())?;
     let loo = loo::loo(&log_lik, &r_eff)?;
     let waic = loo::waic(&log_lik)?;
-    Ok(ModelResult {
-        name,
-        fit,
-        r_eff,
-        loo,
-        waic,
-        exact,
-    })
+    Ok(ModelResult { name, fit, r_eff, loo, waic, exact })
 }
 
 /// Fits the three models and compares them.
@@ -113,12 +106,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
             exact::complete_pooling(),
             args,
         )?,
-        evaluate(
-            "no pooling",
-            &pooling_models::no_pooling()?,
-            exact::no_pooling(),
-            args,
-        )?,
+        evaluate("no pooling", &pooling_models::no_pooling()?, exact::no_pooling(), args)?,
         evaluate(
             "partial pooling",
             &pooling_models::partial_pooling(),
@@ -130,11 +118,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let comparison = loo::compare(&named)?;
     let pointwise: Vec<&[f64]> = models.iter().map(|m| m.loo.pointwise.as_slice()).collect();
     let pseudo_bma = loo::pseudo_bma_plus_weights(&pointwise, args.bootstrap, args.sampling.seed)?;
-    Ok(Outcome {
-        models,
-        comparison,
-        pseudo_bma,
-    })
+    Ok(Outcome { models, comparison, pseudo_bma })
 }
 // ANCHOR_END: evaluate
 

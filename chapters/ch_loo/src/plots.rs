@@ -17,27 +17,17 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
     let ticks: Vec<(f64, String)> = rows
         .iter()
         .zip(&x)
-        .map(|(r, &xi)| {
-            (
-                xi,
-                r.name.trim_end_matches(" pooling").replace("no", "none"),
-            )
-        })
+        .map(|(r, &xi)| (xi, r.name.trim_end_matches(" pooling").replace("no", "none")))
         .collect();
     let exact: Vec<f64> = rows
         .iter()
         .map(|r| {
-            o.models
-                .iter()
-                .find(|m| m.name == r.name)
-                .map_or(f64::NAN, |m| m.exact.iter().sum())
+            o.models.iter().find(|m| m.name == r.name).map_or(f64::NAN, |m| m.exact.iter().sum())
         })
         .collect();
     let elpd: Vec<f64> = rows.iter().map(|r| r.elpd).collect();
     let shifted: Vec<f64> = x.iter().map(|v| v + 0.12).collect();
-    let exact_style = Style::new(palette::VERMILLION)
-        .size(5.0)
-        .label("exact leave-one-out");
+    let exact_style = Style::new(palette::VERMILLION).size(5.0).label("exact leave-one-out");
     let left = Panel {
         title: "elpd_loo ± 2 SE (higher is better)".into(),
         x_label: "pooling, best first".into(),
@@ -74,36 +64,15 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
         x_label: "pooling, best first".into(),
         y_label: "elpd difference".into(),
         marks: vec![
-            Mark::HLine {
-                y: 0.0,
-                style: Style::new(palette::BLACK).dashed().size(1.5),
-            },
+            Mark::HLine { y: 0.0, style: Style::new(palette::BLACK).dashed().size(1.5) },
             Mark::Intervals {
                 x: x.clone(),
-                low: rows
-                    .iter()
-                    .map(|r| -r.elpd_diff - 2.0 * r.se_diff)
-                    .collect(),
-                high: rows
-                    .iter()
-                    .map(|r| -r.elpd_diff + 2.0 * r.se_diff)
-                    .collect(),
-                style: Style::new(palette::GREEN)
-                    .size(2.5)
-                    .label("elpd_diff ± 2 se_diff"),
+                low: rows.iter().map(|r| -r.elpd_diff - 2.0 * r.se_diff).collect(),
+                high: rows.iter().map(|r| -r.elpd_diff + 2.0 * r.se_diff).collect(),
+                style: Style::new(palette::GREEN).size(2.5).label("elpd_diff ± 2 se_diff"),
             },
-            Mark::Points {
-                x,
-                y: diff,
-                radii: vec![],
-                style: Style::new(palette::GREEN).size(5.0),
-            },
-            Mark::Points {
-                x: shifted,
-                y: exact_diff,
-                radii: vec![],
-                style: exact_style,
-            },
+            Mark::Points { x, y: diff, radii: vec![], style: Style::new(palette::GREEN).size(5.0) },
+            Mark::Points { x: shifted, y: exact_diff, radii: vec![], style: exact_style },
         ],
         x_ticks: Some(ticks),
         x_range: Some((0.5, rows.len() as f64 + 0.5)),
@@ -125,22 +94,14 @@ fn elpd_comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
 }
 
 fn school_ticks() -> Vec<(f64, String)> {
-    SCHOOLS
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ((i + 1) as f64, s.to_string()))
-        .collect()
+    SCHOOLS.iter().enumerate().map(|(i, s)| ((i + 1) as f64, s.to_string())).collect()
 }
 
 /// Pareto k of every school under each model, with the reliability thresholds.
 fn pareto_k(out: &OutputDir, o: &Outcome) -> Result<()> {
     let x: Vec<f64> = (1..=SCHOOLS.len()).map(|i| i as f64).collect();
-    let top = o
-        .models
-        .iter()
-        .flat_map(|m| m.loo.pareto_k.iter().copied())
-        .fold(1.1_f64, f64::max)
-        + 0.1;
+    let top =
+        o.models.iter().flat_map(|m| m.loo.pareto_k.iter().copied()).fold(1.1_f64, f64::max) + 0.1;
     let panels = o
         .models
         .iter()
@@ -163,9 +124,7 @@ fn pareto_k(out: &OutputDir, o: &Outcome) -> Result<()> {
                     x: x.clone(),
                     y: m.loo.pareto_k.clone(),
                     radii: vec![],
-                    style: Style::new(palette::BLUE)
-                        .size(5.0)
-                        .label("Pareto k of school"),
+                    style: Style::new(palette::BLUE).size(5.0).label("Pareto k of school"),
                 },
             ],
             x_ticks: Some(school_ticks()),
@@ -187,10 +146,8 @@ fn pareto_k(out: &OutputDir, o: &Outcome) -> Result<()> {
 
 /// Error of each school's PSIS estimate against its Pareto k, all three models.
 fn psis_error(out: &OutputDir, o: &Outcome) -> Result<()> {
-    let mut marks = vec![Mark::HLine {
-        y: 0.0,
-        style: Style::new(palette::BLACK).dashed().size(1.5),
-    }];
+    let mut marks =
+        vec![Mark::HLine { y: 0.0, style: Style::new(palette::BLACK).dashed().size(1.5) }];
     if let Some(m) = o.models.first() {
         marks.push(Mark::VLine {
             x: m.loo.good_k,
@@ -200,12 +157,7 @@ fn psis_error(out: &OutputDir, o: &Outcome) -> Result<()> {
     for (j, m) in o.models.iter().enumerate() {
         marks.push(Mark::Points {
             x: m.loo.pareto_k.clone(),
-            y: m.loo
-                .pointwise
-                .iter()
-                .zip(&m.exact)
-                .map(|(p, e)| p - e)
-                .collect(),
+            y: m.loo.pointwise.iter().zip(&m.exact).map(|(p, e)| p - e).collect(),
             radii: vec![],
             style: Style::new(palette::series(j)).size(5.0).label(m.name),
         });

@@ -30,26 +30,20 @@ pub type Pointwise<M> = WithLogLik<M, fn(&[f64], &mut Vec<f64>)>;
 /// Complete pooling writing `log p(y_i | mu)`.
 pub fn complete_pooling() -> Result<Pointwise<Declared<CompletePooling>>> {
     let model = CompletePooling::declare(Schools::classic())?;
-    Ok(WithLogLik::new(model, Y.len(), |c, out| {
-        push_log_lik(|_| c[0], out)
-    }))
+    Ok(WithLogLik::new(model, Y.len(), |c, out| push_log_lik(|_| c[0], out)))
 }
 
 /// No pooling writing `log p(y_i | theta_i)`.
 pub fn no_pooling() -> Result<Pointwise<Declared<NoPooling>>> {
     let model = NoPooling::declare(Schools::classic())?;
-    Ok(WithLogLik::new(model, Y.len(), |c, out| {
-        push_log_lik(|i| c[i], out)
-    }))
+    Ok(WithLogLik::new(model, Y.len(), |c, out| push_log_lik(|i| c[i], out)))
 }
 
 /// Partial pooling (non-centred) writing `log p(y_i | theta_i)`; its constrained
 /// values are `mu, tau, theta.1…8, eta.1…8`.
 pub fn partial_pooling() -> Pointwise<EightSchools> {
-    WithLogLik::new(
-        EightSchools::new(Parameterization::NonCentred),
-        Y.len(),
-        |c, out| push_log_lik(|i| c[2 + i], out),
-    )
+    WithLogLik::new(EightSchools::new(Parameterization::NonCentred), Y.len(), |c, out| {
+        push_log_lik(|i| c[2 + i], out)
+    })
 }
 // ANCHOR_END: with_log_lik

@@ -22,11 +22,7 @@ fn fixed(x: f64, d: usize) -> String {
 /// Two decimals with an explicit sign, and no "-0.00".
 fn signed(x: f64) -> String {
     let t = fixed(x, 2);
-    if x > 0.0 && t != "0.00" {
-        format!("+{t}")
-    } else {
-        t
-    }
+    if x > 0.0 && t != "0.00" { format!("+{t}") } else { t }
 }
 
 fn sum(v: &[f64]) -> f64 {
@@ -83,17 +79,10 @@ pub fn pointwise_table(o: &Outcome) -> Result<String> {
     }
     let rows: Vec<Vec<String>> = (0..Y.len())
         .map(|i| {
-            let mut row = vec![
-                SCHOOLS[i].to_string(),
-                format!("{}", Y[i]),
-                format!("{}", SIGMA[i]),
-            ];
+            let mut row =
+                vec![SCHOOLS[i].to_string(), format!("{}", Y[i]), format!("{}", SIGMA[i])];
             for m in &o.models {
-                row.push(format!(
-                    "{} ({})",
-                    fixed(m.loo.pointwise[i], 2),
-                    fixed(m.exact[i], 2)
-                ));
+                row.push(format!("{} ({})", fixed(m.loo.pointwise[i], 2), fixed(m.exact[i], 2)));
                 row.push(fixed(m.loo.pareto_k[i], 2));
             }
             row
@@ -104,11 +93,7 @@ pub fn pointwise_table(o: &Outcome) -> Result<String> {
 }
 
 fn by_name<'a>(o: &'a Outcome, name: &str) -> (usize, &'a ModelResult) {
-    let i = o
-        .models
-        .iter()
-        .position(|m| m.name == name)
-        .expect("model present");
+    let i = o.models.iter().position(|m| m.name == name).expect("model present");
     (i, &o.models[i])
 }
 
@@ -186,12 +171,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
     let rows: Vec<Vec<String>> = SOURCE
         .iter()
         .map(|&(name, elpd, weight, se, dse)| {
-            let r = o
-                .comparison
-                .rows
-                .iter()
-                .find(|r| r.name == name)
-                .expect("model present");
+            let r = o.comparison.rows.iter().find(|r| r.name == name).expect("model present");
             vec![
                 name.to_string(),
                 format!("{elpd:.1} ± {se:.2} (dse {dse:.2}), weight {weight:.2}"),
@@ -207,12 +187,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
         })
         .collect();
     Ok(markdown_table(
-        &[
-            "model",
-            "printed in the source",
-            "ours (PSIS-LOO)",
-            "exact elpd_loo",
-        ],
+        &["model", "printed in the source", "ours (PSIS-LOO)", "exact elpd_loo"],
         &rows,
     )?)
 }
@@ -222,11 +197,8 @@ pub fn differences_sentence(o: &Outcome) -> String {
     let rows = &o.comparison.rows;
     let best = &rows[0];
     let exact_of = |name: &str| sum(&by_name(o, name).1.exact);
-    let mut s = format!(
-        "The best-ranked model is {} (elpd_loo {}).",
-        best.name,
-        fixed(best.elpd, 2)
-    );
+    let mut s =
+        format!("The best-ranked model is {} (elpd_loo {}).", best.name, fixed(best.elpd, 2));
     for r in &rows[1..] {
         s.push_str(&format!(
             " {} trails it by {}, with se_diff {} ({} standard errors); the exact difference is {}.",
@@ -269,9 +241,7 @@ pub fn khat_sentence(o: &Outcome) -> String {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// Writes every table of the chapter into `out`.

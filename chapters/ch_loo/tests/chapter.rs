@@ -111,14 +111,7 @@ fn rounded_numbers(o: &Outcome) -> String {
             sig(m.exact.iter().sum(), 6),
             sig(m.waic.elpd_waic, 4),
             sig(m.waic.p_waic, 4),
-            sig(
-                m.loo
-                    .pareto_k
-                    .iter()
-                    .copied()
-                    .fold(f64::NEG_INFINITY, f64::max),
-                4
-            ),
+            sig(m.loo.pareto_k.iter().copied().fold(f64::NEG_INFINITY, f64::max), 4),
         ));
     }
     for r in &o.comparison.rows {
@@ -133,11 +126,7 @@ fn rounded_numbers(o: &Outcome) -> String {
     }
     s.push_str(&format!(
         "pseudo-BMA+ (model order): {}\n",
-        o.pseudo_bma
-            .iter()
-            .map(|w| sig(*w, 4))
-            .collect::<Vec<_>>()
-            .join(" ")
+        o.pseudo_bma.iter().map(|w| sig(*w, 4)).collect::<Vec<_>>().join(" ")
     ));
     s
 }

@@ -84,10 +84,7 @@ impl chapter_support::Chapter for Chapter {
     }
 
     fn fits(o: &Outcome) -> Vec<(String, &Fit)> {
-        o.fits
-            .iter()
-            .map(|f| (format!("own_data_{}", f.pooling.key()), &f.fit))
-            .collect()
+        o.fits.iter().map(|f| (format!("own_data_{}", f.pooling.key()), &f.fit)).collect()
     }
 }
 
@@ -145,21 +142,12 @@ fn fit_one(
             .iter()
             .map(|c| {
                 rows.clone()
-                    .map(|i| {
-                        model
-                            .line(c, table.group[i])
-                            .log_lik(table.x_of(i), table.y[i])
-                    })
+                    .map(|i| model.line(c, table.group[i]).log_lik(table.x_of(i), table.y[i]))
                     .collect()
             })
             .collect())
     })?;
-    Ok(PoolingFit {
-        pooling,
-        model,
-        fit,
-        loo,
-    })
+    Ok(PoolingFit { pooling, model, fit, loo })
 }
 // ANCHOR_END: fit_one
 
@@ -168,10 +156,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     args.validate()?;
     let (path, columns) = args.source()?;
     let table = GroupedTable::load(&path, &columns)?;
-    let settings = Settings {
-        progress: false,
-        ..args.sampling.settings()
-    };
+    let settings = Settings { progress: false, ..args.sampling.settings() };
     let (mut fits, mut no_pooling_skipped) = (Vec::new(), None);
     for pooling in Pooling::ALL {
         let model = match GroupedModel::new(&table, pooling) {
@@ -194,12 +179,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     if let (Some(reason), false) = (&no_pooling_skipped, args.sampling.quiet) {
         eprintln!("no pooling not fitted: {reason}");
     }
-    Ok(Outcome {
-        table,
-        fits,
-        no_pooling_skipped,
-        comparison,
-    })
+    Ok(Outcome { table, fits, no_pooling_skipped, comparison })
 }
 
 /// Runs the page: computes, writes figures and tables to `--out`, draws to

@@ -51,10 +51,7 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
         t.columns.outcome,
         HDI_PROB * 100.0
     );
-    let reference = (
-        mu_mean,
-        format!("population mean {mu_name} = {}", sig(mu_mean, 3)),
-    );
+    let reference = (mu_mean, format!("population mean {mu_name} = {}", sig(mu_mean, 3)));
     let x_label = format!("{what} of {}", t.columns.outcome);
     let panel = recipes::forest(
         &x_label,
@@ -74,9 +71,7 @@ fn polygon(values: &[f64], range: (f64, f64), bins: usize) -> Vec<(f64, f64)> {
         counts[b] += 1;
     }
     let scale = 1.0 / (values.len() as f64 * width);
-    (0..bins)
-        .map(|b| (range.0 + (b as f64 + 0.5) * width, counts[b] as f64 * scale))
-        .collect()
+    (0..bins).map(|b| (range.0 + (b as f64 + 0.5) * width, counts[b] as f64 * scale)).collect()
 }
 
 /// The standard deviation of the group means of `y`.
@@ -86,11 +81,7 @@ fn spread_of_group_means(o: &Outcome, y: &[f64]) -> f64 {
     for (&j, &v) in t.group.iter().zip(y) {
         sums[j] += v;
     }
-    let means: Vec<f64> = sums
-        .iter()
-        .zip(&t.sizes)
-        .map(|(s, &n)| s / n as f64)
-        .collect();
+    let means: Vec<f64> = sums.iter().zip(&t.sizes).map(|(s, &n)| s / n as f64).collect();
     let m = means.iter().sum::<f64>() / means.len() as f64;
     (means.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / means.len() as f64).sqrt()
 }
@@ -130,10 +121,7 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
         .iter()
         .map(|r| Mark::Line {
             points: polygon(r, range, bins),
-            style: Style::new(palette::SKY_BLUE)
-                .opacity(0.35)
-                .size(1.0)
-                .label("replicated data"),
+            style: Style::new(palette::SKY_BLUE).opacity(0.35).size(1.0).label("replicated data"),
         })
         .collect();
     marks.push(Mark::Line {
@@ -141,10 +129,8 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
         style: Style::new(palette::BLACK).size(2.5).label("observed data"),
     });
     let outcome = &o.table.columns.outcome;
-    let spreads: Vec<f64> = replicate(o, REPLICATES, 1)
-        .iter()
-        .map(|r| spread_of_group_means(o, r))
-        .collect();
+    let spreads: Vec<f64> =
+        replicate(o, REPLICATES, 1).iter().map(|r| spread_of_group_means(o, r)).collect();
     let observed = spread_of_group_means(o, y);
     let panels = vec![
         Panel {
@@ -163,9 +149,7 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
                     values: spreads,
                     bins: 30,
                     range: None,
-                    style: Style::new(palette::SKY_BLUE)
-                        .opacity(0.8)
-                        .label("replicated data"),
+                    style: Style::new(palette::SKY_BLUE).opacity(0.8).label("replicated data"),
                 },
                 Mark::VLine {
                     x: observed,

@@ -13,28 +13,20 @@ pub const HDI_PROB: f64 = 0.9;
 /// The file, the columns and the group sizes.
 pub fn data_table(o: &Outcome) -> Result<String> {
     let t = &o.table;
-    let file = t.path.file_name().map_or_else(
-        || t.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let (min, max) = (
-        t.sizes.iter().min().copied().unwrap_or(0),
-        t.sizes.iter().max().copied().unwrap_or(0),
-    );
+    let file = t
+        .path
+        .file_name()
+        .map_or_else(|| t.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let (min, max) =
+        (t.sizes.iter().min().copied().unwrap_or(0), t.sizes.iter().max().copied().unwrap_or(0));
     let rows = vec![
         vec!["file".into(), format!("`{file}`")],
         vec!["rows".into(), t.len().to_string()],
-        vec![
-            "groups".into(),
-            format!("{} (column `{}`)", t.num_groups(), t.columns.group),
-        ],
+        vec!["groups".into(), format!("{} (column `{}`)", t.num_groups(), t.columns.group)],
         vec!["outcome".into(), format!("`{}`", t.columns.outcome)],
         vec![
             "predictor".into(),
-            t.columns
-                .predictor
-                .as_ref()
-                .map_or("none".into(), |p| format!("`{p}`")),
+            t.columns.predictor.as_ref().map_or("none".into(), |p| format!("`{p}`")),
         ],
         vec!["rows per group".into(), format!("{min} to {max}")],
     ];
@@ -47,9 +39,8 @@ pub fn diagnostics_table(o: &Outcome) -> Result<String> {
         .fits
         .iter()
         .map(|f| {
-            let columns: Vec<Vec<Vec<f64>>> = (0..f.fit.param_names.len())
-                .map(|i| f.fit.chains_of(i))
-                .collect();
+            let columns: Vec<Vec<Vec<f64>>> =
+                (0..f.fit.param_names.len()).map(|i| f.fit.chains_of(i)).collect();
             let worst = |g: fn(&[Vec<f64>]) -> f64, max: bool| {
                 let values = columns.iter().map(|c| g(c));
                 if max {
@@ -82,16 +73,9 @@ pub fn diagnostics_table(o: &Outcome) -> Result<String> {
 /// The population parameters of partial pooling (those without a group index).
 pub fn population_table(o: &Outcome) -> Result<String> {
     let fit = &o.partial().fit;
-    let names: Vec<&str> = fit
-        .param_names
-        .iter()
-        .map(String::as_str)
-        .filter(|n| !n.contains('.'))
-        .collect();
-    Ok(summary_markdown(
-        &fit_summary(fit, &names, HDI_PROB)?,
-        HDI_PROB,
-    ))
+    let names: Vec<&str> =
+        fit.param_names.iter().map(String::as_str).filter(|n| !n.contains('.')).collect();
+    Ok(summary_markdown(&fit_summary(fit, &names, HDI_PROB)?, HDI_PROB))
 }
 
 /// The models ranked by PSIS-LOO, and why no pooling is missing when it is.
@@ -103,9 +87,7 @@ pub fn loo_table(o: &Outcome) -> Result<String> {
         .map(|r| {
             let f = o.fits.iter().find(|f| f.pooling.label() == r.name);
             let threshold = f.map_or(0.7, |f| f.loo.good_k);
-            let high_k = f.map_or(0, |f| {
-                f.loo.pareto_k.iter().filter(|&&k| k > threshold).count()
-            });
+            let high_k = f.map_or(0, |f| f.loo.pareto_k.iter().filter(|&&k| k > threshold).count());
             vec![
                 r.name.clone(),
                 sig(r.elpd, 5),
@@ -117,15 +99,8 @@ pub fn loo_table(o: &Outcome) -> Result<String> {
             ]
         })
         .collect::<Vec<_>>();
-    let header = [
-        "model",
-        "elpd_loo",
-        "se",
-        "elpd_diff",
-        "se_diff",
-        "p_loo",
-        "Pareto k above threshold",
-    ];
+    let header =
+        ["model", "elpd_loo", "se", "elpd_diff", "se_diff", "p_loo", "Pareto k above threshold"];
     let mut s = markdown_table(&header, &rows)?;
     if let Some(reason) = &o.no_pooling_skipped {
         s.push_str(&format!("\nNo pooling was not fitted: {reason}.\n"));

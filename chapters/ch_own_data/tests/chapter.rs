@@ -30,29 +30,17 @@ fn a_one_row_group_fits_under_partial_pooling_and_no_pooling_says_why_not() {
         let names: Vec<&str> = o.fits.iter().map(|f| f.pooling.label()).collect();
         assert_eq!(names, ["partial pooling", "complete pooling"]);
         let reason = o.no_pooling_skipped.as_deref().unwrap();
-        assert!(
-            reason.contains("line 13, column `class`: group \"Elm\" has 1 row(s)"),
-            "{reason}"
-        );
+        assert!(reason.contains("line 13, column `class`: group \"Elm\" has 1 row(s)"), "{reason}");
         // Elm's intercept is less certain than that of Ash (five rows), and without a
         // predictor it is pulled from its one score (11.7) towards the population mean.
         let p = o.partial();
-        let draws = |j: usize| {
-            p.fit
-                .pooled_named(&p.model.intercept_name(j).unwrap())
-                .unwrap()
-        };
+        let draws = |j: usize| p.fit.pooled_named(&p.model.intercept_name(j).unwrap()).unwrap();
         let summary = |j: usize| diagnostics::summarize("b", &[draws(j)], 0.9);
         let (ash, elm) = (summary(0), summary(3));
         assert!(elm.sd > ash.sd, "Elm's sd {} vs Ash's {}", elm.sd, ash.sd);
         if !predictor {
             let mu = diagnostics::summarize("mu", &[p.fit.pooled_named("mu").unwrap()], 0.9);
-            assert!(
-                11.7 < elm.mean && elm.mean < mu.mean,
-                "Elm {} mu {}",
-                elm.mean,
-                mu.mean
-            );
+            assert!(11.7 < elm.mean && elm.mean < mu.mean, "Elm {} mu {}", elm.mean, mu.mean);
         }
         assert_eq!(o.comparison.rows.len(), 2);
         assert!(o.comparison.rows.iter().all(|r| r.elpd.is_finite()));
@@ -96,18 +84,7 @@ fn bad_file(text: &str, needle: &str) {
     let out = tempfile::tempdir().unwrap();
     let p = path.to_str().unwrap();
     let o = out.path().to_str().unwrap();
-    let flags = [
-        "--data",
-        p,
-        "--group",
-        "g",
-        "--outcome",
-        "y",
-        "--predictor",
-        "x",
-        "--out",
-        o,
-    ];
+    let flags = ["--data", p, "--group", "g", "--outcome", "y", "--predictor", "x", "--out", o];
     expect_cli_failure(BIN, &flags, &format!("error: data file {p}"));
     expect_cli_failure(BIN, &flags, needle);
 }
@@ -115,22 +92,10 @@ fn bad_file(text: &str, needle: &str) {
 #[test]
 fn bad_files_give_one_line_naming_file_line_and_column() {
     bad_file("g,y\na,1\n", "has no column `x` (its columns are: g, y)");
-    bad_file(
-        "g,y,x\na,1,0\nb,high,1\n",
-        "line 3, column `y`: \"high\" is not a finite number",
-    );
-    bad_file(
-        "g,y,x\na,1,0\nb,2,\n",
-        "line 3, column `x`: \"\" is not a finite number",
-    );
-    bad_file(
-        "g,y,x\na,1,0\n,2,1\n",
-        "line 3, column `g`: \"\" is not a group name",
-    );
-    bad_file(
-        "g,y,x\na,1,NaN\n",
-        "line 2, column `x`: \"NaN\" is not a finite number",
-    );
+    bad_file("g,y,x\na,1,0\nb,high,1\n", "line 3, column `y`: \"high\" is not a finite number");
+    bad_file("g,y,x\na,1,0\nb,2,\n", "line 3, column `x`: \"\" is not a finite number");
+    bad_file("g,y,x\na,1,0\n,2,1\n", "line 3, column `g`: \"\" is not a group name");
+    bad_file("g,y,x\na,1,NaN\n", "line 2, column `x`: \"NaN\" is not a finite number");
     bad_file("", "is empty");
     bad_file("g,y,x\n", "is empty");
     bad_file("g,y,x\na,1,0\nb,2\n", "found record with 2 fields");
@@ -144,11 +109,7 @@ fn bad_files_give_one_line_naming_file_line_and_column() {
 
 #[test]
 fn data_without_its_columns_is_a_clear_error() {
-    expect_cli_failure(
-        BIN,
-        &["--data", TINY],
-        "--data needs --group COL and --outcome COL",
-    );
+    expect_cli_failure(BIN, &["--data", TINY], "--data needs --group COL and --outcome COL");
     expect_cli_failure(BIN, &["--data", TINY, "--group", "class"], "--outcome COL");
     expect_cli_failure(BIN, &["--draws", "0"], "draws");
 }

@@ -31,21 +31,13 @@ pub const HDI_PROB: f64 = 0.89;
 // ANCHOR: priors
 /// Priors of the instructor models: `mu ~ Normal(50, 25)` (and each
 /// `theta_i` under no pooling), `tau ~ HalfNormal(10)`, `sigma ~ HalfNormal(15)`.
-pub const INSTRUCTOR_PRIORS: GroupPriors = GroupPriors {
-    mu_mean: 50.0,
-    mu_sd: 25.0,
-    tau_scale: 10.0,
-    sigma_scale: 15.0,
-};
+pub const INSTRUCTOR_PRIORS: GroupPriors =
+    GroupPriors { mu_mean: 50.0, mu_sd: 25.0, tau_scale: 10.0, sigma_scale: 15.0 };
 
 /// Priors of the twenty-schools model: `mu ~ Normal(0, 10)`,
 /// `tau ~ HalfNormal(10)`, `sigma ~ HalfNormal(10)`, fixed before seeing data.
-pub const SCHOOL_PRIORS: GroupPriors = GroupPriors {
-    mu_mean: 0.0,
-    mu_sd: 10.0,
-    tau_scale: 10.0,
-    sigma_scale: 10.0,
-};
+pub const SCHOOL_PRIORS: GroupPriors =
+    GroupPriors { mu_mean: 0.0, mu_sd: 10.0, tau_scale: 10.0, sigma_scale: 10.0 };
 // ANCHOR_END: priors
 
 /// The pooling chapter, as the book runs it.
@@ -73,10 +65,7 @@ impl chapter_support::Chapter for Chapter {
             ("pooling_none".into(), &o.none),
             ("pooling_partial".into(), &o.partial),
             ("pooling_twenty_schools".into(), &o.schools_fit),
-            (
-                "pooling_twenty_schools_noncentred".into(),
-                &o.schools_fit_nc,
-            ),
+            ("pooling_twenty_schools_noncentred".into(), &o.schools_fit_nc),
         ]
     }
 }
@@ -139,27 +128,9 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let instructors = simulate::instructors(seed)?;
     let data = instructors.data.clone();
     let priors = INSTRUCTOR_PRIORS;
-    let complete = fit_model(
-        &CompletePoolingMeans {
-            data: data.clone(),
-            priors,
-        },
-        &settings,
-        0,
-    )?;
-    let none = fit_model(
-        &NoPoolingMeans {
-            data: data.clone(),
-            priors,
-        },
-        &settings,
-        1,
-    )?;
-    let partial = PartialPooling {
-        data,
-        priors,
-        parameterization: Parameterization::NonCentred,
-    };
+    let complete = fit_model(&CompletePoolingMeans { data: data.clone(), priors }, &settings, 0)?;
+    let none = fit_model(&NoPoolingMeans { data: data.clone(), priors }, &settings, 1)?;
+    let partial = PartialPooling { data, priors, parameterization: Parameterization::NonCentred };
     let partial = fit_model(&partial, &settings, 2)?;
     let new_group = predict::new_group(&partial, &complete, seed)?;
 
@@ -177,18 +148,10 @@ pub fn compute(args: &Args) -> Result<Outcome> {
         let refresh = (settings.num_warmup + settings.num_draws).div_ceil(10);
         eprint!(
             "{}",
-            fit_progress_text(
-                &schools_fit,
-                "varying_intercepts",
-                refresh,
-                Some(start.elapsed())
-            )
+            fit_progress_text(&schools_fit, "varying_intercepts", refresh, Some(start.elapsed()))
         );
     }
-    let non_centred = PartialPooling {
-        parameterization: Parameterization::NonCentred,
-        ..model
-    };
+    let non_centred = PartialPooling { parameterization: Parameterization::NonCentred, ..model };
     let schools_fit_nc = fit_model(&non_centred, &settings, 4)?;
     Ok(Outcome {
         instructors,

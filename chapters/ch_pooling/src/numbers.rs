@@ -21,10 +21,6 @@ pub(crate) fn sd(v: &[f64]) -> f64 {
 
 /// Root mean square of the differences between estimates and truth.
 pub(crate) fn rms_error(estimates: &[f64], truth: &[f64]) -> f64 {
-    let sq: Vec<f64> = estimates
-        .iter()
-        .zip(truth)
-        .map(|(e, t)| (e - t) * (e - t))
-        .collect();
+    let sq: Vec<f64> = estimates.iter().zip(truth).map(|(e, t)| (e - t) * (e - t)).collect();
     mean(&sq).sqrt()
 }

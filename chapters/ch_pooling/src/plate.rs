@@ -7,12 +7,7 @@ use figures::{Plate, PlateDiagram, PlateNode};
 
 /// Node positions are pixels on an 800 × 440 canvas.
 pub fn diagram() -> PlateDiagram {
-    let node = |label: &str, x, y, observed| PlateNode {
-        label: label.into(),
-        x,
-        y,
-        observed,
-    };
+    let node = |label: &str, x, y, observed| PlateNode { label: label.into(), x, y, observed };
     let note = |text: String, x, y| (text, x, y);
     PlateDiagram {
         title: "Partial pooling as a graphical model".into(),
@@ -26,19 +21,9 @@ pub fn diagram() -> PlateDiagram {
         ],
         edges: vec![(0, 2), (1, 2), (2, 3), (4, 3)],
         plates: vec![
+            Plate { label: "i = 1, …, J".into(), left: 200, top: 125, right: 500, bottom: 425 },
             Plate {
-                label: "i = 1, …, J".into(),
-                left: 200,
-                top: 125,
-                right: 500,
-                bottom: 425,
-            },
-            Plate {
-                label: "j = 1, …, nᵢ".into(),
-                left: 235,
-                top: 245,
-                right: 465,
-                bottom: 385,
+                label: "j = 1, …, nᵢ".into(), left: 235, top: 245, right: 465, bottom: 385
             },
         ],
         notes: vec![

@@ -12,9 +12,8 @@ fn comparison(out: &OutputDir, o: &Outcome) -> Result<()> {
     let s = &o.instructors;
     let j = s.truth.len();
     let grand = s.data.grand_mean();
-    let labels = (0..j)
-        .map(|i| format!("Instr. {} (n = {})", i + 1, s.data.sizes[i]))
-        .collect::<Vec<_>>();
+    let labels =
+        (0..j).map(|i| format!("Instr. {} (n = {})", i + 1, s.data.sizes[i])).collect::<Vec<_>>();
     let estimate = format!("posterior mean and {:.0}% HDI", 100.0 * HDI_PROB);
     let reference = format!("mean of all scores ({})", sig(grand, 3));
     let panel = |title: &str, fit| -> Result<Panel> {
@@ -57,11 +56,7 @@ fn rows(labels: &[String], estimates: Vec<(f64, f64, f64)>, truth: &[f64]) -> Ve
 
 /// Forest panels side by side on one x axis, rows labelled once at the left.
 fn side_by_side(title: &str, panels: Vec<Panel>, row_height: u32) -> Result<Figure> {
-    Ok(Figure {
-        shared_x: true,
-        shared_y: true,
-        ..rows_figure(title, panels, row_height)
-    })
+    Ok(Figure { shared_x: true, shared_y: true, ..rows_figure(title, panels, row_height) })
 }
 
 /// Raw school means against partial pooling, truth marked.
@@ -78,9 +73,8 @@ fn schools(out: &OutputDir, o: &Outcome) -> Result<()> {
             (m, m - z * se, m + z * se)
         })
         .collect();
-    let labels = (0..j)
-        .map(|i| format!("School {} (n = {})", i + 1, s.data.sizes[i]))
-        .collect::<Vec<_>>();
+    let labels =
+        (0..j).map(|i| format!("School {} (n = {})", i + 1, s.data.sizes[i])).collect::<Vec<_>>();
     let estimate = format!("estimate and {:.0}% interval", 100.0 * HDI_PROB);
     let reference = (s.data.grand_mean(), "mean of all scores".to_string());
     let panel = |title: &str, estimates| Panel {
@@ -94,10 +88,7 @@ fn schools(out: &OutputDir, o: &Outcome) -> Result<()> {
     };
     let panels = vec![
         panel("raw mean ± z·se", raw),
-        panel(
-            "varying intercepts (NUTS)",
-            group_estimates(&o.schools_fit, j)?,
-        ),
+        panel("varying intercepts (NUTS)", group_estimates(&o.schools_fit, j)?),
     ];
     let figure = side_by_side("Twenty simulated schools", panels, 28)?;
     out.draw("schools.svg", &figure)

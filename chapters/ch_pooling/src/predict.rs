@@ -45,11 +45,8 @@ fn summarise(draws: &[f64]) -> (f64, f64, f64) {
 /// Predictions for a new instructor from the partial- and complete-pooling fits.
 pub fn new_group(partial: &Fit, complete: &Fit, seed: u64) -> Result<NewGroup> {
     let mut rng = chain_rng(seed, PREDICT_STREAM, 0);
-    let (mu, tau, sigma) = (
-        partial.pooled_named("mu")?,
-        partial.pooled_named("tau")?,
-        partial.pooled_named("sigma")?,
-    );
+    let (mu, tau, sigma) =
+        (partial.pooled_named("mu")?, partial.pooled_named("tau")?, partial.pooled_named("sigma")?);
     let mut theta_new = Vec::with_capacity(mu.len());
     let mut student = Vec::with_capacity(mu.len());
     for s in 0..mu.len() {
@@ -57,15 +54,9 @@ pub fn new_group(partial: &Fit, complete: &Fit, seed: u64) -> Result<NewGroup> {
         theta_new.push(theta);
         student.push(theta + sigma[s] * std_normal(&mut rng)); // one of their students
     }
-    let (mu_c, sigma_c) = (
-        complete.pooled_named("mu")?,
-        complete.pooled_named("sigma")?,
-    );
-    let student_c: Vec<f64> = mu_c
-        .iter()
-        .zip(&sigma_c)
-        .map(|(m, s)| m + s * std_normal(&mut rng))
-        .collect();
+    let (mu_c, sigma_c) = (complete.pooled_named("mu")?, complete.pooled_named("sigma")?);
+    let student_c: Vec<f64> =
+        mu_c.iter().zip(&sigma_c).map(|(m, s)| m + s * std_normal(&mut rng)).collect();
     // ANCHOR_END: new_group
     let population = Normal::new(TRUE_MU, TRUE_TAU)?;
     let coverage = |(_, lo, hi): (f64, f64, f64)| population.cdf(hi) - population.cdf(lo);

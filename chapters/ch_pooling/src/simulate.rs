@@ -84,11 +84,7 @@ fn simulate<R: Rng + ?Sized>(
         .map(|(&n, &t)| (0..n).map(|_| t + sigma * std_normal(rng)).collect())
         .collect();
     let data = GroupStats::from_groups(&groups)?;
-    Ok(Simulated {
-        groups,
-        truth,
-        data,
-    })
+    Ok(Simulated { groups, truth, data })
 }
 
 // ANCHOR: instructors
@@ -96,9 +92,8 @@ fn simulate<R: Rng + ?Sized>(
 /// true mean `Normal(72, 6)`, then scores `Normal(true mean, 15)`.
 pub fn instructors(seed: u64) -> anyhow::Result<Simulated> {
     let mut rng = chain_rng(seed, INSTRUCTOR_STREAM, 0);
-    let sizes: Vec<usize> = (0..SECTIONS)
-        .map(|_| uniform_int(&mut rng, SECTION_SIZES.0, SECTION_SIZES.1))
-        .collect();
+    let sizes: Vec<usize> =
+        (0..SECTIONS).map(|_| uniform_int(&mut rng, SECTION_SIZES.0, SECTION_SIZES.1)).collect();
     simulate(&mut rng, &sizes, TRUE_MU, TRUE_TAU, TRUE_SIGMA)
 }
 // ANCHOR_END: instructors
@@ -107,9 +102,8 @@ pub fn instructors(seed: u64) -> anyhow::Result<Simulated> {
 /// `Normal(0, 5)`, scores `Normal(effect, 3)`.
 pub fn twenty_schools(seed: u64) -> anyhow::Result<Simulated> {
     let mut rng = chain_rng(seed, SCHOOLS_STREAM, 0);
-    let sizes: Vec<usize> = (0..SCHOOLS)
-        .map(|_| poisson(&mut rng, MEAN_SCHOOL_SIZE).max(1))
-        .collect();
+    let sizes: Vec<usize> =
+        (0..SCHOOLS).map(|_| poisson(&mut rng, MEAN_SCHOOL_SIZE).max(1)).collect();
     simulate(&mut rng, &sizes, 0.0, EFFECT_SD, NOISE_SD)
 }
 

@@ -22,9 +22,7 @@ fn health(fit: &Fit) -> (f64, f64) {
             let c = fit.chains_of(i);
             (rhat(&c), ess_bulk(&c))
         })
-        .fold((0.0, f64::INFINITY), |(r, e), (ri, ei)| {
-            (r.max(ri), e.min(ei))
-        })
+        .fold((0.0, f64::INFINITY), |(r, e), (ri, ei)| (r.max(ri), e.min(ei)))
 }
 
 /// Divergences, worst R-hat and smallest ESS of every fit.
@@ -49,13 +47,7 @@ pub fn health_table(o: &Outcome) -> Result<String> {
     })
     .collect();
     Ok(markdown_table(
-        &[
-            "fit",
-            "divergent draws",
-            "largest R-hat",
-            "smallest bulk-ESS",
-            "gradient evaluations",
-        ],
+        &["fit", "divergent draws", "largest R-hat", "smallest bulk-ESS", "gradient evaluations"],
         &rows,
     )?)
 }
@@ -76,10 +68,7 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("prediction.md", &prediction_table(o)?)?;
     out.write("health.md", &health_table(o)?)?;
     out.write("partial.md", &partial_sentence(o)?)?;
-    out.write(
-        "schools_summary.md",
-        &summary(&o.schools_fit, &["mu", "tau", "sigma"])?,
-    )?;
+    out.write("schools_summary.md", &summary(&o.schools_fit, &["mu", "tau", "sigma"])?)?;
     out.write("schools.md", &schools_sentence(o)?)?;
     out.write("priors.md", &priors_table(o)?)?;
     out.write("truth.md", &truth_sentence())?;

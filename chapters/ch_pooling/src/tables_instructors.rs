@@ -23,25 +23,14 @@ pub fn data_table(o: &Outcome) -> Result<String> {
             ]
         })
         .collect();
-    Ok(markdown_table(
-        &[
-            "instructor",
-            "students",
-            "sample mean",
-            "sample sd",
-            "true mean",
-        ],
-        &rows,
-    )?)
+    Ok(markdown_table(&["instructor", "students", "sample mean", "sample sd", "true mean"], &rows)?)
 }
 
 /// The section whose sample mean misses its instructor's true mean most.
 pub fn data_note(o: &Outcome) -> String {
     let s = &o.instructors;
     let miss = |i: usize| (s.data.means[i] - s.truth[i]).abs();
-    let i = (0..s.truth.len())
-        .max_by(|&a, &b| miss(a).total_cmp(&miss(b)))
-        .unwrap_or(0);
+    let i = (0..s.truth.len()).max_by(|&a, &b| miss(a).total_cmp(&miss(b))).unwrap_or(0);
     format!(
         "Instructor {}'s {} students averaged {} although the instructor's true mean is {}: \
          a section is not many students when scores within it spread by about {TRUE_SIGMA} points.\n",
@@ -55,14 +44,9 @@ pub fn data_note(o: &Outcome) -> String {
 /// Which instructor partial pooling moves furthest from no pooling.
 pub fn movement_sentence(o: &Outcome) -> Result<String> {
     let j = o.instructors.truth.len();
-    let (none, partial) = (
-        group_estimates(&o.none, j)?,
-        group_estimates(&o.partial, j)?,
-    );
+    let (none, partial) = (group_estimates(&o.none, j)?, group_estimates(&o.partial, j)?);
     let shift = |i: usize| (partial[i].0 - none[i].0).abs();
-    let i = (0..j)
-        .max_by(|&a, &b| shift(a).total_cmp(&shift(b)))
-        .unwrap_or(0);
+    let i = (0..j).max_by(|&a, &b| shift(a).total_cmp(&shift(b))).unwrap_or(0);
     Ok(format!(
         "Partial pooling moves instructor {} furthest: from {} to {} (true mean {}), a section \
          of {} students whose mean lies {} points from the mean of all scores.\n",
@@ -71,10 +55,7 @@ pub fn movement_sentence(o: &Outcome) -> Result<String> {
         sig(partial[i].0, 3),
         sig(o.instructors.truth[i], 3),
         o.instructors.data.sizes[i],
-        sig(
-            (o.instructors.data.means[i] - o.instructors.data.grand_mean()).abs(),
-            2
-        ),
+        sig((o.instructors.data.means[i] - o.instructors.data.grand_mean()).abs(), 2),
     ))
 }
 
@@ -98,13 +79,7 @@ pub fn estimates_table(o: &Outcome) -> Result<String> {
         })
         .collect();
     Ok(markdown_table(
-        &[
-            "instructor",
-            "true mean",
-            "complete pooling",
-            "no pooling",
-            "partial pooling",
-        ],
+        &["instructor", "true mean", "complete pooling", "no pooling", "partial pooling"],
         &rows,
     )?)
 }
@@ -173,15 +148,7 @@ pub fn strategies_table(o: &Outcome) -> Result<String> {
             ],
         ),
     ];
-    Ok(markdown_table(
-        &[
-            "property",
-            "complete pooling",
-            "no pooling",
-            "partial pooling",
-        ],
-        &rows,
-    )?)
+    Ok(markdown_table(&["property", "complete pooling", "no pooling", "partial pooling"], &rows)?)
 }
 
 /// Predictions for a new instructor and how often they would be right.
@@ -217,11 +184,8 @@ pub fn prediction_table(o: &Outcome) -> Result<String> {
 
 /// What the partial-pooling fit learnt about the population, in words.
 pub fn partial_sentence(o: &Outcome) -> Result<String> {
-    let (mu, tau, sigma) = (
-        estimate(&o.partial, "mu")?,
-        estimate(&o.partial, "tau")?,
-        estimate(&o.partial, "sigma")?,
-    );
+    let (mu, tau, sigma) =
+        (estimate(&o.partial, "mu")?, estimate(&o.partial, "tau")?, estimate(&o.partial, "sigma")?);
     Ok(format!(
         "The partial-pooling fit puts the grand mean at {} points (truth {TRUE_MU}), the \
          spread between instructors at tau = {} (truth {TRUE_TAU}) and the spread within a \

@@ -14,16 +14,9 @@ pub fn schools_sentence(o: &Outcome) -> Result<String> {
     let s = &o.schools;
     let j = s.truth.len();
     let e = group_estimates(&o.schools_fit, j)?;
-    let inside = e
-        .iter()
-        .zip(&s.truth)
-        .filter(|((_, lo, hi), t)| lo <= *t && *t <= hi)
-        .count();
+    let inside = e.iter().zip(&s.truth).filter(|((_, lo, hi), t)| lo <= *t && *t <= hi).count();
     let post: Vec<f64> = e.iter().map(|x| x.0).collect();
-    let (rms_post, rms_raw) = (
-        rms_error(&post, &s.truth),
-        rms_error(&s.data.means, &s.truth),
-    );
+    let (rms_post, rms_raw) = (rms_error(&post, &s.truth), rms_error(&s.data.means, &s.truth));
     let sizes: Vec<f64> = s.data.sizes.iter().map(|&n| n as f64).collect();
     Ok(format!(
         "The schools have {} to {} students ({} in all). The twenty effects drawn have \
@@ -56,11 +49,7 @@ pub fn priors_table(o: &Outcome) -> Result<String> {
             "residual sd sigma".into(),
             format!("HalfNormal({})", p.sigma_scale),
             "Exponential(rate 1 / sd(y))".into(),
-            format!(
-                "Exponential(rate {}), mean {}",
-                sig(1.0 / sdy, 3),
-                sig(sdy, 3)
-            ),
+            format!("Exponential(rate {}), mean {}", sig(1.0 / sdy, 3), sig(sdy, 3)),
         ],
         vec![
             "between-school sd tau".into(),
@@ -70,12 +59,7 @@ pub fn priors_table(o: &Outcome) -> Result<String> {
         ],
     ];
     Ok(markdown_table(
-        &[
-            "parameter",
-            "this chapter",
-            "rstanarm default",
-            "rstanarm default with these data",
-        ],
+        &["parameter", "this chapter", "rstanarm default", "rstanarm default with these data"],
         &rows,
     )?)
 }

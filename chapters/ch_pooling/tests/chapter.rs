@@ -84,22 +84,13 @@ fn twenty_schools_are_recovered() {
     let (sigma, lo, hi) = estimate(&o.schools_fit, "sigma").unwrap();
     assert!(lo < NOISE_SD && NOISE_SD < hi, "sigma {sigma} [{lo}, {hi}]");
     let e = group_estimates(&o.schools_fit, o.schools.truth.len()).unwrap();
-    let inside = e
-        .iter()
-        .zip(&o.schools.truth)
-        .filter(|((_, lo, hi), t)| lo <= *t && *t <= hi)
-        .count();
-    assert!(
-        inside >= 15,
-        "only {inside} of 20 true means inside their intervals"
-    );
+    let inside =
+        e.iter().zip(&o.schools.truth).filter(|((_, lo, hi), t)| lo <= *t && *t <= hi).count();
+    assert!(inside >= 15, "only {inside} of 20 true means inside their intervals");
     // With ~25 students a school, the centred form mixes better.
     let mu_c = ess_bulk(&o.schools_fit.chains_by_name("mu").unwrap());
     let mu_nc = ess_bulk(&o.schools_fit_nc.chains_by_name("mu").unwrap());
-    assert!(
-        mu_c > 2.0 * mu_nc,
-        "ESS centred {mu_c}, non-centred {mu_nc}"
-    );
+    assert!(mu_c > 2.0 * mu_nc, "ESS centred {mu_c}, non-centred {mu_nc}");
 }
 
 #[test]
@@ -123,11 +114,7 @@ reference_platform_test!(
 fn rounded_numbers(o: &Outcome) -> String {
     let mut s = String::new();
     let j = o.instructors.truth.len();
-    for (label, fit) in [
-        ("complete", &o.complete),
-        ("none", &o.none),
-        ("partial", &o.partial),
-    ] {
+    for (label, fit) in [("complete", &o.complete), ("none", &o.none), ("partial", &o.partial)] {
         s.push_str(&format!("{label}:"));
         for (m, lo, hi) in group_estimates(fit, j).unwrap() {
             s.push_str(&format!(" {} [{}, {}]", sig(m, 4), sig(lo, 4), sig(hi, 4)));
@@ -136,19 +123,9 @@ fn rounded_numbers(o: &Outcome) -> String {
     }
     for name in ["mu", "tau", "sigma"] {
         let (m, lo, hi) = estimate(&o.partial, name).unwrap();
-        s.push_str(&format!(
-            "partial {name}: {} [{}, {}]\n",
-            sig(m, 4),
-            sig(lo, 4),
-            sig(hi, 4)
-        ));
+        s.push_str(&format!("partial {name}: {} [{}, {}]\n", sig(m, 4), sig(lo, 4), sig(hi, 4)));
         let (m, lo, hi) = estimate(&o.schools_fit, name).unwrap();
-        s.push_str(&format!(
-            "schools {name}: {} [{}, {}]\n",
-            sig(m, 4),
-            sig(lo, 4),
-            sig(hi, 4)
-        ));
+        s.push_str(&format!("schools {name}: {} [{}, {}]\n", sig(m, 4), sig(lo, 4), sig(hi, 4)));
     }
     let g = &o.new_group;
     s.push_str(&format!(

@@ -98,19 +98,11 @@ fn run_model(args: &Args, likelihood: Likelihood, settings: &Settings) -> Result
     let n = args.observations;
     // ANCHOR: recover_call
     let build = |y: Vec<f64>| NormalSample::declare(y, likelihood);
-    let recover = RecoverSettings {
-        replicates: args.replicates,
-        sampler: settings.clone(),
-    };
+    let recover = RecoverSettings { replicates: args.replicates, sampler: settings.clone() };
     let sim = |t: &[f64], rng: &mut _| simulate(t, n, rng);
     let truth = [args.mu, args.sigma];
-    let fixed = simulate_and_recover(
-        &TRACKED,
-        &Truth::Fixed(truth.to_vec()),
-        sim,
-        build,
-        &recover,
-    )?;
+    let fixed =
+        simulate_and_recover(&TRACKED, &Truth::Fixed(truth.to_vec()), sim, build, &recover)?;
     let prior = simulate_and_recover(&TRACKED, &Truth::Prior(&prior_draw), sim, build, &recover)?;
     // ANCHOR_END: recover_call
     // Replicate 0 of the fixed run again: its data, its chains' streams.
@@ -118,26 +110,15 @@ fn run_model(args: &Args, likelihood: Likelihood, settings: &Settings) -> Result
     let model = build(simulate(&truth, n, &mut rng))?;
     let first_fit = sampler::fit_replication(&model, settings, 0)?;
     let points = models::layer::check::random_points(2, 20, settings.seed);
-    let gradient_error = points
-        .iter()
-        .map(|x| check_gradient(&model, x).max_error)
-        .fold(0.0, f64::max);
-    Ok(ModelRun {
-        likelihood,
-        gradient_error,
-        first_fit,
-        fixed,
-        prior,
-    })
+    let gradient_error =
+        points.iter().map(|x| check_gradient(&model, x).max_error).fold(0.0, f64::max);
+    Ok(ModelRun { likelihood, gradient_error, first_fit, fixed, prior })
 }
 
 /// Simulates, fits and recovers, for both models.
 pub fn compute(args: &Args) -> Result<Outcome> {
     args.validate()?;
-    let settings = Settings {
-        progress: false,
-        ..args.sampling.settings()
-    };
+    let settings = Settings { progress: false, ..args.sampling.settings() };
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.sampling.threads {
         pool = pool.num_threads(n);
@@ -146,18 +127,12 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let models = [Likelihood::Library, Likelihood::MissingLogSigma]
         .into_iter()
         .map(|l| {
-            timed(
-                &format!("simulate and recover ({l:?})"),
-                args.sampling.quiet,
-                || pool.install(|| run_model(args, l, &settings)),
-            )
+            timed(&format!("simulate and recover ({l:?})"), args.sampling.quiet, || {
+                pool.install(|| run_model(args, l, &settings))
+            })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(Outcome {
-        models,
-        truth: [args.mu, args.sigma],
-        observations: args.observations,
-    })
+    Ok(Outcome { models, truth: [args.mu, args.sigma], observations: args.observations })
 }
 
 /// Runs the page: computes, writes its tables to `--out` (draws to

@@ -36,15 +36,7 @@ impl NormalSample {
         let mut p = Declaration::new();
         let mu = p.real("mu");
         let sigma = p.positive("sigma");
-        Declared::new(
-            p,
-            Self {
-                y,
-                mu,
-                sigma,
-                likelihood,
-            },
-        )
+        Declared::new(p, Self { y, mu, sigma, likelihood })
     }
 }
 
@@ -72,9 +64,7 @@ impl Density for NormalSample {
 
 /// `n` observations from `Normal(mu, sigma)`, `truth = [mu, sigma]`.
 pub fn simulate(truth: &[f64], n: usize, rng: &mut ChaCha8Rng) -> Vec<f64> {
-    (0..n)
-        .map(|_| truth[0] + truth[1] * std_normal(rng))
-        .collect()
+    (0..n).map(|_| truth[0] + truth[1] * std_normal(rng)).collect()
 }
 
 /// `[mu, sigma]` from the prior.

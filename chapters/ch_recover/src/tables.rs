@@ -17,11 +17,7 @@ fn model_name(m: &ModelRun) -> &'static str {
 }
 
 fn p_value(p: f64) -> String {
-    if p < 1e-4 {
-        "< 0.0001".to_string()
-    } else {
-        sig(p, 2)
-    }
+    if p < 1e-4 { "< 0.0001".to_string() } else { sig(p, 2) }
 }
 
 /// One fit, as a reader would look at it: gradient check, divergences, R-hat, and
@@ -55,11 +51,7 @@ pub fn one_fit(o: &Outcome) -> String {
 fn recovery_rows(s: &mut String, m: &ModelRun, r: &Recovery, truth: &str) {
     for (i, name) in TRACKED.iter().enumerate() {
         let sum = r.summary(i);
-        let flag = if sum.ks.p_value < ALPHA {
-            "**yes**"
-        } else {
-            "no"
-        };
+        let flag = if sum.ks.p_value < ALPHA { "**yes**" } else { "no" };
         s.push_str(&format!(
             "| {} | {truth} | {name} | {} | {} | {} | {flag} |\n",
             model_name(m),
@@ -76,11 +68,7 @@ pub fn recovery(o: &Outcome) -> String {
         "| likelihood | true values | parameter | median quantile | outside the 90% interval | KS p-value | flagged |\n\
          |---|---|---|---|---|---|---|\n",
     );
-    let fixed_truth = format!(
-        "fixed (μ = {}, σ = {})",
-        sig(o.truth[0], 2),
-        sig(o.truth[1], 2)
-    );
+    let fixed_truth = format!("fixed (μ = {}, σ = {})", sig(o.truth[0], 2), sig(o.truth[1], 2));
     for m in &o.models {
         recovery_rows(&mut s, m, &m.fixed, &fixed_truth);
         recovery_rows(&mut s, m, &m.prior, "from the prior");

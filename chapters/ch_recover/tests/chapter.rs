@@ -71,16 +71,7 @@ fn a_run_without_out_leaves_the_book_alone() {
     assert_default_run_stays_out_of_book(
         env!("CARGO_BIN_EXE_ch_recover"),
         "recover",
-        &[
-            "--seed",
-            "7",
-            "--replicates",
-            "10",
-            "--draws",
-            "300",
-            "--warmup",
-            "300",
-        ],
+        &["--seed", "7", "--replicates", "10", "--draws", "300", "--warmup", "300"],
     );
 }
 
@@ -93,20 +84,8 @@ fn outputs_do_not_depend_on_the_thread_count() {
 #[test]
 fn bad_flags_fail_cleanly() {
     let bin = env!("CARGO_BIN_EXE_ch_recover");
-    expect_cli_failure(
-        bin,
-        &["--replicates", "3"],
-        "--replicates must be at least 10",
-    );
-    expect_cli_failure(
-        bin,
-        &["--observations", "1"],
-        "--observations must be at least 2",
-    );
-    expect_cli_failure(
-        bin,
-        &["--sigma", "0"],
-        "--sigma must be a finite number above 0",
-    );
+    expect_cli_failure(bin, &["--replicates", "3"], "--replicates must be at least 10");
+    expect_cli_failure(bin, &["--observations", "1"], "--observations must be at least 2");
+    expect_cli_failure(bin, &["--sigma", "0"], "--sigma must be a finite number above 0");
     expect_cli_failure(bin, &["--mu", "inf"], "--mu must be a finite number");
 }

@@ -20,10 +20,7 @@ fn diverging(reps: &[&sbc::Replication]) -> usize {
 /// Replications split at the median true value of the scale parameter:
 /// the half with the smaller true scale, then the other half.
 fn split_by_scale(r: &SbcResult) -> Option<(Vec<&sbc::Replication>, Vec<&sbc::Replication>)> {
-    let i = r
-        .names
-        .iter()
-        .position(|n| SCALE_NAMES.contains(&n.as_str()))?;
+    let i = r.names.iter().position(|n| SCALE_NAMES.contains(&n.as_str()))?;
     let truths: Vec<f64> = r.replications.iter().map(|x| x.truth[i]).collect();
     let cut = median(&truths);
     let (small, large) = r.replications.iter().partition(|x| x.truth[i] < cut);
@@ -43,10 +40,7 @@ pub fn divergence_table(o: &Outcome, args: &Args) -> Result<String> {
         rows.push(vec![
             m.short.clone(),
             format!("{} of {}", diverging(&all), all.len()),
-            format!(
-                "{}%",
-                sig(100.0 * r.divergent() as f64 / transitions as f64, 2)
-            ),
+            format!("{}%", sig(100.0 * r.divergent() as f64 / transitions as f64, 2)),
             format!("{} of {}", diverging(&small), small.len()),
             format!("{} of {}", diverging(&large), large.len()),
         ]);
@@ -117,10 +111,7 @@ mod tests {
         let (small, large) = split_by_scale(&r).unwrap();
         assert_eq!((small.len(), large.len()), (2, 2));
         assert_eq!((diverging(&small), diverging(&large)), (2, 1));
-        let no_scale = SbcResult {
-            names: vec!["mu".into(), "x".into()],
-            ..r
-        };
+        let no_scale = SbcResult { names: vec!["mu".into(), "x".into()], ..r };
         assert!(split_by_scale(&no_scale).is_none());
     }
 }

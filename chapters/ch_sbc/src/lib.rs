@@ -81,15 +81,10 @@ fn calibrate<S: PriorSimulator>(
     let settings = SbcSettings {
         replications: args.replications,
         max_draws: args.max_draws,
-        sampler: sampler::Settings {
-            progress: false,
-            ..args.sampling.settings()
-        },
+        sampler: sampler::Settings { progress: false, ..args.sampling.settings() },
         fit_lines: !args.sampling.quiet,
     };
-    let result = timed(&format!("SBC {name}"), args.sampling.quiet, || {
-        run_sbc(sim, &settings)
-    })?;
+    let result = timed(&format!("SBC {name}"), args.sampling.quiet, || run_sbc(sim, &settings))?;
     Ok(ModelReport::new(name, title, short, result, args.bins))
 }
 
@@ -97,38 +92,20 @@ fn calibrate<S: PriorSimulator>(
 pub fn compute(args: &Args) -> Result<Outcome> {
     args.validate()?;
     let band_points = args.replications.min(100);
-    let band = ecdf_band(
-        args.replications,
-        band_points,
-        0.05,
-        1000,
-        args.sampling.seed,
-    );
+    let band = ecdf_band(args.replications, band_points, 0.05, 1000, args.sampling.seed);
     let mut models = vec![
         calibrate(
-            (
-                "eight_schools_noncentred",
-                "Eight Schools, non-centred",
-                "8 schools, non-centred",
-            ),
+            ("eight_schools_noncentred", "Eight Schools, non-centred", "8 schools, non-centred"),
             &EightSchoolsPrior(Parameterization::NonCentred),
             args,
         )?,
         calibrate(
-            (
-                "eight_schools_centred",
-                "Eight Schools, centred",
-                "8 schools, centred",
-            ),
+            ("eight_schools_centred", "Eight Schools, centred", "8 schools, centred"),
             &EightSchoolsPrior(Parameterization::Centred),
             args,
         )?,
         calibrate(
-            (
-                "hospitals",
-                "Hierarchical Poisson (eight hospitals)",
-                "8 hospitals, Poisson",
-            ),
+            ("hospitals", "Hierarchical Poisson (eight hospitals)", "8 hospitals, Poisson"),
             &HospitalsPrior,
             args,
         )?,

@@ -30,12 +30,8 @@ impl ModelReport {
     /// Computes the uniformity tests of `result`.
     pub fn new(name: &str, title: &str, short: &str, result: SbcResult, bins: usize) -> Self {
         let n = result.names.len();
-        let p_thinned = (0..n)
-            .map(|i| chi_square_test(&result.pit(i), bins).1)
-            .collect();
-        let p_even = (0..n)
-            .map(|i| chi_square_test(&even_pit(&result, i), bins).1)
-            .collect();
+        let p_thinned = (0..n).map(|i| chi_square_test(&result.pit(i), bins).1).collect();
+        let p_even = (0..n).map(|i| chi_square_test(&even_pit(&result, i), bins).1).collect();
         Self {
             name: name.into(),
             title: title.into(),
@@ -50,30 +46,18 @@ impl ModelReport {
 /// Ranks among `L` evenly spaced draws, mapped to bin centres in (0, 1).
 fn even_pit(result: &SbcResult, i: usize) -> Vec<f64> {
     let l = result.max_draws as f64;
-    result
-        .rank_even(i)
-        .iter()
-        .map(|r| (*r as f64 + 0.5) / (l + 1.0))
-        .collect()
+    result.rank_even(i).iter().map(|r| (*r as f64 + 0.5) / (l + 1.0)).collect()
 }
 
 /// A p-value in a title: "= 0.59", or "< 0.001".
 fn p_relation(p: f64) -> String {
     let v = p_value(p);
-    if v.starts_with('<') {
-        v
-    } else {
-        format!("= {v}")
-    }
+    if v.starts_with('<') { v } else { format!("= {v}") }
 }
 
 /// A p-value for a table: two significant digits, or "< 0.001".
 fn p_value(p: f64) -> String {
-    if p < 0.001 {
-        "< 0.001".into()
-    } else {
-        sig(p, 2)
-    }
+    if p < 0.001 { "< 0.001".into() } else { sig(p, 2) }
 }
 
 /// One row per model and parameter: median bulk-ESS, mean draws kept, the
@@ -94,11 +78,7 @@ pub fn summary_table(o: &Outcome) -> Result<String> {
                 sig(r.median_ess(i), 3),
                 sig(kept, 3),
                 p_value(m.p_thinned[i]),
-                if inside {
-                    "inside".into()
-                } else {
-                    "**outside**".into()
-                },
+                if inside { "inside".into() } else { "**outside**".into() },
                 p_value(m.p_even[i]),
                 r.divergent().to_string(),
             ]);
@@ -122,10 +102,7 @@ pub fn summary_table(o: &Outcome) -> Result<String> {
 /// Writes the table and two figures per model into `out`.
 pub fn write_all(out: &OutputDir, o: &Outcome, args: &Args) -> Result<()> {
     out.write("summary.md", &summary_table(o)?)?;
-    out.write(
-        "divergences.md",
-        &crate::divergences::divergence_table(o, args)?,
-    )?;
+    out.write("divergences.md", &crate::divergences::divergence_table(o, args)?)?;
     out.write("smallest_p.md", &crate::divergences::smallest_p_sentence(o))?;
     let first = &o.models[0].result;
     out.write(
@@ -155,20 +132,15 @@ pub fn write_all(out: &OutputDir, o: &Outcome, args: &Args) -> Result<()> {
                 band,
                 "99% band if uniform",
             )?);
-            let series = [
-                ("thinned by ESS", r.pit(i)),
-                ("100 evenly spaced draws", even_pit(r, i)),
-            ]
-            .map(|(label, pit)| (label.to_string(), ecdf_difference(&pit, &o.band.z)));
+            let series =
+                [("thinned by ESS", r.pit(i)), ("100 evenly spaced draws", even_pit(r, i))]
+                    .map(|(label, pit)| (label.to_string(), ecdf_difference(&pit, &o.band.z)));
             let (z, lower, upper) = (&o.band.z, &o.band.lower, &o.band.upper);
             let label = "95% simultaneous band";
             ecdf.push(ecdf_panel(name, z, lower, upper, label, &series)?);
         }
         for (kind, panels) in [("ranks", ranks), ("ecdf", ecdf)] {
-            let figure = Figure {
-                legend_per_panel: true,
-                ..Figure::grid(panels, 2, 300)
-            };
+            let figure = Figure { legend_per_panel: true, ..Figure::grid(panels, 2, 300) };
             out.draw(&format!("{kind}_{}.svg", m.name), &figure)?;
         }
     }

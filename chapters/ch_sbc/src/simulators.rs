@@ -24,11 +24,7 @@ impl PriorSimulator for EightSchoolsPrior {
         let mu = MU_PRIOR_SD * std_normal(rng);
         let tau = (TAU_PRIOR_SCALE * std_normal(rng)).abs();
         let theta: Vec<f64> = SIGMA.iter().map(|_| mu + tau * std_normal(rng)).collect();
-        let y = theta
-            .iter()
-            .zip(SIGMA)
-            .map(|(t, s)| t + s * std_normal(rng))
-            .collect();
+        let y = theta.iter().zip(SIGMA).map(|(t, s)| t + s * std_normal(rng)).collect();
         let model = EightSchools {
             y,
             sigma: SIGMA.to_vec(),
@@ -54,19 +50,10 @@ impl PriorSimulator for HospitalsPrior {
     fn simulate(&self, rng: &mut ChaCha8Rng) -> (Vec<f64>, HierarchicalPoisson) {
         let mu = std_normal(rng);
         let sigma = std_normal(rng).abs();
-        let lambda: Vec<f64> = HOSPITAL_EXPOSURE
-            .iter()
-            .map(|_| (mu + sigma * std_normal(rng)).exp())
-            .collect();
-        let y = lambda
-            .iter()
-            .zip(HOSPITAL_EXPOSURE)
-            .map(|(l, e)| poisson(l * e, rng))
-            .collect();
-        let model = HierarchicalPoisson {
-            y,
-            exposure: HOSPITAL_EXPOSURE.to_vec(),
-        };
+        let lambda: Vec<f64> =
+            HOSPITAL_EXPOSURE.iter().map(|_| (mu + sigma * std_normal(rng)).exp()).collect();
+        let y = lambda.iter().zip(HOSPITAL_EXPOSURE).map(|(l, e)| poisson(l * e, rng)).collect();
+        let model = HierarchicalPoisson { y, exposure: HOSPITAL_EXPOSURE.to_vec() };
         (vec![mu, sigma, lambda[4]], model)
     }
 }
@@ -96,15 +83,8 @@ fn simulate_survey(rng: &mut ChaCha8Rng) -> (f64, Vec<f64>, Vec<Vec<f64>>, Surve
     let shape: Vec<f64> = pi0.iter().map(|p| alpha * p).collect();
     let sizes = printed.sizes();
     let pis: Vec<Vec<f64>> = sizes.iter().map(|_| dirichlet(&shape, rng)).collect();
-    let counts = sizes
-        .iter()
-        .zip(&pis)
-        .map(|(&n, pi)| multinomial(n, pi, rng))
-        .collect();
-    let survey = Survey {
-        counts,
-        labels: printed.labels,
-    };
+    let counts = sizes.iter().zip(&pis).map(|(&n, pi)| multinomial(n, pi, rng)).collect();
+    let survey = Survey { counts, labels: printed.labels };
     (alpha, pi0, pis, survey)
 }
 
@@ -204,18 +184,13 @@ mod tests {
         let mut rng = sampler::rng::chain_rng(2, 0, 0);
         let n = 20_000;
         // Dirichlet(0.1, 0.3, 0.6): mean a/A, var a(A − a)/(A²(A + 1)), A = 1.
-        let draws: Vec<Vec<f64>> = (0..n)
-            .map(|_| dirichlet(&[0.1, 0.3, 0.6], &mut rng))
-            .collect();
+        let draws: Vec<Vec<f64>> = (0..n).map(|_| dirichlet(&[0.1, 0.3, 0.6], &mut rng)).collect();
         for (k, a) in [0.1, 0.3, 0.6].into_iter().enumerate() {
             let m = draws.iter().map(|d| d[k]).sum::<f64>() / n as f64;
             let v = draws.iter().map(|d| (d[k] - m).powi(2)).sum::<f64>() / n as f64;
             let sd_of_mean = (a * (1.0 - a) / 2.0 / n as f64).sqrt();
             assert!((m - a).abs() < 5.0 * sd_of_mean, "{k}: mean {m}");
-            assert!(
-                (v - a * (1.0 - a) / 2.0).abs() < 0.05 * a * (1.0 - a) / 2.0,
-                "{k}: var {v}"
-            );
+            assert!((v - a * (1.0 - a) / 2.0).abs() < 0.05 * a * (1.0 - a) / 2.0, "{k}: var {v}");
         }
         // Tiny shapes: shares are tiny but never NaN, and they add up to 1.
         let d = dirichlet(&[1e-4, 1e-4, 1e-4, 1e-4], &mut rng);

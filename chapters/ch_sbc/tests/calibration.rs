@@ -50,10 +50,7 @@ fn assert_calibrated<S: PriorSimulator>(sim: &S, seed: u64) -> Vec<String> {
 fn non_centred_eight_schools_is_calibrated() {
     let start = Instant::now();
     assert_calibrated(&EightSchoolsPrior(Parameterization::NonCentred), 5);
-    eprintln!(
-        "SBC of 200 replications took {:.1} s",
-        start.elapsed().as_secs_f64()
-    );
+    eprintln!("SBC of 200 replications took {:.1} s", start.elapsed().as_secs_f64());
 }
 
 /// The survey model with the regions integrated out is calibrated, at the
@@ -80,10 +77,7 @@ fn sbc_is_reproducible() {
     };
     let sim = EightSchoolsPrior(Parameterization::NonCentred);
     let a = run_sbc(&sim, &settings).unwrap();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .build()
-        .unwrap();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
     let b = pool.install(|| run_sbc(&sim, &settings)).unwrap();
     assert_eq!(a, b);
 }

@@ -51,11 +51,7 @@ pub fn rows(fit: &Fit) -> Result<Vec<FormulaRow>> {
     (0..Y.len())
         .map(|i| {
             let n = mu.len() as f64;
-            let mean_b = tau
-                .iter()
-                .map(|t| shrinkage_factor(SIGMA[i], *t))
-                .sum::<f64>()
-                / n;
+            let mean_b = tau.iter().map(|t| shrinkage_factor(SIGMA[i], *t)).sum::<f64>() / n;
             let averaged = mu
                 .iter()
                 .zip(&tau)

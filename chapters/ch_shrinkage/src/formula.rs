@@ -28,10 +28,7 @@ pub fn shrunk_estimate(y: f64, sigma: f64, mu: f64, tau: f64) -> f64 {
 /// Competition ranks, largest value first: equal values share the smallest
 /// rank of their block (`[0.9, 0.8, 0.8, 0.5]` → `[1, 2, 2, 4]`).
 pub fn ranks_descending(values: &[f64]) -> Vec<usize> {
-    values
-        .iter()
-        .map(|v| 1 + values.iter().filter(|w| *w > v).count())
-        .collect()
+    values.iter().map(|v| 1 + values.iter().filter(|w| *w > v).count()).collect()
 }
 
 #[cfg(test)]

@@ -49,10 +49,7 @@ pub fn replicate(
             [
                 mse(&no_pooling(&s.ybar), &s.truth),
                 mse(&complete_pooling(&s.ybar), &s.truth),
-                mse(
-                    &empirical_bayes(&s.ybar, d.students, d.sigma).estimates,
-                    &s.truth,
-                ),
+                mse(&empirical_bayes(&s.ybar, d.students, d.sigma).estimates, &s.truth),
                 mse(&posterior_means_equal_se(&s.ybar, d.se(), priors), &s.truth),
             ]
         })
@@ -78,12 +75,7 @@ pub fn grid(schools: usize, sigma: f64, priors: &Priors, seed: u64, reps: usize)
     let designs: Vec<Design> = TAUS
         .iter()
         .flat_map(|&tau| {
-            STUDENTS.iter().map(move |&students| Design {
-                schools,
-                students,
-                tau,
-                sigma,
-            })
+            STUDENTS.iter().map(move |&students| Design { schools, students, tau, sigma })
         })
         .collect();
     designs

@@ -85,12 +85,7 @@ impl chapter_support::Chapter for Chapter {
 impl Flags {
     /// The experiment's design from the flags.
     pub fn design(&self) -> Design {
-        Design {
-            schools: self.schools,
-            students: self.students,
-            tau: self.tau,
-            sigma: self.sigma,
-        }
+        Design { schools: self.schools, students: self.students, tau: self.tau, sigma: self.sigma }
     }
 }
 
@@ -116,11 +111,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let seed = args.sampling.seed;
     let quiet = args.sampling.quiet;
     let eight_schools = timed("eight schools fit", quiet, || {
-        sampler::fit_replication(
-            &EightSchools::new(Parameterization::NonCentred),
-            &settings,
-            0,
-        )
+        sampler::fit_replication(&EightSchools::new(Parameterization::NonCentred), &settings, 0)
     })?;
     chapter_support::report_warnings("eight schools fit", &eight_schools, quiet);
     let formula = eight::rows(&eight_schools)?;
@@ -128,21 +119,9 @@ pub fn compute(args: &Args) -> Result<Outcome> {
         experiment::run(&args.design(), &SCORE_PRIORS, &settings, seed, 1)
     })?;
     let grid = timed("simulation study", quiet, || {
-        grid::grid(
-            args.schools,
-            args.sigma,
-            &SCORE_PRIORS,
-            seed,
-            args.replications,
-        )
+        grid::grid(args.schools, args.sigma, &SCORE_PRIORS, seed, args.replications)
     });
-    Ok(Outcome {
-        eight_schools,
-        formula,
-        experiment,
-        grid,
-        replications: args.replications,
-    })
+    Ok(Outcome { eight_schools, formula, experiment, grid, replications: args.replications })
 }
 
 /// Runs the chapter: fits, writes figures and tables to `--out`, draws to

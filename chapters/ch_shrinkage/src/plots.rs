@@ -15,48 +15,28 @@ use models::eight_schools::{SCHOOLS, SIGMA};
 /// Points `(x[i], y[i])` of one style.
 fn points(xy: impl IntoIterator<Item = (f64, f64)>, style: Style) -> Mark {
     let (x, y) = xy.into_iter().unzip();
-    Mark::Points {
-        x,
-        y,
-        radii: vec![],
-        style,
-    }
+    Mark::Points { x, y, radii: vec![], style }
 }
 
 /// Labels `text[i]` at `at[i]`, `offset` pixels away, placed by `anchor`.
 fn labels(at: Vec<(f64, f64)>, text: Vec<String>, anchor: Anchor, offset: (i32, i32)) -> Mark {
-    Mark::Text {
-        at,
-        text,
-        anchor,
-        offset,
-        style: Style::new(theme::TEXT).size(theme::NOTE_SIZE),
-    }
+    Mark::Text { at, text, anchor, offset, style: Style::new(theme::TEXT).size(theme::NOTE_SIZE) }
 }
 
 /// `B` against `sigma / tau`, the eight schools placed at `tau = 6`.
 fn b_curve(out: &OutputDir) -> Result<()> {
-    let curve: Vec<(f64, f64)> = (0..=175)
-        .map(|k| k as f64 * 0.02)
-        .map(|r| (r, shrinkage_factor(r, 1.0)))
-        .collect();
+    let curve: Vec<(f64, f64)> =
+        (0..=175).map(|k| k as f64 * 0.02).map(|r| (r, shrinkage_factor(r, 1.0))).collect();
     // Schools with the same sigma sit on the same point: label them together.
     let mut sigmas: Vec<f64> = SIGMA.to_vec();
     sigmas.sort_by(f64::total_cmp);
     sigmas.dedup();
-    let at: Vec<(f64, f64)> = sigmas
-        .iter()
-        .map(|s| (s / TAU, shrinkage_factor(*s, TAU)))
-        .collect();
+    let at: Vec<(f64, f64)> = sigmas.iter().map(|s| (s / TAU, shrinkage_factor(*s, TAU))).collect();
     let text: Vec<String> = sigmas
         .iter()
         .map(|s| {
-            let names: Vec<&str> = SCHOOLS
-                .iter()
-                .zip(SIGMA)
-                .filter(|(_, t)| t == s)
-                .map(|(n, _)| *n)
-                .collect();
+            let names: Vec<&str> =
+                SCHOOLS.iter().zip(SIGMA).filter(|(_, t)| t == s).map(|(n, _)| *n).collect();
             format!("{} (σ = {s})", names.join(", "))
         })
         .collect();
@@ -70,9 +50,7 @@ fn b_curve(out: &OutputDir) -> Result<()> {
         y_label: "shrinkage factor B".into(),
         marks: vec![
             Mark::Line {
-                style: Style::new(palette::BLUE)
-                    .size(3.0)
-                    .label("B as a function of σ/τ"),
+                style: Style::new(palette::BLUE).size(3.0).label("B as a function of σ/τ"),
                 points: curve,
             },
             points(
@@ -81,18 +59,8 @@ fn b_curve(out: &OutputDir) -> Result<()> {
                     .size(6.0)
                     .label(format!("Eight Schools at τ = {TAU}")),
             ),
-            labels(
-                every_other(&at, 0),
-                every_other(&text, 0),
-                Anchor::End,
-                (-6, -15),
-            ),
-            labels(
-                every_other(&at, 1),
-                every_other(&text, 1),
-                Anchor::Start,
-                (6, 15),
-            ),
+            labels(every_other(&at, 0), every_other(&text, 0), Anchor::End, (-6, -15)),
+            labels(every_other(&at, 1), every_other(&text, 1), Anchor::Start, (6, 15)),
         ],
         x_range: Some((0.0, 3.5)),
         y_range: Some((0.0, 1.0)),
@@ -110,9 +78,7 @@ fn arrows(out: &OutputDir, o: &Outcome) -> Result<()> {
     let e = &o.experiment;
     let grand = e.eb.grand_mean;
     let s = Shrinkage {
-        names: (1..=e.data.ybar.len())
-            .map(|j| format!("School {j}"))
-            .collect(),
+        names: (1..=e.data.ybar.len()).map(|j| format!("School {j}")).collect(),
         raw: e.data.ybar.clone(),
         raw_label: "raw mean (no pooling)".into(),
         pooled: e.bayes.clone(),
@@ -122,10 +88,7 @@ fn arrows(out: &OutputDir, o: &Outcome) -> Result<()> {
         x_label: "mean score".into(),
     };
     let title = "Each school's raw mean moves towards the grand mean";
-    Ok(draw(
-        &out.path("arrows.svg"),
-        &shrinkage_arrows(title, &s)?,
-    )?)
+    Ok(draw(&out.path("arrows.svg"), &shrinkage_arrows(title, &s)?)?)
 }
 
 /// The experiment's MSE of each estimator.
@@ -148,10 +111,7 @@ fn grid(out: &OutputDir, o: &Outcome) -> Result<()> {
                 .collect();
             // A line and dots under one label share a line-with-dot swatch.
             let style = Style::new(palette::series(k)).label(*name);
-            marks.push(Mark::Line {
-                points: xy.clone(),
-                style: style.clone(),
-            });
+            marks.push(Mark::Line { points: xy.clone(), style: style.clone() });
             marks.push(points(xy, style.size(4.0)));
         }
         Panel {

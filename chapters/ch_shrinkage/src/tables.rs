@@ -101,13 +101,7 @@ pub fn experiment_table(o: &Outcome) -> Result<String> {
         })
         .collect();
     Ok(markdown_table(
-        &[
-            "school",
-            "true mean",
-            "raw mean (no pooling)",
-            "empirical Bayes",
-            "full Bayes (NUTS)",
-        ],
+        &["school", "true mean", "raw mean (no pooling)", "empirical Bayes", "full Bayes (NUTS)"],
         &rows,
     )?)
 }
@@ -119,17 +113,10 @@ pub fn mse_table(o: &Outcome) -> Result<String> {
         .iter()
         .zip(m)
         .map(|(name, v)| {
-            vec![
-                name.to_string(),
-                sig(*v, 3),
-                format!("{:+.0}%", 100.0 * (v / m[0] - 1.0)),
-            ]
+            vec![name.to_string(), sig(*v, 3), format!("{:+.0}%", 100.0 * (v / m[0] - 1.0))]
         })
         .collect();
-    Ok(markdown_table(
-        &["estimator", "MSE", "against no pooling"],
-        &rows,
-    )?)
+    Ok(markdown_table(&["estimator", "MSE", "against no pooling"], &rows)?)
 }
 
 /// The simulation study at a few group sizes.
@@ -139,9 +126,7 @@ pub fn grid_table(o: &Outcome) -> Result<String> {
         .iter()
         .filter(|c| [5, 20, 100].contains(&c.design.students))
         .map(|c| {
-            let best = (0..4)
-                .min_by(|&a, &b| c.mse[a].total_cmp(&c.mse[b]))
-                .unwrap_or(0);
+            let best = (0..4).min_by(|&a, &b| c.mse[a].total_cmp(&c.mse[b])).unwrap_or(0);
             let mut r = vec![format!("{}", c.design.tau), c.design.students.to_string()];
             r.extend(c.mse.iter().map(|v| sig(*v, 3)));
             r.push(ESTIMATORS[best].to_string());

@@ -41,23 +41,13 @@ fn the_formula_table_is_exact() {
         // One correctly rounded division, as the formula does it: bit for bit.
         assert_eq!(row.b, f64::from(s2) / f64::from(s2 + 36), "B of {school}");
         let exact = f64::from(36 * y + 8 * s2) / f64::from(s2 + 36);
-        assert!(
-            (row.shrunk - exact).abs() < 1e-12,
-            "{school}: {} vs {exact}",
-            row.shrunk
-        );
+        assert!((row.shrunk - exact).abs() < 1e-12, "{school}: {} vs {exact}", row.shrunk);
         assert_eq!(diagnostics::fixed(row.shrunk, 2), shrunk);
         assert_eq!(row.rank, rank, "rank of {school}");
     }
     let table = std::fs::read_to_string(committed_outputs("shrinkage").join("formula.md")).unwrap();
-    assert!(
-        table.contains("| A | 28 | 15 | 0.862 | 3 | 10.76 |"),
-        "{table}"
-    );
-    assert!(
-        table.contains("| E | -1 | 9 | 0.692 | 8 | 5.23 |"),
-        "{table}"
-    );
+    assert!(table.contains("| A | 28 | 15 | 0.862 | 3 | 10.76 |"), "{table}");
+    assert!(table.contains("| E | -1 | 9 | 0.692 | 8 | 5.23 |"), "{table}");
 }
 
 #[test]
@@ -66,16 +56,8 @@ fn full_posterior_means_are_the_formula_averaged_over_the_posterior() {
     let exact = ExactPosterior::eight_schools(20_000, 80.0);
     for (i, row) in o.formula.iter().enumerate() {
         let tol = 4.0 * row.nuts_mcse;
-        assert!(
-            (row.nuts - exact.theta[i].0).abs() < tol,
-            "{}: NUTS vs exact",
-            row.school
-        );
-        assert!(
-            (row.averaged - row.nuts).abs() < tol,
-            "{}: averaged vs NUTS",
-            row.school
-        );
+        assert!((row.nuts - exact.theta[i].0).abs() < tol, "{}: NUTS vs exact", row.school);
+        assert!((row.averaged - row.nuts).abs() < tol, "{}: averaged vs NUTS", row.school);
         // Averaging over tau shrinks more than tau = 6 does: E[B | y] > B(6).
         assert!(row.mean_b > row.b);
     }
@@ -89,11 +71,7 @@ fn nuts_agrees_with_the_exact_posterior_in_the_experiment() {
     for (j, slow_j) in slow.iter().enumerate() {
         let chains = e.fit.chains_by_name(&format!("theta.{}", j + 1)).unwrap();
         let tol = 4.0 * mcse_mean(&chains);
-        assert!(
-            (e.bayes[j] - e.bayes_exact[j]).abs() < tol,
-            "school {}",
-            j + 1
-        );
+        assert!((e.bayes[j] - e.bayes_exact[j]).abs() < tol, "school {}", j + 1);
         assert!((slow_j - e.bayes_exact[j]).abs() < 1e-9);
     }
 }
@@ -103,12 +81,7 @@ fn nuts_agrees_with_the_exact_posterior_in_the_experiment() {
 /// pooling, each by many standard errors of the paired difference.
 #[test]
 fn partial_pooling_wins_at_n_5_tau_5_over_many_replications() {
-    let d = Design {
-        schools: 12,
-        students: 5,
-        tau: 5.0,
-        sigma: 10.0,
-    };
+    let d = Design { schools: 12, students: 5, tau: 5.0, sigma: 10.0 };
     let rows = replicate(&d, &SCORE_PRIORS, 99, 7, 4000);
     let diff = |a: usize, b: usize| -> (f64, f64) {
         let v: Vec<f64> = rows.iter().map(|r| r[a] - r[b]).collect();
@@ -119,10 +92,7 @@ fn partial_pooling_wins_at_n_5_tau_5_over_many_replications() {
     };
     for (worse, better) in [(0, 2), (0, 3), (1, 0)] {
         let (m, se) = diff(worse, better);
-        assert!(
-            m > 5.0 * se,
-            "estimator {better} vs {worse}: difference {m} ± {se}"
-        );
+        assert!(m > 5.0 * se, "estimator {better} vs {worse}: difference {m} ± {se}");
     }
 }
 
@@ -148,26 +118,14 @@ fn rounded_numbers(o: &Outcome) -> String {
         "experiment: tau2_hat {} w {} mse {}\n",
         sig(e.eb.tau2_hat, 4),
         sig(e.eb.weight, 4),
-        e.mse
-            .iter()
-            .map(|m| sig(*m, 4))
-            .collect::<Vec<_>>()
-            .join(" ")
+        e.mse.iter().map(|m| sig(*m, 4)).collect::<Vec<_>>().join(" ")
     ));
-    for c in o
-        .grid
-        .iter()
-        .filter(|c| [5, 100].contains(&c.design.students))
-    {
+    for c in o.grid.iter().filter(|c| [5, 100].contains(&c.design.students)) {
         s.push_str(&format!(
             "tau {} n {}: {}\n",
             c.design.tau,
             c.design.students,
-            c.mse
-                .iter()
-                .map(|m| sig(*m, 4))
-                .collect::<Vec<_>>()
-                .join(" ")
+            c.mse.iter().map(|m| sig(*m, 4)).collect::<Vec<_>>().join(" ")
         ));
     }
     s
@@ -192,8 +150,5 @@ fn bad_flags_fail_cleanly() {
     expect_failure(&["--students", "0"], "--students must be at least 1");
     expect_failure(&["--tau", "-1"], "--tau must be a finite number, 0 or more");
     expect_failure(&["--sigma", "0"], "--sigma must be a finite number above 0");
-    expect_failure(
-        &["--replications", "0"],
-        "--replications must be at least 1",
-    );
+    expect_failure(&["--replications", "0"], "--replications must be at least 1");
 }

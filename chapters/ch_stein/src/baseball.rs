@@ -42,13 +42,7 @@ pub fn load(path: &Path) -> Result<Vec<Player>> {
         if line.trim().is_empty() {
             continue;
         }
-        let bad = || {
-            format!(
-                "{} line {}: expected name,hits,avg,avg",
-                path.display(),
-                i + 1
-            )
-        };
+        let bad = || format!("{} line {}: expected name,hits,avg,avg", path.display(), i + 1);
         let f: Vec<&str> = line.split(',').map(str::trim).collect();
         if f.len() != 4 {
             bail!(bad());
@@ -93,10 +87,7 @@ pub fn james_stein_to_mean(y: &[f64], n: u64) -> JamesStein {
     let spread: f64 = y.iter().map(|v| (v - grand_mean).powi(2)).sum();
     let keep = (1.0 - (k - 3.0) * sigma2 / spread).max(0.0);
     JamesStein {
-        estimates: y
-            .iter()
-            .map(|v| grand_mean + keep * (v - grand_mean))
-            .collect(),
+        estimates: y.iter().map(|v| grand_mean + keep * (v - grand_mean)).collect(),
         grand_mean,
         sigma2,
         keep,

@@ -98,13 +98,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
         let sim = |norm_of: fn(usize) -> f64, offset: u32| -> Vec<SimulatedRisk> {
             dims.par_iter()
                 .map(|&p| {
-                    risk::simulate(
-                        p,
-                        norm_of(p),
-                        args.reps,
-                        seed,
-                        RISK_STREAM + offset + p as u32,
-                    )
+                    risk::simulate(p, norm_of(p), args.reps, seed, RISK_STREAM + offset + p as u32)
                 })
                 .collect()
         };

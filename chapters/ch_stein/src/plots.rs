@@ -19,10 +19,7 @@ fn risk_curves(out: &OutputDir) -> Result<()> {
         .map(|&p| {
             (
                 format!("James–Stein, p = {p}"),
-                norms
-                    .iter()
-                    .map(|&n| (n, exact_risk(p, n) / p as f64))
-                    .collect(),
+                norms.iter().map(|&n| (n, exact_risk(p, n) / p as f64)).collect(),
             )
         })
         .collect();
@@ -49,15 +46,11 @@ fn risk_plus(out: &OutputDir, o: &Outcome) -> Result<()> {
         let p_f = *p as f64;
         series.push((
             format!("James–Stein, p = {p} (exact)"),
-            (0..=120)
-                .map(|k| (k as f64 * 0.1, exact_risk(*p, k as f64 * 0.1) / p_f))
-                .collect(),
+            (0..=120).map(|k| (k as f64 * 0.1, exact_risk(*p, k as f64 * 0.1) / p_f)).collect(),
         ));
         series.push((
             format!("positive part, p = {p} (simulated)"),
-            sims.iter()
-                .map(|r| (r.norm, r.js_plus.mean / p_f))
-                .collect(),
+            sims.iter().map(|r| (r.norm, r.js_plus.mean / p_f)).collect(),
         ));
     }
     series.push(("MLE (every p)".into(), vec![(0.0, 1.0), (12.0, 1.0)]));
@@ -76,10 +69,7 @@ fn risk_plus(out: &OutputDir, o: &Outcome) -> Result<()> {
 /// one row each, a line joining each batter across the rows.
 fn batting(out: &OutputDir, o: &Outcome) -> Result<()> {
     let rows = [
-        (
-            "first 45 at-bats",
-            o.players.iter().map(|p| p.early).collect(),
-        ),
+        ("first 45 at-bats", o.players.iter().map(|p| p.early).collect()),
         ("James–Stein", o.james_stein.estimates.clone()),
         ("rest of season", o.players.iter().map(|p| p.rest).collect()),
     ];
@@ -100,13 +90,7 @@ fn batting(out: &OutputDir, o: &Outcome) -> Result<()> {
     }
     for (i, (_, v)) in rows.iter().enumerate() {
         let style = Style::new(theme::AXIS).size(1.0);
-        marks.insert(
-            0,
-            Mark::HLine {
-                y: height(i),
-                style,
-            },
-        );
+        marks.insert(0, Mark::HLine { y: height(i), style });
         marks.push(Mark::Points {
             x: v.clone(),
             y: vec![height(i); v.len()],
@@ -117,11 +101,7 @@ fn batting(out: &OutputDir, o: &Outcome) -> Result<()> {
     let panel = Panel {
         x_label: "batting average".into(),
         marks,
-        y_ticks: Some(
-            (0..rows.len())
-                .map(|i| (height(i), rows[i].0.into()))
-                .collect(),
-        ),
+        y_ticks: Some((0..rows.len()).map(|i| (height(i), rows[i].0.into())).collect()),
         y_range: Some((-0.15, rows.len() as f64 - 0.85)),
         ..Default::default()
     };

@@ -72,10 +72,7 @@ impl Estimate {
         let n = v.len() as f64;
         let mean = v.iter().sum::<f64>() / n;
         let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
-        Self {
-            mean,
-            se: (var / n).sqrt(),
-        }
+        Self { mean, se: (var / n).sqrt() }
     }
 }
 

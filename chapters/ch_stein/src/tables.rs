@@ -115,12 +115,7 @@ pub fn errors_table(o: &Outcome) -> Result<String> {
         ]
     };
     Ok(markdown_table(
-        &[
-            "estimate",
-            "total squared error",
-            "relative to raw",
-            "players closer than raw",
-        ],
+        &["estimate", "total squared error", "relative to raw", "players closer than raw"],
         &[
             row("first 45 at-bats (raw)", &early),
             row("James–Stein", &o.james_stein.estimates),

@@ -40,10 +40,7 @@ fn simulated_risk_matches_the_exact_formula() {
     for (p, norm, stream) in [(3, 0.5, 11), (3, 3.0, 12), (7, 1.5, 13), (15, 6.0, 14)] {
         let r = simulate(p, norm, 40_000, 5, stream);
         let exact = exact_risk(p, norm);
-        assert!(
-            ((r.js.mean - exact) / r.js.se).abs() < 4.0,
-            "p = {p}, ‖θ‖ = {norm}"
-        );
+        assert!(((r.js.mean - exact) / r.js.se).abs() < 4.0, "p = {p}, ‖θ‖ = {norm}");
     }
 }
 
@@ -63,12 +60,7 @@ fn james_stein_dominates_and_the_positive_part_does_better() {
         assert_eq!(sims.len(), 13);
         for r in sims {
             let exact = ch_stein::risk::exact_risk(r.p, r.norm);
-            assert!(
-                r.js_plus.mean < exact + 4.0 * r.js_plus.se,
-                "p = {}, ‖θ‖ = {}",
-                r.p,
-                r.norm
-            );
+            assert!(r.js_plus.mean < exact + 4.0 * r.js_plus.se, "p = {}, ‖θ‖ = {}", r.p, r.norm);
         }
     }
 }
@@ -105,11 +97,7 @@ fn james_stein_hurts_the_players_whose_raw_average_was_closest() {
     assert_eq!(ranks, [1, 2], "{worse:?}");
     let p_bar = o.james_stein.grand_mean;
     let most_unusual = (0..early.len())
-        .max_by(|&a, &b| {
-            (early[a] - p_bar)
-                .abs()
-                .total_cmp(&(early[b] - p_bar).abs())
-        })
+        .max_by(|&a, &b| (early[a] - p_bar).abs().total_cmp(&(early[b] - p_bar).abs()))
         .unwrap();
     assert!(worse.iter().all(|w| w.index != most_unusual));
 }
@@ -136,17 +124,8 @@ fn rounded_numbers(o: &Outcome) -> String {
         "batting: p̄ {} keep {}\njs {}\nhier {}\n",
         sig(o.james_stein.grand_mean, 4),
         sig(o.james_stein.keep, 4),
-        o.james_stein
-            .estimates
-            .iter()
-            .map(|v| sig(*v, 4))
-            .collect::<Vec<_>>()
-            .join(" "),
-        o.hierarchical
-            .iter()
-            .map(|v| sig(*v, 4))
-            .collect::<Vec<_>>()
-            .join(" "),
+        o.james_stein.estimates.iter().map(|v| sig(*v, 4)).collect::<Vec<_>>().join(" "),
+        o.hierarchical.iter().map(|v| sig(*v, 4)).collect::<Vec<_>>().join(" "),
     ));
     s
 }
@@ -162,9 +141,7 @@ fn a_run_without_out_leaves_the_book_alone() {
     assert_default_run_stays_out_of_book(
         env!("CARGO_BIN_EXE_ch_stein"),
         "stein",
-        &[
-            "--seed", "7", "--draws", "200", "--warmup", "300", "--reps", "500",
-        ],
+        &["--seed", "7", "--draws", "200", "--warmup", "300", "--reps", "500"],
     );
 }
 

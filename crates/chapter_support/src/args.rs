@@ -103,9 +103,7 @@ impl SamplingArgs {
             max_tree_depth: self.max_tree_depth,
             adaptation,
             metric: self.metric.into(),
-            step_size_jitter: self
-                .step_size_jitter
-                .unwrap_or_else(|| adaptation.default_jitter()),
+            step_size_jitter: self.step_size_jitter.unwrap_or_else(|| adaptation.default_jitter()),
             threads: self.threads,
             progress: !self.quiet,
             ..Settings::default()
@@ -116,9 +114,7 @@ impl SamplingArgs {
     /// the sampler settings, and that `--draws-dir` could be created (its
     /// nearest existing ancestor is a directory). Nothing is written.
     pub fn validate(&self) -> anyhow::Result<()> {
-        self.settings()
-            .validate()
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        self.settings().validate().map_err(|e| anyhow::anyhow!("{e}"))?;
         if let Some(dir) = &self.draws_dir
             && let Some(existing) = dir.ancestors().find(|a| a.exists())
             && !existing.is_dir()
@@ -215,10 +211,7 @@ mod tests {
     fn the_jitter_follows_the_schedule_unless_given() {
         let jitter = |args: &[&str]| {
             let d: Demo = parse_with_defaults(&[], args.iter().copied()).unwrap();
-            (
-                d.sampling.settings().adaptation,
-                d.sampling.settings().step_size_jitter,
-            )
+            (d.sampling.settings().adaptation, d.sampling.settings().step_size_jitter)
         };
         let rolling = Adaptation::Rolling(MetricEstimate::DrawVariance);
         assert_eq!(jitter(&["demo"]), (Adaptation::Stan, 0.0));
@@ -254,19 +247,15 @@ mod tests {
     fn a_draws_dir_beneath_a_file_fails_before_sampling() {
         let file = tempfile::NamedTempFile::new().unwrap();
         let bad = file.path().join("draws");
-        let d: Demo = parse_with_defaults(
-            &[],
-            ["demo".as_ref(), "--draws-dir".as_ref(), bad.as_os_str()],
-        )
-        .unwrap();
+        let d: Demo =
+            parse_with_defaults(&[], ["demo".as_ref(), "--draws-dir".as_ref(), bad.as_os_str()])
+                .unwrap();
         let msg = d.sampling.validate().unwrap_err().to_string();
         assert!(msg.contains("not a directory"), "{msg}");
         let ok = file.path().parent().unwrap().join("new_draws_dir");
-        let d: Demo = parse_with_defaults(
-            &[],
-            ["demo".as_ref(), "--draws-dir".as_ref(), ok.as_os_str()],
-        )
-        .unwrap();
+        let d: Demo =
+            parse_with_defaults(&[], ["demo".as_ref(), "--draws-dir".as_ref(), ok.as_os_str()])
+                .unwrap();
         assert!(d.sampling.validate().is_ok());
         assert!(!ok.exists(), "validation must not create anything");
     }

@@ -80,9 +80,7 @@ pub trait Chapter: Sized + 'static {
     /// Writes the chapter's figures and tables into `out`: by default every
     /// one of [`Chapter::WRITERS`].
     fn write(_args: &ChapterArgs<Self>, outcome: &Self::Outcome, out: &OutputDir) -> Result<()> {
-        Self::WRITERS
-            .iter()
-            .try_for_each(|write| write(out, outcome))
+        Self::WRITERS.iter().try_for_each(|write| write(out, outcome))
     }
     /// The fits `--draws-dir` writes as CmdStan CSV files, each with the stem
     /// of its file names (`<stem>_<chain>.csv`).
@@ -162,11 +160,7 @@ impl<C: Chapter> std::ops::Deref for ChapterArgs<C> {
 
 impl<C: Chapter> Clone for ChapterArgs<C> {
     fn clone(&self) -> Self {
-        Self {
-            sampling: self.sampling.clone(),
-            flags: self.flags.clone(),
-            out: self.out.clone(),
-        }
+        Self { sampling: self.sampling.clone(), flags: self.flags.clone(), out: self.out.clone() }
     }
 }
 

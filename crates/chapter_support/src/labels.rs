@@ -38,10 +38,9 @@ pub fn eight_schools() -> Result<ParamLabels, LabelError> {
 /// assert_eq!(labels.display("pi.5.1").unwrap(), "pi[region 5, strongly agree]");
 /// ```
 pub fn survey(survey: &Survey) -> Result<ParamLabels, LabelError> {
-    ParamLabels::new().family("pi0", &CATEGORIES)?.family_axes(
-        "pi",
-        &[&survey.labels[..], &CATEGORIES.map(String::from)[..]],
-    )
+    ParamLabels::new()
+        .family("pi0", &CATEGORIES)?
+        .family_axes("pi", &[&survey.labels[..], &CATEGORIES.map(String::from)[..]])
 }
 
 #[cfg(test)]
@@ -49,9 +48,8 @@ mod tests {
     #[test]
     fn every_school_has_its_letter() {
         let labels = super::eight_schools().unwrap();
-        let shown: Vec<String> = (1..=8)
-            .map(|j| labels.display(&format!("theta.{j}")).unwrap())
-            .collect();
+        let shown: Vec<String> =
+            (1..=8).map(|j| labels.display(&format!("theta.{j}")).unwrap()).collect();
         assert_eq!(shown.first().map(String::as_str), Some("theta[A]"));
         assert_eq!(shown.last().map(String::as_str), Some("theta[H]"));
         assert!(labels.display("theta.9").is_err());

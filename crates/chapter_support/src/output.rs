@@ -19,9 +19,7 @@ impl OutputDir {
         if !root.is_dir() {
             anyhow::bail!("output path {} is not a directory", root.display());
         }
-        Ok(Self {
-            root: root.to_path_buf(),
-        })
+        Ok(Self { root: root.to_path_buf() })
     }
 
     /// The path of `name` inside the directory.
@@ -47,9 +45,7 @@ impl OutputDir {
 /// The workspace root (two levels above this crate), written without `..`.
 pub fn workspace_root() -> PathBuf {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.ancestors()
-        .nth(2)
-        .map_or_else(|| here.to_path_buf(), Path::to_path_buf)
+    here.ancestors().nth(2).map_or_else(|| here.to_path_buf(), Path::to_path_buf)
 }
 
 /// Where a chapter run by hand writes by default: `out/<chapter>` in the
@@ -63,11 +59,7 @@ pub fn default_out_dir(chapter: &str) -> PathBuf {
 /// Where the book keeps the committed outputs of `chapter`:
 /// `book/src/generated/<chapter>`.
 pub fn book_out_dir(chapter: &str) -> PathBuf {
-    workspace_root()
-        .join("book")
-        .join("src")
-        .join("generated")
-        .join(chapter)
+    workspace_root().join("book").join("src").join("generated").join(chapter)
 }
 
 /// `path` as the reader should see it: relative to the current directory

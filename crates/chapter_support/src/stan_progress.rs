@@ -59,10 +59,8 @@ pub fn chain_progress_text(
     for (it, warmup) in progress_iterations(s.num_warmup, s.num_draws, refresh) {
         let pct = 100 * it / total.max(1);
         let phase = if warmup { "Warmup" } else { "Sampling" };
-        let _ = writeln!(
-            out,
-            "Chain {c}: Iteration: {it:>width$} / {total} [{pct:>3}%]  ({phase})"
-        );
+        let _ =
+            writeln!(out, "Chain {c}: Iteration: {it:>width$} / {total} [{pct:>3}%]  ({phase})");
     }
     let _ = writeln!(out, "Chain {c}: ");
     if let Some(ch) = fit.chains.get(chain) {
@@ -105,12 +103,7 @@ pub fn fit_progress_text(
     elapsed: Option<Duration>,
 ) -> String {
     (0..fit.chains.len())
-        .map(|c| {
-            format!(
-                "\n{}",
-                chain_progress_text(fit, c, model_name, refresh, elapsed)
-            )
-        })
+        .map(|c| format!("\n{}", chain_progress_text(fit, c, model_name, refresh, elapsed)))
         .collect()
 }
 
@@ -139,11 +132,7 @@ mod tests {
             num_draws: 1000,
             ..Default::default()
         };
-        let fit = Fit {
-            param_names: vec![],
-            settings,
-            chains: vec![],
-        };
+        let fit = Fit { param_names: vec![], settings, chains: vec![] };
         let text = chain_progress_text(&fit, 0, "m", 200, None);
         assert!(text.contains("Chain 1: Iteration:    1 / 2000 [  0%]  (Warmup)\n"));
         assert!(text.contains("Chain 1: Iteration: 1001 / 2000 [ 50%]  (Sampling)\n"));

@@ -24,11 +24,10 @@ pub fn worst_convergence(fit: &Fit) -> (f64, f64) {
 /// over; with no column left the result is `(inf, 0)`.
 pub fn worst_convergence_where(fit: &Fit, keep: impl Fn(&str) -> bool) -> (f64, f64) {
     let kept = fit.param_names.iter().enumerate().filter(|(_, n)| keep(n));
-    kept.map(|(i, _)| fit.chains_of(i))
-        .fold((f64::INFINITY, 0.0f64), |(ess, r), chains| {
-            // `f64::min`/`max` return the other operand when one is NaN.
-            (ess.min(ess_bulk(&chains)), r.max(rhat(&chains)))
-        })
+    kept.map(|(i, _)| fit.chains_of(i)).fold((f64::INFINITY, 0.0f64), |(ess, r), chains| {
+        // `f64::min`/`max` return the other operand when one is NaN.
+        (ess.min(ess_bulk(&chains)), r.max(rhat(&chains)))
+    })
 }
 
 /// Runs `f`, printing `label: 1.23 s` to stderr unless `quiet`. Timings go to

@@ -70,12 +70,7 @@ fn compare_files(a: &Path, b: &Path, hint: &str) {
     );
     let read = |p: &Path| std::fs::read(p).unwrap_or_else(|e| panic!("cannot read {p:?}: {e}"));
     for (x, y) in fa.iter().zip(&fb) {
-        assert!(
-            read(x) == read(y),
-            "{} differs from {}{hint}",
-            x.display(),
-            y.display()
-        );
+        assert!(read(x) == read(y), "{} differs from {}{hint}", x.display(), y.display());
     }
 }
 
@@ -170,10 +165,7 @@ fn thread_runs(with_draws: bool, mut run: impl FnMut(&ThreadRun)) -> TempDir {
 
 /// Runs `bin` with `args` as given, and returns what it said.
 fn output_of(bin: &str, args: &[&str]) -> Output {
-    Command::new(bin)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {bin}: {e}"))
+    Command::new(bin).args(args).output().unwrap_or_else(|e| panic!("cannot run {bin}: {e}"))
 }
 
 /// Runs the chapter binary `bin` with `args` and `--quiet`, and fails unless
@@ -185,16 +177,9 @@ pub fn expect_cli_failure(bin: &str, args: &[&str], needle: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{args:?} should fail");
     assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
-    assert!(
-        stderr.contains(needle),
-        "{args:?}: expected {needle:?} in {stderr}"
-    );
+    assert!(stderr.contains(needle), "{args:?}: expected {needle:?} in {stderr}");
     if !stderr.contains("--help") {
-        assert_eq!(
-            stderr.trim().lines().count(),
-            1,
-            "{args:?}: not one line: {stderr}"
-        );
+        assert_eq!(stderr.trim().lines().count(), 1, "{args:?}: not one line: {stderr}");
     }
     assert!(out.stdout.is_empty(), "{args:?} printed results");
 }
@@ -231,11 +216,7 @@ pub fn expect_one_line_error(bin: &str, args: &[&str]) {
     let out = output_of(bin, args);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{args:?} should fail");
-    assert_eq!(
-        stderr.trim().lines().count(),
-        1,
-        "{args:?}: not one line: {stderr}"
-    );
+    assert_eq!(stderr.trim().lines().count(), 1, "{args:?}: not one line: {stderr}");
 }
 
 /// Every file directly in `dir` with its bytes, sorted by path.
@@ -273,11 +254,7 @@ pub fn assert_default_run_stays_out_of_book(bin: &str, chapter: &str, args: &[&s
         !files_in(&crate::output::default_out_dir(chapter)).is_empty(),
         "{bin} wrote nothing into {scratch}"
     );
-    assert!(
-        contents_of(&book) == before,
-        "{bin} without --out changed {}",
-        book.display()
-    );
+    assert!(contents_of(&book) == before, "{bin} without --out changed {}", book.display());
 }
 
 #[cfg(test)]

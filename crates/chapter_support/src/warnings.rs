@@ -7,12 +7,8 @@ use sampler::Fit;
 /// draws, divergences and maximum-depth trees after warmup, energies.
 pub fn fit_facts(fit: &Fit) -> FitFacts {
     let max_tree_depth = fit.settings.max_tree_depth;
-    let max_depth_hits = fit
-        .chains
-        .iter()
-        .flat_map(|c| &c.stats)
-        .filter(|s| s.tree_depth >= max_tree_depth)
-        .count();
+    let max_depth_hits =
+        fit.chains.iter().flat_map(|c| &c.stats).filter(|s| s.tree_depth >= max_tree_depth).count();
     FitFacts {
         params: (0..fit.param_names.len())
             .map(|i| (fit.param_names[i].clone(), fit.chains_of(i)))
@@ -31,10 +27,7 @@ pub fn fit_warnings(fit: &Fit) -> Vec<Warning> {
 
 /// The lines [`report_warnings`] prints, `label: warning: …`.
 pub fn warning_lines(label: &str, fit: &Fit) -> Vec<String> {
-    fit_warnings(fit)
-        .iter()
-        .map(|w| format!("{label}: warning: {w}"))
-        .collect()
+    fit_warnings(fit).iter().map(|w| format!("{label}: warning: {w}")).collect()
 }
 
 /// Prints the fit's warnings to stderr, one line each, unless `quiet`.
@@ -56,12 +49,7 @@ mod tests {
 
     /// The Eight Schools chapter's settings (2000 draws, target acceptance 0.9).
     fn settings() -> Settings {
-        Settings {
-            num_draws: 2000,
-            target_accept: 0.9,
-            seed: 20261123,
-            ..Settings::default()
-        }
+        Settings { num_draws: 2000, target_accept: 0.9, seed: 20261123, ..Settings::default() }
     }
 
     #[test]
@@ -69,10 +57,7 @@ mod tests {
         let fit = sampler::fit(&EightSchools::new(Parameterization::Centred), &settings()).unwrap();
         let w = fit_warnings(&fit);
         let lines = warning_lines("centred", &fit);
-        assert!(
-            w.iter().any(|w| matches!(w, Warning::Divergences { .. })),
-            "{lines:?}"
-        );
+        assert!(w.iter().any(|w| matches!(w, Warning::Divergences { .. })), "{lines:?}");
         // tau, the funnel's neck, is named by the R-hat or the ESS warning
         // (which one fires depends on the seed and the warmup schedule).
         let names_tau = |params: &[(String, f64)]| params.iter().any(|(n, _)| n == "tau");

@@ -58,10 +58,7 @@ pub fn autocov(x: &[f64]) -> Vec<f64> {
     }
     inverse.process(&mut buf);
     // rustfft does not normalise: divide by m for the inverse and by n for the estimator.
-    buf[..n]
-        .iter()
-        .map(|c| c.re / m as f64 / n as f64)
-        .collect()
+    buf[..n].iter().map(|c| c.re / m as f64 / n as f64).collect()
 }
 
 #[cfg(test)]
@@ -86,9 +83,7 @@ mod tests {
 
     #[test]
     fn matches_direct_sum() {
-        let x: Vec<f64> = (0..37)
-            .map(|i| ((i * 7919) % 23) as f64 - 0.3 * i as f64)
-            .collect();
+        let x: Vec<f64> = (0..37).map(|i| ((i * 7919) % 23) as f64 - 0.3 * i as f64).collect();
         for (a, b) in autocov(&x).iter().zip(direct(&x)) {
             assert!((a - b).abs() < 1e-10, "{a} vs {b}");
         }

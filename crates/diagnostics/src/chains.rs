@@ -48,10 +48,7 @@ pub(crate) fn pooled(chains: &[Vec<f64>]) -> Vec<f64> {
 
 /// Apply `f` to every draw, keeping the chain layout.
 pub(crate) fn map_draws(chains: &[Vec<f64>], f: impl Fn(f64) -> f64) -> Vec<Vec<f64>> {
-    chains
-        .iter()
-        .map(|c| c.iter().map(|&x| f(x)).collect())
-        .collect()
+    chains.iter().map(|c| c.iter().map(|&x| f(x)).collect()).collect()
 }
 
 /// Arithmetic mean (NaN for an empty slice).
@@ -98,12 +95,7 @@ mod tests {
         let chains = vec![vec![1.0, 2.0, 3.0, 4.0], vec![5.0, 6.0, 7.0, 8.0]];
         assert_eq!(
             split_chains(&chains),
-            vec![
-                vec![1.0, 2.0],
-                vec![5.0, 6.0],
-                vec![3.0, 4.0],
-                vec![7.0, 8.0]
-            ]
+            vec![vec![1.0, 2.0], vec![5.0, 6.0], vec![3.0, 4.0], vec![7.0, 8.0]]
         );
         let odd = vec![vec![1.0, 2.0, 3.0, 4.0, 5.0]];
         assert_eq!(split_chains(&odd), vec![vec![1.0, 2.0], vec![4.0, 5.0]]);

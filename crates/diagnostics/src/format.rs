@@ -32,9 +32,7 @@ pub fn sig(x: f64, digits: usize) -> String {
         return "0".to_string();
     }
     let scientific = format!("{:.*e}", digits - 1, x.abs());
-    let (mantissa, exponent) = scientific
-        .split_once('e')
-        .expect("`{:e}` output has an exponent");
+    let (mantissa, exponent) = scientific.split_once('e').expect("`{:e}` output has an exponent");
     let exponent: i64 = exponent.parse().expect("`{:e}` exponent is an integer");
     let significand: String = mantissa.chars().filter(|c| *c != '.').collect();
     // Number of digits before the decimal point.
@@ -42,11 +40,7 @@ pub fn sig(x: f64, digits: usize) -> String {
     let body = if int_digits <= 0 {
         format!("0.{}{}", "0".repeat((-int_digits) as usize), significand)
     } else if int_digits as usize >= digits {
-        format!(
-            "{}{}",
-            significand,
-            "0".repeat(int_digits as usize - digits)
-        )
+        format!("{}{}", significand, "0".repeat(int_digits as usize - digits))
     } else {
         let (int_part, frac_part) = significand.split_at(int_digits as usize);
         format!("{int_part}.{frac_part}")
@@ -84,11 +78,7 @@ pub fn fixed(x: f64, decimals: usize) -> String {
 /// digits, trailing zeros and a trailing point removed (`5.500000000000001` → `"5.5"`).
 pub(crate) fn general(x: f64) -> String {
     let s = sig(x, 6);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
 }
 
 #[cfg(test)]

@@ -41,9 +41,7 @@ impl Estimate {
         name: &str,
         tails: (f64, f64),
     ) -> Result<Self, MissingParameter> {
-        let chains = draws
-            .chains_named(name)
-            .ok_or_else(|| MissingParameter(name.to_string()))?;
+        let chains = draws.chains_named(name).ok_or_else(|| MissingParameter(name.to_string()))?;
         Ok(Self::of(&chains.concat(), tails))
     }
 }
@@ -51,10 +49,7 @@ impl Estimate {
 /// Sorted copy (NaNs last, as numpy sorts them).
 fn sorted(values: &[f64]) -> Vec<f64> {
     let mut v = values.to_vec();
-    v.sort_by(|a, b| {
-        a.partial_cmp(b)
-            .unwrap_or_else(|| a.is_nan().cmp(&b.is_nan()))
-    });
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap_or_else(|| a.is_nan().cmp(&b.is_nan())));
     v
 }
 
@@ -74,10 +69,7 @@ fn sorted(values: &[f64]) -> Vec<f64> {
 /// assert_eq!(diagnostics::quantile(&[1.0, 2.0, 3.0, 4.0, 5.0], 0.9), 4.6);
 /// ```
 pub fn quantile(values: &[f64], p: f64) -> f64 {
-    assert!(
-        (0.0..=1.0).contains(&p),
-        "quantile: p = {p} is not in [0, 1]"
-    );
+    assert!((0.0..=1.0).contains(&p), "quantile: p = {p} is not in [0, 1]");
     if values.is_empty() || values.iter().any(|x| x.is_nan()) {
         return f64::NAN;
     }
@@ -96,11 +88,7 @@ pub fn quantile(values: &[f64], p: f64) -> f64 {
 /// numpy's `_lerp`: interpolate from the nearer end for numerical symmetry.
 fn numpy_lerp(a: f64, b: f64, t: f64) -> f64 {
     let diff = b - a;
-    if t >= 0.5 {
-        b - diff * (1.0 - t)
-    } else {
-        a + diff * t
-    }
+    if t >= 0.5 { b - diff * (1.0 - t) } else { a + diff * t }
 }
 
 /// Type-7 quantile as ArviZ computes it, `scipy.stats.mstats.mquantiles(alphap=1, betap=1)`.
@@ -138,11 +126,7 @@ pub fn median(values: &[f64]) -> f64 {
     }
     let x = sorted(values);
     let n = x.len();
-    if n % 2 == 1 {
-        x[n / 2]
-    } else {
-        (x[n / 2 - 1] + x[n / 2]) / 2.0
-    }
+    if n % 2 == 1 { x[n / 2] } else { (x[n / 2 - 1] + x[n / 2]) / 2.0 }
 }
 
 /// Highest-density interval: the narrowest interval holding ⌊prob·n⌋ + 1 sorted draws.
@@ -164,10 +148,7 @@ pub fn median(values: &[f64]) -> f64 {
 /// assert_eq!(diagnostics::hdi(&draws, 0.9), (0.0, 90.0));
 /// ```
 pub fn hdi(values: &[f64], prob: f64) -> (f64, f64) {
-    assert!(
-        prob > 0.0 && prob <= 1.0,
-        "hdi: prob = {prob} is not in (0, 1]"
-    );
+    assert!(prob > 0.0 && prob <= 1.0, "hdi: prob = {prob} is not in (0, 1]");
     if values.iter().any(|x| x.is_nan()) {
         return (f64::NAN, f64::NAN);
     }
@@ -213,9 +194,7 @@ mod tests {
     fn hdi_of_skewed_sample_is_shorter_than_central_interval() {
         // Exponential(1) quantiles: the 90% HDI is [0, ln 10].
         let n = 20_000;
-        let draws: Vec<f64> = (0..n)
-            .map(|i| -(1.0 - (i as f64 + 0.5) / n as f64).ln())
-            .collect();
+        let draws: Vec<f64> = (0..n).map(|i| -(1.0 - (i as f64 + 0.5) / n as f64).ln()).collect();
         let (lo, hi) = hdi(&draws, 0.9);
         assert!(lo < 1e-3, "lo = {lo}");
         assert!((hi - 10f64.ln()).abs() < 1e-3, "hi = {hi}");
@@ -224,9 +203,8 @@ mod tests {
     #[test]
     fn hdi_of_normal_sample_is_analytic() {
         let n = 20_000;
-        let draws: Vec<f64> = (0..n)
-            .map(|i| crate::inv_normal_cdf((i as f64 + 0.5) / n as f64))
-            .collect();
+        let draws: Vec<f64> =
+            (0..n).map(|i| crate::inv_normal_cdf((i as f64 + 0.5) / n as f64)).collect();
         let (lo, hi) = hdi(&draws, 0.95);
         assert!((lo + 1.959964).abs() < 2e-3 && (hi - 1.959964).abs() < 2e-3);
     }

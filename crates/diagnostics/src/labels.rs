@@ -89,10 +89,7 @@ impl ParamLabels {
         family: &str,
         axes: &[&[S]],
     ) -> Result<Self, LabelError> {
-        let bad = |problem: String| LabelError::BadLabels {
-            family: family.to_string(),
-            problem,
-        };
+        let bad = |problem: String| LabelError::BadLabels { family: family.to_string(), problem };
         if axes.is_empty() {
             return Err(bad("no axes".into()));
         }
@@ -165,10 +162,7 @@ impl ParamLabels {
         rows: &[SummaryRow],
         hdi_prob: f64,
     ) -> Result<String, LabelError> {
-        let names = rows
-            .iter()
-            .map(|r| self.display(&r.name))
-            .collect::<Result<Vec<_>, _>>()?;
+        let names = rows.iter().map(|r| self.display(&r.name)).collect::<Result<Vec<_>, _>>()?;
         Ok(markdown_with_names(rows, &names, hdi_prob))
     }
 }
@@ -179,9 +173,7 @@ mod tests {
     use crate::summary::summary_markdown;
 
     fn schools() -> ParamLabels {
-        ParamLabels::new()
-            .family("theta", &["A", "B", "C"])
-            .unwrap()
+        ParamLabels::new().family("theta", &["A", "B", "C"]).unwrap()
     }
 
     #[test]
@@ -201,13 +193,7 @@ mod tests {
         let l = schools();
         for name in ["theta.0", "theta.4", "theta.x", "theta."] {
             let err = l.display(name).unwrap_err();
-            assert_eq!(
-                err,
-                LabelError::NoLabel {
-                    name: name.into(),
-                    labels: 3
-                }
-            );
+            assert_eq!(err, LabelError::NoLabel { name: name.into(), labels: 3 });
             assert!(err.to_string().contains(name));
         }
     }
@@ -248,15 +234,10 @@ mod tests {
         let labelled = schools().summary_markdown(&rows, 0.89).unwrap();
         assert_eq!(
             labelled,
-            plain
-                .replace("| theta.1 |", "| theta[A] |")
-                .replace("| theta.2 |", "| theta[B] |")
+            plain.replace("| theta.1 |", "| theta[A] |").replace("| theta.2 |", "| theta[B] |")
         );
         assert_ne!(labelled, plain);
         assert_eq!(rows[1].name, "theta.1");
-        assert_eq!(
-            ParamLabels::new().summary_markdown(&rows, 0.89).unwrap(),
-            plain
-        );
+        assert_eq!(ParamLabels::new().summary_markdown(&rows, 0.89).unwrap(), plain);
     }
 }

@@ -102,14 +102,11 @@ mod tests {
         // sqrt(p(1 − p) / n) / φ(0) = 1.2533 / sqrt(n).
         let mut s: u64 = 42;
         let mut u = || {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             ((s >> 11) as f64 + 0.5) / (1u64 << 53) as f64
         };
-        let chains: Vec<Vec<f64>> = (0..4)
-            .map(|_| (0..2500).map(|_| crate::inv_normal_cdf(u())).collect())
-            .collect();
+        let chains: Vec<Vec<f64>> =
+            (0..4).map(|_| (0..2500).map(|_| crate::inv_normal_cdf(u())).collect()).collect();
         let se = mcse_quantile(&chains, 0.5);
         let textbook = 1.2533 / (10_000f64).sqrt();
         assert!((se / textbook - 1.0).abs() < 0.15, "{se} vs {textbook}");

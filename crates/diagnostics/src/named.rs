@@ -34,9 +34,8 @@ pub fn summarize_named<D: NamedDraws + ?Sized>(
     names
         .iter()
         .map(|name| {
-            let chains = draws
-                .chains_named(name)
-                .ok_or_else(|| MissingParameter((*name).to_string()))?;
+            let chains =
+                draws.chains_named(name).ok_or_else(|| MissingParameter((*name).to_string()))?;
             Ok(summarize(name, &chains, hdi_prob))
         })
         .collect()
@@ -62,10 +61,7 @@ mod tests {
         let chain = |c: usize, k: usize| -> Vec<f64> {
             (0..100).map(|i| ((i * k + c * 13) % 29) as f64).collect()
         };
-        Two(
-            (0..2).map(|c| chain(c, 7)).collect(),
-            (0..2).map(|c| chain(c, 11)).collect(),
-        )
+        Two((0..2).map(|c| chain(c, 7)).collect(), (0..2).map(|c| chain(c, 11)).collect())
     }
 
     #[test]

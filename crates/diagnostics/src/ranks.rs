@@ -48,13 +48,9 @@ pub fn average_ranks(values: &[f64]) -> Vec<f64> {
 pub fn rank_normalize(chains: &[Vec<f64>]) -> Vec<Vec<f64>> {
     let all = pooled(chains);
     let size = all.len() as f64;
-    let mut z = average_ranks(&all)
-        .into_iter()
-        .map(|r| inv_normal_cdf((r - 0.375) / (size + 0.25)));
-    chains
-        .iter()
-        .map(|c| z.by_ref().take(c.len()).collect())
-        .collect()
+    let mut z =
+        average_ranks(&all).into_iter().map(|r| inv_normal_cdf((r - 0.375) / (size + 0.25)));
+    chains.iter().map(|c| z.by_ref().take(c.len()).collect()).collect()
 }
 
 #[cfg(test)]
@@ -63,10 +59,7 @@ mod tests {
 
     #[test]
     fn ties_get_average_rank() {
-        assert_eq!(
-            average_ranks(&[2.0, 2.0, 2.0, 1.0, 5.0]),
-            vec![3.0, 3.0, 3.0, 1.0, 5.0]
-        );
+        assert_eq!(average_ranks(&[2.0, 2.0, 2.0, 1.0, 5.0]), vec![3.0, 3.0, 3.0, 1.0, 5.0]);
         assert_eq!(average_ranks(&[]), Vec::<f64>::new());
     }
 

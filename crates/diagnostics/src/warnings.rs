@@ -65,17 +65,10 @@ pub enum Warning {
 }
 
 fn list(params: &[(String, f64)], digits: usize) -> String {
-    let shown: Vec<String> = params
-        .iter()
-        .take(5)
-        .map(|(n, v)| format!("{n} {v:.digits$}"))
-        .collect();
+    let shown: Vec<String> =
+        params.iter().take(5).map(|(n, v)| format!("{n} {v:.digits$}")).collect();
     let more = params.len().saturating_sub(5);
-    let tail = if more > 0 {
-        format!(" and {more} more")
-    } else {
-        String::new()
-    };
+    let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
     format!("{}{tail}", shown.join(", "))
 }
 
@@ -101,21 +94,15 @@ impl fmt::Display for Warning {
                  \"Effective sample size\")",
                 list(params, 0)
             ),
-            Warning::TreeDepth {
-                count,
-                total,
-                max_depth,
-            } => write!(
+            Warning::TreeDepth { count, total, max_depth } => write!(
                 f,
                 "{count} of {total} transitions hit the maximum tree depth {max_depth}: \
                  trajectories were cut short, which costs efficiency; reparameterise or raise \
                  --max-tree-depth (see {PAGE}, \"Maximum tree depth\")"
             ),
             Warning::LowEbfmi { chains } => {
-                let shown: Vec<String> = chains
-                    .iter()
-                    .map(|(c, e)| format!("chain {c} {e:.2}"))
-                    .collect();
+                let shown: Vec<String> =
+                    chains.iter().map(|(c, e)| format!("chain {c} {e:.2}")).collect();
                 write!(
                     f,
                     "E-BFMI below 0.3 ({}): momentum resampling barely moves the energy, so the \
@@ -153,17 +140,10 @@ pub fn warnings(facts: &FitFacts) -> Vec<Warning> {
     let num_chains = facts.energy.len().max(1);
     let mut out = Vec::new();
     if facts.divergent > 0 {
-        out.push(Warning::Divergences {
-            count: facts.divergent,
-            total,
-        });
+        out.push(Warning::Divergences { count: facts.divergent, total });
     }
-    let rhats: Vec<(String, f64)> = facts
-        .params
-        .iter()
-        .map(|(n, c)| (n.clone(), rhat(c)))
-        .filter(|(_, r)| *r > 1.01)
-        .collect();
+    let rhats: Vec<(String, f64)> =
+        facts.params.iter().map(|(n, c)| (n.clone(), rhat(c))).filter(|(_, r)| *r > 1.01).collect();
     if !rhats.is_empty() {
         out.push(Warning::RHat { params: rhats });
     }
@@ -175,10 +155,7 @@ pub fn warnings(facts: &FitFacts) -> Vec<Warning> {
         .filter(|(_, e)| *e < threshold)
         .collect();
     if !low.is_empty() {
-        out.push(Warning::LowEss {
-            params: low,
-            threshold,
-        });
+        out.push(Warning::LowEss { params: low, threshold });
     }
     if facts.max_depth_hits > 0 {
         out.push(Warning::TreeDepth {
@@ -205,13 +182,7 @@ mod tests {
     use super::*;
 
     fn facts(params: Vec<(String, Vec<Vec<f64>>)>, energy: Vec<Vec<f64>>) -> FitFacts {
-        FitFacts {
-            params,
-            divergent: 0,
-            max_depth_hits: 0,
-            max_tree_depth: 10,
-            energy,
-        }
+        FitFacts { params, divergent: 0, max_depth_hits: 0, max_tree_depth: 10, energy }
     }
 
     /// A deterministic, well-mixed-looking sequence.
@@ -219,9 +190,7 @@ mod tests {
         let mut s = seed;
         (0..n)
             .map(|_| {
-                s = s
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
+                s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 (s >> 11) as f64 / (1u64 << 53) as f64
             })
             .collect()
@@ -240,31 +209,15 @@ mod tests {
             .map(|(c, v)| v.iter().map(|x| x + c as f64).collect())
             .collect();
         let drift: Vec<Vec<f64>> = (0..4)
-            .map(|c| {
-                (0..1000)
-                    .map(|i| ((i + 37 * c) as f64 / 50.0).sin())
-                    .collect()
-            })
+            .map(|c| (0..1000).map(|i| ((i + 37 * c) as f64 / 50.0).sin()).collect())
             .collect();
-        let mut bad = facts(
-            vec![("a".into(), apart), ("b".into(), drift.clone())],
-            drift,
-        );
+        let mut bad = facts(vec![("a".into(), apart), ("b".into(), drift.clone())], drift);
         bad.divergent = 2;
         bad.max_depth_hits = 5;
         let w = warnings(&bad);
         let kinds: Vec<String> = w.iter().map(|w| format!("{w:?}")).collect();
-        assert!(matches!(
-            w[0],
-            Warning::Divergences {
-                count: 2,
-                total: 4000
-            }
-        ));
-        assert!(
-            matches!(&w[1], Warning::RHat { params } if params[0].0 == "a"),
-            "{kinds:?}"
-        );
+        assert!(matches!(w[0], Warning::Divergences { count: 2, total: 4000 }));
+        assert!(matches!(&w[1], Warning::RHat { params } if params[0].0 == "a"), "{kinds:?}");
         assert!(matches!(&w[2], Warning::LowEss { threshold, .. } if *threshold == 400.0));
         assert!(matches!(w[3], Warning::TreeDepth { count: 5, .. }));
         assert!(matches!(&w[4], Warning::LowEbfmi { chains } if chains.len() == 4));

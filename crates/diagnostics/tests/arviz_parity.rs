@@ -42,10 +42,7 @@ struct Expected {
 }
 
 fn load() -> Fixture {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/arviz_parity.json"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/arviz_parity.json");
     let text = std::fs::read_to_string(path).expect("read arviz_parity.json");
     serde_json::from_str(&text).expect("parse arviz_parity.json")
 }
@@ -65,19 +62,14 @@ impl Checker {
             None => got.is_nan(),
             Some(e) => {
                 let scale = e.abs().max(f64::MIN_POSITIVE);
-                let rel = if got == e {
-                    0.0
-                } else {
-                    (got - e).abs() / scale
-                };
+                let rel = if got == e { 0.0 } else { (got - e).abs() / scale };
                 self.worst = self.worst.max(rel);
                 rel <= REL_TOL
             }
         };
         if !ok {
             let e = expected.map_or("NaN".to_string(), |e| format!("{e:e}"));
-            self.failures
-                .push(format!("{set}: {what}: expected {e}, got {got:e}"));
+            self.failures.push(format!("{set}: {what}: expected {e}, got {got:e}"));
         }
     }
 }
@@ -85,11 +77,7 @@ impl Checker {
 #[test]
 fn fixture_was_made_by_arviz_0_23() {
     let fx = load();
-    assert!(
-        fx.arviz_version.starts_with("0.23."),
-        "{}",
-        fx.arviz_version
-    );
+    assert!(fx.arviz_version.starts_with("0.23."), "{}", fx.arviz_version);
     assert_eq!(fx.hdi_probs, vec![0.89, 0.94]);
     assert!(fx.sets.len() >= 6);
 }
@@ -105,12 +93,7 @@ fn all_statistics_match_arviz() {
         c.check(name, "ess_tail", a.ess_tail, diagnostics::ess_tail(chains));
         c.check(name, "ess_mean", a.ess_mean, diagnostics::ess_mean(chains));
         c.check(name, "ess_sd", a.ess_sd, diagnostics::ess_sd(chains));
-        c.check(
-            name,
-            "mcse_mean",
-            a.mcse_mean,
-            diagnostics::mcse_mean(chains),
-        );
+        c.check(name, "mcse_mean", a.mcse_mean, diagnostics::mcse_mean(chains));
         c.check(name, "mcse_sd", a.mcse_sd, diagnostics::mcse_sd(chains));
 
         let pooled: Vec<f64> = chains.iter().flatten().copied().collect();
@@ -124,12 +107,7 @@ fn all_statistics_match_arviz() {
             c.check(name, &format!("numpy quantile({p})"), *want, got);
         }
         for (i, (chain, want)) in chains.iter().zip(&a.bfmi).enumerate() {
-            c.check(
-                name,
-                &format!("bfmi chain {i}"),
-                *want,
-                diagnostics::ebfmi(chain),
-            );
+            c.check(name, &format!("bfmi chain {i}"), *want, diagnostics::ebfmi(chain));
         }
 
         let row = diagnostics::summarize(name, chains, 0.89);
@@ -168,8 +146,5 @@ fn all_statistics_match_arviz() {
         c.checked,
         c.failures.join("\n")
     );
-    eprintln!(
-        "{} values match ArviZ; worst relative error {:e}",
-        c.checked, c.worst
-    );
+    eprintln!("{} values match ArviZ; worst relative error {:e}", c.checked, c.worst);
 }

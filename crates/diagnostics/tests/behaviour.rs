@@ -35,11 +35,9 @@ impl Normals {
 fn iid_draws_have_ess_near_s_and_rhat_near_one() {
     let chains = Normals(1).chains(4, 1000, 0.0);
     let s = 4000.0;
-    for (what, ess) in [
-        ("bulk", ess_bulk(&chains)),
-        ("tail", ess_tail(&chains)),
-        ("mean", ess_mean(&chains)),
-    ] {
+    for (what, ess) in
+        [("bulk", ess_bulk(&chains)), ("tail", ess_tail(&chains)), ("mean", ess_mean(&chains))]
+    {
         assert!((0.8 * s..1.25 * s).contains(&ess), "{what} ESS {ess}");
     }
     let r = rhat(&chains);
@@ -52,10 +50,7 @@ fn ar1_ess_matches_integrated_autocorrelation_time() {
     let chains = Normals(2).chains(4, 5000, 0.8);
     let ess = ess_mean(&chains);
     let want = 20_000.0 / 9.0;
-    assert!(
-        (ess / want - 1.0).abs() < 0.15,
-        "ESS {ess}, want about {want}"
-    );
+    assert!((ess / want - 1.0).abs() < 0.15, "ESS {ess}, want about {want}");
 }
 
 #[test]
@@ -82,12 +77,7 @@ fn within_chain_trend_gives_large_rhat() {
     let chains: Vec<Vec<f64>> = Normals(5)
         .chains(4, 400, 0.0)
         .into_iter()
-        .map(|c| {
-            c.iter()
-                .enumerate()
-                .map(|(i, x)| x + i as f64 / 100.0)
-                .collect()
-        })
+        .map(|c| c.iter().enumerate().map(|(i, x)| x + i as f64 / 100.0).collect())
         .collect();
     assert!(rhat(&chains) > 1.1);
 }
@@ -97,10 +87,7 @@ fn hdi_of_large_normal_sample_is_analytic() {
     let draws: Vec<f64> = Normals(6).chains(1, 200_000, 0.0).concat();
     let (lo, hi) = hdi(&draws, 0.89);
     let z = inv_normal_cdf(0.945);
-    assert!(
-        (lo + z).abs() < 0.03 && (hi - z).abs() < 0.03,
-        "({lo}, {hi}) vs ±{z}"
-    );
+    assert!((lo + z).abs() < 0.03 && (hi - z).abs() < 0.03, "({lo}, {hi}) vs ±{z}");
 }
 
 #[test]
@@ -135,9 +122,5 @@ fn markdown_is_byte_deterministic() {
     let first = diagnostics::summary_markdown(&rows, 0.89);
     assert_eq!(first, diagnostics::summary_markdown(&rows, 0.89));
     assert_eq!(first.lines().count(), 4);
-    assert!(
-        first
-            .lines()
-            .all(|l| l.starts_with('|') && l.ends_with('|'))
-    );
+    assert!(first.lines().all(|l| l.starts_with('|') && l.ends_with('|')));
 }

@@ -70,14 +70,7 @@ impl Control {
         (min, max, step): (f64, f64, f64),
         value: f64,
     ) -> Self {
-        Control::Slider {
-            name,
-            label,
-            min,
-            max,
-            step,
-            value,
-        }
+        Control::Slider { name, label, min, max, step, value }
     }
 
     /// A choice `name` among `(value, label)` options, at `value`.
@@ -99,23 +92,11 @@ impl Control {
 /// The HTML of one control.
 fn control_html(c: &Control) -> String {
     match c {
-        Control::Slider {
-            name,
-            label,
-            min,
-            max,
-            step,
-            value,
-        } => format!(
+        Control::Slider { name, label, min, max, step, value } => format!(
             "<label>{label} <input type=\"range\" name=\"{name}\" min=\"{min}\" max=\"{max}\" \
              step=\"{step}\" value=\"{value}\"><output>{value}</output></label>\n"
         ),
-        Control::Select {
-            name,
-            label,
-            options,
-            value,
-        } => {
+        Control::Select { name, label, options, value } => {
             let opts: String = options
                 .iter()
                 .map(|(v, text)| {
@@ -144,22 +125,15 @@ pub fn page(
     error: Option<&str>,
     result: &str,
 ) -> String {
-    let nav: String = [
-        ("/schools", "School scores"),
-        ("/eight", "Eight Schools"),
-        ("/funnel", "Neal's funnel"),
-    ]
-    .iter()
-    .map(|(href, name)| {
-        let here = if *href == path {
-            " aria-current=\"page\""
-        } else {
-            ""
-        };
-        format!("<a href=\"{href}\"{here}>{name}</a>")
-    })
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let nav: String =
+        [("/schools", "School scores"), ("/eight", "Eight Schools"), ("/funnel", "Neal's funnel")]
+            .iter()
+            .map(|(href, name)| {
+                let here = if *href == path { " aria-current=\"page\"" } else { "" };
+                format!("<a href=\"{href}\"{here}>{name}</a>")
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
     let controls: String = controls.iter().map(control_html).collect();
     let error = error.map(escape).unwrap_or_default();
     format!(
@@ -192,10 +166,7 @@ mod tests {
 
     #[test]
     fn escapes_and_marks_the_current_page() {
-        assert_eq!(
-            escape("<a href=\"x\">&'"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
-        );
+        assert_eq!(escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
         let p = page("/eight", "T", "", "/api/eight", &[], Some("bad <x>"), "");
         assert!(p.contains("<a href=\"/eight\" aria-current=\"page\">"));
         assert!(p.contains("bad &lt;x&gt;"));

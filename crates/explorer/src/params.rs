@@ -45,10 +45,8 @@ impl Query {
         for pair in raw.split('&').filter(|p| !p.is_empty()) {
             let bad = || BadRequest(format!("malformed query parameter {pair:?}"));
             let (name, value) = pair.split_once('=').ok_or_else(bad)?;
-            let (name, value) = (
-                percent_decode(name).ok_or_else(bad)?,
-                percent_decode(value).ok_or_else(bad)?,
-            );
+            let (name, value) =
+                (percent_decode(name).ok_or_else(bad)?, percent_decode(value).ok_or_else(bad)?);
             if values.insert(name.clone(), value).is_some() {
                 return Err(BadRequest(format!("parameter {name} is given twice")));
             }
@@ -90,11 +88,7 @@ impl Query {
             .parse()
             .map_err(|_| BadRequest(format!("{name} must be a whole number, got {raw:?}")))?;
         if v < range.0 || v > range.1 || !(v - range.0).is_multiple_of(step) {
-            let every = if step > 1 {
-                format!(" in steps of {step}")
-            } else {
-                String::new()
-            };
+            let every = if step > 1 { format!(" in steps of {step}") } else { String::new() };
             return Err(BadRequest(format!(
                 "{name} must be from {} to {}{every}, got {v}",
                 range.0, range.1
@@ -111,9 +105,8 @@ impl Query {
         default: Option<&str>,
     ) -> Result<f64, BadRequest> {
         let raw = self.raw(name, default)?;
-        let v: f64 = raw
-            .parse()
-            .map_err(|_| BadRequest(format!("{name} must be a number, got {raw:?}")))?;
+        let v: f64 =
+            raw.parse().map_err(|_| BadRequest(format!("{name} must be a number, got {raw:?}")))?;
         if !(v.is_finite() && v >= range.0 && v <= range.1) {
             return Err(BadRequest(format!(
                 "{name} must be from {} to {}, got {raw}",
@@ -132,10 +125,7 @@ impl Query {
     ) -> Result<&'a str, BadRequest> {
         let raw = self.raw(name, default)?;
         options.iter().find(|o| **o == raw).copied().ok_or_else(|| {
-            BadRequest(format!(
-                "{name} must be one of {}, got {raw:?}",
-                options.join(", ")
-            ))
+            BadRequest(format!("{name} must be one of {}, got {raw:?}", options.join(", ")))
         })
     }
 }

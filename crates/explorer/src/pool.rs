@@ -51,10 +51,7 @@ impl<T: Send + 'static> Pool<T> {
                     .spawn(move || work(&receiver, &*handle))
             })
             .collect::<std::io::Result<_>>()?;
-        Ok(Self {
-            sender: Some(sender),
-            workers,
-        })
+        Ok(Self { sender: Some(sender), workers })
     }
 
     /// Queues `task`, or hands it back if the queue is full.

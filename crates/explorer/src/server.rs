@@ -96,20 +96,15 @@ pub fn start(config: Config) -> io::Result<Running> {
         respond(task.request, status, kind, body, task.started, log);
     })?;
     let inner = Arc::clone(&server);
-    let acceptor = std::thread::Builder::new()
-        .name("explorer-acceptor".into())
-        .spawn(move || {
+    let acceptor =
+        std::thread::Builder::new().name("explorer-acceptor".into()).spawn(move || {
             // `recv` fails once `unblock` is called: then the pool is dropped,
             // which waits for the queued pages.
             while let Ok(request) = inner.recv() {
                 route(request, &pool, &config);
             }
         })?;
-    Ok(Running {
-        addr,
-        server,
-        acceptor: Some(acceptor),
-    })
+    Ok(Running { addr, server, acceptor: Some(acceptor) })
 }
 
 /// A `Content-Type` header.
@@ -120,9 +115,8 @@ fn content_type(value: &str) -> Header {
 /// Sends `body` with `status`; a client that has gone away is not an error
 /// worth more than a log line.
 fn respond(request: Request, status: u16, kind: &str, body: String, started: Instant, log: bool) {
-    let mut response = Response::from_string(body)
-        .with_status_code(status)
-        .with_header(content_type(kind));
+    let mut response =
+        Response::from_string(body).with_status_code(status).with_header(content_type(kind));
     if status == 503 {
         let retry = Header::from_bytes(&b"Retry-After"[..], RETRY_AFTER_S.to_string().as_bytes())
             .expect("a valid header");
@@ -174,10 +168,8 @@ fn route(request: Request, pool: &Pool<Task>, config: &Config) {
     if let Some((kind, body)) = static_file {
         return respond(request, 200, kind, body, started, log);
     }
-    let deadline = Deadline {
-        at: started + config.time_limit,
-        limit_s: config.time_limit.as_secs_f64(),
-    };
+    let deadline =
+        Deadline { at: started + config.time_limit, limit_s: config.time_limit.as_secs_f64() };
     let job = match page_path {
         Schools::PATH => prepare::<Schools>(query, api, deadline),
         Eight::PATH => prepare::<Eight>(query, api, deadline),
@@ -191,11 +183,7 @@ fn route(request: Request, pool: &Pool<Task>, config: &Config) {
         Ok(work) => work,
         Err((kind, body)) => return respond(request, 400, kind, body, started, log),
     };
-    let task = Task {
-        request,
-        work,
-        started,
-    };
+    let task = Task { request, work, started };
     if let Err(Full(task)) = pool.try_submit(task) {
         let body = format!("the explorer is busy: try again in {RETRY_AFTER_S} s\n");
         respond(task.request, 503, TEXT, body, started, log);

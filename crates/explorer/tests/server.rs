@@ -11,14 +11,8 @@ use std::time::Duration;
 
 /// A server with `workers`, `queue` and `time_limit`, quiet.
 fn server(workers: usize, queue: usize, time_limit: Duration) -> Running {
-    start(Config {
-        port: 0,
-        workers,
-        queue,
-        time_limit,
-        log: false,
-    })
-    .expect("the server starts on an ephemeral port")
+    start(Config { port: 0, workers, queue, time_limit, log: false })
+        .expect("the server starts on an ephemeral port")
 }
 
 /// One answer: status, headers (lower-cased names), body.
@@ -33,10 +27,7 @@ impl Answer {
         String::from_utf8(self.body.clone()).expect("UTF-8 body")
     }
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -44,10 +35,7 @@ impl Answer {
 fn request(addr: SocketAddr, method: &str, path: &str) -> std::io::Result<Answer> {
     let mut stream = TcpStream::connect(addr)?;
     stream.set_read_timeout(Some(Duration::from_secs(120)))?;
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )?;
+    write!(stream, "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
     let split = raw
@@ -65,11 +53,7 @@ fn request(addr: SocketAddr, method: &str, path: &str) -> std::io::Result<Answer
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
         .collect();
-    Ok(Answer {
-        status,
-        headers,
-        body: raw[split + 4..].to_vec(),
-    })
+    Ok(Answer { status, headers, body: raw[split + 4..].to_vec() })
 }
 
 fn get(addr: SocketAddr, path: &str) -> Answer {
@@ -89,10 +73,7 @@ fn every_endpoint_answers() {
         assert!(index.text().contains(&format!("href=\"{page}\"")));
     }
     let css = get(a, "/static/style.css");
-    assert_eq!(
-        (css.status, css.header("content-type")),
-        (200, Some("text/css; charset=utf-8"))
-    );
+    assert_eq!((css.status, css.header("content-type")), (200, Some("text/css; charset=utf-8")));
     let js = get(a, "/static/app.js");
     assert!(js.status == 200 && js.text().contains("fetch("));
     // The pages with their defaults, and with a query that sets everything.
@@ -105,35 +86,23 @@ fn every_endpoint_answers() {
         let page = get(a, path);
         assert_eq!(page.status, 200, "{path}: {}", page.text());
         let text = page.text();
-        assert!(
-            text.starts_with("<!doctype html>") && text.contains("<svg"),
-            "{path}"
-        );
+        assert!(text.starts_with("<!doctype html>") && text.contains("<svg"), "{path}");
         assert!(text.contains("<form id=\"controls\""), "{path}");
     }
     // The fragments the script fetches: figures and tables, no page around them.
     for (path, figures) in [
         (SMALL_SCHOOLS, 2),
-        (
-            "/api/schools?K=30&n=100&tau=15&seed=0&draws=100&arrows=eb",
-            2,
-        ),
+        ("/api/schools?K=30&n=100&tau=15&seed=0&draws=100&arrows=eb", 2),
         ("/api/eight?prior=hn&scale=5&tau=2", 2),
         ("/api/eight?prior=d&scale=10&tau=30", 2),
         (SMALL_FUNNEL, 1),
-        (
-            "/api/funnel?param=non-centred&accept=0.99&seed=3&draws=100",
-            1,
-        ),
+        ("/api/funnel?param=non-centred&accept=0.99&seed=3&draws=100", 1),
     ] {
         let answer = get(a, path);
         assert_eq!(answer.status, 200, "{path}: {}", answer.text());
         let text = answer.text();
         assert_eq!(text.matches("<svg").count(), figures, "{path}");
-        assert!(
-            text.contains("<table>") && !text.contains("<html"),
-            "{path}"
-        );
+        assert!(text.contains("<table>") && !text.contains("<html"), "{path}");
     }
     for path in ["/nope", "/api/nope", "/api", "/static/other.js"] {
         assert_eq!(get(a, path).status, 404, "{path}");
@@ -149,48 +118,21 @@ fn bad_inputs_are_refused_with_one_line() {
     let a = s.addr();
     let full = "K=5&n=5&tau=3&seed=7&draws=100&arrows=bayes";
     let cases = [
-        (
-            "/api/schools?K=31&n=5&tau=3&seed=7&draws=100&arrows=bayes",
-            "K must be from 5 to 30",
-        ),
-        (
-            "/api/schools?K=5&n=7&tau=3&seed=7&draws=100&arrows=bayes",
-            "steps of 5",
-        ),
-        (
-            "/api/schools?K=5&n=5&tau=abc&seed=7&draws=100&arrows=bayes",
-            "tau must be a number",
-        ),
-        (
-            "/api/schools?K=5&n=5&tau=0.5&seed=7&draws=100&arrows=bayes",
-            "tau must be from 1 to 15",
-        ),
+        ("/api/schools?K=31&n=5&tau=3&seed=7&draws=100&arrows=bayes", "K must be from 5 to 30"),
+        ("/api/schools?K=5&n=7&tau=3&seed=7&draws=100&arrows=bayes", "steps of 5"),
+        ("/api/schools?K=5&n=5&tau=abc&seed=7&draws=100&arrows=bayes", "tau must be a number"),
+        ("/api/schools?K=5&n=5&tau=0.5&seed=7&draws=100&arrows=bayes", "tau must be from 1 to 15"),
         (
             "/api/schools?K=5&n=5&tau=3&seed=-1&draws=100&arrows=bayes",
             "seed must be a whole number",
         ),
-        (
-            "/api/schools?K=5&n=5&tau=3&seed=7&draws=100",
-            "arrows is missing",
-        ),
-        (
-            "/api/schools?K=5&n=5&tau=3&seed=7&draws=5000&arrows=bayes",
-            "draws must be from 100",
-        ),
-        (
-            "/api/schools?K=5&K=6&n=5&tau=3&seed=7&draws=100&arrows=bayes",
-            "given twice",
-        ),
+        ("/api/schools?K=5&n=5&tau=3&seed=7&draws=100", "arrows is missing"),
+        ("/api/schools?K=5&n=5&tau=3&seed=7&draws=5000&arrows=bayes", "draws must be from 100"),
+        ("/api/schools?K=5&K=6&n=5&tau=3&seed=7&draws=100&arrows=bayes", "given twice"),
         ("/api/eight?prior=z&scale=10&tau=2", "prior must be one of"),
         ("/api/eight?prior=a&scale=10&tau=inf", "tau must be from"),
-        (
-            "/api/funnel?param=centred&accept=1&seed=3&draws=100",
-            "accept must be from",
-        ),
-        (
-            "/api/funnel?param=centred&accept=0.8&seed=3",
-            "draws is missing",
-        ),
+        ("/api/funnel?param=centred&accept=1&seed=3&draws=100", "accept must be from"),
+        ("/api/funnel?param=centred&accept=0.8&seed=3", "draws is missing"),
     ];
     for (path, reason) in cases {
         let answer = get(a, path);
@@ -206,10 +148,7 @@ fn bad_inputs_are_refused_with_one_line() {
     let page = get(a, "/schools?K=99");
     assert_eq!(page.status, 400);
     let text = page.text();
-    assert!(
-        text.contains("role=\"alert\">K must be from 5 to 30, got 99</p>"),
-        "{text}"
-    );
+    assert!(text.contains("role=\"alert\">K must be from 5 to 30, got 99</p>"), "{text}");
     assert!(text.contains("name=\"K\" min=\"5\" max=\"30\" step=\"1\" value=\"12\""));
     s.stop();
 }
@@ -218,18 +157,12 @@ fn bad_inputs_are_refused_with_one_line() {
 fn the_same_query_gives_the_same_bytes() {
     let s = server(2, 8, Duration::from_secs(120));
     let a = s.addr();
-    for path in [
-        SMALL_SCHOOLS,
-        SMALL_FUNNEL,
-        "/api/eight?prior=b&scale=10&tau=4",
-        "/funnel?draws=100",
-    ] {
+    for path in
+        [SMALL_SCHOOLS, SMALL_FUNNEL, "/api/eight?prior=b&scale=10&tau=4", "/funnel?draws=100"]
+    {
         let (first, second) = (get(a, path), get(a, path));
         assert_eq!(first.status, 200, "{path}");
-        assert!(
-            first.body == second.body,
-            "{path} changed between two requests"
-        );
+        assert!(first.body == second.body, "{path} changed between two requests");
     }
     let other_seed = get(a, &SMALL_SCHOOLS.replace("seed=7", "seed=8"));
     assert!(other_seed.body != get(a, SMALL_SCHOOLS).body);
@@ -314,9 +247,6 @@ fn the_default_school_scores_are_the_shrinkage_chapters_figures() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/generated/shrinkage");
     for (n, file) in [(0, "arrows.svg"), (1, "mse.svg")] {
         let book = std::fs::read_to_string(generated.join(file)).expect("the book's figure");
-        assert!(
-            nth_svg(&page, n) == book.trim_end(),
-            "{file} differs from the page's figure {n}"
-        );
+        assert!(nth_svg(&page, n) == book.trim_end(), "{file} differs from the page's figure {n}");
     }
 }

@@ -14,10 +14,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn uniform(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         ((self.0 >> 11) as f64 + 0.5) / (1u64 << 53) as f64
     }
     fn normal(&mut self) -> f64 {
@@ -54,10 +51,7 @@ fn main() -> Result<(), FigureError> {
         reference,
     );
     let title = "Eight schools: posterior school effects";
-    draw(
-        &dir.join("forest.svg"),
-        &rows_figure(title, vec![panel], 36),
-    )?;
+    draw(&dir.join("forest.svg"), &rows_figure(title, vec![panel], 36))?;
 
     let mut funnel = |centred: bool| {
         let (mut x, mut y, mut divergent) = (vec![], vec![], vec![]);
@@ -88,10 +82,7 @@ fn main() -> Result<(), FigureError> {
         .map(|x| (x, normal_pdf(x, 4.4, 3.3)))
         .collect();
     let panel = density_panel("μ", "μ", &mu, 40, (-8.0, 16.0), &curve, "exact posterior")?;
-    draw(
-        &dir.join("histogram.svg"),
-        &Figure::grid(vec![panel], 2, 360),
-    )?;
+    draw(&dir.join("histogram.svg"), &Figure::grid(vec![panel], 2, 360))?;
 
     let series = (0..4)
         .map(|c| {
@@ -105,10 +96,7 @@ fn main() -> Result<(), FigureError> {
             (format!("chain {}", c + 1), points)
         })
         .collect();
-    draw(
-        &dir.join("line.svg"),
-        &lines("Trace of log τ", "iteration", "log τ", series),
-    )?;
+    draw(&dir.join("line.svg"), &lines("Trace of log τ", "iteration", "log τ", series))?;
     println!("wrote the gallery to {}", dir.display());
     Ok(())
 }

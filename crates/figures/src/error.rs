@@ -31,10 +31,7 @@ pub enum FigureError {
     Drawing(String),
     /// Writing the SVG file failed.
     #[error("could not write {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for FigureError {

@@ -83,26 +83,14 @@ pub fn to_svg(figure: &Figure) -> Result<String, FigureError> {
     } else {
         vec![legend_of(figure.panels.iter().flat_map(|p| &p.marks))]
     };
-    let legend_w = if figure.legend_per_panel {
-        theme::WIDTH / cols as u32
-    } else {
-        theme::WIDTH
-    };
+    let legend_w = if figure.legend_per_panel { theme::WIDTH / cols as u32 } else { theme::WIDTH };
     let mut legend_h = 0;
     for items in &legends {
         legend_h = legend_h.max(legend_height(items, legend_w)?);
     }
     let rows = figure.panels.len().div_ceil(cols) as u32;
-    let title_h = if figure.panels.iter().any(|p| !p.title.is_empty()) {
-        PANEL_TITLE_H
-    } else {
-        0
-    };
-    let chart_h = if figure.panel_height == 0 {
-        DEFAULT_HEIGHT
-    } else {
-        figure.panel_height
-    };
+    let title_h = if figure.panels.iter().any(|p| !p.title.is_empty()) { PANEL_TITLE_H } else { 0 };
+    let chart_h = if figure.panel_height == 0 { DEFAULT_HEIGHT } else { figure.panel_height };
     let (cell_h, below) = if figure.legend_per_panel {
         (title_h + chart_h + legend_h, 0)
     } else {
@@ -115,11 +103,7 @@ pub fn to_svg(figure: &Figure) -> Result<String, FigureError> {
         let (grid, legend_area) = body.split_vertically(rows * cell_h);
         let cells = grid.split_evenly((rows as usize, cols));
         let mut overlay = String::new();
-        for (k, (cell, (p, r))) in cells
-            .iter()
-            .zip(figure.panels.iter().zip(&ranges))
-            .enumerate()
-        {
+        for (k, (cell, (p, r))) in cells.iter().zip(figure.panels.iter().zip(&ranges)).enumerate() {
             let cell = if title_h > 0 {
                 let (top, rest) = cell.split_vertically(title_h);
                 let style =
@@ -146,11 +130,7 @@ pub fn to_svg(figure: &Figure) -> Result<String, FigureError> {
             let inner = figure.shared_y && k % cols > 0 && p.y_ticks.is_some();
             let shown;
             let p = if inner {
-                shown = Panel {
-                    y_ticks: Some(Vec::new()),
-                    y_label: String::new(),
-                    ..p.clone()
-                };
+                shown = Panel { y_ticks: Some(Vec::new()), y_label: String::new(), ..p.clone() };
                 &shown
             } else {
                 p
@@ -186,8 +166,7 @@ fn draw_panel(
     // Ticks whose labels are all empty (inner panels of a pairs plot) need
     // no room below; no ticks at all keep the usual room.
     let unlabelled = |t: &Option<Vec<(f64, String)>>| {
-        t.as_ref()
-            .is_some_and(|t| !t.is_empty() && t.iter().all(|(_, l)| l.is_empty()))
+        t.as_ref().is_some_and(|t| !t.is_empty() && t.iter().all(|(_, l)| l.is_empty()))
     };
     let x_area = match (p.x_label.is_empty(), unlabelled(&x_ticks)) {
         (true, true) => 4,
@@ -250,26 +229,11 @@ fn draw_panel(
             area.draw(&Text::new(label.as_str(), at, style.clone()))?;
         }
     }
-    let left = (
-        HPos::Right,
-        theme::TICK_SIZE,
-        theme::TEXT,
-        geometry.left - GAP as i32,
-    );
-    let right = (
-        HPos::Left,
-        theme::NOTE_SIZE,
-        theme::MUTED,
-        geometry.right + GAP as i32,
-    );
-    let sides = [
-        (y_ticks.as_deref().unwrap_or_default(), left),
-        (&p.y_notes[..], right),
-    ];
+    let left = (HPos::Right, theme::TICK_SIZE, theme::TEXT, geometry.left - GAP as i32);
+    let right = (HPos::Left, theme::NOTE_SIZE, theme::MUTED, geometry.right + GAP as i32);
+    let sides = [(y_ticks.as_deref().unwrap_or_default(), left), (&p.y_notes[..], right)];
     for (labels, (side, size, colour, x)) in sides {
-        let style = theme::text(size)
-            .color(&colour)
-            .pos(Pos::new(side, VPos::Center));
+        let style = theme::text(size).color(&colour).pos(Pos::new(side, VPos::Center));
         for (y, label) in labels.iter().filter(|(y, _)| (r.y.0..=r.y.1).contains(y)) {
             let (_, py) = geometry.pixel(r.x.0, *y);
             let at = (x - origin.0, py - origin.1);

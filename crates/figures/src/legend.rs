@@ -46,10 +46,7 @@ pub(crate) struct LegendItem {
 
 impl LegendItem {
     pub fn new(swatch: Swatch, label: impl Into<String>) -> Self {
-        Self {
-            swatch,
-            label: label.into(),
-        }
+        Self { swatch, label: label.into() }
     }
 }
 
@@ -84,11 +81,7 @@ fn layout(items: &[LegendItem], width: u32) -> Result<Vec<Vec<(usize, i32)>>, Fi
 /// Height in pixels of the strip needed for `items` in `width` pixels.
 pub(crate) fn legend_height(items: &[LegendItem], width: u32) -> Result<u32, FigureError> {
     let rows = layout(items, width)?.len() as i32;
-    Ok(if rows == 0 {
-        0
-    } else {
-        (2 * PAD + rows * ROW_H) as u32
-    })
+    Ok(if rows == 0 { 0 } else { (2 * PAD + rows * ROW_H) as u32 })
 }
 
 /// Draws `items` into `area` (sized with [`legend_height`]).
@@ -122,10 +115,7 @@ fn draw_swatch(area: &Area<'_>, swatch: Swatch, x: i32, y: i32) -> Result<(), Fi
         Swatch::Dashed(c) => {
             for k in 0..3 {
                 let x0 = x + k * 11;
-                area.draw(&PathElement::new(
-                    vec![(x0, y), (x0 + 6, y)],
-                    c.stroke_width(2),
-                ))?;
+                area.draw(&PathElement::new(vec![(x0, y), (x0 + 6, y)], c.stroke_width(2)))?;
             }
         }
         Swatch::Dot(c, r) => area.draw(&Circle::new(mid, r, c.filled()))?,
@@ -134,10 +124,9 @@ fn draw_swatch(area: &Area<'_>, swatch: Swatch, x: i32, y: i32) -> Result<(), Fi
             area.draw(&Circle::new(mid, r, c.filled()))?;
         }
         Swatch::Cross(c) => area.draw(&Cross::new(mid, 5, c.stroke_width(2)))?,
-        Swatch::Bar(c) => area.draw(&Rectangle::new(
-            [(x + 4, y - 8), (x + SWATCH_W - 4, y + 8)],
-            c.filled(),
-        ))?,
+        Swatch::Bar(c) => {
+            area.draw(&Rectangle::new([(x + 4, y - 8), (x + SWATCH_W - 4, y + 8)], c.filled()))?
+        }
     }
     Ok(())
 }

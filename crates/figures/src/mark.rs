@@ -25,63 +25,26 @@ use crate::style::{Anchor, Shape, Style};
 pub enum Mark {
     /// Points at `(x[i], y[i])`; `radii`, if not empty, gives each point's
     /// radius in pixels (otherwise `style.size`).
-    Points {
-        x: Vec<f64>,
-        y: Vec<f64>,
-        radii: Vec<f64>,
-        style: Style,
-    },
+    Points { x: Vec<f64>, y: Vec<f64>, radii: Vec<f64>, style: Style },
     /// A polyline through `points` in order.
-    Line {
-        points: Vec<(f64, f64)>,
-        style: Style,
-    },
+    Line { points: Vec<(f64, f64)>, style: Style },
     /// A filled band between `low` and `high` over `x` (x increasing).
-    Band {
-        x: Vec<f64>,
-        low: Vec<f64>,
-        high: Vec<f64>,
-        style: Style,
-    },
+    Band { x: Vec<f64>, low: Vec<f64>, high: Vec<f64>, style: Style },
     /// A horizontal rule across the panel.
     HLine { y: f64, style: Style },
     /// A vertical rule across the panel.
     VLine { x: f64, style: Style },
     /// Vertical segments from `low[i]` to `high[i]` at `x[i]`.
-    Intervals {
-        x: Vec<f64>,
-        low: Vec<f64>,
-        high: Vec<f64>,
-        style: Style,
-    },
+    Intervals { x: Vec<f64>, low: Vec<f64>, high: Vec<f64>, style: Style },
     /// Horizontal segments from `low[i]` to `high[i]` at height `y[i]`.
-    HIntervals {
-        y: Vec<f64>,
-        low: Vec<f64>,
-        high: Vec<f64>,
-        style: Style,
-    },
+    HIntervals { y: Vec<f64>, low: Vec<f64>, high: Vec<f64>, style: Style },
     /// Straight segments `(from, to)`; with `arrow`, a head at each `to`.
-    Segments {
-        segments: Vec<((f64, f64), (f64, f64))>,
-        arrow: bool,
-        style: Style,
-    },
+    Segments { segments: Vec<((f64, f64), (f64, f64))>, arrow: bool, style: Style },
     /// A histogram of `values` (counts) with `bins` equal bins over `range`
     /// (default: the values' range).
-    Histogram {
-        values: Vec<f64>,
-        bins: usize,
-        range: Option<(f64, f64)>,
-        style: Style,
-    },
+    Histogram { values: Vec<f64>, bins: usize, range: Option<(f64, f64)>, style: Style },
     /// Bars from zero up to `height[i]` over `[x[i], x[i] + width]`.
-    Bars {
-        x: Vec<f64>,
-        width: f64,
-        height: Vec<f64>,
-        style: Style,
-    },
+    Bars { x: Vec<f64>, width: f64, height: Vec<f64>, style: Style },
     /// Labels at `at[i]` moved by `offset` pixels (right, down), placed
     /// by `anchor` and vertically centred; `style.size` is the font size.
     Text {
@@ -157,9 +120,7 @@ pub(crate) fn extent(mark: &Mark, what: &str, e: &mut Extent) -> Result<(), Figu
         if a == 0 {
             Err(FigureError::Empty(what.to_string()))
         } else if a != b || a != c {
-            Err(FigureError::Invalid(format!(
-                "{what}: lengths {a}, {b}, {c} differ"
-            )))
+            Err(FigureError::Invalid(format!("{what}: lengths {a}, {b}, {c} differ")))
         } else {
             Ok(())
         }
@@ -169,11 +130,7 @@ pub(crate) fn extent(mark: &Mark, what: &str, e: &mut Extent) -> Result<(), Figu
         // (e.g. "divergent (0)").
         Mark::Points { x, y, radii, .. } if x.is_empty() && y.is_empty() && radii.is_empty() => {}
         Mark::Points { x, y, radii, .. } => {
-            let r = if radii.is_empty() {
-                x.len()
-            } else {
-                radii.len()
-            };
+            let r = if radii.is_empty() { x.len() } else { radii.len() };
             same(x.len(), y.len(), r)?;
             check_finite(what, x.iter().chain(y).chain(radii))?;
             e.xs.extend(x);
@@ -212,12 +169,7 @@ pub(crate) fn extent(mark: &Mark, what: &str, e: &mut Extent) -> Result<(), Figu
             check_finite(what, [x])?;
             e.xs.push(*x);
         }
-        Mark::Histogram {
-            values,
-            bins,
-            range,
-            ..
-        } => {
+        Mark::Histogram { values, bins, range, .. } => {
             same(values.len(), values.len(), values.len())?;
             check_finite(what, values)?;
             let b = histogram(values, *bins, *range)?;
@@ -225,9 +177,7 @@ pub(crate) fn extent(mark: &Mark, what: &str, e: &mut Extent) -> Result<(), Figu
             e.ys.push(b.counts.iter().copied().max().unwrap_or(0) as f64);
             e.y_from_zero = true;
         }
-        Mark::Bars {
-            x, width, height, ..
-        } => {
+        Mark::Bars { x, width, height, .. } => {
             same(x.len(), height.len(), height.len())?;
             check_finite(what, x.iter().chain(height).chain([width]))?;
             e.xs.extend(x.iter().flat_map(|l| [*l, l + width]));

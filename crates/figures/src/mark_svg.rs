@@ -28,11 +28,8 @@ fn hex(c: RGBColor) -> String {
 
 /// `stroke…` attributes of a line style.
 fn stroke(style: &Style) -> String {
-    let mut s = format!(
-        "fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"",
-        hex(style.colour),
-        style.size
-    );
+    let mut s =
+        format!("fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"", hex(style.colour), style.size);
     if style.opacity < 1.0 {
         let _ = write!(s, " stroke-opacity=\"{}\"", style.opacity);
     }
@@ -77,13 +74,7 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
             if style.opacity < 1.0 && radii.is_empty() && x.len() > DENSE =>
         {
             let pixels: Vec<(i32, i32)> = x.iter().zip(y).map(|(a, b)| g.pixel(*a, *b)).collect();
-            out.push_str(&dense_dots(
-                &pixels,
-                2,
-                style.size,
-                style.colour,
-                style.opacity,
-            ));
+            out.push_str(&dense_dots(&pixels, 2, style.size, style.colour, style.opacity));
         }
         Mark::Points { x, y, radii, style } => {
             let cap = if style.opacity < 1.0 { MAX_LAYERS } else { 1 };
@@ -95,11 +86,7 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
             };
             let _ = writeln!(out, "<g {attributes}>");
             for i in 0..x.len() {
-                let r = if radii.is_empty() {
-                    style.size
-                } else {
-                    radii[i]
-                };
+                let r = if radii.is_empty() { style.size } else { radii[i] };
                 let (px, py) = g.pixel(x[i], y[i]);
                 let n = seen.entry((px, py, r.to_bits())).or_insert(0);
                 *n += 1;
@@ -110,12 +97,7 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
             out.push_str("</g>\n");
         }
         Mark::Line { points, style } => out.push_str(&polyline(g, points.iter().copied(), style)),
-        Mark::Band {
-            x,
-            low,
-            high,
-            style,
-        } => {
+        Mark::Band { x, low, high, style } => {
             let mut d = String::new();
             let upper = x.iter().zip(high);
             let lower = x.iter().zip(low).rev();
@@ -131,36 +113,18 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
         Mark::VLine { x, style } => {
             out.push_str(&polyline(g, [(*x, g.y.0), (*x, g.y.1)].into_iter(), style));
         }
-        Mark::Intervals {
-            x,
-            low,
-            high,
-            style,
-        } => {
+        Mark::Intervals { x, low, high, style } => {
             let ends = (0..x.len()).map(|i| ((x[i], low[i]), (x[i], high[i])));
             out.push_str(&segments_svg(g, ends, false, style));
         }
-        Mark::HIntervals {
-            y,
-            low,
-            high,
-            style,
-        } => {
+        Mark::HIntervals { y, low, high, style } => {
             let ends = (0..y.len()).map(|i| ((low[i], y[i]), (high[i], y[i])));
             out.push_str(&segments_svg(g, ends, false, style));
         }
-        Mark::Segments {
-            segments,
-            arrow,
-            style,
-        } => out.push_str(&segments_svg(g, segments.iter().copied(), *arrow, style)),
-        Mark::Text {
-            at,
-            text,
-            anchor,
-            offset,
-            style,
-        } => {
+        Mark::Segments { segments, arrow, style } => {
+            out.push_str(&segments_svg(g, segments.iter().copied(), *arrow, style))
+        }
+        Mark::Text { at, text, anchor, offset, style } => {
             let anchor = match anchor {
                 Anchor::Start => "start",
                 Anchor::Middle => "middle",
@@ -180,28 +144,15 @@ pub(crate) fn mark_svg(g: &PanelGeometry, mark: &Mark) -> Result<String, FigureE
             }
             out.push_str("</g>\n");
         }
-        Mark::Histogram {
-            values,
-            bins,
-            range,
-            style,
-        } => {
+        Mark::Histogram { values, bins, range, style } => {
             let b = histogram(values, *bins, *range)?;
             let left = (0..b.counts.len()).map(|i| b.lo + i as f64 * b.width);
             let height = b.counts.iter().map(|c| *c as f64);
             out.push_str(&bars(g, left.zip(height), b.width, style));
         }
-        Mark::Bars {
-            x,
-            width,
-            height,
-            style,
-        } => out.push_str(&bars(
-            g,
-            x.iter().copied().zip(height.iter().copied()),
-            *width,
-            style,
-        )),
+        Mark::Bars { x, width, height, style } => {
+            out.push_str(&bars(g, x.iter().copied().zip(height.iter().copied()), *width, style))
+        }
     }
     Ok(out)
 }
@@ -236,14 +187,7 @@ pub(crate) fn tick_grid_svg(g: &PanelGeometry, x: &[(f64, String)], y: &[(f64, S
     let mut d = String::new();
     for (v, _) in x.iter().filter(|(v, _)| (g.x.0..=g.x.1).contains(v)) {
         let (px, _) = g.pixel(*v, g.y.0);
-        let _ = write!(
-            d,
-            "M{px} {}V{}M{px} {}V{}",
-            g.top,
-            g.bottom,
-            g.bottom,
-            g.bottom + 5
-        );
+        let _ = write!(d, "M{px} {}V{}M{px} {}V{}", g.top, g.bottom, g.bottom, g.bottom + 5);
     }
     for (v, _) in y.iter().filter(|(v, _)| (g.y.0..=g.y.1).contains(v)) {
         let (_, py) = g.pixel(g.x.0, *v);
@@ -252,10 +196,7 @@ pub(crate) fn tick_grid_svg(g: &PanelGeometry, x: &[(f64, String)], y: &[(f64, S
     if d.is_empty() {
         return d;
     }
-    format!(
-        "<path {} d=\"{d}\"/>\n",
-        stroke(&Style::new(theme::GRID).size(1.0))
-    )
+    format!("<path {} d=\"{d}\"/>\n", stroke(&Style::new(theme::GRID).size(1.0)))
 }
 
 /// Filled bars `(left edge, height)` of `width`, with one pixel of white
@@ -324,7 +265,5 @@ fn arrow_head(from: (i32, i32), to: (i32, i32), len: f64) -> String {
 
 /// `text` with the characters SVG reserves escaped.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -128,10 +128,7 @@ const LEGEND_H: u32 = 44;
 pub fn plate_diagram(path: &Path, spec: &PlateDiagram) -> Result<(), FigureError> {
     theme::register_fonts()?;
     if spec.nodes.is_empty() {
-        return Err(FigureError::Empty(format!(
-            "plate diagram {:?}",
-            spec.title
-        )));
+        return Err(FigureError::Empty(format!("plate diagram {:?}", spec.title)));
     }
     let (w, h) = (theme::WIDTH as i32, spec.height as i32);
     let inside = |x: i32, y: i32| (0..=w).contains(&x) && (0..=h).contains(&y);
@@ -159,9 +156,7 @@ pub fn plate_diagram(path: &Path, spec: &PlateDiagram) -> Result<(), FigureError
     }
     for &(a, b) in &spec.edges {
         if a >= spec.nodes.len() || b >= spec.nodes.len() || a == b {
-            return Err(FigureError::Invalid(format!(
-                "edge ({a}, {b}) does not join two nodes"
-            )));
+            return Err(FigureError::Invalid(format!("edge ({a}, {b}) does not join two nodes")));
         }
     }
 
@@ -189,11 +184,7 @@ pub fn plate_diagram(path: &Path, spec: &PlateDiagram) -> Result<(), FigureError
             theme::text(theme::AXIS_LABEL_SIZE + 3.0).pos(Pos::new(HPos::Center, VPos::Center));
         for n in &spec.nodes {
             draw_node(&canvas, (n.x, n.y), NODE_RADIUS, n.observed, shade, line)?;
-            canvas.draw(&Text::new(
-                n.label.as_str(),
-                (n.x, n.y),
-                label_style.clone(),
-            ))?;
+            canvas.draw(&Text::new(n.label.as_str(), (n.x, n.y), label_style.clone()))?;
         }
         let note_style = theme::text(theme::NOTE_SIZE)
             .color(&theme::MUTED)
@@ -247,17 +238,10 @@ fn draw_arrow(
     let tip = (b.x as f64 - r * ux, b.y as f64 - r * uy);
     let base = (tip.0 - ARROW_LENGTH * ux, tip.1 - ARROW_LENGTH * uy);
     let px = |p: (f64, f64)| (p.0.round() as i32, p.1.round() as i32);
-    area.draw(&PathElement::new(
-        vec![px(start), px(base)],
-        colour.stroke_width(2),
-    ))?;
+    area.draw(&PathElement::new(vec![px(start), px(base)], colour.stroke_width(2)))?;
     let (nx, ny) = (-uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH);
     area.draw(&Polygon::new(
-        vec![
-            px(tip),
-            px((base.0 + nx, base.1 + ny)),
-            px((base.0 - nx, base.1 - ny)),
-        ],
+        vec![px(tip), px((base.0 + nx, base.1 + ny)), px((base.0 - nx, base.1 - ny))],
         colour.filled(),
     ))?;
     Ok(())

@@ -27,11 +27,7 @@ pub(crate) fn panel_ranges(p: &Panel) -> Result<Ranges, FigureError> {
     }
     let mut e = Extent::default();
     for (k, mark) in p.marks.iter().enumerate() {
-        extent(
-            mark,
-            &format!("panel {:?}, mark {}", p.title, k + 1),
-            &mut e,
-        )?;
+        extent(mark, &format!("panel {:?}, mark {}", p.title, k + 1), &mut e)?;
     }
     let pad = |v: &[f64], fixed: Option<(f64, f64)>, log: bool, name: &str| {
         let bad = |what: String| FigureError::Invalid(format!("panel {:?}: {what}", p.title));
@@ -44,13 +40,7 @@ pub(crate) fn panel_ranges(p: &Panel) -> Result<Ranges, FigureError> {
                 Err(bad(format!("a value ≤ 0 on the log {name} axis")))
             }
             None => padded_range(v.iter().map(|v| axis_value(*v, log)), 0.04)
-                .map(|(lo, hi)| {
-                    if log {
-                        (10f64.powf(lo), 10f64.powf(hi))
-                    } else {
-                        (lo, hi)
-                    }
-                })
+                .map(|(lo, hi)| if log { (10f64.powf(lo), 10f64.powf(hi)) } else { (lo, hi) })
                 .ok_or_else(|| FigureError::Empty(format!("panel {:?}", p.title))),
         }
     };

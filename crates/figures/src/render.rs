@@ -48,10 +48,7 @@ pub(crate) fn render_svg(
 
 /// Writes `svg` to `path`, creating the parent directory if needed.
 pub(crate) fn write_file(path: &Path, svg: &str) -> Result<(), FigureError> {
-    let io = |source| FigureError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |source| FigureError::Io { path: path.to_path_buf(), source };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
@@ -79,13 +76,12 @@ pub(crate) fn titled<'a>(area: &Area<'a>, title: &str) -> Result<Area<'a>, Figur
 /// (a degenerate span is widened to something drawable).
 pub(crate) fn padded_range(values: impl IntoIterator<Item = f64>, pad: f64) -> Option<(f64, f64)> {
     let (lo, hi) =
-        values
-            .into_iter()
-            .filter(|v| v.is_finite())
-            .fold(None, |acc: Option<(f64, f64)>, v| match acc {
+        values.into_iter().filter(|v| v.is_finite()).fold(None, |acc: Option<(f64, f64)>, v| {
+            match acc {
                 None => Some((v, v)),
                 Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-            })?;
+            }
+        })?;
     let span = hi - lo;
     if span > 0.0 {
         Some((lo - pad * span, hi + pad * span))

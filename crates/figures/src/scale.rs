@@ -21,18 +21,13 @@ pub(crate) fn dense_dots(
 ) -> String {
     let mut counts: BTreeMap<(i32, i32), u32> = BTreeMap::new();
     for &(x, y) in points {
-        *counts
-            .entry((x.div_euclid(cell), y.div_euclid(cell)))
-            .or_insert(0) += 1;
+        *counts.entry((x.div_euclid(cell), y.div_euclid(cell))).or_insert(0) += 1;
     }
     let mut levels: BTreeMap<u32, Vec<(i32, i32)>> = BTreeMap::new();
     for ((cx, cy), n) in counts {
         let alpha = 1.0 - (1.0 - opacity).powi(n.min(64) as i32);
         let level = ((alpha * 20.0).round() as u32).max(1);
-        levels
-            .entry(level)
-            .or_default()
-            .push((cx * cell + cell / 2, cy * cell + cell / 2));
+        levels.entry(level).or_default().push((cx * cell + cell / 2, cy * cell + cell / 2));
     }
     let mut out = String::new();
     for (level, dots) in levels {
@@ -83,16 +78,7 @@ impl PanelGeometry {
         let (ax, ay) = (|v| axis_value(v, log.0), |v| axis_value(v, log.1));
         let (left, bottom) = chart.backend_coord(&(ax(x.0), ay(y.0)));
         let (right, top) = chart.backend_coord(&(ax(x.1), ay(y.1)));
-        Self {
-            left,
-            right,
-            top,
-            bottom,
-            x,
-            y,
-            log,
-            id,
-        }
+        Self { left, right, top, bottom, x, y, log, id }
     }
 
     /// Pixel of data point `(x, y)`.
@@ -196,12 +182,8 @@ mod tests {
     #[test]
     fn ticks_are_round_and_inside() {
         use super::nice_ticks;
-        let show = |t: Vec<f64>| {
-            t.iter()
-                .map(crate::theme::format_tick)
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let show =
+            |t: Vec<f64>| t.iter().map(crate::theme::format_tick).collect::<Vec<_>>().join(" ");
         assert_eq!(show(nice_ticks(0.13, 0.97, 3)), "0.2 0.4 0.6 0.8");
         assert_eq!(show(nice_ticks(12.2, 13.1, 3)), "12.5 13");
         assert_eq!(show(nice_ticks(-3.0, 17.0, 4)), "0 5 10 15");

@@ -14,12 +14,7 @@ impl Figure {
     /// assert_eq!((f.columns, f.panel_height, f.shared_x), (2, 360, false));
     /// ```
     pub fn grid(panels: Vec<Panel>, columns: usize, panel_height: u32) -> Self {
-        Self {
-            panels,
-            columns,
-            panel_height,
-            ..Default::default()
-        }
+        Self { panels, columns, panel_height, ..Default::default() }
     }
 
     /// The same figure under `title`.
@@ -49,11 +44,7 @@ impl Figure {
     /// ```
     pub fn shared(self, x: bool, y: bool) -> Self {
         let (shared_x, shared_y) = (x, y);
-        Self {
-            shared_x,
-            shared_y,
-            ..self
-        }
+        Self { shared_x, shared_y, ..self }
     }
 }
 

@@ -108,11 +108,7 @@ pub fn median(values: &[f64]) -> Option<f64> {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        0.5 * (v[n / 2 - 1] + v[n / 2])
-    })
+    Some(if n % 2 == 1 { v[n / 2] } else { 0.5 * (v[n / 2 - 1] + v[n / 2]) })
 }
 
 /// Deterministic jitter in `[-0.5, 0.5)` for the `i`-th of many dots (a
@@ -148,7 +144,5 @@ pub fn dodge(i: usize, m: usize) -> f64 {
 /// ```
 pub fn extent(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     let init = (f64::INFINITY, f64::NEG_INFINITY);
-    values
-        .into_iter()
-        .fold(init, |(lo, hi), v| (lo.min(v), hi.max(v)))
+    values.into_iter().fold(init, |(lo, hi), v| (lo.min(v), hi.max(v)))
 }

@@ -34,9 +34,8 @@ pub fn markdown_table(header: &[&str], rows: &[Vec<String>]) -> Result<String, F
         format!("| {} |\n", cells.join(" | "))
     };
     let mut out = line(&mut header.iter().copied());
-    let rules: Vec<&str> = (0..header.len())
-        .map(|c| if numeric(c) { "---:" } else { "---" })
-        .collect();
+    let rules: Vec<&str> =
+        (0..header.len()).map(|c| if numeric(c) { "---:" } else { "---" }).collect();
     out.push_str(&format!("|{}|\n", rules.join("|")));
     for row in rows {
         out.push_str(&line(&mut row.iter().map(String::as_str)));

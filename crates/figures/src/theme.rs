@@ -143,10 +143,7 @@ pub fn register_fonts() -> Result<(), FigureError> {
 
 /// Width and height in pixels that `text` takes up in `style`.
 pub(crate) fn text_size(style: &TextStyle<'_>, text: &str) -> Result<(u32, u32), FigureError> {
-    style
-        .font
-        .box_size(text)
-        .map_err(|e| FigureError::Font(e.to_string()))
+    style.font.box_size(text).map_err(|e| FigureError::Font(e.to_string()))
 }
 
 /// Widest of `labels` in the tick font, in pixels.

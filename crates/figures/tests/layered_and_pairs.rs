@@ -30,10 +30,7 @@ fn figure() -> Figure {
                 points: vec![(0.0, 0.0), (10.0, 10.0)],
                 style: Style::new(palette::VERMILLION).label("fitted line"),
             },
-            Mark::HLine {
-                y: 5.0,
-                style: Style::new(palette::BLACK).dashed().label("reference"),
-            },
+            Mark::HLine { y: 5.0, style: Style::new(palette::BLACK).dashed().label("reference") },
             Mark::Intervals {
                 x: vec![2.0, 4.0],
                 low: vec![1.0, 2.0],
@@ -127,11 +124,7 @@ fn layered_panels_reject_bad_input() {
 #[test]
 fn pairs_plot_writes_deterministic_svg_and_rejects_bad_input() {
     let draws: Vec<Vec<f64>> = (0..3)
-        .map(|k| {
-            (0..300)
-                .map(|i| ((i * (7 + k)) % 53) as f64 / 53.0 + k as f64)
-                .collect()
-        })
+        .map(|k| (0..300).map(|i| ((i * (7 + k)) % 53) as f64 / 53.0 + k as f64).collect())
         .collect();
     let spec = PairsPlot {
         title: "Pairs title".into(),

@@ -21,15 +21,9 @@ fn tmp() -> (tempfile::TempDir, std::path::PathBuf) {
 
 #[test]
 fn text_is_escaped() {
-    let rows = [recipes::ForestRow {
-        label: "x < y".into(),
-        ..Default::default()
-    }];
-    let spec = recipes::rows_figure(
-        "a < b & c",
-        vec![recipes::forest("e", ["m", "o"], &rows, None)],
-        36,
-    );
+    let rows = [recipes::ForestRow { label: "x < y".into(), ..Default::default() }];
+    let spec =
+        recipes::rows_figure("a < b & c", vec![recipes::forest("e", ["m", "o"], &rows, None)], 36);
     let (_dir, path) = tmp();
     draw(&path, &spec).unwrap();
     let svg = std::fs::read_to_string(&path).unwrap();
@@ -62,10 +56,7 @@ fn markdown_tables() {
         table,
         "| school | mean | sd |\n|---|---:|---:|\n| A | 10.2 | 6.1 |\n| B\\|C | -3 | 5.0 |\n"
     );
-    assert!(matches!(
-        markdown_table(&[], &[]),
-        Err(FigureError::Empty(_))
-    ));
+    assert!(matches!(markdown_table(&[], &[]), Err(FigureError::Empty(_))));
     assert!(matches!(
         markdown_table(&["a", "b"], &[vec!["1".into()]]),
         Err(FigureError::Invalid(_))
@@ -98,14 +89,9 @@ fn forest_labels_rows_notes_and_legend() {
     let (_dir, path) = tmp();
     draw(&path, &spec).unwrap();
     let svg = std::fs::read_to_string(&path).unwrap();
-    for text in [
-        "group 0",
-        "group 2",
-        "R-hat 1.00",
-        "observed",
-        "population mean",
-        "mean and interval",
-    ] {
+    for text in
+        ["group 0", "group 2", "R-hat 1.00", "observed", "population mean", "mean and interval"]
+    {
         assert!(svg.contains(text), "missing {text}");
     }
     // Two observed values, each a cross of two strokes in one path.
@@ -118,17 +104,13 @@ fn trace_marks_divergences_and_checks_lengths() {
     let divergent: Vec<bool> = (0..300).map(|i| i % 37 == 0).collect();
     let refs = [(-0.5, "exact 5% quantile".to_string())];
     let panel = recipes::trace("centred", "log tau", &values, &divergent, &refs).unwrap();
-    let spec = Figure {
-        legend_per_panel: true,
-        ..Figure::grid(vec![panel.clone(), panel], 1, 300)
-    };
+    let spec =
+        Figure { legend_per_panel: true, ..Figure::grid(vec![panel.clone(), panel], 1, 300) };
     check_writes("divergent (9)", |p| draw(p, &spec));
     check_writes("exact 5% quantile", |p| draw(p, &spec));
     assert!(recipes::trace("c", "y", &values, &divergent[1..], &refs).is_err());
     let none = recipes::trace("c", "y", &values, &[false; 300], &[]).unwrap();
-    check_writes("divergent (0)", |p| {
-        draw(p, &Figure::grid(vec![none.clone()], 1, 300))
-    });
+    check_writes("divergent (0)", |p| draw(p, &Figure::grid(vec![none.clone()], 1, 300)));
 }
 
 #[test]
@@ -166,9 +148,7 @@ fn density_histogram_integrates_to_the_share_in_range() {
         "exact",
     )
     .unwrap();
-    check_writes("draws (n = 6)", |p| {
-        draw(p, &Figure::grid(vec![panel.clone()], 1, 360))
-    });
+    check_writes("draws (n = 6)", |p| draw(p, &Figure::grid(vec![panel.clone()], 1, 360)));
     let nan = recipes::density_panel("mu", "mu", &[f64::NAN], 4, (0.0, 1.0), &[], "exact");
     assert!(matches!(nan, Err(FigureError::Invalid(_))));
 }
@@ -176,25 +156,16 @@ fn density_histogram_integrates_to_the_share_in_range() {
 #[test]
 fn lines_and_strips_write_and_reject_bad_input() {
     let series = vec![
-        (
-            "chain 1".to_string(),
-            (0..20).map(|i| (i as f64, (i as f64).sqrt())).collect(),
-        ),
+        ("chain 1".to_string(), (0..20).map(|i| (i as f64, (i as f64).sqrt())).collect()),
         ("chain 2".to_string(), vec![]),
     ];
     let (_dir, path) = tmp();
     assert!(matches!(
-        draw(
-            &path,
-            &recipes::lines("Line title", "x", "y", series.clone())
-        ),
+        draw(&path, &recipes::lines("Line title", "x", "y", series.clone())),
         Err(FigureError::Empty(_))
     ));
     check_writes("Line title", |p| {
-        draw(
-            p,
-            &recipes::lines("Line title", "x", "y", series[..1].to_vec()),
-        )
+        draw(p, &recipes::lines("Line title", "x", "y", series[..1].to_vec()))
     });
     let groups = [
         ("centred".to_string(), theme::palette::ORANGE),
@@ -202,11 +173,7 @@ fn lines_and_strips_write_and_reject_bad_input() {
     ];
     let categories = ["0.8".to_string(), "0.9".into(), "0.99".into()];
     let values: Vec<Vec<Vec<f64>>> = (0..2)
-        .map(|g| {
-            (0..3)
-                .map(|c| (0..7).map(|i| (g * 10 + c * 3 + i) as f64).collect())
-                .collect()
-        })
+        .map(|g| (0..3).map(|c| (0..7).map(|i| (g * 10 + c * 3 + i) as f64).collect()).collect())
         .collect();
     let strip = recipes::strip(
         "a",
@@ -219,24 +186,12 @@ fn lines_and_strips_write_and_reject_bad_input() {
     )
     .unwrap();
     let spec = Figure::grid(vec![strip.clone(), strip.clone(), strip], 2, 330);
-    for label in [
-        "0.99",
-        "non-centred",
-        "median",
-        "exact",
-        "target acceptance",
-    ] {
+    for label in ["0.99", "non-centred", "median", "exact", "target acceptance"] {
         check_writes(label, |p| draw(p, &spec));
     }
     // 2 groups × 3 categories × 7 values per panel, 3 panels.
     draw(&path, &spec).unwrap();
-    assert_eq!(
-        std::fs::read_to_string(&path)
-            .unwrap()
-            .matches("r=\"4\"/>")
-            .count(),
-        3 * 2 * 3 * 7
-    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap().matches("r=\"4\"/>").count(), 3 * 2 * 3 * 7);
     assert!(recipes::strip("a", "x", "y", &categories, &values[..1], &groups, None).is_err());
     assert!(recipes::strip("a", "x", "y", &categories[..2], &values, &groups, None).is_err());
 }
@@ -247,10 +202,7 @@ fn group_intervals_check_their_series() {
     let short = [("posterior".to_string(), vec![(1.0, 0.5, 1.5)])];
     let err = recipes::group_intervals("g", "y", &groups, &short, &[]).unwrap_err();
     assert!(err.to_string().contains("1 values for 2 groups"), "{err}");
-    let reversed = [(
-        "posterior".to_string(),
-        vec![(1.0, 0.5, 1.5), (1.0, 2.0, 0.0)],
-    )];
+    let reversed = [("posterior".to_string(), vec![(1.0, 0.5, 1.5), (1.0, 2.0, 0.0)])];
     let err = recipes::group_intervals("g", "y", &groups, &reversed, &[]).unwrap_err();
     assert!(err.to_string().contains("interval 2 > 0"), "{err}");
     // Many groups: no labels, thin intervals.

@@ -27,12 +27,7 @@ fn check_fails(write: impl Fn(&Path) -> Result<(), FigureError>) -> FigureError 
 }
 
 fn plate() -> PlateDiagram {
-    let node = |label: &str, x, y, observed| PlateNode {
-        label: label.into(),
-        x,
-        y,
-        observed,
-    };
+    let node = |label: &str, x, y, observed| PlateNode { label: label.into(), x, y, observed };
     PlateDiagram {
         title: "Plate title".into(),
         height: 300,
@@ -56,42 +51,23 @@ fn plate() -> PlateDiagram {
 #[test]
 fn plate_diagram_draws_and_rejects_bad_input() {
     let spec = plate();
-    check_writes(
-        &[
-            "Plate title",
-            "θᵢ",
-            "i = 1, …, J",
-            "observed",
-            "hyperparameters",
-        ],
-        |p| plate_diagram(p, &spec),
-    );
+    check_writes(&["Plate title", "θᵢ", "i = 1, …, J", "observed", "hyperparameters"], |p| {
+        plate_diagram(p, &spec)
+    });
     let mut bad = plate();
     bad.edges.push((0, 7));
-    assert!(matches!(
-        check_fails(|p| plate_diagram(p, &bad)),
-        FigureError::Invalid(_)
-    ));
+    assert!(matches!(check_fails(|p| plate_diagram(p, &bad)), FigureError::Invalid(_)));
     let mut bad = plate();
     bad.nodes[0].y = 5;
-    assert!(matches!(
-        check_fails(|p| plate_diagram(p, &bad)),
-        FigureError::Invalid(_)
-    ));
+    assert!(matches!(check_fails(|p| plate_diagram(p, &bad)), FigureError::Invalid(_)));
     let mut bad = plate();
     bad.nodes.clear();
-    assert!(matches!(
-        check_fails(|p| plate_diagram(p, &bad)),
-        FigureError::Empty(_)
-    ));
+    assert!(matches!(check_fails(|p| plate_diagram(p, &bad)), FigureError::Empty(_)));
 }
 
 /// A panel of `marks` with default axes.
 fn panel(marks: Vec<Mark>) -> Panel {
-    Panel {
-        marks,
-        ..Default::default()
-    }
+    Panel { marks, ..Default::default() }
 }
 
 #[test]
@@ -100,11 +76,7 @@ fn log_axes_get_nice_ticks_and_reject_values_at_or_below_zero() {
         points,
         style: Style::new(theme::palette::BLUE).label("MSE"),
     };
-    let log = |p: Panel| Panel {
-        x_scale: Scale::Log,
-        y_scale: Scale::Log,
-        ..p
-    };
+    let log = |p: Panel| Panel { x_scale: Scale::Log, y_scale: Scale::Log, ..p };
     let fig = |p: Panel| Figure::grid(vec![p], 1, 300);
     let ok = log(panel(vec![line(vec![(5.0, 20.0), (100.0, 1.0)])]));
     check_writes(&["\n5\n", "\n50\n", "\n100\n", "\n10\n", "\nMSE\n"], |p| {
@@ -139,7 +111,5 @@ fn arrows_text_and_bars_draw() {
     ];
     let fig = Figure::grid(vec![panel(marks)], 1, 300);
     // The arrow head is a filled triangle; the label is escaped and anchored.
-    check_writes(&["Z\"/>", "a &lt; b", "text-anchor=\"end\""], |p| {
-        draw(p, &fig)
-    });
+    check_writes(&["Z\"/>", "a &lt; b", "text-anchor=\"end\""], |p| draw(p, &fig));
 }

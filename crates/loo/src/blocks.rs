@@ -17,20 +17,14 @@ use std::ops::Range;
 
 /// Joins the LOO results of consecutive blocks of observations, in the order given.
 pub fn join_loo(parts: &[LooResult]) -> Result<LooResult> {
-    let first = parts
-        .first()
-        .ok_or(LooError::Empty("no LOO blocks to join"))?;
+    let first = parts.first().ok_or(LooError::Empty("no LOO blocks to join"))?;
     let cat = |f: fn(&LooResult) -> &Vec<f64>| -> Vec<f64> {
         parts.iter().flat_map(|p| f(p).iter().copied()).collect()
     };
     let pointwise = cat(|p| &p.pointwise);
     let p_loo_pointwise = cat(|p| &p.p_loo_pointwise);
     let elpd_loo: f64 = pointwise.iter().sum();
-    let lppd: f64 = pointwise
-        .iter()
-        .zip(&p_loo_pointwise)
-        .map(|(e, p)| e + p)
-        .sum();
+    let lppd: f64 = pointwise.iter().zip(&p_loo_pointwise).map(|(e, p)| e + p).sum();
     Ok(LooResult {
         elpd_loo,
         se: se_of_sum(&pointwise),
@@ -48,9 +42,7 @@ pub fn join_loo(parts: &[LooResult]) -> Result<LooResult> {
 
 /// Joins the WAIC results of consecutive blocks of observations, in the order given.
 pub fn join_waic(parts: &[WaicResult]) -> Result<WaicResult> {
-    let first = parts
-        .first()
-        .ok_or(LooError::Empty("no WAIC blocks to join"))?;
+    let first = parts.first().ok_or(LooError::Empty("no WAIC blocks to join"))?;
     let cat = |f: fn(&WaicResult) -> &Vec<f64>| -> Vec<f64> {
         parts.iter().flat_map(|p| f(p).iter().copied()).collect()
     };
@@ -74,9 +66,7 @@ where
     F: Fn(Range<usize>) -> Result<Vec<Vec<f64>>> + Sync,
 {
     if block == 0 {
-        return Err(LooError::Invalid(
-            "the block size must be at least 1".into(),
-        ));
+        return Err(LooError::Invalid("the block size must be at least 1".into()));
     }
     let starts: Vec<usize> = (0..num_obs).step_by(block).collect();
     let parts = starts

@@ -31,9 +31,8 @@ use sampler::Fit;
 /// assert_eq!(ll, vec![vec![-1.0, -2.0], vec![-1.1, -2.1]]);
 /// ```
 pub fn log_lik_from_fit(fit: &Fit, name: &str) -> Result<Vec<Vec<f64>>> {
-    let columns: Vec<usize> = (1..)
-        .map_while(|i| fit.param_index(&format!("{name}.{i}")))
-        .collect();
+    let columns: Vec<usize> =
+        (1..).map_while(|i| fit.param_index(&format!("{name}.{i}"))).collect();
     if columns.is_empty() {
         return Err(LooError::Invalid(format!(
             "the fit has no column {name}.1: the model does not write pointwise log-likelihoods"
@@ -42,11 +41,7 @@ pub fn log_lik_from_fit(fit: &Fit, name: &str) -> Result<Vec<Vec<f64>>> {
     let draws: Vec<Vec<f64>> = fit
         .chains
         .iter()
-        .flat_map(|c| {
-            c.draws
-                .iter()
-                .map(|d| columns.iter().map(|&j| d[j]).collect())
-        })
+        .flat_map(|c| c.draws.iter().map(|d| columns.iter().map(|&j| d[j]).collect()))
         .collect();
     if draws.is_empty() {
         return Err(LooError::Empty("the fit has no draws"));

@@ -47,11 +47,8 @@ pub fn gpd_fit(x: &[f64]) -> (f64, f64) {
     // Profile log-likelihood at each grid point.
     let k_of = |bj: f64| x.iter().map(|&xi| (-bj * xi).ln_1p()).sum::<f64>() / nf;
     let k_grid: Vec<f64> = b.iter().map(|&bj| k_of(bj)).collect();
-    let len_scale: Vec<f64> = b
-        .iter()
-        .zip(&k_grid)
-        .map(|(&bj, &kj)| nf * ((-(bj / kj)).ln() - kj - 1.0))
-        .collect();
+    let len_scale: Vec<f64> =
+        b.iter().zip(&k_grid).map(|(&bj, &kj)| nf * ((-(bj / kj)).ln() - kj - 1.0)).collect();
     // Normalised posterior weights over the grid, written to avoid overflow.
     let mut weights: Vec<f64> = len_scale
         .iter()

@@ -13,19 +13,11 @@ pub(crate) fn by_observation(log_lik: &[Vec<f64>]) -> Result<Vec<Vec<f64>>> {
     let mut out = vec![Vec::with_capacity(log_lik.len()); n];
     for (s, draw) in log_lik.iter().enumerate() {
         if draw.len() != n {
-            return Err(LooError::Ragged {
-                draw: s,
-                expected: n,
-                found: draw.len(),
-            });
+            return Err(LooError::Ragged { draw: s, expected: n, found: draw.len() });
         }
         for (i, &v) in draw.iter().enumerate() {
             if !v.is_finite() {
-                return Err(LooError::NonFinite {
-                    draw: s,
-                    observation: i,
-                    value: v,
-                });
+                return Err(LooError::NonFinite { draw: s, observation: i, value: v });
             }
             out[i].push(v);
         }

@@ -51,10 +51,7 @@ impl LooResult {
 
     /// Number of observations whose k̂ falls in `category`.
     pub fn count_k(&self, category: KhatCategory) -> usize {
-        self.pareto_k
-            .iter()
-            .filter(|&&k| KhatCategory::of(k, self.good_k) == category)
-            .count()
+        self.pareto_k.iter().filter(|&&k| KhatCategory::of(k, self.good_k) == category).count()
     }
 
     /// True when any k̂ exceeds [`LooResult::good_k`] (ArviZ's `warning`).
@@ -83,11 +80,7 @@ pub fn loo(log_lik: &[Vec<f64>], r_eff: &[f64]) -> Result<LooResult> {
     let by_obs = by_observation(log_lik)?;
     let n = by_obs.len();
     if r_eff.len() != n {
-        return Err(LooError::Length {
-            what: "r_eff",
-            expected: n,
-            found: r_eff.len(),
-        });
+        return Err(LooError::Length { what: "r_eff", expected: n, found: r_eff.len() });
     }
     let s = log_lik.len();
     let log_s = (s as f64).ln();
@@ -103,12 +96,8 @@ pub fn loo(log_lik: &[Vec<f64>], r_eff: &[f64]) -> Result<LooResult> {
         .map(|(ll, &r)| {
             let neg: Vec<f64> = ll.iter().map(|v| -v).collect();
             let smoothed = psis(&neg, r)?;
-            let weighted: Vec<f64> = smoothed
-                .log_weights
-                .iter()
-                .zip(ll)
-                .map(|(w, l)| w + l)
-                .collect();
+            let weighted: Vec<f64> =
+                smoothed.log_weights.iter().zip(ll).map(|(w, l)| w + l).collect();
             let elpd_i = logsumexp(&weighted);
             let lppd_i = logsumexp(ll) - log_s;
             Ok((elpd_i, lppd_i, smoothed.pareto_k))

@@ -30,9 +30,7 @@ pub fn pseudo_bma_plus_weights(
     // Validates lengths and finiteness.
     crate::stacking::row_scaled_densities(pointwise)?;
     if num_bootstrap == 0 {
-        return Err(LooError::Invalid(
-            "pseudo-BMA+ needs at least one bootstrap replicate".into(),
-        ));
+        return Err(LooError::Invalid("pseudo-BMA+ needs at least one bootstrap replicate".into()));
     }
     let k = pointwise.len();
     let n = pointwise[0].len();
@@ -41,19 +39,11 @@ pub fn pseudo_bma_plus_weights(
     let mut alpha = vec![0.0; n];
     for _ in 0..num_bootstrap {
         // Dirichlet(1, …, 1) as normalised standard exponentials.
-        alpha
-            .iter_mut()
-            .for_each(|a| *a = -uniform_open0(&mut rng).ln());
+        alpha.iter_mut().for_each(|a| *a = -uniform_open0(&mut rng).ln());
         let total: f64 = alpha.iter().sum();
         let z: Vec<f64> = pointwise
             .iter()
-            .map(|p| {
-                n as f64
-                    * p.iter()
-                        .zip(&alpha)
-                        .map(|(e, a)| e * a / total)
-                        .sum::<f64>()
-            })
+            .map(|p| n as f64 * p.iter().zip(&alpha).map(|(e, a)| e * a / total).sum::<f64>())
             .collect();
         let norm = logsumexp(&z);
         for (s, zk) in sum.iter_mut().zip(&z) {

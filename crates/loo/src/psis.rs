@@ -63,21 +63,13 @@ pub fn psis_tail_len(s: usize, r_eff: f64) -> usize {
 pub fn psis(log_ratios: &[f64], r_eff: f64) -> Result<Psis> {
     let s = log_ratios.len();
     if s < 2 {
-        return Err(LooError::Invalid(format!(
-            "PSIS needs at least 2 draws, got {s}"
-        )));
+        return Err(LooError::Invalid(format!("PSIS needs at least 2 draws, got {s}")));
     }
     if !(r_eff.is_finite() && r_eff > 0.0) {
-        return Err(LooError::Invalid(format!(
-            "r_eff must be positive and finite, got {r_eff}"
-        )));
+        return Err(LooError::Invalid(format!("r_eff must be positive and finite, got {r_eff}")));
     }
     if let Some(i) = log_ratios.iter().position(|v| !v.is_finite()) {
-        return Err(LooError::NonFinite {
-            draw: i,
-            observation: 0,
-            value: log_ratios[i],
-        });
+        return Err(LooError::NonFinite { draw: i, observation: 0, value: log_ratios[i] });
     }
     let max = log_ratios.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let mut x: Vec<f64> = log_ratios.iter().map(|v| v - max).collect();
@@ -92,11 +84,7 @@ pub fn psis(log_ratios: &[f64], r_eff: f64) -> Result<Psis> {
     let exp_cutoff = cutoff.exp();
 
     // Tail: every ratio strictly above the cutoff, in ascending order.
-    let mut tail: Vec<usize> = order[s - m..]
-        .iter()
-        .copied()
-        .filter(|&i| x[i] > cutoff)
-        .collect();
+    let mut tail: Vec<usize> = order[s - m..].iter().copied().filter(|&i| x[i] > cutoff).collect();
     tail.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
     let tail_len = tail.len();
     let mut pareto_k = f64::INFINITY;
@@ -122,9 +110,5 @@ pub fn psis(log_ratios: &[f64], r_eff: f64) -> Result<Psis> {
     let norm = logsumexp(&x);
     x.iter_mut().for_each(|v| *v -= norm);
     // ANCHOR_END: smooth
-    Ok(Psis {
-        log_weights: x,
-        pareto_k,
-        tail_len,
-    })
+    Ok(Psis { log_weights: x, pareto_k, tail_len })
 }

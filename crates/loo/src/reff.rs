@@ -40,10 +40,8 @@ pub fn relative_eff(log_lik: &[Vec<f64>], num_chains: usize) -> Result<Vec<f64>>
         .par_iter()
         .map(|ll| {
             let max = ll.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let chains: Vec<Vec<f64>> = ll
-                .chunks(per_chain)
-                .map(|c| c.iter().map(|v| (v - max).exp()).collect())
-                .collect();
+            let chains: Vec<Vec<f64>> =
+                ll.chunks(per_chain).map(|c| c.iter().map(|v| (v - max).exp()).collect()).collect();
             let ess = diagnostics::ess_mean(&chains);
             if ess.is_finite() { ess / s as f64 } else { 1.0 }
         })

@@ -72,19 +72,12 @@ pub(crate) fn row_scaled_densities(pointwise: &[&[f64]]) -> Result<Vec<Vec<f64>>
             });
         }
         if let Some(i) = p.iter().position(|v| !v.is_finite()) {
-            return Err(LooError::NonFinite {
-                draw: m,
-                observation: i,
-                value: p[i],
-            });
+            return Err(LooError::NonFinite { draw: m, observation: i, value: p[i] });
         }
     }
     Ok((0..n)
         .map(|i| {
-            let max = pointwise
-                .iter()
-                .map(|p| p[i])
-                .fold(f64::NEG_INFINITY, f64::max);
+            let max = pointwise.iter().map(|p| p[i]).fold(f64::NEG_INFINITY, f64::max);
             pointwise.iter().map(|p| (p[i] - max).exp()).collect()
         })
         .collect())

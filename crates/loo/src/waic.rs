@@ -56,10 +56,7 @@ impl WaicResult {
 
     /// How many observations have `p_waic,i > 0.4` (WAIC's warning sign).
     pub fn num_high_p_waic(&self) -> usize {
-        self.p_waic_pointwise
-            .iter()
-            .filter(|&&p| p > P_WAIC_WARNING)
-            .count()
+        self.p_waic_pointwise.iter().filter(|&&p| p > P_WAIC_WARNING).count()
     }
 }
 

@@ -44,11 +44,7 @@ where
 {
     /// Wraps `inner`, adding `num_obs` columns computed by `log_lik`.
     pub fn new(inner: M, num_obs: usize, log_lik: F) -> Self {
-        Self {
-            inner,
-            num_obs,
-            log_lik,
-        }
+        Self { inner, num_obs, log_lik }
     }
 
     /// The wrapped model.

@@ -20,19 +20,12 @@ fn fixture() -> Value {
 }
 
 fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap_or(f64::INFINITY))
-        .collect()
+    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap_or(f64::INFINITY)).collect()
 }
 
 fn close(ours: f64, theirs: f64, what: &str) {
     let scale = theirs.abs().max(1e-3);
-    assert!(
-        (ours - theirs).abs() <= REL * scale,
-        "{what}: ours {ours}, ArviZ {theirs}"
-    );
+    assert!((ours - theirs).abs() <= REL * scale, "{what}: ours {ours}, ArviZ {theirs}");
 }
 
 #[test]
@@ -55,21 +48,13 @@ fn psis_matches_arviz_psislw() {
             theirs.sort_by(f64::total_cmp);
         }
         for (i, (o, t)) in ours.iter().zip(theirs).enumerate() {
-            assert!(
-                (o - t).abs() <= 1e-9 + REL * t.abs(),
-                "{name} weight {i}: {o} vs {t}"
-            );
+            assert!((o - t).abs() <= 1e-9 + REL * t.abs(), "{name} weight {i}: {o} vs {t}");
         }
     }
 }
 
 fn model_log_lik(m: &Value) -> Vec<Vec<f64>> {
-    m["log_lik"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(floats)
-        .collect()
+    m["log_lik"].as_array().unwrap().iter().map(floats).collect()
 }
 
 #[test]
@@ -82,31 +67,11 @@ fn loo_and_waic_match_arviz() {
         let n = ll[0].len();
         let ours = loo::loo(&ll, &vec![r_eff; n]).unwrap();
         let theirs = &m["loo"];
-        close(
-            ours.elpd_loo,
-            theirs["elpd"].as_f64().unwrap(),
-            &format!("{name} elpd_loo"),
-        );
-        close(
-            ours.se,
-            theirs["se"].as_f64().unwrap(),
-            &format!("{name} se"),
-        );
-        close(
-            ours.p_loo,
-            theirs["p"].as_f64().unwrap(),
-            &format!("{name} p_loo"),
-        );
-        close(
-            ours.good_k,
-            theirs["good_k"].as_f64().unwrap(),
-            &format!("{name} good_k"),
-        );
-        assert_eq!(
-            ours.warning(),
-            theirs["warning"].as_bool().unwrap(),
-            "{name} warning"
-        );
+        close(ours.elpd_loo, theirs["elpd"].as_f64().unwrap(), &format!("{name} elpd_loo"));
+        close(ours.se, theirs["se"].as_f64().unwrap(), &format!("{name} se"));
+        close(ours.p_loo, theirs["p"].as_f64().unwrap(), &format!("{name} p_loo"));
+        close(ours.good_k, theirs["good_k"].as_f64().unwrap(), &format!("{name} good_k"));
+        assert_eq!(ours.warning(), theirs["warning"].as_bool().unwrap(), "{name} warning");
         for (o, t) in ours.pointwise.iter().zip(floats(&theirs["pointwise"])) {
             close(*o, t, &format!("{name} loo_i"));
         }
@@ -116,25 +81,10 @@ fn loo_and_waic_match_arviz() {
 
         let w = loo::waic(&ll).unwrap();
         let theirs = &m["waic"];
-        close(
-            w.elpd_waic,
-            theirs["elpd"].as_f64().unwrap(),
-            &format!("{name} elpd_waic"),
-        );
-        close(
-            w.se,
-            theirs["se"].as_f64().unwrap(),
-            &format!("{name} waic se"),
-        );
-        close(
-            w.p_waic,
-            theirs["p"].as_f64().unwrap(),
-            &format!("{name} p_waic"),
-        );
-        assert_eq!(
-            w.num_high_p_waic() > 0,
-            theirs["warning"].as_bool().unwrap()
-        );
+        close(w.elpd_waic, theirs["elpd"].as_f64().unwrap(), &format!("{name} elpd_waic"));
+        close(w.se, theirs["se"].as_f64().unwrap(), &format!("{name} waic se"));
+        close(w.p_waic, theirs["p"].as_f64().unwrap(), &format!("{name} p_waic"));
+        assert_eq!(w.num_high_p_waic() > 0, theirs["warning"].as_bool().unwrap());
         for (o, t) in w.pointwise.iter().zip(floats(&theirs["pointwise"])) {
             close(*o, t, &format!("{name} waic_i"));
         }
@@ -151,10 +101,7 @@ fn check_compare(models_key: &str, compare_key: &str) {
         .map(|m| {
             let ll = model_log_lik(m);
             let n = ll[0].len();
-            (
-                m["name"].as_str().unwrap().to_string(),
-                loo::loo(&ll, &vec![r_eff; n]).unwrap(),
-            )
+            (m["name"].as_str().unwrap().to_string(), loo::loo(&ll, &vec![r_eff; n]).unwrap())
         })
         .collect();
     let refs: Vec<(&str, &loo::LooResult)> = results.iter().map(|(n, r)| (n.as_str(), r)).collect();
@@ -170,12 +117,7 @@ fn check_compare(models_key: &str, compare_key: &str) {
         close(o.elpd_diff, t["elpd_diff"].as_f64().unwrap(), "elpd_diff");
         close(o.se_diff, t["se_diff"].as_f64().unwrap(), "se_diff");
         let w = t["weight"].as_f64().unwrap();
-        assert!(
-            (o.weight - w).abs() < 1e-3,
-            "{} weight: ours {}, ArviZ {w}",
-            o.name,
-            o.weight
-        );
+        assert!((o.weight - w).abs() < 1e-3, "{} weight: ours {}, ArviZ {w}", o.name, o.weight);
     }
 }
 

@@ -23,11 +23,7 @@ fn psis_recovers_known_pareto_shape_within_sampling_error() {
             let res = loo::psis(&gpd_log_ratios(k, s, 10 * j as u32 + rep), 1.0).unwrap();
             // Asymptotic sd of the maximum-likelihood k̂ is (1 + k)/√M; allow 3 sd.
             let tol = 3.0 * (1.0 + k) / m.sqrt();
-            assert!(
-                (res.pareto_k - k).abs() < tol,
-                "k = {k}, rep {rep}: k̂ = {}",
-                res.pareto_k
-            );
+            assert!((res.pareto_k - k).abs() < tol, "k = {k}, rep {rep}: k̂ = {}", res.pareto_k);
         }
     }
 }
@@ -88,11 +84,7 @@ fn loo_matches_exact_leave_one_out_of_a_conjugate_normal_model() {
         let var = inv.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (s - 1) as f64;
         let mcse = var.sqrt() / (s as f64).sqrt() / mean;
         let err = (res.pointwise[i] - exact).abs();
-        assert!(
-            err < 4.0 * mcse,
-            "obs {i}: {} vs {exact} (mcse {mcse})",
-            res.pointwise[i]
-        );
+        assert!(err < 4.0 * mcse, "obs {i}: {} vs {exact} (mcse {mcse})", res.pointwise[i]);
         assert!(res.pareto_k[i] < res.good_k);
     }
     assert!((res.elpd_loo - exact_total).abs() < 0.05);
@@ -117,19 +109,15 @@ fn stacking_weights_sum_to_one_and_pick_the_true_model() {
     assert!((bma.iter().sum::<f64>() - 1.0).abs() < 1e-12);
     assert!(bma[1] > 0.9, "pseudo-BMA+ {bma:?}");
     // Seeded: same seed, same weights.
-    assert_eq!(
-        bma,
-        loo::pseudo_bma_plus_weights(&[&shifted, &truth, &wide], 500, 3).unwrap()
-    );
+    assert_eq!(bma, loo::pseudo_bma_plus_weights(&[&shifted, &truth, &wide], 500, 3).unwrap());
 }
 
 #[test]
 fn stacking_mixes_models_that_each_fit_half_the_data() {
     // Half the data from N(-2, 1), half from N(2, 1); each model is one component.
     let mut rng = chain_rng(10, 0, 0);
-    let y: Vec<f64> = (0..400)
-        .map(|i| std_normal(&mut rng) + if i % 2 == 0 { -2.0 } else { 2.0 })
-        .collect();
+    let y: Vec<f64> =
+        (0..400).map(|i| std_normal(&mut rng) + if i % 2 == 0 { -2.0 } else { 2.0 }).collect();
     let left: Vec<f64> = y.iter().map(|&v| normal_logpdf(v, -2.0, 1.0)).collect();
     let right: Vec<f64> = y.iter().map(|&v| normal_logpdf(v, 2.0, 1.0)).collect();
     let w = loo::stacking_weights(&[&left, &right]).unwrap();
@@ -139,9 +127,7 @@ fn stacking_mixes_models_that_each_fit_half_the_data() {
 #[test]
 fn relative_eff_is_near_one_for_independent_draws_and_small_for_sticky_chains() {
     let mut rng = chain_rng(12, 0, 0);
-    let iid: Vec<Vec<f64>> = (0..2000)
-        .map(|_| vec![-0.5 * std_normal(&mut rng).powi(2)])
-        .collect();
+    let iid: Vec<Vec<f64>> = (0..2000).map(|_| vec![-0.5 * std_normal(&mut rng).powi(2)]).collect();
     let r = loo::relative_eff(&iid, 4).unwrap();
     assert!((r[0] - 1.0).abs() < 0.15, "iid r_eff {}", r[0]);
     let mut x = 0.0;
@@ -159,20 +145,11 @@ fn relative_eff_is_near_one_for_independent_draws_and_small_for_sticky_chains() 
 fn bad_input_is_an_error_not_a_panic() {
     assert!(matches!(loo::loo(&[], &[]), Err(loo::LooError::Empty(_))));
     let ragged = vec![vec![0.0, 1.0], vec![0.0]];
-    assert!(matches!(
-        loo::loo(&ragged, &[1.0, 1.0]),
-        Err(loo::LooError::Ragged { .. })
-    ));
+    assert!(matches!(loo::loo(&ragged, &[1.0, 1.0]), Err(loo::LooError::Ragged { .. })));
     let nan = vec![vec![0.0, f64::NAN]; 10];
-    assert!(matches!(
-        loo::waic(&nan),
-        Err(loo::LooError::NonFinite { .. })
-    ));
+    assert!(matches!(loo::waic(&nan), Err(loo::LooError::NonFinite { .. })));
     let ok = vec![vec![0.0, -1.0]; 10];
-    assert!(matches!(
-        loo::loo(&ok, &[1.0]),
-        Err(loo::LooError::Length { .. })
-    ));
+    assert!(matches!(loo::loo(&ok, &[1.0]), Err(loo::LooError::Length { .. })));
     assert!(loo::loo(&ok, &[1.0, 0.0]).is_err());
     assert!(loo::psis(&[1.0], 1.0).is_err());
     assert!(loo::relative_eff(&ok, 3).is_err());

@@ -90,54 +90,18 @@ fn report(y: Vec<f64>, sigma: Vec<f64>) {
     let points = random_points(d, 64, 1);
     let mut g = vec![0.0; d];
     let rows: Vec<(&str, f64)> = vec![
-        (
-            "f64 value only (declared)",
-            time(&points, |x| auto.log_density(x)),
-        ),
-        (
-            "hand-written gradient",
-            time(&points, |x| hand.log_density_grad(x, &mut g)),
-        ),
-        (
-            "Dual64, d passes",
-            time(&points, |x| auto.log_density_grad_by_coordinate(x, &mut g)),
-        ),
-        (
-            "DualSVec64<2>",
-            time(&points, |x| auto.log_density_grad_chunked::<2>(x, &mut g)),
-        ),
-        (
-            "DualSVec64<3>",
-            time(&points, |x| auto.log_density_grad_chunked::<3>(x, &mut g)),
-        ),
-        (
-            "DualSVec64<4>",
-            time(&points, |x| auto.log_density_grad_chunked::<4>(x, &mut g)),
-        ),
-        (
-            "DualSVec64<6>",
-            time(&points, |x| auto.log_density_grad_chunked::<6>(x, &mut g)),
-        ),
-        (
-            "DualSVec64<8>",
-            time(&points, |x| auto.log_density_grad_chunked::<8>(x, &mut g)),
-        ),
-        (
-            "DualSVec64<10>",
-            time(&points, |x| auto.log_density_grad_chunked::<10>(x, &mut g)),
-        ),
-        (
-            "DualSVec64<12>",
-            time(&points, |x| auto.log_density_grad_chunked::<12>(x, &mut g)),
-        ),
-        (
-            "DualSVec64<16>",
-            time(&points, |x| auto.log_density_grad_chunked::<16>(x, &mut g)),
-        ),
-        (
-            "layer's choice",
-            time(&points, |x| auto.log_density_grad(x, &mut g)),
-        ),
+        ("f64 value only (declared)", time(&points, |x| auto.log_density(x))),
+        ("hand-written gradient", time(&points, |x| hand.log_density_grad(x, &mut g))),
+        ("Dual64, d passes", time(&points, |x| auto.log_density_grad_by_coordinate(x, &mut g))),
+        ("DualSVec64<2>", time(&points, |x| auto.log_density_grad_chunked::<2>(x, &mut g))),
+        ("DualSVec64<3>", time(&points, |x| auto.log_density_grad_chunked::<3>(x, &mut g))),
+        ("DualSVec64<4>", time(&points, |x| auto.log_density_grad_chunked::<4>(x, &mut g))),
+        ("DualSVec64<6>", time(&points, |x| auto.log_density_grad_chunked::<6>(x, &mut g))),
+        ("DualSVec64<8>", time(&points, |x| auto.log_density_grad_chunked::<8>(x, &mut g))),
+        ("DualSVec64<10>", time(&points, |x| auto.log_density_grad_chunked::<10>(x, &mut g))),
+        ("DualSVec64<12>", time(&points, |x| auto.log_density_grad_chunked::<12>(x, &mut g))),
+        ("DualSVec64<16>", time(&points, |x| auto.log_density_grad_chunked::<16>(x, &mut g))),
+        ("layer's choice", time(&points, |x| auto.log_density_grad(x, &mut g))),
         (
             "DualDVec64, one pass",
             time(&points, |x| {
@@ -163,10 +127,7 @@ fn report_survey() {
     use models::survey::{FullModel, MarginalModel, Survey};
     let survey = Survey::printed();
     let full = (FullModel::new(&survey), Full::declare(&survey).unwrap());
-    let marginal = (
-        MarginalModel::new(&survey),
-        Marginal::declare(&survey).unwrap(),
-    );
+    let marginal = (MarginalModel::new(&survey), Marginal::declare(&survey).unwrap());
     let rows = |hand: &dyn Model, auto: &dyn Model, name: &str| {
         let d = hand.dim();
         let points = random_points(d, 64, 1);
@@ -189,10 +150,7 @@ fn report_survey() {
 
 fn main() {
     report_survey();
-    report(
-        models::eight_schools::Y.to_vec(),
-        models::eight_schools::SIGMA.to_vec(),
-    );
+    report(models::eight_schools::Y.to_vec(), models::eight_schools::SIGMA.to_vec());
     for j in [2, 4, 6, 23, 98] {
         let y: Vec<f64> = (0..j).map(|j| ((j * 37) % 41) as f64 - 12.0).collect();
         let sigma: Vec<f64> = (0..j).map(|j| 8.0 + (j % 7) as f64).collect();

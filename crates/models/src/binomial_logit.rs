@@ -56,29 +56,14 @@ impl BinomialLogit {
         if let Some(j) = (0..trials.len()).find(|&j| successes[j] > trials[j]) {
             return bad(format!("group {} has more successes than trials", j + 1));
         }
-        let priors = Priors {
-            mu_mean,
-            mu_sd,
-            tau_scale,
-        };
+        let priors = Priors { mu_mean, mu_sd, tau_scale };
         priors.validate()?;
         let mut d = Declaration::new();
         let mu = d.real("mu");
         let tau = d.positive("tau");
         let eta = d.vector("eta", trials.len(), Support::Real);
         let p = d.generated_vector("p", trials.len());
-        Declared::new(
-            d,
-            Self {
-                successes,
-                trials,
-                priors,
-                mu,
-                tau,
-                eta,
-                p,
-            },
-        )
+        Declared::new(d, Self { successes, trials, priors, mu, tau, eta, p })
     }
 }
 
@@ -114,10 +99,7 @@ mod tests {
     fn reports_the_success_probabilities() {
         let m = BinomialLogit::declare(vec![18, 10, 7], vec![45, 45, 45], -1.0, 0.5, 1.0).unwrap();
         assert_eq!(m.dim(), 5);
-        assert_eq!(
-            m.param_names(),
-            ["mu", "tau", "eta.1", "eta.2", "eta.3", "p.1", "p.2", "p.3"]
-        );
+        assert_eq!(m.param_names(), ["mu", "tau", "eta.1", "eta.2", "eta.3", "p.1", "p.2", "p.3"]);
         let mut out = Vec::new();
         m.constrain(&[0.5, 0.0, 1.0, 0.0, -2.0], &mut out);
         // tau = 1: p_j = logistic(0.5 + eta_j).

@@ -57,11 +57,7 @@ fn log_sech2<T: Number>(y: T) -> T {
 pub fn constrain<T: Number>(y: &[T], l: &mut [T]) -> T {
     let k = (l.len() as f64).sqrt().round() as usize;
     debug_assert_eq!(k * k, l.len(), "a K × K factor has K² values");
-    debug_assert_eq!(
-        y.len(),
-        free_len(k),
-        "a K × K factor has K(K-1)/2 free values"
-    );
+    debug_assert_eq!(y.len(), free_len(k), "a K × K factor has K(K-1)/2 free values");
     l.fill(T::from(0.0));
     l[0] = T::from(1.0);
     let mut log_jac = T::from(0.0);
@@ -115,10 +111,7 @@ pub fn unconstrain(l: &[f64], y: &mut [f64]) -> Result<(), String> {
     for i in 0..k {
         let row = &l[i * k..(i + 1) * k];
         if row[i + 1..].iter().any(|&v| v != 0.0) {
-            return Err(format!(
-                "row {} has a non-zero entry above the diagonal",
-                i + 1
-            ));
+            return Err(format!("row {} has a non-zero entry above the diagonal", i + 1));
         }
         let norm2: f64 = row.iter().map(|v| v * v).sum();
         let is_unit_row = row[i] > 0.0 && (norm2 - 1.0).abs() <= 1e-8;

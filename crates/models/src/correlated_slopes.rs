@@ -80,9 +80,8 @@ impl Model for CorrelatedSlopes {
 
     fn param_names(&self) -> Vec<String> {
         let j = self.data.num_groups();
-        let mut names: Vec<String> = ["mu_beta_0", "mu_beta_1", "tau_beta_0", "tau_beta_1"]
-            .map(String::from)
-            .to_vec();
+        let mut names: Vec<String> =
+            ["mu_beta_0", "mu_beta_1", "tau_beta_0", "tau_beta_1"].map(String::from).to_vec();
         names.push("rho".into());
         names.extend((1..=j).map(|k| format!("beta_0.{k}")));
         names.extend((1..=j).map(|k| format!("beta_1.{k}")));
@@ -181,16 +180,10 @@ pub fn simulate(
     seed: u64,
 ) -> Result<GroupedRows, String> {
     let p = population;
-    let scales_ok = p
-        .tau
-        .iter()
-        .chain([&p.sigma])
-        .all(|&s| s > 0.0 && s.is_finite());
+    let scales_ok = p.tau.iter().chain([&p.sigma]).all(|&s| s > 0.0 && s.is_finite());
     let rho_ok = p.rho.abs() < 1.0;
     if groups == 0 || per_group == 0 || !rho_ok || !scales_ok {
-        return Err(format!(
-            "cannot simulate {groups} groups of {per_group} from {population:?}"
-        ));
+        return Err(format!("cannot simulate {groups} groups of {per_group} from {population:?}"));
     }
     let mut rng = sampler::rng::chain_rng(seed, 0, 0);
     let mut normal = || sampler::rng::std_normal(&mut rng);

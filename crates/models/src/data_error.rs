@@ -9,29 +9,16 @@ use std::path::PathBuf;
 pub enum DataError {
     /// The file cannot be opened or read.
     #[error("cannot read data file {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     /// The file has no header or no data rows.
     #[error("data file {} is empty: expected a header and at least one row", path.display())]
     Empty { path: PathBuf },
     /// A needed column is not in the header.
     #[error("data file {} has no column `{column}` (its columns are: {found})", path.display())]
-    MissingColumn {
-        path: PathBuf,
-        column: String,
-        found: String,
-    },
+    MissingColumn { path: PathBuf, column: String, found: String },
     /// A value is not of the column's type.
     #[error("data file {}, line {line}, column `{column}`: {value:?} is not {expected}", path.display())]
-    BadValue {
-        path: PathBuf,
-        line: u64,
-        column: String,
-        value: String,
-        expected: &'static str,
-    },
+    BadValue { path: PathBuf, line: u64, column: String, value: String, expected: &'static str },
     /// Any other CSV problem (ragged rows, invalid UTF-8, …).
     #[error("data file {}: {message}", path.display())]
     Csv { path: PathBuf, message: String },
@@ -58,14 +45,8 @@ impl DataError {
     pub fn from_csv(e: csv::Error, path: &std::path::Path) -> Self {
         let message = e.to_string();
         match e.into_kind() {
-            csv::ErrorKind::Io(source) => DataError::Io {
-                path: path.to_path_buf(),
-                source,
-            },
-            _ => DataError::Csv {
-                path: path.to_path_buf(),
-                message,
-            },
+            csv::ErrorKind::Io(source) => DataError::Io { path: path.to_path_buf(), source },
+            _ => DataError::Csv { path: path.to_path_buf(), message },
         }
     }
 }

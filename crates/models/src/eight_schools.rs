@@ -46,17 +46,12 @@ pub struct Priors {
 
 impl Priors {
     /// The Eight Schools priors: `mu ~ Normal(0, 20)`, `tau ~ HalfNormal(10)`.
-    pub const EIGHT_SCHOOLS: Priors = Priors {
-        mu_mean: 0.0,
-        mu_sd: MU_PRIOR_SD,
-        tau_scale: TAU_PRIOR_SCALE,
-    };
+    pub const EIGHT_SCHOOLS: Priors =
+        Priors { mu_mean: 0.0, mu_sd: MU_PRIOR_SD, tau_scale: TAU_PRIOR_SCALE };
 
     /// Checks that the mean is finite and both scales positive and finite.
     pub fn validate(&self) -> Result<()> {
-        let scales_ok = [self.mu_sd, self.tau_scale]
-            .iter()
-            .all(|s| s.is_finite() && *s > 0.0);
+        let scales_ok = [self.mu_sd, self.tau_scale].iter().all(|s| s.is_finite() && *s > 0.0);
         if self.mu_mean.is_finite() && scales_ok {
             Ok(())
         } else {
@@ -149,12 +144,7 @@ impl EightSchools {
             return bad("standard errors sigma must be positive and finite");
         }
         priors.validate()?;
-        Ok(Self {
-            y,
-            sigma,
-            parameterization,
-            priors,
-        })
+        Ok(Self { y, sigma, parameterization, priors })
     }
 
     fn j(&self) -> usize {
@@ -248,11 +238,7 @@ mod tests {
 
     #[test]
     fn gradients_match_finite_differences_with_other_priors() {
-        let priors = Priors {
-            mu_mean: 50.0,
-            mu_sd: 25.0,
-            tau_scale: 10.0,
-        };
+        let priors = Priors { mu_mean: 50.0, mu_sd: 25.0, tau_scale: 10.0 };
         let (y, sigma) = (vec![70.0, 64.0, 75.5], vec![2.5, 2.5, 4.0]);
         for p in [Parameterization::Centred, Parameterization::NonCentred] {
             let m = EightSchools::from_data(y.clone(), sigma.clone(), priors, p).unwrap();
@@ -294,15 +280,9 @@ mod tests {
         assert!(EightSchools::from_data(vec![1.0, 2.0], vec![1.0], ok, nc).is_err());
         assert!(EightSchools::from_data(vec![f64::NAN], vec![1.0], ok, nc).is_err());
         for bad in [
-            Priors {
-                tau_scale: -1.0,
-                ..ok
-            },
+            Priors { tau_scale: -1.0, ..ok },
             Priors { mu_sd: 0.0, ..ok },
-            Priors {
-                mu_mean: f64::INFINITY,
-                ..ok
-            },
+            Priors { mu_mean: f64::INFINITY, ..ok },
         ] {
             assert!(EightSchools::from_data(vec![1.0], vec![1.0], bad, nc).is_err());
         }

@@ -100,11 +100,8 @@ impl CovariateSchools {
         for k in 0..n {
             let tau = (k as f64 + 0.5) * h;
             // Precision matrix [[a, b], [b, d]] and right-hand side (r0, r1).
-            let (mut a, mut b, mut d) = (
-                1.0 / (MU_PRIOR_SD * MU_PRIOR_SD),
-                0.0,
-                1.0 / (BETA_PRIOR_SD * BETA_PRIOR_SD),
-            );
+            let (mut a, mut b, mut d) =
+                (1.0 / (MU_PRIOR_SD * MU_PRIOR_SD), 0.0, 1.0 / (BETA_PRIOR_SD * BETA_PRIOR_SD));
             let (mut r0, mut r1, mut sum_y2, mut log_det_v) = (0.0, 0.0, 0.0, 0.0);
             for i in 0..self.j() {
                 let v = self.sigma[i] * self.sigma[i] + tau * tau;
@@ -123,27 +120,15 @@ impl CovariateSchools {
             let log_prior = -0.5 * tau * tau / (TAU_PRIOR_SCALE * TAU_PRIOR_SCALE);
             let log_w = log_prior - 0.5 * det.ln() - 0.5 * log_det_v - 0.5 * (sum_y2 - quad);
             // Posterior covariance P⁻¹ = [[d, −b], [−b, a]] / det.
-            cells.push(GridCell {
-                log_weight: log_w,
-                tau,
-                mu: (m0, d / det),
-                beta: (m1, a / det),
-            });
+            cells.push(GridCell { log_weight: log_w, tau, mu: (m0, d / det), beta: (m1, a / det) });
         }
-        let max = cells
-            .iter()
-            .map(|c| c.log_weight)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let max = cells.iter().map(|c| c.log_weight).fold(f64::NEG_INFINITY, f64::max);
         let w: Vec<f64> = cells.iter().map(|c| (c.log_weight - max).exp()).collect();
         let total: f64 = w.iter().sum();
         let w: Vec<f64> = w.iter().map(|w| w / total).collect();
         let tau_mean = cells.iter().zip(&w).map(|(c, w)| c.tau * w).sum::<f64>();
-        let tau_sd = cells
-            .iter()
-            .zip(&w)
-            .map(|(c, w)| (c.tau - tau_mean).powi(2) * w)
-            .sum::<f64>()
-            .sqrt();
+        let tau_sd =
+            cells.iter().zip(&w).map(|(c, w)| (c.tau - tau_mean).powi(2) * w).sum::<f64>().sqrt();
         let mixture = |pick: fn(&GridCell) -> (f64, f64)| {
             NormalMixture::new(cells.iter().zip(&w).map(|(c, w)| {
                 let (m, v) = pick(c);
@@ -207,12 +192,7 @@ impl Model for CovariateSchools {
     fn constrain(&self, p: &[f64], out: &mut Vec<f64>) {
         let (mu, beta, tau) = (p[0], p[1], p[2].exp());
         out.extend([mu, beta, tau]);
-        out.extend(
-            p[3..]
-                .iter()
-                .zip(&self.x)
-                .map(|(eta, x)| mu + beta * x + tau * eta),
-        );
+        out.extend(p[3..].iter().zip(&self.x).map(|(eta, x)| mu + beta * x + tau * eta));
     }
 }
 
@@ -245,11 +225,7 @@ mod tests {
     #[test]
     fn without_the_covariate_the_exact_posterior_is_eight_schools() {
         // All x = 0: beta keeps its prior and mu is Eight Schools' mu.
-        let model = CovariateSchools {
-            y: Y.to_vec(),
-            sigma: SIGMA.to_vec(),
-            x: vec![0.0; 8],
-        };
+        let model = CovariateSchools { y: Y.to_vec(), sigma: SIGMA.to_vec(), x: vec![0.0; 8] };
         let exact = model.exact(20_000, 80.0);
         let reference = ExactPosterior::eight_schools(20_000, 80.0);
         assert!((exact.mu.mean() - reference.mu.0).abs() < 1e-9);

@@ -64,11 +64,7 @@ fn given_tau(y: &[f64], sigma: &[f64], tau: f64) -> GivenTau {
     let log_prior_tau = -0.5 * tau * tau / (TAU_PRIOR_SCALE * TAU_PRIOR_SCALE);
     let log_marginal =
         log_prior_tau + 0.5 * v_mu.ln() - 0.5 * log_det - 0.5 * (sum_y2 - mu_hat * mu_hat / v_mu);
-    GivenTau {
-        log_marginal,
-        mu_hat,
-        v_mu,
-    }
+    GivenTau { log_marginal, mu_hat, v_mu }
 }
 // ANCHOR_END: given_tau
 
@@ -95,10 +91,7 @@ impl ExactPosterior {
         let h = tau_max / n as f64;
         let tau_grid: Vec<f64> = (0..n).map(|k| (k as f64 + 0.5) * h).collect();
         let cond: Vec<GivenTau> = tau_grid.iter().map(|&t| given_tau(y, sigma, t)).collect();
-        let max = cond
-            .iter()
-            .map(|c| c.log_marginal)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let max = cond.iter().map(|c| c.log_marginal).fold(f64::NEG_INFINITY, f64::max);
         let w: Vec<f64> = cond.iter().map(|c| (c.log_marginal - max).exp()).collect();
         let total: f64 = w.iter().sum();
         let w: Vec<f64> = w.iter().map(|x| x / total).collect();
@@ -178,12 +171,7 @@ mod tests {
         let coarse = ExactPosterior::eight_schools(20_000, 80.0);
         let fine = ExactPosterior::eight_schools(80_000, 120.0);
         let d = (coarse.tau.0 - fine.tau.0).abs();
-        assert!(
-            d < 1e-6,
-            "tau mean differs by {d:e}: {} vs {}",
-            coarse.tau.0,
-            fine.tau.0
-        );
+        assert!(d < 1e-6, "tau mean differs by {d:e}: {} vs {}", coarse.tau.0, fine.tau.0);
         assert!((coarse.mu.1 - fine.mu.1).abs() < 1e-6);
         assert!((coarse.theta[0].0 - fine.theta[0].0).abs() < 1e-6);
     }
@@ -194,11 +182,8 @@ mod tests {
         let h = post.tau_grid[1] - post.tau_grid[0];
         let mass: f64 = post.tau_density.iter().map(|d| d * h).sum();
         assert!((mass - 1.0).abs() < 1e-12);
-        let (q05, q50, q95) = (
-            post.tau_quantile(0.05),
-            post.tau_quantile(0.5),
-            post.tau_quantile(0.95),
-        );
+        let (q05, q50, q95) =
+            (post.tau_quantile(0.05), post.tau_quantile(0.5), post.tau_quantile(0.95));
         assert!(0.0 < q05 && q05 < q50 && q50 < q95, "{q05} {q50} {q95}");
         assert!((post.tau_cdf(q50) - 0.5).abs() < 1e-9);
         assert!((post.tau_cdf(1e9) - 1.0).abs() < 1e-12);

@@ -37,14 +37,12 @@ impl ExactPosterior {
     /// The exact marginal posterior `p(theta_i | y)` of school `i` (0-based).
     pub fn theta_marginal(&self, i: usize) -> NormalMixture {
         NormalMixture::new(
-            self.grid_weights()
-                .into_iter()
-                .zip(&self.tau_grid)
-                .zip(&self.mu_given_tau)
-                .map(|((w, tau), (m, v))| {
+            self.grid_weights().into_iter().zip(&self.tau_grid).zip(&self.mu_given_tau).map(
+                |((w, tau), (m, v))| {
                     let (mean, var) = theta_given_tau(self.y[i], self.sigma[i], *tau, *m, *v);
                     (w, mean, var.sqrt())
-                }),
+                },
+            ),
         )
     }
 

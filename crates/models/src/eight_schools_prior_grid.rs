@@ -81,10 +81,8 @@ impl ExactPosterior {
         }
         let h = tau_max / n as f64;
         let tau_grid: Vec<f64> = (0..n).map(|k| (k as f64 + 0.5) * h).collect();
-        let cond: Vec<(f64, f64, f64)> = tau_grid
-            .iter()
-            .map(|&t| given_tau(priors, y, sigma, t))
-            .collect();
+        let cond: Vec<(f64, f64, f64)> =
+            tau_grid.iter().map(|&t| given_tau(priors, y, sigma, t)).collect();
         let max = cond.iter().map(|c| c.0).fold(f64::NEG_INFINITY, f64::max);
         let w: Vec<f64> = cond.iter().map(|c| (c.0 - max).exp()).collect();
         let total: f64 = w.iter().sum();

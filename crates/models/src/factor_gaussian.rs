@@ -132,16 +132,12 @@ impl Model for FactorGaussian {
                 *cj += b * y;
             }
         }
-        let kc: Vec<f64> = (0..k)
-            .map(|a| (0..k).map(|b| self.inner[a * k + b] * c[b]).sum())
-            .collect();
+        let kc: Vec<f64> =
+            (0..k).map(|a| (0..k).map(|b| self.inner[a * k + b] * c[b]).sum()).collect();
         let ckc: f64 = c.iter().zip(&kc).map(|(c, kc)| c * kc).sum();
         for (i, (g, s)) in grad.iter_mut().zip(&self.scales).enumerate() {
-            let bkc: f64 = self.loadings[i * k..(i + 1) * k]
-                .iter()
-                .zip(&kc)
-                .map(|(b, v)| b * v)
-                .sum();
+            let bkc: f64 =
+                self.loadings[i * k..(i + 1) * k].iter().zip(&kc).map(|(b, v)| b * v).sum();
             *g = -(*g - bkc) / s;
         }
         -0.5 * (yy - ckc)
@@ -163,11 +159,7 @@ impl Model for FactorGaussian {
 pub fn log_spaced_scales(d: usize) -> Vec<f64> {
     (0..d)
         .map(|i| {
-            let t = if d > 1 {
-                i as f64 / (d - 1) as f64
-            } else {
-                0.5
-            };
+            let t = if d > 1 { i as f64 / (d - 1) as f64 } else { 0.5 };
             10f64.powf(-1.0 + 2.0 * t)
         })
         .collect()

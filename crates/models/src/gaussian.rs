@@ -37,10 +37,7 @@ impl Gaussian {
             -rho * sd[0] * sd[1] / det,
             sd[0] * sd[0] / det,
         ];
-        Self {
-            mean: mean.to_vec(),
-            precision,
-        }
+        Self { mean: mean.to_vec(), precision }
     }
 }
 
@@ -76,12 +73,7 @@ impl Model for Gaussian {
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     let mut lanes = [0.0; 4];
     let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
-    let tail: f64 = ca
-        .remainder()
-        .iter()
-        .zip(cb.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
+    let tail: f64 = ca.remainder().iter().zip(cb.remainder()).map(|(x, y)| x * y).sum();
     for (x, y) in ca.zip(cb) {
         for k in 0..4 {
             lanes[k] += x[k] * y[k];

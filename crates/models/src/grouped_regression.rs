@@ -116,13 +116,8 @@ mod tests {
 
     #[test]
     fn groups_are_sorted_stably_with_ranges() {
-        let d = GroupedRows::new(
-            &[1, 0, 1, 0],
-            &[1.0, 2.0, 3.0, 4.0],
-            &[5.0, 6.0, 7.0, 8.0],
-            2,
-        )
-        .unwrap();
+        let d = GroupedRows::new(&[1, 0, 1, 0], &[1.0, 2.0, 3.0, 4.0], &[5.0, 6.0, 7.0, 8.0], 2)
+            .unwrap();
         assert_eq!(d.x, vec![2.0, 4.0, 1.0, 3.0]);
         assert_eq!(d.y, vec![6.0, 8.0, 5.0, 7.0]);
         assert_eq!(d.ranges, vec![0..2, 2..4]);

@@ -35,18 +35,12 @@ pub struct NealsFunnel {
 impl NealsFunnel {
     /// Neal's nine-coordinate funnel, centred (`x` sampled directly).
     pub fn centred() -> Self {
-        Self {
-            k: NEAL_K,
-            non_centred: false,
-        }
+        Self { k: NEAL_K, non_centred: false }
     }
 
     /// Neal's nine-coordinate funnel, non-centred (`z` sampled, `x = exp(v/2) z`).
     pub fn non_centred() -> Self {
-        Self {
-            k: NEAL_K,
-            non_centred: true,
-        }
+        Self { k: NEAL_K, non_centred: true }
     }
 }
 
@@ -114,11 +108,7 @@ mod tests {
         let mut out = Vec::new();
         model.constrain(&p, &mut out);
         assert_eq!(out.len(), model.param_names().len());
-        assert!(
-            (out[3] - 4.0).abs() < 1e-12,
-            "x.3 = 2 · z.3 = 4, got {}",
-            out[3]
-        );
+        assert!((out[3] - 4.0).abs() < 1e-12, "x.3 = 2 · z.3 = 4, got {}", out[3]);
         assert_eq!(out[1 + NEAL_K + 2], 2.0);
     }
 
@@ -132,9 +122,8 @@ mod tests {
             let v = V_SD * std_normal(&mut rng);
             let z: Vec<f64> = (0..NEAL_K).map(|_| std_normal(&mut rng)).collect();
             let pn: Vec<f64> = std::iter::once(v).chain(z.iter().copied()).collect();
-            let pc: Vec<f64> = std::iter::once(v)
-                .chain(z.iter().map(|z| (0.5 * v).exp() * z))
-                .collect();
+            let pc: Vec<f64> =
+                std::iter::once(v).chain(z.iter().map(|z| (0.5 * v).exp() * z)).collect();
             let diff = c.log_density(&pc) - n.log_density(&pn);
             let jacobian = NEAL_K as f64 * 0.5 * v;
             assert!((diff + jacobian).abs() < 1e-9, "v {v}: diff {diff}");

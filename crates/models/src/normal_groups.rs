@@ -52,10 +52,7 @@ impl GroupStats {
                 return Err(SamplerError::Model(format!("group {} is empty", i + 1)));
             }
             if g.iter().any(|v| !v.is_finite()) {
-                return Err(SamplerError::Model(format!(
-                    "group {} has a non-finite value",
-                    i + 1
-                )));
+                return Err(SamplerError::Model(format!("group {} has a non-finite value", i + 1)));
             }
             let n = g.len();
             let mean = g.iter().sum::<f64>() / n as f64;
@@ -63,11 +60,7 @@ impl GroupStats {
             means.push(mean);
             within_ss.push(g.iter().map(|v| (v - mean) * (v - mean)).sum());
         }
-        Ok(Self {
-            sizes,
-            means,
-            within_ss,
-        })
+        Ok(Self { sizes, means, within_ss })
     }
 
     /// Number of groups.
@@ -82,12 +75,7 @@ impl GroupStats {
 
     /// Mean of all observations (each observation weighted equally).
     pub fn grand_mean(&self) -> f64 {
-        let total: f64 = self
-            .sizes
-            .iter()
-            .zip(&self.means)
-            .map(|(n, m)| *n as f64 * m)
-            .sum();
+        let total: f64 = self.sizes.iter().zip(&self.means).map(|(n, m)| *n as f64 * m).sum();
         total / self.num_obs() as f64
     }
 
@@ -316,12 +304,8 @@ mod tests {
         .unwrap()
     }
 
-    const PRIORS: GroupPriors = GroupPriors {
-        mu_mean: 50.0,
-        mu_sd: 25.0,
-        tau_scale: 10.0,
-        sigma_scale: 15.0,
-    };
+    const PRIORS: GroupPriors =
+        GroupPriors { mu_mean: 50.0, mu_sd: 25.0, tau_scale: 10.0, sigma_scale: 15.0 };
 
     #[test]
     fn sufficient_statistics() {
@@ -342,10 +326,8 @@ mod tests {
         let (theta, log_sigma) = (64.0, 1.7f64);
         for (i, g) in groups.iter().enumerate() {
             let s = log_sigma.exp();
-            let direct: f64 = g
-                .iter()
-                .map(|y| -log_sigma - 0.5 * (y - theta) * (y - theta) / (s * s))
-                .sum();
+            let direct: f64 =
+                g.iter().map(|y| -log_sigma - 0.5 * (y - theta) * (y - theta) / (s * s)).sum();
             assert!((d.log_lik(i, theta, log_sigma).0 - direct).abs() < 1e-10);
         }
     }
@@ -362,10 +344,7 @@ mod tests {
         pp.constrain(&[60.0, 0.0, 0.0, 1.0, -1.0, 0.5], &mut out);
         assert_eq!(out, vec![60.0, 1.0, 1.0, 61.0, 59.0, 60.5]);
         assert_eq!(pp.param_names().len(), out.len());
-        let np = NoPoolingMeans {
-            data: d,
-            priors: PRIORS,
-        };
+        let np = NoPoolingMeans { data: d, priors: PRIORS };
         assert_eq!(np.param_names()[3], "sigma.1");
     }
 
@@ -378,21 +357,11 @@ mod tests {
             priors: PRIORS,
             parameterization: Parameterization::NonCentred,
         };
-        let c = PartialPooling {
-            parameterization: Parameterization::Centred,
-            ..nc.clone()
-        };
+        let c = PartialPooling { parameterization: Parameterization::Centred, ..nc.clone() };
         let (mu, s) = (62.0, 1.3f64);
         let eta = [0.4, -1.1, 0.9];
         let xn = [mu, s, 2.5, eta[0], eta[1], eta[2]];
-        let xc = [
-            mu,
-            s,
-            2.5,
-            mu + s.exp() * eta[0],
-            mu + s.exp() * eta[1],
-            mu + s.exp() * eta[2],
-        ];
+        let xc = [mu, s, 2.5, mu + s.exp() * eta[0], mu + s.exp() * eta[1], mu + s.exp() * eta[2]];
         let diff = c.log_density(&xc) - nc.log_density(&xn);
         assert!((diff + 3.0 * s).abs() < 1e-9, "diff {diff}");
     }

@@ -57,13 +57,7 @@ pub fn posterior_means(y: &[f64], se: &[f64], p: &Priors) -> Vec<f64> {
     let w: Vec<f64> = log_w.iter().map(|l| (l - top).exp()).collect();
     let total: f64 = w.iter().sum();
     (0..y.len())
-        .map(|j| {
-            w.iter()
-                .zip(&conditional)
-                .map(|(wk, c)| wk * c[j])
-                .sum::<f64>()
-                / total
-        })
+        .map(|j| w.iter().zip(&conditional).map(|(wk, c)| wk * c[j]).sum::<f64>() / total)
         .collect()
 }
 
@@ -116,11 +110,7 @@ mod tests {
 
     #[test]
     fn the_fast_path_agrees() {
-        let p = Priors {
-            mu_mean: 50.0,
-            mu_sd: 25.0,
-            tau_scale: 10.0,
-        };
+        let p = Priors { mu_mean: 50.0, mu_sd: 25.0, tau_scale: 10.0 };
         let y = [62.0, 75.5, 70.1, 81.0, 66.6];
         let slow = posterior_means(&y, &[2.5; 5], &p);
         let fast = posterior_means_equal_se(&y, 2.5, &p);
@@ -131,11 +121,7 @@ mod tests {
 
     #[test]
     fn equal_means_are_left_alone() {
-        let p = Priors {
-            mu_mean: 50.0,
-            mu_sd: 25.0,
-            tau_scale: 10.0,
-        };
+        let p = Priors { mu_mean: 50.0, mu_sd: 25.0, tau_scale: 10.0 };
         let m = posterior_means(&[70.0, 70.0, 70.0], &[2.0, 2.0, 2.0], &p);
         // All groups agree, so all estimates agree (pulled a little to the prior mean).
         assert!((m[0] - m[2]).abs() < 1e-12 && m[0] < 70.0 && m[0] > 69.0);

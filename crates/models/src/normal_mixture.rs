@@ -65,19 +65,11 @@ impl NormalMixture {
             means.push(m);
             sds.push(s);
         }
-        Self {
-            weights,
-            means,
-            sds,
-        }
+        Self { weights, means, sds }
     }
 
     fn components(&self) -> impl Iterator<Item = (f64, f64, f64)> + '_ {
-        self.weights
-            .iter()
-            .zip(&self.means)
-            .zip(&self.sds)
-            .map(|((w, m), s)| (*w, *m, *s))
+        self.weights.iter().zip(&self.means).zip(&self.sds).map(|((w, m), s)| (*w, *m, *s))
     }
 
     /// The mixture's mean.
@@ -88,18 +80,14 @@ impl NormalMixture {
     /// The mixture's standard deviation (law of total variance).
     pub fn sd(&self) -> f64 {
         let mean = self.mean();
-        let var: f64 = self
-            .components()
-            .map(|(w, m, s)| w * (s * s + (m - mean) * (m - mean)))
-            .sum();
+        let var: f64 =
+            self.components().map(|(w, m, s)| w * (s * s + (m - mean) * (m - mean))).sum();
         var.sqrt()
     }
 
     /// Density at `x`.
     pub fn pdf(&self, x: f64) -> f64 {
-        self.components()
-            .map(|(w, m, s)| w * std_normal_pdf((x - m) / s) / s)
-            .sum()
+        self.components().map(|(w, m, s)| w * std_normal_pdf((x - m) / s) / s).sum()
     }
 
     /// `P(X ≤ x)`.
@@ -116,14 +104,10 @@ impl NormalMixture {
         if !(p > 0.0 && p < 1.0) || self.weights.is_empty() {
             return f64::NAN;
         }
-        let lo_start = self
-            .components()
-            .map(|(_, m, s)| m - 40.0 * s)
-            .fold(f64::INFINITY, f64::min);
-        let hi_start = self
-            .components()
-            .map(|(_, m, s)| m + 40.0 * s)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let lo_start =
+            self.components().map(|(_, m, s)| m - 40.0 * s).fold(f64::INFINITY, f64::min);
+        let hi_start =
+            self.components().map(|(_, m, s)| m + 40.0 * s).fold(f64::NEG_INFINITY, f64::max);
         let (mut lo, mut hi) = (lo_start, hi_start);
         let tol = 1e-10 * (hi_start - lo_start);
         while hi - lo > tol {
@@ -143,11 +127,7 @@ impl NormalMixture {
         Self {
             weights: self.weights.clone(),
             means: self.means.clone(),
-            sds: self
-                .sds
-                .iter()
-                .map(|s| (s * s + extra_sd * extra_sd).sqrt())
-                .collect(),
+            sds: self.sds.iter().map(|s| (s * s + extra_sd * extra_sd).sqrt()).collect(),
         }
     }
 }

@@ -48,27 +48,14 @@ pub fn empirical_bayes(ybar: &[f64], n: usize, sigma: f64) -> EmpiricalBayes {
     let tau2_hat = (between - within).max(TAU2_FLOOR);
     let precision = n as f64 / (sigma * sigma);
     let weight = precision / (precision + 1.0 / tau2_hat);
-    let estimates = ybar
-        .iter()
-        .map(|y| weight * y + (1.0 - weight) * grand_mean)
-        .collect();
-    EmpiricalBayes {
-        estimates,
-        grand_mean,
-        tau2_hat,
-        weight,
-    }
+    let estimates = ybar.iter().map(|y| weight * y + (1.0 - weight) * grand_mean).collect();
+    EmpiricalBayes { estimates, grand_mean, tau2_hat, weight }
 }
 // ANCHOR_END: empirical_bayes
 
 /// Mean squared error of `estimates` against `truth`.
 pub fn mse(estimates: &[f64], truth: &[f64]) -> f64 {
-    estimates
-        .iter()
-        .zip(truth)
-        .map(|(e, t)| (e - t) * (e - t))
-        .sum::<f64>()
-        / truth.len() as f64
+    estimates.iter().zip(truth).map(|(e, t)| (e - t) * (e - t)).sum::<f64>() / truth.len() as f64
 }
 
 #[cfg(test)]

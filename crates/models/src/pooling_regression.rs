@@ -40,10 +40,7 @@ pub struct NoPoolingLines {
 /// `−N log sigma − Σ r² / (2 sigma²)`, and its derivative in `log sigma`.
 #[inline]
 fn sigma_terms(n: usize, rr: f64, u: f64, inv_s2: f64) -> (f64, f64) {
-    (
-        -(n as f64) * u - 0.5 * rr * inv_s2,
-        -(n as f64) + rr * inv_s2,
-    )
+    (-(n as f64) * u - 0.5 * rr * inv_s2, -(n as f64) + rr * inv_s2)
 }
 
 impl Model for CompletePoolingLines {

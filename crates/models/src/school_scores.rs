@@ -9,11 +9,7 @@ use sampler::rng::{chain_rng, std_normal};
 // ANCHOR: priors
 /// Priors of the full-Bayes fit of the school-scores experiment:
 /// `mu ~ Normal(50, 25)`, `tau ~ HalfNormal(10)` (those of the pooling chapter).
-pub const SCORE_PRIORS: Priors = Priors {
-    mu_mean: 50.0,
-    mu_sd: 25.0,
-    tau_scale: 10.0,
-};
+pub const SCORE_PRIORS: Priors = Priors { mu_mean: 50.0, mu_sd: 25.0, tau_scale: 10.0 };
 // ANCHOR_END: priors
 
 /// The population's grand mean (exam points), as in the source.
@@ -52,15 +48,12 @@ pub struct SimulatedSchools {
 /// from random stream `stream` of `seed`.
 pub fn schools(d: &Design, seed: u64, stream: u32) -> SimulatedSchools {
     let mut rng = chain_rng(seed, stream, 0);
-    let truth: Vec<f64> = (0..d.schools)
-        .map(|_| GRAND_MEAN + d.tau * std_normal(&mut rng))
-        .collect();
+    let truth: Vec<f64> =
+        (0..d.schools).map(|_| GRAND_MEAN + d.tau * std_normal(&mut rng)).collect();
     let ybar = truth
         .iter()
         .map(|t| {
-            let total: f64 = (0..d.students)
-                .map(|_| t + d.sigma * std_normal(&mut rng))
-                .sum();
+            let total: f64 = (0..d.students).map(|_| t + d.sigma * std_normal(&mut rng)).sum();
             total / d.students as f64
         })
         .collect();
@@ -72,9 +65,7 @@ pub fn schools(d: &Design, seed: u64, stream: u32) -> SimulatedSchools {
 /// for simulation studies with thousands of data sets. `rng` is shared by
 /// consecutive replications of one study.
 pub fn school_means<R: rand::Rng + ?Sized>(d: &Design, rng: &mut R) -> SimulatedSchools {
-    let truth: Vec<f64> = (0..d.schools)
-        .map(|_| GRAND_MEAN + d.tau * std_normal(rng))
-        .collect();
+    let truth: Vec<f64> = (0..d.schools).map(|_| GRAND_MEAN + d.tau * std_normal(rng)).collect();
     let se = d.se();
     let ybar = truth.iter().map(|t| t + se * std_normal(rng)).collect();
     SimulatedSchools { truth, ybar }
@@ -86,12 +77,7 @@ mod tests {
 
     #[test]
     fn without_noise_the_sample_means_are_the_truth() {
-        let d = Design {
-            schools: 5,
-            students: 4,
-            tau: 10.0,
-            sigma: 0.0,
-        };
+        let d = Design { schools: 5, students: 4, tau: 10.0, sigma: 0.0 };
         let full = schools(&d, 3, 0);
         assert_eq!(full.ybar, full.truth);
         assert!(full.truth.iter().any(|t| (t - GRAND_MEAN).abs() > 1e-9));

@@ -89,13 +89,5 @@ pub fn run_with_hook(
         mse(&eb.estimates, &data.truth),
         mse(&bayes, &data.truth),
     ];
-    Ok(Experiment {
-        design: *design,
-        data,
-        eb,
-        fit,
-        bayes,
-        bayes_exact,
-        mse,
-    })
+    Ok(Experiment { design: *design, data, eb, fit, bayes, bayes_exact, mse })
 }

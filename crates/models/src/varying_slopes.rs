@@ -55,10 +55,7 @@ const GROUPS: usize = 4;
 impl VaryingSlopes {
     /// The model on `data` in the given parameterisation.
     pub fn new(data: GroupedRows, parameterization: Parameterization) -> Self {
-        Self {
-            data,
-            parameterization,
-        }
+        Self { data, parameterization }
     }
 
     /// Log density of the hyperparameters' priors (with the log-Jacobians of
@@ -143,9 +140,8 @@ impl Model for VaryingSlopes {
 
     fn param_names(&self) -> Vec<String> {
         let j = self.data.num_groups();
-        let mut names: Vec<String> = ["mu_beta_0", "mu_beta_1", "tau_beta_0", "tau_beta_1"]
-            .map(String::from)
-            .to_vec();
+        let mut names: Vec<String> =
+            ["mu_beta_0", "mu_beta_1", "tau_beta_0", "tau_beta_1"].map(String::from).to_vec();
         names.extend((1..=j).map(|k| format!("beta_0.{k}")));
         names.extend((1..=j).map(|k| format!("beta_1.{k}")));
         names.push("sigma".into());
@@ -242,11 +238,7 @@ mod tests {
             // tau = e^5 makes the group prior nearly flat; the N(0, 10) prior
             // of no pooling adds -beta / 100.
             let expected = gn[k] + beta[k] / 100.0;
-            assert!(
-                (gc[4 + k] - expected).abs() < 1e-3,
-                "{k}: {} vs {expected}",
-                gc[4 + k]
-            );
+            assert!((gc[4 + k] - expected).abs() < 1e-3, "{k}: {} vs {expected}", gc[4 + k]);
         }
     }
 }

@@ -59,9 +59,7 @@ fn fixture_points(dim: usize, n: usize, seed: u64) -> Vec<Vec<f64>> {
         let u2 = uniform(&mut rng);
         (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
     };
-    (0..n)
-        .map(|_| (0..dim).map(|_| normal()).collect())
-        .collect()
+    (0..n).map(|_| (0..dim).map(|_| normal()).collect()).collect()
 }
 
 /// Checks `model` against fixture `name`; panics with the first disagreement.
@@ -106,24 +104,15 @@ fn eight_schools_models() {
     use models::declared::eight_schools::{CompletePooling, NoPooling, Schools};
     use models::eight_schools::{SIGMA, Y};
     check("eight_schools_centred", &models::EightSchools::new(Centred));
-    check(
-        "eight_schools_non_centred",
-        &models::EightSchools::new(NonCentred),
-    );
+    check("eight_schools_non_centred", &models::EightSchools::new(NonCentred));
     let cov = models::eight_schools_covariate::CovariateSchools {
         y: Y.to_vec(),
         sigma: SIGMA.to_vec(),
         x: vec![1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
     };
     check("eight_schools_covariate", &cov);
-    check(
-        "loo_complete",
-        &CompletePooling::declare(Schools::classic()).unwrap(),
-    );
-    check(
-        "loo_no_pooling",
-        &NoPooling::declare(Schools::classic()).unwrap(),
-    );
+    check("loo_complete", &CompletePooling::declare(Schools::classic()).unwrap());
+    check("loo_no_pooling", &NoPooling::declare(Schools::classic()).unwrap());
 }
 
 #[test]
@@ -154,40 +143,16 @@ fn small_models() {
 #[test]
 fn normal_groups() {
     use models::normal_groups::*;
-    let data = GroupStats::from_groups(&[
-        vec![1.2, 0.4, 2.2],
-        vec![3.1, 2.7],
-        vec![-0.5, 0.3, 0.9, 1.4],
-    ])
-    .unwrap();
-    let priors = GroupPriors {
-        mu_mean: 0.0,
-        mu_sd: 5.0,
-        tau_scale: 2.0,
-        sigma_scale: 3.0,
-    };
+    let data =
+        GroupStats::from_groups(&[vec![1.2, 0.4, 2.2], vec![3.1, 2.7], vec![-0.5, 0.3, 0.9, 1.4]])
+            .unwrap();
+    let priors = GroupPriors { mu_mean: 0.0, mu_sd: 5.0, tau_scale: 2.0, sigma_scale: 3.0 };
     let data2 = data.clone();
-    check(
-        "normal_groups_complete",
-        &CompletePoolingMeans {
-            data: data2,
-            priors,
-        },
-    );
+    check("normal_groups_complete", &CompletePoolingMeans { data: data2, priors });
     let data2 = data.clone();
-    check(
-        "normal_groups_no_pooling",
-        &NoPoolingMeans {
-            data: data2,
-            priors,
-        },
-    );
+    check("normal_groups_no_pooling", &NoPoolingMeans { data: data2, priors });
     for (parameterization, key) in [(Centred, "centred"), (NonCentred, "non_centred")] {
-        let m = PartialPooling {
-            data: data.clone(),
-            priors,
-            parameterization,
-        };
+        let m = PartialPooling { data: data.clone(), priors, parameterization };
         check(&format!("normal_groups_partial_{key}"), &m);
     }
 }
@@ -201,14 +166,8 @@ fn high_school_and_beyond() {
     let data = hsb.grouped().unwrap();
     check("hsb_complete", &CompletePoolingLines { data: data.clone() });
     check("hsb_no_pooling", &NoPoolingLines { data: data.clone() });
-    check(
-        "hsb_partial_centred",
-        &VaryingSlopes::new(data.clone(), Centred),
-    );
-    check(
-        "hsb_partial_non_centred",
-        &VaryingSlopes::new(data, NonCentred),
-    );
+    check("hsb_partial_centred", &VaryingSlopes::new(data.clone(), Centred));
+    check("hsb_partial_non_centred", &VaryingSlopes::new(data, NonCentred));
 }
 
 #[test]
@@ -226,39 +185,24 @@ fn beta_multilevel() {
     use models::beta_multilevel::one_school::OneSchool;
     use models::beta_multilevel::schools::{BetaPooling, BetaSchools};
     use models::beta_multilevel::three_levels::ThreeLevels;
-    let heights = vec![
-        vec![180.0, 183.5, 178.2],
-        vec![170.1, 171.0],
-        vec![190.0, 188.0, 192.5, 189.9],
-    ];
+    let heights =
+        vec![vec![180.0, 183.5, 178.2], vec![170.1, 171.0], vec![190.0, 188.0, 192.5, 189.9]];
     check("beta_heights", &Heights::declare(&heights).unwrap());
     let one = [0.7, 0.81, 0.93, 0.55, 0.77];
     check("beta_one_school", &OneSchool::declare(&one).unwrap());
-    let scores = vec![
-        vec![0.7, 0.8, 0.9],
-        vec![0.6, 0.65],
-        vec![0.91, 0.85, 0.88, 0.7],
-    ];
+    let scores = vec![vec![0.7, 0.8, 0.9], vec![0.6, 0.65], vec![0.91, 0.85, 0.88, 0.7]];
     let unpooled = BetaSchools::declare(&scores, BetaPooling::Unpooled).unwrap();
     check("beta_schools_unpooled", &unpooled);
     let pooled = BetaSchools::declare(&scores, BetaPooling::Pooled).unwrap();
     check("beta_schools_pooled", &pooled);
-    let scores3 = vec![
-        vec![0.7, 0.8, 0.9],
-        vec![0.6, 0.65],
-        vec![0.91, 0.85, 0.88],
-        vec![0.5, 0.7],
-    ];
+    let scores3 =
+        vec![vec![0.7, 0.8, 0.9], vec![0.6, 0.65], vec![0.91, 0.85, 0.88], vec![0.5, 0.7]];
     let three = ThreeLevels::declare(&scores3, &[0, 0, 1, 1]).unwrap();
     check("beta_three_levels", &three);
-    let schools: Vec<SchoolSummary> = [
-        (0.64, 113.0, 0),
-        (0.85, 59.0, 1),
-        (0.62, 190.0, 2),
-        (0.55, 40.0, 2),
-    ]
-    .map(|(mean, n, authority)| SchoolSummary { mean, n, authority })
-    .to_vec();
+    let schools: Vec<SchoolSummary> =
+        [(0.64, 113.0, 0), (0.85, 59.0, 1), (0.62, 190.0, 2), (0.55, 40.0, 2)]
+            .map(|(mean, n, authority)| SchoolSummary { mean, n, authority })
+            .to_vec();
     for (p, key) in [
         (ExamPooling::Unpooled, "unpooled"),
         (ExamPooling::Pooled, "pooled"),

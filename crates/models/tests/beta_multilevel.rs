@@ -9,24 +9,14 @@ use models::layer::check::check_against_declared;
 use sampler::Model;
 
 fn schools() -> Vec<SchoolSummary> {
-    [
-        (0.64, 113.0, 0),
-        (0.85, 59.0, 1),
-        (0.62, 190.0, 2),
-        (0.55, 40.0, 2),
-        (0.71, 33.0, 1),
-    ]
-    .map(|(mean, n, authority)| SchoolSummary { mean, n, authority })
-    .to_vec()
+    [(0.64, 113.0, 0), (0.85, 59.0, 1), (0.62, 190.0, 2), (0.55, 40.0, 2), (0.71, 33.0, 1)]
+        .map(|(mean, n, authority)| SchoolSummary { mean, n, authority })
+        .to_vec()
 }
 
 #[test]
 fn exam_gradients_match_the_declared_model() {
-    for pooling in [
-        ExamPooling::Unpooled,
-        ExamPooling::Pooled,
-        ExamPooling::Authority,
-    ] {
+    for pooling in [ExamPooling::Unpooled, ExamPooling::Pooled, ExamPooling::Authority] {
         let hand = ExamAverages::new(&schools(), pooling);
         let auto = ExamDeclared::declare(&schools(), pooling).unwrap();
         let agreement = check_against_declared(&hand, &auto, 1000, 21)

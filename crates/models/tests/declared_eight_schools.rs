@@ -21,12 +21,7 @@ fn declared_eight_schools_is_the_hand_written_model() {
     for (hand, agreement) in [
         (
             Parameterization::NonCentred,
-            check_against_declared(
-                &EightSchools::new(Parameterization::NonCentred),
-                &nc,
-                1000,
-                15,
-            ),
+            check_against_declared(&EightSchools::new(Parameterization::NonCentred), &nc, 1000, 15),
         ),
         (
             Parameterization::Centred,
@@ -36,20 +31,13 @@ fn declared_eight_schools_is_the_hand_written_model() {
         let a = agreement.unwrap_or_else(|e| panic!("{hand:?}: {e}"));
         assert_eq!(a.points, 1000);
         // The hand model drops the normal distributions' constants.
-        assert!(
-            a.constant.is_finite() && a.constant != 0.0,
-            "{hand:?}: {a:?}"
-        );
+        assert!(a.constant.is_finite() && a.constant != 0.0, "{hand:?}: {a:?}");
     }
 }
 
 #[test]
 fn declared_eight_schools_agrees_on_other_data_and_priors() {
-    let priors = Priors {
-        mu_mean: 50.0,
-        mu_sd: 25.0,
-        tau_scale: 10.0,
-    };
+    let priors = Priors { mu_mean: 50.0, mu_sd: 25.0, tau_scale: 10.0 };
     let (y, sigma) = (vec![70.0, 64.0, 75.5], vec![2.5, 2.5, 4.0]);
     let data = Schools::new(y.clone(), sigma.clone(), priors).unwrap();
     let hand = EightSchools::from_data(y, sigma, priors, Parameterization::NonCentred).unwrap();
@@ -163,22 +151,13 @@ impl Density for Hospitals {
 #[test]
 fn hierarchical_poisson_hand_gradient_matches_the_declared_model() {
     let y = vec![3.0, 10.0, 3.0, 8.0, 1.0, 11.0, 10.0, 8.0];
-    let hand = HierarchicalPoisson {
-        y: y.clone(),
-        exposure: HOSPITAL_EXPOSURE.to_vec(),
-    };
+    let hand = HierarchicalPoisson { y: y.clone(), exposure: HOSPITAL_EXPOSURE.to_vec() };
     let mut p = Declaration::new();
     let mu_log = p.real("mu_log");
     let sigma_log = p.positive("sigma_log");
     let z = p.vector("z", y.len(), Support::Real);
     let log_exposure = HOSPITAL_EXPOSURE.iter().map(|e| e.ln()).collect();
-    let hospitals = Hospitals {
-        y,
-        log_exposure,
-        mu_log,
-        sigma_log,
-        z,
-    };
+    let hospitals = Hospitals { y, log_exposure, mu_log, sigma_log, z };
     let auto = Declared::new(p, hospitals).unwrap();
     let a = check_against_declared(&hand, &auto, 1000, 17).unwrap();
     assert!(a.max_gradient_error <= 1e-10, "{a:?}");
@@ -187,16 +166,10 @@ fn hierarchical_poisson_hand_gradient_matches_the_declared_model() {
 #[test]
 fn declared_non_centred_fit_recovers_the_exact_posterior_means() {
     let model = NonCentred::declare(Schools::classic()).unwrap();
-    let settings = Settings {
-        seed: 20261205,
-        ..Settings::default()
-    };
+    let settings = Settings { seed: 20261205, ..Settings::default() };
     let f = fit(&model, &settings).unwrap();
     let exact = ExactPosterior::eight_schools(20_000, 80.0);
-    let mut truths = vec![
-        ("mu".to_string(), exact.mu.0),
-        ("tau".to_string(), exact.tau.0),
-    ];
+    let mut truths = vec![("mu".to_string(), exact.mu.0), ("tau".to_string(), exact.tau.0)];
     for (j, theta) in exact.theta.iter().enumerate() {
         truths.push((format!("theta.{}", j + 1), theta.0));
     }

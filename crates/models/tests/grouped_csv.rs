@@ -65,9 +65,7 @@ fn a_group_with_one_row_fits_under_partial_and_complete_pooling_only() {
         let m = GroupedModel::new(&table, pooling).unwrap();
         assert!(m.log_density(&vec![0.1; m.dim()]).is_finite());
     }
-    let e = GroupedModel::new(&table, Pooling::None)
-        .unwrap_err()
-        .to_string();
+    let e = GroupedModel::new(&table, Pooling::None).unwrap_err().to_string();
     assert!(
         e.ends_with(
             "tiny_groups.csv, line 13, column `class`: group \"Elm\" has 1 row(s); no pooling \

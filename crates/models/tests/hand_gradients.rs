@@ -63,11 +63,7 @@ struct MultiNormal {
 impl Density for MultiNormal {
     fn log_density<T: Number>(&self, p: &Params<T>) -> T {
         let d = self.mean.len();
-        let dev: Vec<T> = p[self.x]
-            .iter()
-            .zip(&self.mean)
-            .map(|(&x, &m)| x - m)
-            .collect();
+        let dev: Vec<T> = p[self.x].iter().zip(&self.mean).map(|(&x, &m)| x - m).collect();
         let mut quad = T::from(0.0);
         for i in 0..d {
             for j in 0..d {
@@ -84,12 +80,8 @@ fn gaussians() {
         // The benchmark's correlated Gaussian, smaller: AR(1) correlation 0.9.
         let d: usize = 20;
         let rho: f64 = 0.9;
-        let cov: Vec<f64> = (0..d * d)
-            .map(|k| rho.powi((k / d).abs_diff(k % d) as i32))
-            .collect();
-        let inv = nalgebra::DMatrix::from_row_slice(d, d, &cov)
-            .try_inverse()
-            .unwrap();
+        let cov: Vec<f64> = (0..d * d).map(|k| rho.powi((k / d).abs_diff(k % d) as i32)).collect();
+        let inv = nalgebra::DMatrix::from_row_slice(d, d, &cov).try_inverse().unwrap();
         Gaussian {
             mean: (0..d).map(|i| i as f64 * 0.1).collect(),
             precision: inv.transpose().as_slice().to_vec(),
@@ -111,13 +103,10 @@ fn factor_gaussian() {
     let d = 15;
     let mean: Vec<f64> = (0..d).map(|i| 0.3 * i as f64 - 2.0).collect();
     let scales: Vec<f64> = (0..d).map(|i| 0.2 + 0.4 * i as f64).collect();
-    let loadings: Vec<Vec<f64>> = (0..3)
-        .map(|j| (0..d).map(|i| ((i * (j + 2)) % 5) as f64 - 1.5).collect())
-        .collect();
+    let loadings: Vec<Vec<f64>> =
+        (0..3).map(|j| (0..d).map(|i| ((i * (j + 2)) % 5) as f64 - 1.5).collect()).collect();
     let hand = FactorGaussian::new(mean.clone(), scales, &loadings).unwrap();
-    let inv = nalgebra::DMatrix::from_row_slice(d, d, &hand.covariance())
-        .try_inverse()
-        .unwrap();
+    let inv = nalgebra::DMatrix::from_row_slice(d, d, &hand.covariance()).try_inverse().unwrap();
     let mut p = Declaration::new();
     let x = p.vector("x", d, Support::Real);
     let precision = inv.transpose().as_slice().to_vec();
@@ -152,25 +141,11 @@ impl Density for Covariate {
 #[test]
 fn eight_schools_with_a_covariate() {
     let x = vec![1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-    let hand = CovariateSchools {
-        y: Y.to_vec(),
-        sigma: SIGMA.to_vec(),
-        x: x.clone(),
-    };
+    let hand = CovariateSchools { y: Y.to_vec(), sigma: SIGMA.to_vec(), x: x.clone() };
     let mut p = Declaration::new();
     let (mu, beta, tau) = (p.real("mu"), p.real("beta"), p.positive("tau"));
     let eta = p.vector("eta", Y.len(), Support::Real);
-    let auto = Declared::new(
-        p,
-        Covariate {
-            x,
-            mu,
-            beta,
-            tau,
-            eta,
-        },
-    )
-    .unwrap();
+    let auto = Declared::new(p, Covariate { x, mu, beta, tau, eta }).unwrap();
     check_against_declared(&hand, &auto, 1000, 43).unwrap();
 }
 
@@ -217,10 +192,7 @@ impl Density for Groups {
             target += half_normal(s, pr.sigma_scale);
         }
         for (i, group) in self.groups.iter().enumerate() {
-            let (m, s) = (
-                means[i.min(means.len() - 1)],
-                sigmas[i.min(sigmas.len() - 1)],
-            );
+            let (m, s) = (means[i.min(means.len() - 1)], sigmas[i.min(sigmas.len() - 1)]);
             for &y in group {
                 target += normal(y, m, s);
             }
@@ -231,19 +203,9 @@ impl Density for Groups {
 
 #[test]
 fn pooling_models() {
-    let groups = vec![
-        vec![1.2, 0.4, 2.2],
-        vec![3.1, 2.7],
-        vec![-0.5, 0.3, 0.9, 1.4],
-        vec![5.0],
-    ];
+    let groups = vec![vec![1.2, 0.4, 2.2], vec![3.1, 2.7], vec![-0.5, 0.3, 0.9, 1.4], vec![5.0]];
     let data = normal_groups::GroupStats::from_groups(&groups).unwrap();
-    let priors = GroupPriors {
-        mu_mean: 1.0,
-        mu_sd: 5.0,
-        tau_scale: 2.0,
-        sigma_scale: 3.0,
-    };
+    let priors = GroupPriors { mu_mean: 1.0, mu_sd: 5.0, tau_scale: 2.0, sigma_scale: 3.0 };
     let j = groups.len();
     let declare = |partial: Option<bool>, per_group: bool| {
         let mut p = Declaration::new();
@@ -272,25 +234,15 @@ fn pooling_models() {
         };
         Declared::new(p, density).unwrap()
     };
-    let complete = normal_groups::CompletePoolingMeans {
-        data: data.clone(),
-        priors,
-    };
+    let complete = normal_groups::CompletePoolingMeans { data: data.clone(), priors };
     check_against_declared(&complete, &declare(None, false), 1000, 45).unwrap();
-    let no = normal_groups::NoPoolingMeans {
-        data: data.clone(),
-        priors,
-    };
+    let no = normal_groups::NoPoolingMeans { data: data.clone(), priors };
     check_against_declared(&no, &declare(None, true), 1000, 46).unwrap();
-    for (parameterization, non_centred) in [
-        (Parameterization::Centred, false),
-        (Parameterization::NonCentred, true),
-    ] {
-        let partial = normal_groups::PartialPooling {
-            data: data.clone(),
-            priors,
-            parameterization,
-        };
+    for (parameterization, non_centred) in
+        [(Parameterization::Centred, false), (Parameterization::NonCentred, true)]
+    {
+        let partial =
+            normal_groups::PartialPooling { data: data.clone(), priors, parameterization };
         check_against_declared(&partial, &declare(Some(non_centred), true), 1000, 47)
             .unwrap_or_else(|e| panic!("{parameterization:?}: {e}"));
     }

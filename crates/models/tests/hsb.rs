@@ -17,10 +17,7 @@ use sampler::rng::{chain_rng, std_normal};
 use std::path::Path;
 
 fn grouped() -> models::grouped_regression::GroupedRows {
-    Hsb::load(Path::new(models::hsb::DEFAULT_DATA))
-        .unwrap()
-        .grouped()
-        .unwrap()
+    Hsb::load(Path::new(models::hsb::DEFAULT_DATA)).unwrap().grouped().unwrap()
 }
 
 /// A random point near where the posterior lives: hyperparameters around
@@ -49,9 +46,7 @@ fn random_point<M: Model>(m: &M, centred: bool, stream: u32) -> Vec<f64> {
 /// The first `schools` schools of the data: small enough for forward mode.
 fn subset(schools: usize) -> GroupedRows {
     let hsb = Hsb::load(Path::new(models::hsb::DEFAULT_DATA)).unwrap();
-    let rows: Vec<usize> = (0..hsb.len())
-        .filter(|&i| hsb.school[i] < schools)
-        .collect();
+    let rows: Vec<usize> = (0..hsb.len()).filter(|&i| hsb.school[i] < schools).collect();
     let pick = |v: Vec<f64>| rows.iter().map(|&i| v[i]).collect::<Vec<f64>>();
     let group: Vec<usize> = rows.iter().map(|&i| hsb.school[i]).collect();
     GroupedRows::new(&group, &pick(hsb.ses()), &pick(hsb.math()), schools).unwrap()

@@ -25,10 +25,7 @@ fn scalar_transforms_round_trip_and_their_log_jacobians_are_the_log_derivatives(
             let mut back = [0.0];
             s.unconstrain(&x, &mut back).unwrap();
             if u.abs() < 20.0 {
-                assert!(
-                    (back[0] - u).abs() < 1e-9 * (1.0 + u.abs()),
-                    "{s:?}: {u} -> {back:?}"
-                );
+                assert!((back[0] - u).abs() < 1e-9 * (1.0 + u.abs()), "{s:?}: {u} -> {back:?}");
             }
             let h = 1e-6;
             let (mut up, mut down) = ([0.0], [0.0]);
@@ -46,11 +43,7 @@ fn scalar_transforms_round_trip_and_their_log_jacobians_are_the_log_derivatives(
         }
     }
     let mut u = [0.0];
-    assert!(
-        Support::Interval(0.0, 1.0)
-            .unconstrain(&[1.0], &mut u)
-            .is_err()
-    );
+    assert!(Support::Interval(0.0, 1.0).unconstrain(&[1.0], &mut u).is_err());
     assert!(Support::Lower(2.0).unconstrain(&[2.0], &mut u).is_err());
 }
 
@@ -64,11 +57,7 @@ fn simplex_support_is_the_stick_breaking_transform() {
     let mut back = [0.0; 3];
     Support::Simplex(4).unconstrain(&a, &mut back).unwrap();
     assert!(y.iter().zip(&back).all(|(p, q)| (p - q).abs() < 1e-12));
-    assert!(
-        Support::Simplex(3)
-            .unconstrain(&[0.5, 0.6, -0.1], &mut back)
-            .is_err()
-    );
+    assert!(Support::Simplex(3).unconstrain(&[0.5, 0.6, -0.1], &mut back).is_err());
 }
 
 #[test]
@@ -152,14 +141,9 @@ fn bad_declarations_are_one_line_errors_at_construction() {
         p.real("ok");
         declare(&mut p);
         let err = Declared::new(p, Flat).unwrap_err().to_string();
-        assert!(
-            err.contains(expected) && !err.contains('\n'),
-            "{expected}: {err}"
-        );
+        assert!(err.contains(expected) && !err.contains('\n'), "{expected}: {err}");
     }
-    let err = Declared::new(Declaration::new(), Flat)
-        .unwrap_err()
-        .to_string();
+    let err = Declared::new(Declaration::new(), Flat).unwrap_err().to_string();
     assert!(err.contains("no parameters"), "{err}");
 }
 
@@ -180,9 +164,7 @@ fn an_unwritten_generated_quantity_is_an_error() {
     let mut p = Declaration::new();
     p.real("x");
     let out = p.generated("y");
-    let err = Declared::new(p, Forgetful { _out: out })
-        .unwrap_err()
-        .to_string();
+    let err = Declared::new(p, Forgetful { _out: out }).unwrap_err().to_string();
     assert!(err.contains("`y`"), "{err}");
 }
 
@@ -229,15 +211,7 @@ fn kitchen_sink() -> Declared<KitchenSink> {
     let z = p.vector("z", 3, Support::Real);
     let w = p.simplex("w", 3);
     let pi = p.simplexes("pi", 2, 2);
-    let sink = KitchenSink {
-        mu,
-        sigma,
-        nu,
-        phi,
-        z,
-        w,
-        pi,
-    };
+    let sink = KitchenSink { mu, sigma, nu, phi, z, w, pi };
     Declared::new(p, sink).unwrap()
 }
 
@@ -271,10 +245,7 @@ fn every_dual_strategy_gives_the_same_gradient() {
             assert!(lp.is_finite());
             for i in 0..d {
                 let tol = 1e-13 * (1.0 + reference[i].abs());
-                assert!(
-                    (g[i] - reference[i]).abs() <= tol,
-                    "N = {n}, coordinate {i}"
-                );
+                assert!((g[i] - reference[i]).abs() <= tol, "N = {n}, coordinate {i}");
             }
         }
     }
@@ -288,10 +259,7 @@ fn constrain_writes_values_that_unconstrain_inverts() {
     model.constrain(&x, &mut values);
     assert_eq!(values.len(), model.param_names().len());
     let back = model.unconstrain(&values).unwrap();
-    assert!(
-        x.iter().zip(&back).all(|(a, b)| (a - b).abs() < 1e-12),
-        "{back:?}"
-    );
+    assert!(x.iter().zip(&back).all(|(a, b)| (a - b).abs() < 1e-12), "{back:?}");
     let err = model.unconstrain(&[0.0; 3]).unwrap_err().to_string();
     assert!(err.contains("expected 14"), "{err}");
     values[1] = -1.0;

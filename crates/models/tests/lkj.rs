@@ -17,9 +17,7 @@ fn random_y(k: usize, scale: f64, rng: &mut impl rand::Rng) -> Vec<f64> {
 
 /// The strictly lower entries of a row-major `k × k` factor, row by row.
 fn below_diagonal(l: &[f64], k: usize) -> Vec<f64> {
-    (1..k)
-        .flat_map(|i| (0..i).map(move |j| l[i * k + j]))
-        .collect()
+    (1..k).flat_map(|i| (0..i).map(move |j| l[i * k + j])).collect()
 }
 
 #[test]
@@ -69,10 +67,7 @@ fn log_jacobian_matches_a_finite_difference_determinant() {
                 }
             }
             let numeric = jac.determinant().abs().ln();
-            assert!(
-                (log_jac - numeric).abs() < 1e-6,
-                "K={k}: {log_jac} vs {numeric}"
-            );
+            assert!((log_jac - numeric).abs() < 1e-6, "K={k}: {log_jac} vs {numeric}");
         }
     }
 }
@@ -118,10 +113,7 @@ fn lkj_matches_closed_forms_for_two_and_three() {
             let lp_z = lp + 0.5 * (1.0 - z[1] * z[1]).ln();
             let closed =
                 ln_beta2(z[0], eta + 0.5) + ln_beta2(z[1], eta + 0.5) + ln_beta2(z[2], eta);
-            assert!(
-                (lp_z - closed).abs() < 1e-11,
-                "K=3 η={eta}: {lp_z} vs {closed}"
-            );
+            assert!((lp_z - closed).abs() < 1e-11, "K=3 η={eta}: {lp_z} vs {closed}");
         }
     }
     let bad: f64 = lkj_corr_cholesky(&[1.0, 0.0, 0.0, 1.0], -1.0);
@@ -154,10 +146,7 @@ fn multi_normal_cholesky_matches_a_direct_computation() {
             let direct = -0.5 * (k as f64 * (2.0 * std::f64::consts::PI).ln())
                 - 0.5 * sigma.determinant().ln()
                 - 0.5 * quad;
-            assert!(
-                (lp - direct).abs() < 1e-9 * (1.0 + direct.abs()),
-                "{lp} vs {direct}"
-            );
+            assert!((lp - direct).abs() < 1e-9 * (1.0 + direct.abs()), "{lp} vs {direct}");
         }
     }
     let bad: f64 = multi_normal_cholesky(&[0.0, 0.0], &[0.0], &[1.0, 0.0, 0.0, 1.0]);
@@ -225,12 +214,7 @@ fn ks_distance(sample: &[f64], cdf: impl Fn(f64) -> f64) -> f64 {
 fn nuts_on_the_lkj_prior_recovers_the_beta_marginal() {
     // K = 3, η = 2: every correlation is Beta(2.5, 2.5) on (−1, 1).
     let (k, eta) = (3, 2.0);
-    let settings = Settings {
-        num_warmup: 1000,
-        num_draws: 2500,
-        seed: 19,
-        ..Settings::default()
-    };
+    let settings = Settings { num_warmup: 1000, num_draws: 2500, seed: 19, ..Settings::default() };
     let fit = sampler::fit(&lkj_prior(k, eta), &settings).unwrap();
     assert_eq!(fit.num_divergent(), 0);
     // Ω₂₁ = L₂₁ and Ω₃₂ = L₃₁ L₂₁ + L₃₂ L₂₂, every 5th draw (2000 of 10 000).
@@ -238,17 +222,10 @@ fn nuts_on_the_lkj_prior_recovers_the_beta_marginal() {
         ["L.2.1", "L.3.1", "L.3.2", "L.2.2"].map(|n| fit.pooled_named(n).unwrap());
     let thin = |v: Vec<f64>| v.into_iter().step_by(5).collect::<Vec<f64>>();
     let r21 = thin(l21.clone());
-    let r32 = thin(
-        (0..l21.len())
-            .map(|s| l31[s] * l21[s] + l32[s] * l22[s])
-            .collect(),
-    );
+    let r32 = thin((0..l21.len()).map(|s| l31[s] * l21[s] + l32[s] * l22[s]).collect());
     let ess = diagnostics::ess_bulk(&fit.chains_by_name("L.2.1").unwrap());
     eprintln!("bulk-ESS of L.2.1: {ess}");
-    assert!(
-        ess > 2000.0,
-        "bulk-ESS {ess}: the thinned draws would not be independent"
-    );
+    assert!(ess > 2000.0, "bulk-ESS {ess}: the thinned draws would not be independent");
     let b = eta - 1.0 + k as f64 / 2.0;
     let right = Beta::new(b, b).unwrap();
     let wrong = Beta::new(b - 1.0, b - 1.0).unwrap();

@@ -33,16 +33,12 @@ fn check(name: &str, kinds: &[Kind], f64_fn: fn(&[f64]) -> f64, dual_fn: fn(&[Du
             })
             .collect();
         for i in 0..a.len() {
-            let duals: Vec<Dual64> = (0..a.len())
-                .map(|j| Dual64::new(a[j], if i == j { 1.0 } else { 0.0 }))
-                .collect();
+            let duals: Vec<Dual64> =
+                (0..a.len()).map(|j| Dual64::new(a[j], if i == j { 1.0 } else { 0.0 })).collect();
             let auto = dual_fn(&duals);
             // Dual division multiplies by a reciprocal: the value may differ in the last bit.
             let value = f64_fn(&a);
-            assert!(
-                (auto.re - value).abs() <= 1e-14 * (1.0 + value.abs()),
-                "{name} at {a:?}"
-            );
+            assert!((auto.re - value).abs() <= 1e-14 * (1.0 + value.abs()), "{name} at {a:?}");
             let h = 1e-6 * a[i].abs().max(1e-2);
             let (mut up, mut down) = (a.clone(), a.clone());
             up[i] += h;
@@ -70,35 +66,23 @@ macro_rules! check_derivatives {
 #[test]
 fn continuous_densities() {
     check_derivatives!("normal", [R, R, P], |a| lpdf::normal(a[0], a[1], a[2]));
-    check_derivatives!("student_t", [R, P, R, P], |a| lpdf::student_t(
-        a[0], a[1], a[2], a[3]
-    ));
+    check_derivatives!("student_t", [R, P, R, P], |a| lpdf::student_t(a[0], a[1], a[2], a[3]));
     check_derivatives!("cauchy", [R, R, P], |a| lpdf::cauchy(a[0], a[1], a[2]));
     check_derivatives!("half_normal", [P, P], |a| lpdf::half_normal(a[0], a[1]));
-    check_derivatives!("half_student_t", [P, P, P], |a| lpdf::half_student_t(
-        a[0], a[1], a[2]
-    ));
+    check_derivatives!("half_student_t", [P, P, P], |a| lpdf::half_student_t(a[0], a[1], a[2]));
     check_derivatives!("half_cauchy", [P, P], |a| lpdf::half_cauchy(a[0], a[1]));
-    check_derivatives!("lognormal", [P, R, P], |a| lpdf::lognormal(
-        a[0], a[1], a[2]
-    ));
+    check_derivatives!("lognormal", [P, R, P], |a| lpdf::lognormal(a[0], a[1], a[2]));
     check_derivatives!("exponential", [P, P], |a| lpdf::exponential(a[0], a[1]));
     check_derivatives!("gamma", [P, P, P], |a| lpdf::gamma(a[0], a[1], a[2]));
     check_derivatives!("beta", [U, P, P], |a| lpdf::beta(a[0], a[1], a[2]));
-    check_derivatives!("beta_mean_size", [U, U, P], |a| lpdf::beta_mean_size(
-        a[0], a[1], a[2]
-    ));
+    check_derivatives!("beta_mean_size", [U, U, P], |a| lpdf::beta_mean_size(a[0], a[1], a[2]));
 }
 
 #[test]
 fn count_likelihoods() {
     check_derivatives!("poisson_log", [R], |a| lpdf::poisson_log(4.0, a[0]));
-    check_derivatives!("poisson_log_kernel", [R], |a| lpdf::poisson_log_kernel(
-        4.0, a[0]
-    ));
-    check_derivatives!("binomial_logit", [R], |a| lpdf::binomial_logit(
-        3.0, 7.0, a[0]
-    ));
+    check_derivatives!("poisson_log_kernel", [R], |a| lpdf::poisson_log_kernel(4.0, a[0]));
+    check_derivatives!("binomial_logit", [R], |a| lpdf::binomial_logit(3.0, 7.0, a[0]));
     check_derivatives!("binomial_logit_kernel", [R], |a| {
         lpdf::binomial_logit_kernel(3.0, 7.0, a[0] * 5.0)
     });

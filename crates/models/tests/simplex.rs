@@ -30,9 +30,7 @@ fn log_abs_det(mut a: Vec<Vec<f64>>) -> f64 {
     let n = a.len();
     let mut log_det = 0.0;
     for c in 0..n {
-        let p = (c..n)
-            .max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))
-            .unwrap();
+        let p = (c..n).max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs())).unwrap();
         a.swap(c, p);
         log_det += a[c][c].abs().ln();
         let pivot_row = a[c].clone();
@@ -69,10 +67,7 @@ fn log_jacobian_matches_finite_differences() {
                 }
             }
             let numeric = log_abs_det(jac);
-            assert!(
-                (numeric - log_jac).abs() < 1e-6,
-                "K={k}: {numeric} vs {log_jac}"
-            );
+            assert!((numeric - log_jac).abs() < 1e-6, "K={k}: {numeric} vs {log_jac}");
         }
     }
 }
@@ -95,12 +90,7 @@ impl Model for DirichletOnly {
         let grad_x: Vec<f64> = self.a.iter().zip(&x).map(|(a, v)| (a - 1.0) / v).collect();
         grad.iter_mut().for_each(|g| *g = 0.0);
         simplex::backprop(y, &x, &grad_x, grad);
-        self.a
-            .iter()
-            .zip(&x)
-            .map(|(a, v)| (a - 1.0) * v.ln())
-            .sum::<f64>()
-            + log_jac
+        self.a.iter().zip(&x).map(|(a, v)| (a - 1.0) * v.ln()).sum::<f64>() + log_jac
     }
     fn constrain(&self, y: &[f64], out: &mut Vec<f64>) {
         let mut x = vec![0.0; self.a.len()];
@@ -111,9 +101,7 @@ impl Model for DirichletOnly {
 
 #[test]
 fn gradient_through_the_transform_matches_finite_differences() {
-    let model = DirichletOnly {
-        a: vec![2.0, 0.7, 5.0, 1.3],
-    };
+    let model = DirichletOnly { a: vec![2.0, 0.7, 5.0, 1.3] };
     let mut rng = chain_rng(3, 0, 0);
     for _ in 0..20 {
         let y: Vec<f64> = (0..3).map(|_| 1.5 * std_normal(&mut rng)).collect();
@@ -127,10 +115,7 @@ fn nuts_on_a_dirichlet_recovers_its_means_and_variances() {
     let a = vec![2.0, 0.7, 5.0, 1.3];
     let a0: f64 = a.iter().sum();
     let model = DirichletOnly { a: a.clone() };
-    let settings = Settings {
-        seed: 20,
-        ..Settings::default()
-    };
+    let settings = Settings { seed: 20, ..Settings::default() };
     let fit = sampler::fit(&model, &settings).unwrap();
     assert_eq!(fit.num_divergent(), 0);
     for (k, &ak) in a.iter().enumerate() {
@@ -139,16 +124,10 @@ fn nuts_on_a_dirichlet_recovers_its_means_and_variances() {
         let var = ak * (a0 - ak) / (a0 * a0 * (a0 + 1.0));
         let est = chains.concat().iter().sum::<f64>() / fit.num_draws_total() as f64;
         let mcse = diagnostics::mcse_mean(&chains);
-        assert!(
-            (est - mean).abs() < 4.0 * mcse,
-            "x.{}: mean {est} vs {mean} (mcse {mcse})",
-            k + 1
-        );
+        assert!((est - mean).abs() < 4.0 * mcse, "x.{}: mean {est} vs {mean} (mcse {mcse})", k + 1);
         // Variance as the mean of squared deviations from the known mean.
-        let sq: Vec<Vec<f64>> = chains
-            .iter()
-            .map(|c| c.iter().map(|v| (v - mean).powi(2)).collect())
-            .collect();
+        let sq: Vec<Vec<f64>> =
+            chains.iter().map(|c| c.iter().map(|v| (v - mean).powi(2)).collect()).collect();
         let est_var = sq.concat().iter().sum::<f64>() / fit.num_draws_total() as f64;
         let mcse_var = diagnostics::mcse_mean(&sq);
         assert!(

@@ -50,12 +50,8 @@ fn both_models_name_their_outputs_alike() {
     // y = 0 is the centre of every simplex.
     assert!(out[1..].iter().all(|&p| (p - 0.25).abs() < 1e-12));
 
-    let settings = Settings {
-        num_warmup: 100,
-        num_draws: 50,
-        num_chains: 2,
-        ..Settings::default()
-    };
+    let settings =
+        Settings { num_warmup: 100, num_draws: 50, num_chains: 2, ..Settings::default() };
     let fit = sampler::fit(&MarginalModel::new(&survey), &settings).unwrap();
     let augmented = with_region_draws(&fit, &survey);
     assert_eq!(augmented.param_names, full.param_names());

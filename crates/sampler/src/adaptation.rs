@@ -47,9 +47,7 @@ pub(crate) fn stan_warmup<M: Model + ?Sized, Me: AdaptiveMetric>(
         }
         if schedule.advance() {
             let inv_mass = adapted_metric(&variance, chain, iteration)?;
-            state
-                .metric
-                .update(&inv_mass, low_rank.as_ref().map(|o| (&points, o)));
+            state.metric.update(&inv_mass, low_rank.as_ref().map(|o| (&points, o)));
             points.clear();
             variance.restart();
             state.step_size = state.search_step_size(model, chain)?;
@@ -123,20 +121,14 @@ pub(crate) fn rolling_warmup<M: Model + ?Sized, Me: AdaptiveMetric>(
         let z = &state.z;
         let mut changed = windows.observe(iteration, &z.q, &z.grad, moved, &mut inv_mass);
         // Late in warmup, nutpie's symmetric statistic (`crate::symmetric_accept`).
-        state.step_size = dual.learn(if windows.is_late() {
-            t.accept_stat_symmetric
-        } else {
-            t.accept_stat
-        });
+        state.step_size =
+            dual.learn(if windows.is_late() { t.accept_stat_symmetric } else { t.accept_stat });
         if let Some(options) = &low_rank {
             changed &= windows.swaps() > swaps || iteration >= last_update + options.update_every;
         }
         if changed {
             let points = windows.foreground_points();
-            state.metric.update(
-                &inv_mass,
-                low_rank.as_ref().zip(points).map(|(o, p)| (p, o)),
-            );
+            state.metric.update(&inv_mass, low_rank.as_ref().zip(points).map(|(o, p)| (p, o)));
             (swaps, last_update) = (windows.swaps(), iteration);
         }
         if changed && first_estimate {

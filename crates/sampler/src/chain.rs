@@ -53,9 +53,7 @@ fn initialize<M: Model + ?Sized, R: Rng + ?Sized>(
 ) -> Result<PhasePoint> {
     let r = settings.init_radius;
     for _ in 0..settings.max_init_tries {
-        let q = (0..model.dim())
-            .map(|_| r * (2.0 * uniform(rng) - 1.0))
-            .collect();
+        let q = (0..model.dim()).map(|_| r * (2.0 * uniform(rng) - 1.0)).collect();
         let z = PhasePoint::new(model, q);
         if z.is_finite() {
             return Ok(z);
@@ -106,10 +104,7 @@ fn run_chain_with<M: Model + ?Sized, Me: AdaptiveMetric>(
     hook: Hook<'_>,
 ) -> Result<ChainDraws> {
     let mut monitor = Monitor::new(chain, hook, progress);
-    let model = Counting {
-        model,
-        count: AtomicU64::new(0),
-    };
+    let model = Counting { model, count: AtomicU64::new(0) };
     let mut rng = chain_rng(settings.seed, replication, chain as u32);
     let z = initialize(&model, settings, chain, &mut rng)?;
     let mut state = ChainState {

@@ -43,17 +43,13 @@ impl Fit {
     /// Column index of the parameter called `name`; a name the fit lacks is
     /// an error naming it.
     pub fn try_param_index(&self, name: &str) -> Result<usize, diagnostics::MissingParameter> {
-        self.param_index(name)
-            .ok_or_else(|| diagnostics::MissingParameter(name.to_string()))
+        self.param_index(name).ok_or_else(|| diagnostics::MissingParameter(name.to_string()))
     }
 
     /// Draws of parameter `index`, one vector per chain (the layout the
     /// diagnostics take).
     pub fn chains_of(&self, index: usize) -> Vec<Vec<f64>> {
-        self.chains
-            .iter()
-            .map(|c| c.draws.iter().map(|d| d[index]).collect())
-            .collect()
+        self.chains.iter().map(|c| c.draws.iter().map(|d| d[index]).collect()).collect()
     }
 
     /// Draws of a named parameter, one vector per chain.
@@ -83,18 +79,12 @@ impl Fit {
 
     /// A sampler statistic, one vector per chain (e.g. `|s| s.energy`).
     pub fn stat_chains(&self, f: impl Fn(&DrawStats) -> f64) -> Vec<Vec<f64>> {
-        self.chains
-            .iter()
-            .map(|c| c.stats.iter().map(&f).collect())
-            .collect()
+        self.chains.iter().map(|c| c.stats.iter().map(&f).collect()).collect()
     }
 
     /// Divergent transitions after warmup, over all chains.
     pub fn num_divergent(&self) -> usize {
-        self.chains
-            .iter()
-            .map(|c| c.stats.iter().filter(|s| s.divergent).count())
-            .sum()
+        self.chains.iter().map(|c| c.stats.iter().filter(|s| s.divergent).count()).sum()
     }
 
     /// Total kept draws over all chains.

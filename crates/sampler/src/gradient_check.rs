@@ -57,9 +57,5 @@ pub fn check_gradient<M: Model + ?Sized>(model: &M, x: &[f64]) -> GradientCheck 
         .zip(&numeric)
         .map(|(a, n)| (a - n).abs() / n.abs().max(1.0))
         .fold(0.0, f64::max);
-    GradientCheck {
-        analytic,
-        numeric,
-        max_error,
-    }
+    GradientCheck { analytic, numeric, max_error }
 }

@@ -42,12 +42,7 @@ impl PhasePoint {
     /// A `d`-dimensional point with everything zero, as a buffer to copy
     /// into.
     pub fn zeros(d: usize) -> Self {
-        Self {
-            q: vec![0.0; d],
-            p: vec![0.0; d],
-            log_density: 0.0,
-            grad: vec![0.0; d],
-        }
+        Self { q: vec![0.0; d], p: vec![0.0; d], log_density: 0.0, grad: vec![0.0; d] }
     }
 
     /// Evaluates the model at `q`; momentum starts at zero.
@@ -55,12 +50,7 @@ impl PhasePoint {
         let mut grad = vec![0.0; q.len()];
         let log_density = model.log_density_grad(&q, &mut grad);
         let p = vec![0.0; q.len()];
-        Self {
-            q,
-            p,
-            log_density,
-            grad,
-        }
+        Self { q, p, log_density, grad }
     }
 
     /// True when the log density and every gradient component are finite.

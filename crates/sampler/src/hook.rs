@@ -55,13 +55,7 @@ pub(crate) struct Monitor<'a> {
 impl<'a> Monitor<'a> {
     /// A monitor for chain `chain`.
     pub fn new(chain: usize, hook: Hook<'a>, bar: &'a ProgressBar) -> Self {
-        Self {
-            chain,
-            hook,
-            bar,
-            iteration: 0,
-            shown_divergences: 0,
-        }
+        Self { chain, hook, bar, iteration: 0, shown_divergences: 0 }
     }
 
     /// Records one finished iteration: advances the bar (showing the
@@ -74,22 +68,15 @@ impl<'a> Monitor<'a> {
                 Phase::Warmup => "warmup",
                 Phase::Sampling => "sampling",
             };
-            self.bar
-                .set_message(format!("{label}, {divergences} divergent"));
+            self.bar.set_message(format!("{label}, {divergences} divergent"));
         }
         self.bar.inc(1);
-        let info = Iteration {
-            chain: self.chain,
-            iteration: self.iteration,
-            phase,
-            divergences,
-        };
+        let info = Iteration { chain: self.chain, iteration: self.iteration, phase, divergences };
         match (self.hook)(&info) {
             Control::Continue => Ok(()),
-            Control::Stop => Err(SamplerError::Cancelled {
-                chain: self.chain + 1,
-                iteration: self.iteration,
-            }),
+            Control::Stop => {
+                Err(SamplerError::Cancelled { chain: self.chain + 1, iteration: self.iteration })
+            }
         }
     }
 

@@ -62,9 +62,7 @@ impl LowRankMetric {
         let d = inv_mass.len();
         let k = vals.len();
         if vecs.len() != k || vecs.iter().any(|v| v.len() != d) {
-            return bad(format!(
-                "low-rank metric: {k} eigenvalues need {k} vectors of length {d}"
-            ));
+            return bad(format!("low-rank metric: {k} eigenvalues need {k} vectors of length {d}"));
         }
         let positive = |x: &f64| x.is_finite() && *x > 0.0;
         if !inv_mass.iter().all(positive) || !vals.iter().all(positive) {
@@ -74,9 +72,7 @@ impl LowRankMetric {
             return bad("low-rank metric: eigenvectors must be finite".into());
         }
         let mut metric = Self::diagonal(inv_mass);
-        metric.vecs = (0..d)
-            .flat_map(|i| vecs.iter().map(move |v| v[i]))
-            .collect();
+        metric.vecs = (0..d).flat_map(|i| vecs.iter().map(move |v| v[i])).collect();
         metric.vals_m1 = vals.iter().map(|l| l - 1.0).collect();
         metric.inv_sqrt_m1 = vals.iter().map(|l| l.sqrt().recip() - 1.0).collect();
         Ok(metric)
@@ -119,11 +115,7 @@ impl LowRankMetric {
     #[inline]
     fn row_dot(&self, i: usize, a: &[f64]) -> f64 {
         let k = self.rank();
-        self.vecs[i * k..(i + 1) * k]
-            .iter()
-            .zip(a)
-            .map(|(u, a)| u * a)
-            .sum()
+        self.vecs[i * k..(i + 1) * k].iter().zip(a).map(|(u, a)| u * a).sum()
     }
 }
 
@@ -167,9 +159,7 @@ impl Metric for LowRankMetric {
             *pi = std_normal(rng);
         }
         let mut a = self.project(|i| p[i]);
-        a.iter_mut()
-            .zip(&self.inv_sqrt_m1)
-            .for_each(|(a, l)| *a *= l);
+        a.iter_mut().zip(&self.inv_sqrt_m1).for_each(|(a, l)| *a *= l);
         for (i, (pi, s)) in p.iter_mut().zip(&self.sigma).enumerate() {
             *pi = (*pi + self.row_dot(i, &a)) / s;
         }
@@ -216,23 +206,17 @@ mod tests {
         let raw = DMatrix::from_fn(d, 2, |i, j| ((i * 3 + j * 5) % 7) as f64 - 2.5 + j as f64);
         let u = raw.qr().q();
         let vals = [6.0, 0.15];
-        let vecs: Vec<Vec<f64>> = (0..2)
-            .map(|j| u.column(j).iter().copied().collect())
-            .collect();
+        let vecs: Vec<Vec<f64>> = (0..2).map(|j| u.column(j).iter().copied().collect()).collect();
         let metric = LowRankMetric::new(inv_mass.clone(), &vals, &vecs).unwrap();
-        let s = DMatrix::from_diagonal(&DVector::from_iterator(
-            d,
-            inv_mass.iter().map(|m| m.sqrt()),
-        ));
+        let s =
+            DMatrix::from_diagonal(&DVector::from_iterator(d, inv_mass.iter().map(|m| m.sqrt())));
         let lambda_m1 = DMatrix::from_diagonal(&DVector::from_vec(vec![5.0, -0.85]));
         let inner = DMatrix::identity(d, d) + &u * lambda_m1 * u.transpose();
         (metric, &s * inner * &s)
     }
 
     fn momentum(d: usize) -> Vec<f64> {
-        (0..d)
-            .map(|i| (i as f64 * 0.37).sin() * 2.0 - 0.3)
-            .collect()
+        (0..d).map(|i| (i as f64 * 0.37).sin() * 2.0 - 0.3).collect()
     }
 
     #[test]
@@ -278,12 +262,7 @@ mod tests {
             for j in 0..d {
                 let se = ((mass[(i, i)] * mass[(j, j)] + mass[(i, j)].powi(2)) / n as f64).sqrt();
                 let z = (cov[(i, j)] - mass[(i, j)]) / se;
-                assert!(
-                    z.abs() < 5.0,
-                    "({i}, {j}): {} vs {}",
-                    cov[(i, j)],
-                    mass[(i, j)]
-                );
+                assert!(z.abs() < 5.0, "({i}, {j}): {} vs {}", cov[(i, j)], mass[(i, j)]);
             }
         }
     }
@@ -292,10 +271,7 @@ mod tests {
     #[test]
     fn rank_zero_is_the_diagonal_metric() {
         let inv_mass = vec![0.5, 2.0, 3.0, 0.01, 7.0];
-        let (low, diag) = (
-            LowRankMetric::diagonal(inv_mass.clone()),
-            DiagMetric { inv_mass },
-        );
+        let (low, diag) = (LowRankMetric::diagonal(inv_mass.clone()), DiagMetric { inv_mass });
         let p = momentum(5);
         assert_eq!(low.kinetic_energy(&p), diag.kinetic_energy(&p));
         let (mut a, mut b) = (vec![0.0; 5], vec![0.0; 5]);

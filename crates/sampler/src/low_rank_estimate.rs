@@ -44,11 +44,7 @@ pub struct LowRankOptions {
 
 impl Default for LowRankOptions {
     fn default() -> Self {
-        Self {
-            gamma: 1e-5,
-            eigval_cutoff: 2.0,
-            update_every: 20,
-        }
+        Self { gamma: 1e-5, eigval_cutoff: 2.0, update_every: 20 }
     }
 }
 
@@ -125,10 +121,7 @@ impl PointWindow {
             vals.push(l);
             vecs.push(u.iter().copied().collect::<Vec<f64>>());
         }
-        let finite = vals
-            .iter()
-            .chain(vecs.iter().flatten())
-            .all(|x| x.is_finite());
+        let finite = vals.iter().chain(vecs.iter().flatten()).all(|x| x.is_finite());
         finite.then_some((vals, vecs))
     }
 }
@@ -147,9 +140,7 @@ fn centred(points: &[f64], d: usize, n: usize, f: impl Fn(usize, f64) -> f64) ->
 /// `f(A) = V f(Λ) Vᵀ` for a symmetric `A = V Λ Vᵀ`.
 fn spectral(eig: &SymmetricEigen<f64, nalgebra::Dyn>, f: impl Fn(f64) -> f64) -> DMatrix<f64> {
     let v = &eig.eigenvectors;
-    let scaled = DMatrix::from_fn(v.nrows(), v.ncols(), |i, j| {
-        v[(i, j)] * f(eig.eigenvalues[j])
-    });
+    let scaled = DMatrix::from_fn(v.nrows(), v.ncols(), |i, j| v[(i, j)] * f(eig.eigenvalues[j]));
     scaled * v.transpose()
 }
 
@@ -158,11 +149,7 @@ fn spectral(eig: &SymmetricEigen<f64, nalgebra::Dyn>, f: impl Fn(f64) -> f64) ->
 /// (`nuts-rs`'s `spd_mean`). `None` if an eigenvalue is not positive.
 fn spd_mean(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Option<DMatrix<f64>> {
     let eig_b = SymmetricEigen::new(b.clone());
-    if eig_b
-        .eigenvalues
-        .iter()
-        .any(|&e| !(e > 0.0 && e.is_finite()))
-    {
+    if eig_b.eigenvalues.iter().any(|&e| !(e > 0.0 && e.is_finite())) {
         return None;
     }
     let b_sqrt = spectral(&eig_b, f64::sqrt);
@@ -170,11 +157,7 @@ fn spd_mean(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Option<DMatrix<f64>> {
     let m = &b_sqrt * a * &b_sqrt;
     let m = (&m + m.transpose()) * 0.5;
     let eig_m = SymmetricEigen::new(m);
-    if eig_m
-        .eigenvalues
-        .iter()
-        .any(|&e| !(e >= 0.0 && e.is_finite()))
-    {
+    if eig_m.eigenvalues.iter().any(|&e| !(e >= 0.0 && e.is_finite())) {
         return None;
     }
     let s = &b_inv_sqrt * spectral(&eig_m, f64::sqrt) * &b_inv_sqrt;
@@ -220,9 +203,7 @@ mod tests {
             window.push(x.as_slice(), g.as_slice());
         }
         let inv_mass: Vec<f64> = scale.iter().map(|s| s * s).collect();
-        let (vals, vecs) = window
-            .correction(&inv_mass, &LowRankOptions::default())
-            .unwrap();
+        let (vals, vecs) = window.correction(&inv_mass, &LowRankOptions::default()).unwrap();
         assert_eq!(vals.len(), 1, "{vals:?}");
         assert!((vals[0] / lambda - 1.0).abs() < 1e-4, "{vals:?}");
         let overlap = DVector::from_vec(vecs[0].clone()).dot(&u).abs();
@@ -237,19 +218,12 @@ mod tests {
         let mut rng = chain_rng(4, 0, 0);
         let mut window = PointWindow::default();
         for _ in 0..n {
-            let x: Vec<f64> = (0..d)
-                .map(|i| std_normal(&mut rng) * (1.0 + i as f64))
-                .collect();
-            let g: Vec<f64> = x
-                .iter()
-                .enumerate()
-                .map(|(i, x)| -x / (1.0 + i as f64).powi(2))
-                .collect();
+            let x: Vec<f64> = (0..d).map(|i| std_normal(&mut rng) * (1.0 + i as f64)).collect();
+            let g: Vec<f64> =
+                x.iter().enumerate().map(|(i, x)| -x / (1.0 + i as f64).powi(2)).collect();
             window.push(&x, &g);
         }
-        let (vals, vecs) = window
-            .correction(&vec![1.0; d], &LowRankOptions::default())
-            .unwrap();
+        let (vals, vecs) = window.correction(&vec![1.0; d], &LowRankOptions::default()).unwrap();
         assert!(!vals.is_empty() && vals.len() <= 2 * n, "{vals:?}");
         for (a, va) in vecs.iter().enumerate() {
             for (b, vb) in vecs.iter().enumerate() {
@@ -259,9 +233,6 @@ mod tests {
             }
         }
         let two = PointWindow::default();
-        assert!(
-            two.correction(&vec![1.0; d], &LowRankOptions::default())
-                .is_none()
-        );
+        assert!(two.correction(&vec![1.0; d], &LowRankOptions::default()).is_none());
     }
 }

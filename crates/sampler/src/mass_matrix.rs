@@ -14,11 +14,7 @@ pub struct WelfordVariance {
 impl WelfordVariance {
     /// An empty estimator for `d` coordinates.
     pub fn new(d: usize) -> Self {
-        Self {
-            n: 0,
-            mean: vec![0.0; d],
-            m2: vec![0.0; d],
-        }
+        Self { n: 0, mean: vec![0.0; d], m2: vec![0.0; d] }
     }
 
     /// Number of draws seen since the last restart.
@@ -59,9 +55,6 @@ impl WelfordVariance {
 /// Reference: Stan's `var_adaptation::learn_variance`.
 pub fn regularize(variance: &[f64], n: usize) -> Vec<f64> {
     let n = n as f64;
-    variance
-        .iter()
-        .map(|v| (n / (n + 5.0)) * v + 1e-3 * (5.0 / (n + 5.0)))
-        .collect()
+    variance.iter().map(|v| (n / (n + 5.0)) * v + 1e-3 * (5.0 / (n + 5.0))).collect()
 }
 // ANCHOR_END: regularize

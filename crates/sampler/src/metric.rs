@@ -53,9 +53,7 @@ pub struct DiagMetric {
 impl DiagMetric {
     /// The unit metric `M = I` of dimension `d`.
     pub fn unit(d: usize) -> Self {
-        Self {
-            inv_mass: vec![1.0; d],
-        }
+        Self { inv_mass: vec![1.0; d] }
     }
 }
 

@@ -10,11 +10,7 @@ pub fn chain_bars(
     total: u64,
     enabled: bool,
 ) -> (MultiProgress, Vec<ProgressBar>) {
-    let target = if enabled {
-        ProgressDrawTarget::stderr()
-    } else {
-        ProgressDrawTarget::hidden()
-    };
+    let target = if enabled { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
     let multi = MultiProgress::with_draw_target(target);
     let style = ProgressStyle::with_template("chain {prefix} [{bar:32}] {pos}/{len} {msg}")
         .unwrap_or_else(|_| ProgressStyle::default_bar())

@@ -109,11 +109,7 @@ pub struct RollingWindows {
 pub fn metric_from_gradient(grad: &[f64]) -> Vec<f64> {
     grad.iter()
         .map(|g| {
-            if g.is_finite() && *g != 0.0 {
-                (1.0 / g.abs()).clamp(LIMITS.0, LIMITS.1)
-            } else {
-                1.0
-            }
+            if g.is_finite() && *g != 0.0 { (1.0 / g.abs()).clamp(LIMITS.0, LIMITS.1) } else { 1.0 }
         })
         .collect()
 }

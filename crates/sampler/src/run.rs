@@ -95,11 +95,7 @@ pub fn fit_with_hook<M: Model + ?Sized>(
             .map_err(|e| SamplerError::InvalidSettings(format!("thread pool: {e}")))?
             .install(run_all)?,
     };
-    Ok(Fit {
-        param_names: model.param_names(),
-        settings: settings.clone(),
-        chains,
-    })
+    Ok(Fit { param_names: model.param_names(), settings: settings.clone(), chains })
 }
 
 /// Checks that the model's names match what `constrain` writes.

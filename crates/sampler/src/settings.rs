@@ -126,11 +126,7 @@ impl Settings {
     /// metric from `estimate`, and its ±10% step-size jitter.
     pub fn rolling(estimate: MetricEstimate) -> Self {
         let adaptation = Adaptation::Rolling(estimate);
-        Self {
-            adaptation,
-            step_size_jitter: adaptation.default_jitter(),
-            ..Self::default()
-        }
+        Self { adaptation, step_size_jitter: adaptation.default_jitter(), ..Self::default() }
     }
 
     /// [`Settings::rolling`] with nutpie's low-rank metric
@@ -138,10 +134,7 @@ impl Settings {
     /// diagonal one: `Settings::low_rank(MetricEstimate::DrawAndGradient)`
     /// is nutpie's `low_rank_modified_mass_matrix=True`.
     pub fn low_rank(estimate: MetricEstimate) -> Self {
-        Self {
-            metric: MetricKind::LowRank(LowRankOptions::default()),
-            ..Self::rolling(estimate)
-        }
+        Self { metric: MetricKind::LowRank(LowRankOptions::default()), ..Self::rolling(estimate) }
     }
 
     /// Checks every setting, naming the first one out of range.
@@ -185,10 +178,7 @@ impl Settings {
         }
         if let MetricKind::LowRank(o) = &self.metric {
             if !(o.gamma > 0.0 && o.gamma.is_finite()) {
-                return bad(format!(
-                    "the low-rank gamma must be positive, got {}",
-                    o.gamma
-                ));
+                return bad(format!("the low-rank gamma must be positive, got {}", o.gamma));
             }
             if !(o.eigval_cutoff > 1.0 && o.eigval_cutoff.is_finite()) {
                 return bad(format!(

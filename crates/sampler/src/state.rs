@@ -52,11 +52,7 @@ impl<Me: Metric> ChainState<Me> {
 
     /// Re-runs the initial step-size heuristic from the current step size.
     pub fn search_step_size<M: Model + ?Sized>(&mut self, model: &M, chain: usize) -> Result<f64> {
-        find_initial_step_size(model, &self.metric, &self.z, self.step_size, &mut self.rng).map_err(
-            |reason| SamplerError::StepSizeSearch {
-                chain: chain + 1,
-                reason,
-            },
-        )
+        find_initial_step_size(model, &self.metric, &self.z, self.step_size, &mut self.rng)
+            .map_err(|reason| SamplerError::StepSizeSearch { chain: chain + 1, reason })
     }
 }

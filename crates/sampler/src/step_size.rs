@@ -110,11 +110,7 @@ pub fn find_initial_step_size<M: Model + ?Sized, Me: Metric, R: Rng + ?Sized>(
         if (direction_up && !above) || (!direction_up && !below) {
             break;
         }
-        step_size = if direction_up {
-            step_size * 2.0
-        } else {
-            step_size * 0.5
-        };
+        step_size = if direction_up { step_size * 2.0 } else { step_size * 0.5 };
         if step_size > 1e7 {
             return Err("the step size grew past 1e7: the posterior may be improper".into());
         }

@@ -124,9 +124,7 @@ mod tests {
         // Terms whose sums depend on the order of additions.
         for n in 0..23 {
             let v = |k: i32| -> Vec<f64> {
-                (0..n)
-                    .map(|i| (1e16f64).powi((i + k) % 3) * (i as f64 - 7.3 + k as f64))
-                    .collect()
+                (0..n).map(|i| (1e16f64).powi((i + k) % 3) * (i as f64 - 7.3 + k as f64)).collect()
             };
             let (p, a, b) = (v(0), v(1), v(2));
             let n = n as usize;

@@ -76,9 +76,7 @@ impl WindowSchedule {
     }
 
     fn last_window_end(&self) -> usize {
-        self.num_warmup
-            .saturating_sub(self.term_buffer)
-            .wrapping_sub(1)
+        self.num_warmup.saturating_sub(self.term_buffer).wrapping_sub(1)
     }
 
     fn compute_next_window(&mut self) {

@@ -5,32 +5,14 @@ use models::{EightSchools, Parameterization};
 use sampler::{Model, SamplerError, Settings, fit, fit_replication};
 
 fn small() -> Settings {
-    Settings {
-        num_warmup: 300,
-        num_draws: 200,
-        ..Settings::default()
-    }
+    Settings { num_warmup: 300, num_draws: 200, ..Settings::default() }
 }
 
 #[test]
 fn same_seed_same_draws_whatever_the_thread_count() {
     let model = EightSchools::new(Parameterization::NonCentred);
-    let one = fit(
-        &model,
-        &Settings {
-            threads: Some(1),
-            ..small()
-        },
-    )
-    .unwrap();
-    let four = fit(
-        &model,
-        &Settings {
-            threads: Some(4),
-            ..small()
-        },
-    )
-    .unwrap();
+    let one = fit(&model, &Settings { threads: Some(1), ..small() }).unwrap();
+    let four = fit(&model, &Settings { threads: Some(4), ..small() }).unwrap();
     assert_eq!(one.chains, four.chains);
     let other_seed = fit(&model, &Settings { seed: 2, ..small() }).unwrap();
     assert_ne!(one.chains[0].draws, other_seed.chains[0].draws);
@@ -49,35 +31,14 @@ fn chains_differ_from_each_other() {
 fn bad_settings_are_errors_not_panics() {
     let model = Gaussian::diagonal(vec![0.0], &[1.0]);
     for s in [
-        Settings {
-            num_chains: 0,
-            ..small()
-        },
-        Settings {
-            num_draws: 0,
-            ..small()
-        },
-        Settings {
-            target_accept: 1.5,
-            ..small()
-        },
-        Settings {
-            target_accept: 1.0,
-            ..small()
-        },
-        Settings {
-            max_tree_depth: 0,
-            ..small()
-        },
-        Settings {
-            threads: Some(0),
-            ..small()
-        },
+        Settings { num_chains: 0, ..small() },
+        Settings { num_draws: 0, ..small() },
+        Settings { target_accept: 1.5, ..small() },
+        Settings { target_accept: 1.0, ..small() },
+        Settings { max_tree_depth: 0, ..small() },
+        Settings { threads: Some(0), ..small() },
     ] {
-        assert!(
-            matches!(fit(&model, &s), Err(SamplerError::InvalidSettings(_))),
-            "{s:?}"
-        );
+        assert!(matches!(fit(&model, &s), Err(SamplerError::InvalidSettings(_))), "{s:?}");
     }
 }
 
@@ -102,10 +63,7 @@ impl Model for Broken {
 #[test]
 fn a_nan_density_fails_initialisation_with_a_clear_error() {
     let err = fit(&Broken, &small()).unwrap_err();
-    assert!(matches!(
-        err,
-        SamplerError::InitializationFailed { tries: 100, .. }
-    ));
+    assert!(matches!(err, SamplerError::InitializationFailed { tries: 100, .. }));
     assert!(err.to_string().contains("finite log density"), "{err}");
 }
 
@@ -134,14 +92,7 @@ impl Model for Wall {
 
 #[test]
 fn non_finite_density_mid_trajectory_is_a_divergence() {
-    let f = fit(
-        &Wall,
-        &Settings {
-            init_radius: 0.5,
-            ..small()
-        },
-    )
-    .unwrap();
+    let f = fit(&Wall, &Settings { init_radius: 0.5, ..small() }).unwrap();
     assert!(f.num_divergent() > 0);
     assert!(f.pooled(0).iter().all(|x| *x < 1.0));
 }
@@ -164,48 +115,25 @@ fn names_must_match_constrained_values() {
             out.push(x[0]);
         }
     }
-    assert!(matches!(
-        fit(&Mismatch, &small()),
-        Err(SamplerError::Model(_))
-    ));
+    assert!(matches!(fit(&Mismatch, &small()), Err(SamplerError::Model(_))));
 }
 
 #[test]
 fn tree_depth_limit_is_respected() {
     let model = Gaussian::bivariate([0.0, 0.0], [1.0, 100.0], 0.999);
-    let f = fit(
-        &model,
-        &Settings {
-            max_tree_depth: 3,
-            num_warmup: 0,
-            ..small()
-        },
-    )
-    .unwrap();
+    let f = fit(&model, &Settings { max_tree_depth: 3, num_warmup: 0, ..small() }).unwrap();
     for c in &f.chains {
         for s in &c.stats {
             assert!(s.tree_depth <= 3 && s.n_leapfrog <= 7, "{s:?}");
         }
     }
-    assert!(
-        f.chains
-            .iter()
-            .flat_map(|c| &c.stats)
-            .any(|s| s.tree_depth == 3)
-    );
+    assert!(f.chains.iter().flat_map(|c| &c.stats).any(|s| s.tree_depth == 3));
 }
 
 #[test]
 fn no_warmup_means_no_adaptation() {
     let model = Gaussian::diagonal(vec![0.0; 2], &[1.0, 3.0]);
-    let f = fit(
-        &model,
-        &Settings {
-            num_warmup: 0,
-            ..small()
-        },
-    )
-    .unwrap();
+    let f = fit(&model, &Settings { num_warmup: 0, ..small() }).unwrap();
     for c in &f.chains {
         assert_eq!(c.inv_mass, vec![1.0, 1.0]);
         assert!(c.stats.iter().all(|s| s.step_size == c.step_size));
@@ -245,10 +173,8 @@ fn cmdstan_csv_has_cmdstans_layout() {
     assert!(lines[..header].iter().all(|l| l.starts_with('#')));
     assert_eq!(lines[header + 1], "# Adaptation terminated");
     assert!(lines[header + 2].starts_with("# Step size = "));
-    let draws: Vec<&&str> = lines[header + 5..]
-        .iter()
-        .take_while(|l| !l.starts_with('#'))
-        .collect();
+    let draws: Vec<&&str> =
+        lines[header + 5..].iter().take_while(|l| !l.starts_with('#')).collect();
     assert_eq!(draws.len(), small().num_draws);
     let columns = lines[header].split(',').count();
     assert!(draws.iter().all(|d| d.split(',').count() == columns));
@@ -299,8 +225,5 @@ fn the_hook_sees_every_iteration_changes_nothing_and_can_cancel() {
         }
     };
     let err = fit_with_hook(&model, &settings, 0, &stop).unwrap_err();
-    assert!(
-        matches!(err, SamplerError::Cancelled { iteration: 320, .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err, SamplerError::Cancelled { iteration: 320, .. }), "{err:?}");
 }

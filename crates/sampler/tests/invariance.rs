@@ -81,9 +81,8 @@ fn wrong_metric<T: Exact>(target: &T) -> DiagMetric {
 fn wrong_low_rank_metric<T: Exact>(target: &T) -> LowRankMetric {
     let diag = wrong_metric(target).inv_mass;
     let d = diag.len();
-    let u: Vec<f64> = (0..d)
-        .map(|i| if i % 2 == 0 { 1.0 } else { -1.0 } / (d as f64).sqrt())
-        .collect();
+    let u: Vec<f64> =
+        (0..d).map(|i| if i % 2 == 0 { 1.0 } else { -1.0 } / (d as f64).sqrt()).collect();
     LowRankMetric::new(diag, &[3.0], &[u]).expect("a valid metric")
 }
 
@@ -96,10 +95,7 @@ fn run_replicates<T: Exact, Me: Metric>(
     seed: u64,
 ) -> Vec<Replicate> {
     let d = target.dim();
-    let options = NutsOptions {
-        max_tree_depth: max_depth,
-        ..NutsOptions::default()
-    };
+    let options = NutsOptions { max_tree_depth: max_depth, ..NutsOptions::default() };
     let last = *CHECKPOINTS.last().unwrap_or(&1);
     (0..n)
         .into_par_iter()
@@ -153,10 +149,7 @@ fn chi_square(u: &[f64]) -> (f64, f64) {
         counts[b] += 1;
     }
     let expected = u.len() as f64 / BINS as f64;
-    let stat: f64 = counts
-        .iter()
-        .map(|&c| (c as f64 - expected).powi(2) / expected)
-        .sum();
+    let stat: f64 = counts.iter().map(|&c| (c as f64 - expected).powi(2) / expected).sum();
     let dist = ChiSquared::new((BINS - 1) as f64).expect("positive degrees of freedom");
     (stat, dist.sf(stat))
 }
@@ -180,14 +173,8 @@ fn check_with<T: Exact, Me: Metric>(
 ) -> Outcome {
     let d = target.dim();
     let reps = run_replicates(target, metric, step_size, max_depth, n, seed);
-    let name = format!(
-        "{}{label} (depth {max_depth}, step {step_size})",
-        target.name()
-    );
-    let mut out = Outcome {
-        failures: Vec::new(),
-        report: Vec::new(),
-    };
+    let name = format!("{}{label} (depth {max_depth}, step {step_size})", target.name());
+    let mut out = Outcome { failures: Vec::new(), report: Vec::new() };
     let accept = reps.iter().map(|r| r.accept_stat).sum::<f64>() / n as f64;
     let transitions = (n * CHECKPOINTS[CHECKPOINTS.len() - 1]) as f64;
     let divergent = reps.iter().map(|r| r.divergent).sum::<usize>() as f64 / transitions;
@@ -195,14 +182,10 @@ fn check_with<T: Exact, Me: Metric>(
     let depth = reps.iter().map(|r| r.tree_depth).sum::<usize>() as f64 / transitions;
     // The regime the test claims: acceptance near 0.5; the funnel diverges.
     if target.name() != "wide normal" && !(0.35..0.7).contains(&accept) {
-        out.failures.push(format!(
-            "{name}: mean accept_stat {accept:.3}, not near 0.5"
-        ));
+        out.failures.push(format!("{name}: mean accept_stat {accept:.3}, not near 0.5"));
     }
     if target.name() == "funnel" && divergent < 0.01 {
-        out.failures.push(format!(
-            "{name}: only {divergent:.4} of transitions diverged"
-        ));
+        out.failures.push(format!("{name}: only {divergent:.4} of transitions diverged"));
     }
     out.report.push(format!(
         "{name}: {n} replicates, mean accept_stat {accept:.3}, divergent {:.3}%, \
@@ -247,10 +230,7 @@ fn check_with<T: Exact, Me: Metric>(
         let chi = if worst_p.2.is_empty() {
             "no marginal CDF tested".to_string()
         } else {
-            format!(
-                "smallest chi-square p {:.2e} ({} = {:.1})",
-                worst_p.0, worst_p.2, worst_p.1
-            )
+            format!("smallest chi-square p {:.2e} ({} = {:.1})", worst_p.0, worst_p.2, worst_p.1)
         };
         out.report.push(format!(
             "  after {t}: largest |z| {:.2} ({}); {chi}",
@@ -278,15 +258,7 @@ fn run_all(n: usize) -> Vec<Outcome> {
     let metric = wrong_low_rank_metric(&StudentT);
     outcomes.push(check_with(&StudentT, &metric, low_rank, 0.58, 10, n, 1040));
     let metric = wrong_low_rank_metric(&NormalLogGamma);
-    outcomes.push(check_with(
-        &NormalLogGamma,
-        &metric,
-        low_rank,
-        0.42,
-        10,
-        n,
-        1050,
-    ));
+    outcomes.push(check_with(&NormalLogGamma, &metric, low_rank, 0.42, 10, n, 1050));
     let metric = wrong_low_rank_metric(&Funnel);
     outcomes.push(check_with(&Funnel, &metric, low_rank, 0.16, 10, n, 1060));
     outcomes
@@ -300,11 +272,7 @@ fn assert_all(outcomes: &[Outcome]) {
         }
         failures.extend(o.failures.iter().cloned());
     }
-    assert!(
-        failures.is_empty(),
-        "the transition moved the target:\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "the transition moved the target:\n{}", failures.join("\n"));
 }
 
 #[test]
@@ -324,10 +292,7 @@ fn the_targets_gradients_are_right() {
     for x in points {
         let checks = [
             ("t", sampler::check_gradient(&StudentT, &x)),
-            (
-                "normal x log-gamma",
-                sampler::check_gradient(&NormalLogGamma, &x),
-            ),
+            ("normal x log-gamma", sampler::check_gradient(&NormalLogGamma, &x)),
             ("funnel", sampler::check_gradient(&Funnel, &x)),
         ];
         for (name, c) in checks {

@@ -15,22 +15,11 @@ use sampler::{LowRankOptions, MetricEstimate, MetricKind, Settings, fit};
 
 /// The schedules and metrics every test runs under, with the test's seed.
 fn schedules(seed: u64) -> [(&'static str, Settings); 4] {
-    let stan = Settings {
-        seed,
-        ..Settings::default()
-    };
-    let rolling = Settings {
-        seed,
-        ..Settings::rolling(MetricEstimate::DrawVariance)
-    };
-    let stan_low_rank = Settings {
-        metric: MetricKind::LowRank(LowRankOptions::default()),
-        ..stan.clone()
-    };
-    let rolling_low_rank = Settings {
-        seed,
-        ..Settings::low_rank(MetricEstimate::DrawAndGradient)
-    };
+    let stan = Settings { seed, ..Settings::default() };
+    let rolling = Settings { seed, ..Settings::rolling(MetricEstimate::DrawVariance) };
+    let stan_low_rank =
+        Settings { metric: MetricKind::LowRank(LowRankOptions::default()), ..stan.clone() };
+    let rolling_low_rank = Settings { seed, ..Settings::low_rank(MetricEstimate::DrawAndGradient) };
     [
         ("Stan", stan),
         ("rolling", rolling),
@@ -60,10 +49,7 @@ fn standard_normal_in_100_dimensions_under(settings: &Settings) {
     // Adaptation should land near the target acceptance of 0.8.
     let accept = f.stat_chains(|s| s.accept_stat).concat();
     let mean_accept = accept.iter().sum::<f64>() / accept.len() as f64;
-    assert!(
-        (0.7..0.95).contains(&mean_accept),
-        "mean accept_stat {mean_accept}"
-    );
+    assert!((0.7..0.95).contains(&mean_accept), "mean accept_stat {mean_accept}");
 }
 
 #[test]
@@ -87,12 +73,7 @@ fn strongly_correlated_bivariate_normal_under(settings: &Settings) {
     let cross: Vec<Vec<f64>> = x
         .iter()
         .zip(&y)
-        .map(|(a, b)| {
-            a.iter()
-                .zip(b)
-                .map(|(u, v)| (u - 2.0) * (v + 3.0))
-                .collect()
-        })
+        .map(|(a, b)| a.iter().zip(b).map(|(u, v)| (u - 2.0) * (v + 3.0)).collect())
         .collect();
     assert_mean("cov(x, y)", &cross, rho * sd[0] * sd[1]);
     assert!(ess_bulk(&x) > 400.0, "bulk ESS {}", ess_bulk(&x));
@@ -107,27 +88,15 @@ fn poisson_gamma_conjugate_posterior() {
 }
 
 fn poisson_gamma_conjugate_posterior_under(settings: &Settings) {
-    let model = PoissonGamma {
-        y: vec![3.0, 5.0, 2.0, 7.0, 4.0, 0.0, 1.0],
-        a: 2.0,
-        b: 0.5,
-    };
+    let model = PoissonGamma { y: vec![3.0, 5.0, 2.0, 7.0, 4.0, 0.0, 1.0], a: 2.0, b: 0.5 };
     assert!(sampler::check_gradient(&model, &[0.7]).passes(1e-6));
     let f = fit(&model, settings).unwrap();
     let (shape, rate) = (2.0 + 22.0, 0.5 + 7.0);
     let lambda = f.chains_of(0);
     assert_mean("E[lambda]", &lambda, shape / rate);
     let m = shape / rate;
-    assert_mean(
-        "Var[lambda]",
-        &map(&lambda, |l| (l - m).powi(2)),
-        shape / (rate * rate),
-    );
-    assert_mean(
-        "E[log lambda]",
-        &map(&lambda, f64::ln),
-        digamma(shape) - rate.ln(),
-    );
+    assert_mean("Var[lambda]", &map(&lambda, |l| (l - m).powi(2)), shape / (rate * rate));
+    assert_mean("E[log lambda]", &map(&lambda, f64::ln), digamma(shape) - rate.ln());
 }
 
 /// Digamma by recurrence and the asymptotic series (accurate to ~1e-12 here).
@@ -161,11 +130,7 @@ fn normal_normal_quantiles_under(settings: &Settings) {
     let f = fit(&model, settings).unwrap();
     let mu = f.chains_of(0);
     // Standard normal quantiles at 5%, 50%, 95%.
-    for (p, z) in [
-        (0.05, -1.6448536269514722),
-        (0.5, 0.0),
-        (0.95, 1.6448536269514722),
-    ] {
+    for (p, z) in [(0.05, -1.6448536269514722), (0.5, 0.0), (0.95, 1.6448536269514722)] {
         let q = post_mean + post_sd * z;
         let below = map(&mu, |v| f64::from(u8::from(v <= q)));
         assert_mean(&format!("P(mu <= q{p})"), &below, p);

@@ -33,10 +33,7 @@ struct Scripted {
 
 impl Scripted {
     fn new(seed: u64) -> Self {
-        Self {
-            state: seed,
-            used: 0,
-        }
+        Self { state: seed, used: 0 }
     }
 }
 
@@ -123,9 +120,7 @@ impl<M: Model> Plain<'_, M> {
     /// momentum of the span.
     fn span_ok(&self, states: &[State], a: usize, b: usize) -> bool {
         let d = self.inv_mass.len();
-        let rho: Vec<f64> = (0..d)
-            .map(|i| states[a..=b].iter().map(|s| s.p[i]).sum())
-            .collect();
+        let rho: Vec<f64> = (0..d).map(|i| states[a..=b].iter().map(|s| s.p[i]).sum()).collect();
         let along = |s: &State| -> f64 { lane_sum(d, |i| s.p[i] * self.inv_mass[i] * rho[i]) };
         along(&states[a]) > 0.0 && along(&states[b]) > 0.0
     }
@@ -182,11 +177,7 @@ impl<M: Model> Plain<'_, M> {
         if sign < 0.0 {
             ordered.reverse();
         }
-        self.merged_ok(&ordered, n).then_some(Sub {
-            states,
-            log_weight,
-            pick,
-        })
+        self.merged_ok(&ordered, n).then_some(Sub { states, log_weight, pick })
     }
 }
 
@@ -211,12 +202,7 @@ fn plain_transition<M: Model>(
     let mut grad = vec![0.0; q0.len()];
     let lp = model.log_density_grad(q0, &mut grad);
     let p = inv_mass.iter().map(|m| rng.normal() / m.sqrt()).collect();
-    let start = State {
-        q: q0.to_vec(),
-        p,
-        lp,
-        grad,
-    };
+    let start = State { q: q0.to_vec(), p, lp, grad };
     let mut plain = Plain {
         model,
         inv_mass,
@@ -248,11 +234,7 @@ fn plain_transition<M: Model>(
         log_weight = log_add(log_weight, sub.log_weight);
         let old = trajectory.len();
         for s in sub.states {
-            if forward {
-                trajectory.push_back(s)
-            } else {
-                trajectory.push_front(s)
-            }
+            if forward { trajectory.push_back(s) } else { trajectory.push_front(s) }
         }
         let all: Vec<State> = trajectory.iter().cloned().collect();
         let left = if forward { old } else { all.len() - old };
@@ -280,13 +262,8 @@ fn compare<M: Model>(
     q0: &[f64],
     scripts: u64,
 ) -> Vec<Outcome> {
-    let metric = DiagMetric {
-        inv_mass: inv_mass.to_vec(),
-    };
-    let options = NutsOptions {
-        max_tree_depth: max_depth,
-        ..NutsOptions::default()
-    };
+    let metric = DiagMetric { inv_mass: inv_mass.to_vec() };
+    let options = NutsOptions { max_tree_depth: max_depth, ..NutsOptions::default() };
     (0..scripts)
         .map(|seed| {
             let mut ours_rng = Scripted::new(seed);
@@ -298,21 +275,14 @@ fn compare<M: Model>(
             assert_eq!(t.tree_depth, o.depth, "tree depth, {what}");
             assert_eq!(t.n_leapfrog, o.n_leapfrog, "n_leapfrog, {what}");
             assert_eq!(t.divergent, o.divergent, "divergent, {what}");
-            assert_eq!(
-                t.accept_stat.to_bits(),
-                o.accept_stat.to_bits(),
-                "accept_stat, {what}"
-            );
+            assert_eq!(t.accept_stat.to_bits(), o.accept_stat.to_bits(), "accept_stat, {what}");
             // Written differently here (`2 / (1 + e^|ΔH|)`), so equal to
             // rounding only.
             let sym = (t.accept_stat_symmetric, o.accept_stat_symmetric);
             assert!((sym.0 - sym.1).abs() <= 1e-12, "symmetric {sym:?}, {what}");
             let bits = |q: &[f64]| q.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&z.q), bits(&o.q), "chosen point, {what}");
-            assert_eq!(
-                ours_rng.used, plain_rng.used,
-                "random numbers drawn, {what}"
-            );
+            assert_eq!(ours_rng.used, plain_rng.used, "random numbers drawn, {what}");
             o
         })
         .collect()
@@ -329,42 +299,15 @@ fn transitions_match_an_independent_recursive_nuts_bit_for_bit() {
         &[0.5, -3.0, 0.2, 1.0, -0.7, 0.0, 0.3, -1.1],
         40,
     ));
-    all.extend(compare(
-        &NormalLogGamma,
-        &[3.0, 3.0, 0.2],
-        0.5,
-        10,
-        &[1.2, -1.0, 0.4],
-        40,
-    ));
-    all.extend(compare(
-        &NormalLogGamma,
-        &[1.0, 9.0, 0.6],
-        0.3,
-        4,
-        &[0.2, -4.0, 1.0],
-        40,
-    ));
-    all.extend(compare(
-        &Funnel,
-        &[27.0, 1.0 / 3.0, 3.0],
-        0.22,
-        10,
-        &[-3.0, 0.1, -0.05],
-        40,
-    ));
+    all.extend(compare(&NormalLogGamma, &[3.0, 3.0, 0.2], 0.5, 10, &[1.2, -1.0, 0.4], 40));
+    all.extend(compare(&NormalLogGamma, &[1.0, 9.0, 0.6], 0.3, 4, &[0.2, -4.0, 1.0], 40));
+    all.extend(compare(&Funnel, &[27.0, 1.0 / 3.0, 3.0], 0.22, 10, &[-3.0, 0.1, -0.05], 40));
     // What the scripts covered: deep trees, capped trees, divergences, and
     // transitions that moved.
     assert!(all.iter().any(|o| o.depth >= 5), "no deep tree");
-    assert!(
-        all.iter().any(|o| o.depth == 4 && o.n_leapfrog == 15),
-        "no tree at the depth cap"
-    );
+    assert!(all.iter().any(|o| o.depth == 4 && o.n_leapfrog == 15), "no tree at the depth cap");
     assert!(all.iter().any(|o| o.divergent), "no divergence");
-    assert!(
-        all.iter().filter(|o| o.depth >= 1).count() > 100,
-        "too few trees grew"
-    );
+    assert!(all.iter().filter(|o| o.depth >= 1).count() > 100, "too few trees grew");
 }
 
 /// The sampler's fixed summation order (`sampler::sums`), written again:

@@ -28,10 +28,7 @@ pub struct KsTest {
 /// ```
 pub fn ks_uniform(values: &[f64]) -> KsTest {
     if values.is_empty() {
-        return KsTest {
-            statistic: f64::NAN,
-            p_value: f64::NAN,
-        };
+        return KsTest { statistic: f64::NAN, p_value: f64::NAN };
     }
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
@@ -43,10 +40,7 @@ pub fn ks_uniform(values: &[f64]) -> KsTest {
         .fold(0.0, f64::max);
     let sqrt_n = n.sqrt();
     let lambda = (sqrt_n + 0.12 + 0.11 / sqrt_n) * statistic;
-    KsTest {
-        statistic,
-        p_value: kolmogorov_survival(lambda),
-    }
+    KsTest { statistic, p_value: kolmogorov_survival(lambda) }
 }
 
 /// `Q(λ) = 2 Σ_{k≥1} (−1)^{k−1} exp(−2 k² λ²)`, the limiting probability that

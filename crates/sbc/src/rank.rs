@@ -10,11 +10,7 @@ pub fn even_indices(total: usize, n_keep: usize) -> Vec<usize> {
 /// effective sample size, so the kept draws are close to independent.
 /// Autocorrelated draws make ranks non-uniform on their own (Talts et al. 2018, §4.1).
 pub fn kept_count(total: usize, ess: f64, max_draws: usize) -> usize {
-    let by_ess = if ess.is_finite() {
-        ess.floor() as usize
-    } else {
-        total
-    };
+    let by_ess = if ess.is_finite() { ess.floor() as usize } else { total };
     max_draws.min(by_ess).min(total).max(1)
 }
 

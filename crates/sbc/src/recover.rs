@@ -274,8 +274,7 @@ fn one_replicate<M: Model>(
         let n = draws.len() as f64;
         let mean = draws.iter().sum::<f64>() / n;
         let var = draws.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (n - 1.0);
-        rep.quantile
-            .push(draws.iter().filter(|&&d| d < t).count() as f64 / n);
+        rep.quantile.push(draws.iter().filter(|&&d| d < t).count() as f64 / n);
         rep.mean.push(mean);
         rep.sd.push(var.sqrt());
     }

@@ -86,11 +86,7 @@ pub fn run_sbc<S: PriorSimulator>(
         .into_par_iter()
         .map(|r| one_replication(sim, settings, &names, r as u32))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(SbcResult {
-        names,
-        max_draws: settings.max_draws,
-        replications,
-    })
+    Ok(SbcResult { names, max_draws: settings.max_draws, replications })
 }
 
 fn one_replication<S: PriorSimulator>(
@@ -102,9 +98,8 @@ fn one_replication<S: PriorSimulator>(
     let mut rng = chain_rng(settings.sampler.seed, r, u32::MAX);
     let (truth, model) = sim.simulate(&mut rng);
     // Divergences so far after warmup, per chain, as the hook last saw them.
-    let divergent: Vec<AtomicUsize> = (0..settings.sampler.num_chains)
-        .map(|_| AtomicUsize::new(0))
-        .collect();
+    let divergent: Vec<AtomicUsize> =
+        (0..settings.sampler.num_chains).map(|_| AtomicUsize::new(0)).collect();
     let watch = |i: &Iteration| {
         if i.phase == Phase::Sampling {
             divergent[i.chain].store(i.divergences, Ordering::Relaxed);
@@ -114,11 +109,7 @@ fn one_replication<S: PriorSimulator>(
     let fit = fit_with_hook(&model, &settings.sampler, r, &watch)?;
     if settings.fit_lines {
         let total: usize = divergent.iter().map(|d| d.load(Ordering::Relaxed)).sum();
-        eprintln!(
-            "SBC fit {}/{}: {total} divergent after warmup",
-            r + 1,
-            settings.replications
-        );
+        eprintln!("SBC fit {}/{}: {total} divergent after warmup", r + 1, settings.replications);
     }
     let model_names = model.param_names();
     let mut rep = Replication {
@@ -137,23 +128,15 @@ fn one_replication<S: PriorSimulator>(
         let chains = fit.chains_of(index);
         let pooled = chains.concat();
         let ess = ess_bulk(&chains);
-        let even: Vec<f64> = even_indices(pooled.len(), settings.max_draws)
-            .into_iter()
-            .map(|i| pooled[i])
-            .collect();
+        let even: Vec<f64> =
+            even_indices(pooled.len(), settings.max_draws).into_iter().map(|i| pooled[i]).collect();
         let n_keep = kept_count(pooled.len(), ess, settings.max_draws);
-        let thinned: Vec<f64> = even_indices(pooled.len(), n_keep)
-            .into_iter()
-            .map(|i| pooled[i])
-            .collect();
+        let thinned: Vec<f64> =
+            even_indices(pooled.len(), n_keep).into_iter().map(|i| pooled[i]).collect();
         rep.ess_bulk.push(ess);
         rep.rank_even.push(rank(*t, &even));
         rep.kept.push(thinned.len());
-        rep.pit.push(randomized_pit(
-            rank(*t, &thinned),
-            thinned.len(),
-            uniform(&mut rng),
-        ));
+        rep.pit.push(randomized_pit(rank(*t, &thinned), thinned.len(), uniform(&mut rng)));
     }
     Ok(rep)
 }

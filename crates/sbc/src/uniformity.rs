@@ -14,11 +14,7 @@ fn binomial_cdf_table(n: usize, p: f64) -> Vec<f64> {
         let kf = k as f64;
         let comb = ln_gamma(nf + 1.0) - ln_gamma(kf + 1.0) - ln_gamma(nf - kf + 1.0);
         let a = if k == 0 { 0.0 } else { kf * p.ln() };
-        let b = if k == n {
-            0.0
-        } else {
-            (nf - kf) * (1.0 - p).ln()
-        };
+        let b = if k == n { 0.0 } else { (nf - kf) * (1.0 - p).ln() };
         comb + a + b
     };
     let mut acc = 0.0;
@@ -50,10 +46,7 @@ pub fn bin_counts(values: &[f64], bins: usize) -> Vec<usize> {
 pub fn histogram_band(n: usize, bins: usize, prob: f64) -> (usize, usize) {
     let cdf = binomial_cdf_table(n, 1.0 / bins as f64);
     let tail = 0.5 * (1.0 - prob);
-    (
-        quantile_from_table(&cdf, tail),
-        quantile_from_table(&cdf, 1.0 - tail),
-    )
+    (quantile_from_table(&cdf, tail), quantile_from_table(&cdf, 1.0 - tail))
 }
 
 /// Pearson's chi-square test of uniform bin counts: returns the statistic
@@ -61,13 +54,8 @@ pub fn histogram_band(n: usize, bins: usize, prob: f64) -> (usize, usize) {
 pub fn chi_square_test(values: &[f64], bins: usize) -> (f64, f64) {
     let counts = bin_counts(values, bins);
     let expected = values.len() as f64 / bins as f64;
-    let stat: f64 = counts
-        .iter()
-        .map(|c| (*c as f64 - expected).powi(2) / expected)
-        .sum();
-    let p = ChiSquared::new((bins - 1) as f64)
-        .map(|d| d.sf(stat))
-        .unwrap_or(f64::NAN);
+    let stat: f64 = counts.iter().map(|c| (*c as f64 - expected).powi(2) / expected).sum();
+    let p = ChiSquared::new((bins - 1) as f64).map(|d| d.sf(stat)).unwrap_or(f64::NAN);
     (stat, p)
 }
 
@@ -100,9 +88,7 @@ pub fn ecdf_difference(values: &[f64], z: &[f64]) -> Vec<f64> {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     let n = v.len() as f64;
-    z.iter()
-        .map(|zi| v.partition_point(|x| x <= zi) as f64 / n - zi)
-        .collect()
+    z.iter().map(|zi| v.partition_point(|x| x <= zi) as f64 / n - zi).collect()
 }
 
 /// Simultaneous ECDF bands by simulation: the pointwise binomial level
@@ -139,12 +125,7 @@ pub fn ecdf_band(n: usize, points: usize, alpha: f64, sims: usize, seed: u64) ->
         lower.push(quantile_from_table(t, 0.5 * gamma) as f64 / nf - zi);
         upper.push(quantile_from_table(t, 1.0 - 0.5 * gamma) as f64 / nf - zi);
     }
-    EcdfBand {
-        z,
-        lower,
-        upper,
-        gamma,
-    }
+    EcdfBand { z, lower, upper, gamma }
 }
 
 #[cfg(test)]
@@ -166,15 +147,9 @@ mod tests {
     #[test]
     fn uniform_samples_pass_and_skewed_ones_fail() {
         let band = ecdf_band(500, 50, 0.05, 500, 1);
-        assert!(
-            band.gamma < 0.05 && band.gamma > 0.0005,
-            "gamma {}",
-            band.gamma
-        );
+        assert!(band.gamma < 0.05 && band.gamma > 0.0005, "gamma {}", band.gamma);
         // Most uniform samples stay inside the 95% band...
-        let inside = (0..40)
-            .filter(|s| band.contains(&uniforms(500, 100 + s)))
-            .count();
+        let inside = (0..40).filter(|s| band.contains(&uniforms(500, 100 + s))).count();
         assert!(inside >= 33, "only {inside} of 40 uniform samples inside");
         // ...and a sample squeezed towards 0 does not.
         let skewed: Vec<f64> = uniforms(500, 7).iter().map(|u| u.powf(1.3)).collect();

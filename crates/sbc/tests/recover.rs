@@ -43,12 +43,7 @@ fn prior(rng: &mut rand::rngs::ChaCha8Rng) -> Vec<f64> {
 fn settings(replicates: usize) -> RecoverSettings {
     RecoverSettings {
         replicates,
-        sampler: Settings {
-            num_warmup: 300,
-            num_draws: 500,
-            seed: 11,
-            ..Settings::default()
-        },
+        sampler: Settings { num_warmup: 300, num_draws: 500, seed: 11, ..Settings::default() },
     }
 }
 
@@ -93,11 +88,7 @@ fn fixed_truths_give_one_truth_per_replicate_and_the_same_bytes_on_one_thread() 
         .unwrap()
     };
     let many = run();
-    let one = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .build()
-        .unwrap()
-        .install(run);
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap().install(run);
     assert_eq!(many, one);
     assert!(!many.from_prior);
     assert!(many.replicates.iter().all(|r| r.truth == [1.5]));

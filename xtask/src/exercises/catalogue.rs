@@ -148,10 +148,7 @@ pub const EXERCISES: &[Exercise] = &[
                 formula: "quantile(draws, (1 − prob)/2), quantile(draws, (1 + prob)/2); 100 (1 − width(partial) / width(no_pooling))",
             },
             Hint {
-                checks: &[
-                    "new_hospital_is_drawn_from_the_population",
-                    "probability_of_no_events",
-                ],
+                checks: &["new_hospital_is_drawn_from_the_population", "probability_of_no_events"],
                 steps: &[
                     "A new hospital's log rate comes from the population distribution, with mu_log and sigma_log from the same posterior draw.",
                     "P(y = 0) of a Poisson with mean m is e^(−m); average it over the draws.",
@@ -193,10 +190,7 @@ pub const EXERCISES: &[Exercise] = &[
         title: "Try it yourself: one tiny region, one huge one",
         hints: &[
             Hint {
-                checks: &[
-                    "weight_on_the_baseline",
-                    "conditional_mean_blends_data_and_baseline",
-                ],
+                checks: &["weight_on_the_baseline", "conditional_mean_blends_data_and_baseline"],
                 steps: &[
                     "Given alpha and pi0, the Dirichlet prior is conjugate to the multinomial: add the counts to the prior's parameters.",
                     "Write the posterior mean as a weighted average of the region's own shares y/n and pi0: the weight on pi0 is B.",

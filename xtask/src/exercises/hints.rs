@@ -27,10 +27,7 @@ impl HintState {
                 shown.insert((name.to_string(), hint), steps);
             }
         }
-        Self {
-            path: Some(path),
-            shown,
-        }
+        Self { path: Some(path), shown }
     }
 
     /// Writes the state back (a failure to write only loses the grading).
@@ -101,16 +98,8 @@ mod tests {
         name: "demo",
         title: "Demo",
         hints: &[
-            Hint {
-                checks: &["first"],
-                steps: &["gentle", "firmer"],
-                formula: "x = 1",
-            },
-            Hint {
-                checks: &["second"],
-                steps: &["unrelated"],
-                formula: "y = 2",
-            },
+            Hint { checks: &["first"], steps: &["gentle", "firmer"], formula: "x = 1" },
+            Hint { checks: &["second"], steps: &["unrelated"], formula: "y = 2" },
         ],
     };
 
@@ -121,22 +110,13 @@ mod tests {
         let mut state = HintState::load(path.clone());
         let failed = vec!["first".to_string()];
         let first = state.after_failure(&EX, &failed, false);
-        assert!(
-            first.contains("1. gentle") && !first.contains("firmer"),
-            "{first}"
-        );
-        assert!(
-            !first.contains("x = 1") && !first.contains("unrelated"),
-            "{first}"
-        );
+        assert!(first.contains("1. gentle") && !first.contains("firmer"), "{first}");
+        assert!(!first.contains("x = 1") && !first.contains("unrelated"), "{first}");
         state.save();
         // A new run reads the state: the second step appears, still no formula.
         let mut state = HintState::load(path.clone());
         let second = state.after_failure(&EX, &failed, false);
-        assert!(
-            second.contains("2. firmer") && !second.contains("x = 1"),
-            "{second}"
-        );
+        assert!(second.contains("2. firmer") && !second.contains("x = 1"), "{second}");
         assert!(second.contains("--hint"), "{second}");
         let asked = state.after_failure(&EX, &failed, true);
         assert!(asked.contains("formula: x = 1"), "{asked}");

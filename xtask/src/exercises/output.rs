@@ -33,9 +33,7 @@ pub fn parse(exercise: &str, stdout: &str) -> Vec<CheckResult> {
     }
     let mut current: Option<usize> = None;
     for line in stdout.lines() {
-        if let Some(name) = line
-            .strip_prefix("---- ")
-            .and_then(|l| l.strip_suffix(" stdout ----"))
+        if let Some(name) = line.strip_prefix("---- ").and_then(|l| l.strip_suffix(" stdout ----"))
         {
             let name = short(name);
             current = results.iter().position(|r| r.name == name);
@@ -78,9 +76,7 @@ fn clean(lines: &[String]) -> Vec<String> {
         }
         if let Some(at) = location.take() {
             if t.starts_with("not yet implemented") {
-                let extra = t
-                    .trim_start_matches("not yet implemented")
-                    .trim_start_matches(": ");
+                let extra = t.trim_start_matches("not yet implemented").trim_start_matches(": ");
                 let mut msg = format!("your code stopped at a todo!() ({at})");
                 if !extra.is_empty() {
                     msg.push_str(&format!(": {extra}"));
@@ -164,10 +160,7 @@ test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out
         let names: Vec<&str> = r.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["b_fails", "a_passes", "c_todo"]);
         assert!(r[1].passed && !r[0].passed && !r[2].passed);
-        assert_eq!(
-            r[1].lines,
-            ["B for School A: yours 0.862069, expected 0.862069 (±1e-12)"]
-        );
+        assert_eq!(r[1].lines, ["B for School A: yours 0.862069, expected 0.862069 (±1e-12)"]);
         assert_eq!(
             r[0].lines,
             [
@@ -175,10 +168,7 @@ test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out
                 "School A: yours 28, expected 10.7586 (±1e-9)  (exercises/checks/shrinkage.rs:47)"
             ]
         );
-        assert_eq!(
-            r[2].lines,
-            ["your code stopped at a todo!() (exercises/src/shrinkage.rs:12)"]
-        );
+        assert_eq!(r[2].lines, ["your code stopped at a todo!() (exercises/src/shrinkage.rs:12)"]);
     }
 
     #[test]
@@ -186,14 +176,8 @@ test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out
         let source = "fn helper() {}\n#[test]\nfn a_passes() {}\n#[test]\nfn c_todo() {}\n#[test]\nfn b_fails() {}\n";
         let r = in_source_order(parse("shrinkage", OUTPUT), source);
         let text = render(&r);
-        assert!(
-            text.starts_with("✓ a passes\n    B for School A: yours 0.862069"),
-            "{text}"
-        );
-        let (c, b) = (
-            text.find("✗ c todo").unwrap(),
-            text.find("✗ b fails").unwrap(),
-        );
+        assert!(text.starts_with("✓ a passes\n    B for School A: yours 0.862069"), "{text}");
+        let (c, b) = (text.find("✗ c todo").unwrap(), text.find("✗ b fails").unwrap());
         assert!(c < b, "{text}");
     }
 }

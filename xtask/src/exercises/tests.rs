@@ -21,10 +21,7 @@ fn root() -> PathBuf {
 /// The target directory this test binary was built in (`<target>/<profile>/deps/xtask-…`).
 fn target_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("path of the test binary");
-    exe.ancestors()
-        .nth(3)
-        .expect("test binaries live in <target>/<profile>/deps")
-        .to_path_buf()
+    exe.ancestors().nth(3).expect("test binaries live in <target>/<profile>/deps").to_path_buf()
 }
 
 fn features_of(manifest: &str) -> Vec<String> {
@@ -32,11 +29,7 @@ fn features_of(manifest: &str) -> Vec<String> {
         .lines()
         .find(|l| l.trim_start().starts_with("all = ["))
         .expect("exercises/Cargo.toml has an `all` feature");
-    all.split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
+    all.split('"').skip(1).step_by(2).map(str::to_string).collect()
 }
 
 #[test]
@@ -60,21 +53,12 @@ fn every_exercise_has_its_files() {
             format!("solutions/src/{name}.rs"),
             format!("book/src/exercises/{name}.md"),
         ] {
-            assert!(
-                root.join(&file).is_file(),
-                "exercise {name}: {file} is missing"
-            );
+            assert!(root.join(&file).is_file(), "exercise {name}: {file} is missing");
         }
         let gate = format!("#[cfg(feature = \"{name}\")]\npub mod {name};");
-        assert!(
-            lib.contains(&gate),
-            "exercises/src/lib.rs must gate the module: {gate}"
-        );
+        assert!(lib.contains(&gate), "exercises/src/lib.rs must gate the module: {gate}");
         let feature = format!("\n{name} = [");
-        assert!(
-            manifest.contains(&feature),
-            "exercises/Cargo.toml has no feature {name}"
-        );
+        assert!(manifest.contains(&feature), "exercises/Cargo.toml has no feature {name}");
     }
 }
 
@@ -176,21 +160,15 @@ fn fresh_exercises_are_unsolved_and_a_solution_solves_its_exercise() {
     for e in EXERCISES {
         let src = fs::read_to_string(ws.join(format!("exercises/src/{}.rs", e.name))).unwrap();
         if !src.contains("todo!(") {
-            eprintln!(
-                "skipping {}: exercises/src/{}.rs has no todo!() left",
-                e.name, e.name
-            );
+            eprintln!("skipping {}: exercises/src/{}.rs has no todo!() left", e.name, e.name);
             continue;
         }
         expect(&checker, e.name, Status::Unsolved);
     }
 
     // Copying a solution over its exercise solves it.
-    fs::copy(
-        root().join("solutions/src/shrinkage.rs"),
-        ws.join("exercises/src/shrinkage.rs"),
-    )
-    .unwrap();
+    fs::copy(root().join("solutions/src/shrinkage.rs"), ws.join("exercises/src/shrinkage.rs"))
+        .unwrap();
     expect(&checker, "shrinkage", Status::Solved);
 
     // A compile error in one exercise is reported there, and only there.
@@ -217,10 +195,7 @@ fn scratch_manifest_keeps_one_member_and_absolute_paths() {
     let out = scratch_manifest(manifest, Path::new("/w"));
     assert!(out.contains("members = [\"exercises\"]\n"), "{out}");
     assert!(!out.contains("\"a\""), "{out}");
-    assert!(
-        out.contains("sampler = { path = \"/w/crates/sampler\" }"),
-        "{out}"
-    );
+    assert!(out.contains("sampler = { path = \"/w/crates/sampler\" }"), "{out}");
     assert!(
         out.contains("[profile.release.package.sampler]\ndebug = \"line-tables-only\"\n"),
         "{out}"

@@ -69,11 +69,7 @@ pub(super) fn find_fragments(
         let tex_start = i + 3;
         match find_closer(bytes, tex_start..end, closer) {
             Some(close) => {
-                found.push(Ok(Fragment {
-                    whole: i..close + 3,
-                    tex: tex_start..close,
-                    display,
-                }));
+                found.push(Ok(Fragment { whole: i..close + 3, tex: tex_start..close, display }));
                 i = close + 3;
             }
             None => {
@@ -141,12 +137,7 @@ pub(super) fn unescape_markdown(source: &str) -> String {
             },
             '&' => {
                 let rest = &source[i..];
-                let named = [
-                    ("&lt;", '<'),
-                    ("&gt;", '>'),
-                    ("&amp;", '&'),
-                    ("&quot;", '"'),
-                ];
+                let named = [("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&'), ("&quot;", '"')];
                 match named.iter().find(|(name, _)| rest.starts_with(name)) {
                     Some((name, ch)) => {
                         out.push(*ch);

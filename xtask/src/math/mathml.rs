@@ -11,19 +11,13 @@ use pulldown_latex::{Parser, RenderConfig, Storage, push_mathml};
 pub fn tex_to_mathml(tex: &str, display: bool) -> Result<String, String> {
     let storage = Storage::new();
     let events: Vec<_> = Parser::new(tex, &storage).collect();
-    let problems: Vec<String> = events
-        .iter()
-        .filter_map(|e| e.as_ref().err().map(ToString::to_string))
-        .collect();
+    let problems: Vec<String> =
+        events.iter().filter_map(|e| e.as_ref().err().map(ToString::to_string)).collect();
     if !problems.is_empty() {
         return Err(problems.join("; "));
     }
     let config = RenderConfig {
-        display_mode: if display {
-            DisplayMode::Block
-        } else {
-            DisplayMode::Inline
-        },
+        display_mode: if display { DisplayMode::Block } else { DisplayMode::Inline },
         ..RenderConfig::default()
     };
     let mut mathml = String::new();

@@ -129,11 +129,7 @@ pub fn convert_markdown(markdown: &str) -> Result<String, Vec<FragmentError>> {
         segment_start = gap.end.max(segment_start);
     }
     out.push_str(&markdown[copied..]);
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
 /// 1-based line number of byte `offset`.

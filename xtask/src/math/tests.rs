@@ -28,10 +28,7 @@ fn inline_fragment_becomes_math_element() {
 #[test]
 fn display_fragment_is_a_block_on_one_line() {
     let out = converted("Before.\n\n\\\\[\n  \\frac{1}{\\sigma_j^2}\n\\\\]\n\nAfter.");
-    assert!(
-        out.starts_with("Before.\n\n<math display=\"block\""),
-        "{out}"
-    );
+    assert!(out.starts_with("Before.\n\n<math display=\"block\""), "{out}");
     assert!(out.contains("<mfrac>"), "{out}");
     assert!(out.ends_with("</math>\n\nAfter."), "{out}");
     let math_line = out.lines().nth(2).unwrap();
@@ -95,10 +92,7 @@ fn code_blocks_and_inline_code_are_untouched() {
 fn punctuation_in_mathml_cannot_become_markdown() {
     // `*` and `|` in the MathML text must not start emphasis or split a table cell.
     let out = converted("| a | b |\n|---|---|\n| \\\\( \\theta^* \\\\) | \\\\( |x| \\\\) |\n");
-    assert!(
-        !out.contains("<mo>*</mo>") && !out.contains("<mo>|</mo>"),
-        "{out}"
-    );
+    assert!(!out.contains("<mo>*</mo>") && !out.contains("<mo>|</mo>"), "{out}");
     assert_eq!(out.lines().nth(2).unwrap().matches('|').count(), 3, "{out}");
 }
 
@@ -130,18 +124,8 @@ fn single_backslash_math_is_an_error_outside_code_only() {
 #[test]
 fn preprocessor_fails_naming_chapter_and_fragment() {
     let mut book = Book::new();
-    book.push_item(Chapter::new(
-        "Good",
-        "\\\\( \\alpha \\\\)".to_string(),
-        "good.md",
-        vec![],
-    ));
-    book.push_item(Chapter::new(
-        "Bad",
-        "\\\\( \\notacommand \\\\)".to_string(),
-        "bad.md",
-        vec![],
-    ));
+    book.push_item(Chapter::new("Good", "\\\\( \\alpha \\\\)".to_string(), "good.md", vec![]));
+    book.push_item(Chapter::new("Bad", "\\\\( \\notacommand \\\\)".to_string(), "bad.md", vec![]));
     let ctx = PreprocessorContext::new(".".into(), Config::default(), "html".into());
     let err = MathPreprocessor
         .run(&ctx, book)
@@ -165,9 +149,6 @@ fn preprocessor_converts_every_chapter() {
     let mut book = MathPreprocessor.run(&ctx, book).expect("converts");
     let mut contents = Vec::new();
     book.for_each_chapter_mut(|c| contents.push(c.content.clone()));
-    assert!(
-        contents[0].starts_with("<math display=\"block\""),
-        "{contents:?}"
-    );
+    assert!(contents[0].starts_with("<math display=\"block\""), "{contents:?}");
     assert!(contents[0].contains("<munderover>"), "{contents:?}");
 }

@@ -14,23 +14,11 @@ const SEEDS: [u64; 8] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 #[test]
 fn simulation_truths_are_recovered_across_seeds() {
-    let settings = Settings {
-        num_warmup: 500,
-        num_draws: 500,
-        target_accept: 0.95,
-        ..Settings::default()
-    };
+    let settings =
+        Settings { num_warmup: 500, num_draws: 500, target_accept: 0.95, ..Settings::default() };
     let mut checks = Vec::new();
     for seed in SEEDS {
-        let sims = simulate_and_fit(
-            seed,
-            &Settings {
-                seed,
-                ..settings.clone()
-            },
-            true,
-        )
-        .unwrap();
+        let sims = simulate_and_fit(seed, &Settings { seed, ..settings.clone() }, true).unwrap();
         for (_, fit) in [
             ("heights", &sims.heights.1),
             ("five pooled", &sims.five_schools.2),
@@ -56,10 +44,7 @@ fn simulation_truths_are_recovered_across_seeds() {
         .filter(|c| c.z().abs() >= 4.0)
         .map(|c| format!("{} {} (z {:.2})", c.model, c.name, c.z()))
         .collect();
-    assert!(
-        far.is_empty(),
-        "truths 4 or more posterior sds out: {far:?}"
-    );
+    assert!(far.is_empty(), "truths 4 or more posterior sds out: {far:?}");
     assert!(
         k * 10 >= n * 9,
         "{k} of {n} truths covered ({:.1}%, intervals at {}%); missed: {missed:?}",

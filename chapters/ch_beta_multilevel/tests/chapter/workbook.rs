@@ -63,12 +63,7 @@ fn write(dir: &Path, name: &str, header: &[&str], rows: Vec<Vec<C>>) -> PathBuf 
         }
     }
     let foot = rows.len() as u32 + 2;
-    ws.write_string(
-        foot,
-        0,
-        "1. The 2015/2016 results do not include exempted students.",
-    )
-    .unwrap();
+    ws.write_string(foot, 0, "1. The 2015/2016 results do not include exempted students.").unwrap();
     wb.save(&path).unwrap();
     path
 }
@@ -76,46 +71,11 @@ fn write(dir: &Path, name: &str, header: &[&str], rows: Vec<Vec<C>>) -> PathBuf 
 fn good_rows() -> Vec<Vec<C>> {
     use C::*;
     vec![
-        row(
-            "Mathematics 30-1",
-            "0009",
-            "0012",
-            N(113.0),
-            N(63.9),
-            N(20.0),
-        ),
-        row(
-            "Mathematics 30-1",
-            "0015",
-            "0021",
-            T("59"),
-            T("84.8"),
-            T("10.8"),
-        ),
-        row(
-            "Mathematics 30-1",
-            "0019",
-            "1272",
-            N(12.0),
-            N(63.3),
-            N(15.5),
-        ),
-        row(
-            "Mathematics 30-1",
-            "0019",
-            "4471",
-            N(190.0),
-            N(61.8),
-            N(20.0),
-        ),
-        row(
-            "Mathematics 30-1",
-            "0019",
-            "9999",
-            T("n/a"),
-            T("n/a"),
-            T("n/a"),
-        ),
+        row("Mathematics 30-1", "0009", "0012", N(113.0), N(63.9), N(20.0)),
+        row("Mathematics 30-1", "0015", "0021", T("59"), T("84.8"), T("10.8")),
+        row("Mathematics 30-1", "0019", "1272", N(12.0), N(63.3), N(15.5)),
+        row("Mathematics 30-1", "0019", "4471", N(190.0), N(61.8), N(20.0)),
+        row("Mathematics 30-1", "0019", "9999", T("n/a"), T("n/a"), T("n/a")),
         row("Physics 30", "0019", "4471", N(80.0), N(70.1), N(14.0)),
     ]
 }
@@ -126,24 +86,11 @@ fn reads_the_course_and_year_and_skips_schools_without_writers() {
     let path = write(dir.path(), "results.xlsx", &HEADER, good_rows());
     let data = load(&path, "Mathematics 30-1", 2016).unwrap();
     assert_eq!(data.source, "results.xlsx");
-    assert_eq!(
-        data.schools.len(),
-        4,
-        "the n/a school and Physics are skipped"
-    );
+    assert_eq!(data.schools.len(), 4, "the n/a school and Physics are skipped");
     let first = &data.schools[0];
-    assert_eq!(
-        (first.authority_code.as_str(), first.school_code.as_str()),
-        ("0009", "0012")
-    );
-    assert_eq!(
-        (first.writers, first.mean_pct, first.sd_pct),
-        (113, 63.9, 20.0)
-    );
-    assert_eq!(
-        data.schools[1].writers, 59,
-        "numbers stored as text are read"
-    );
+    assert_eq!((first.authority_code.as_str(), first.school_code.as_str()), ("0009", "0012"));
+    assert_eq!((first.writers, first.mean_pct, first.sd_pct), (113, 63.9, 20.0));
+    assert_eq!(data.schools[1].writers, 59, "numbers stored as text are read");
     assert!(data.schools.iter().all(|s| s.true_mean.is_none()));
     let kept = data.select(30);
     assert_eq!(kept.schools.len(), 3);
@@ -162,10 +109,7 @@ fn headers_match_without_spaces_or_case() {
     header[6] = "2016SchStudents Writing";
     header[0] = "DIPLOMA COURSE";
     let path = write(dir.path(), "r.xlsx", &header, good_rows());
-    assert_eq!(
-        load(&path, "Mathematics 30-1", 2016).unwrap().schools.len(),
-        4
-    );
+    assert_eq!(load(&path, "Mathematics 30-1", 2016).unwrap().schools.len(), 4);
 }
 
 fn error_of(path: &Path, course: &str, year: u32) -> String {
@@ -192,14 +136,7 @@ fn a_wrong_workbook_names_what_is_missing() {
     let e = error_of(&path, "Mathematics 30-1", 2016);
     assert!(e.contains("'Diploma Course'"), "{e}");
 
-    let only_na = vec![row(
-        "Mathematics 30-1",
-        "1",
-        "2",
-        C::T("n/a"),
-        C::T("n/a"),
-        C::T("n/a"),
-    )];
+    let only_na = vec![row("Mathematics 30-1", "1", "2", C::T("n/a"), C::T("n/a"), C::T("n/a"))];
     let path = write(dir.path(), "na.xlsx", &HEADER, only_na);
     let e = error_of(&path, "Mathematics 30-1", 2016);
     assert!(e.contains("no school with writers"), "{e}");
@@ -254,9 +191,5 @@ fn a_real_layout_workbook_runs_end_to_end() {
     let overview = std::fs::read_to_string(dir.path().join("out/exam_overview.md")).unwrap();
     assert!(overview.starts_with("Data: r.xlsx"), "{overview}");
     let csv = std::fs::read_to_string(dir.path().join("out/exam_schools.csv")).unwrap();
-    assert_eq!(
-        csv.lines().count(),
-        4,
-        "header and three schools with 50 or more writers"
-    );
+    assert_eq!(csv.lines().count(), 4, "header and three schools with 50 or more writers");
 }

@@ -12,16 +12,8 @@ use sampler::Settings;
 
 #[test]
 fn small_sweep_non_centred_rarely_diverges_and_centred_mostly_does() {
-    let config = SweepConfig {
-        targets: vec![0.9],
-        seeds: 5,
-        warmup: 500,
-        draws: 500,
-    };
-    let base = Settings {
-        seed: 20261123,
-        ..Settings::default()
-    };
+    let config = SweepConfig { targets: vec![0.9], seeds: 5, warmup: 500, draws: 500 };
+    let base = Settings { seed: 20261123, ..Settings::default() };
     let cells = run_sweep(&base, &config, true).unwrap();
     assert_eq!(cells.len(), 2);
     for cell in &cells {

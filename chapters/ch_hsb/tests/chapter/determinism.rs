@@ -16,9 +16,7 @@ fn first_students_of_each_school(dir: &Path, per_school: usize) -> PathBuf {
     let mut seen = std::collections::HashMap::new();
     let mut kept = vec![header];
     for line in lines {
-        let count = seen
-            .entry(line.split(',').nth(school).unwrap())
-            .or_insert(0);
+        let count = seen.entry(line.split(',').nth(school).unwrap()).or_insert(0);
         *count += 1;
         if *count <= per_school {
             kept.push(line);
@@ -42,10 +40,7 @@ fn outputs_do_not_depend_on_the_thread_count() {
     let draws = files_in(&a.path().join("draws"));
     assert_eq!(draws.len(), 20, "5 models x 4 chains");
     let text = std::fs::read_to_string(&draws[0]).unwrap();
-    assert!(
-        !text.contains("log_lik.1"),
-        "log_lik is written only on request"
-    );
+    assert!(!text.contains("log_lik.1"), "log_lik is written only on request");
 }
 
 #[test]

@@ -25,25 +25,15 @@ fn csv(dir: &Path, name: &str, text: &str) -> String {
 fn bad_data_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope.csv");
-    expect_failure(
-        &["--data", missing.to_str().unwrap()],
-        "cannot read data file",
-    );
+    expect_failure(&["--data", missing.to_str().unwrap()], "cannot read data file");
     let empty = csv(dir.path(), "empty.csv", "");
     expect_failure(&["--data", &empty], "is empty");
     let header_only = csv(dir.path(), "header.csv", "school,ses,mAch\n");
     expect_failure(&["--data", &header_only], "is empty");
     let no_ses = csv(dir.path(), "no_ses.csv", "school,SES,mAch\n1,0.5,10\n");
     expect_failure(&["--data", &no_ses], "no column `ses`");
-    let text = csv(
-        dir.path(),
-        "text.csv",
-        "school,ses,mAch\n1,0.5,10\n1,0.2,lots\n",
-    );
-    expect_failure(
-        &["--data", &text],
-        "line 3, column `mAch`: \"lots\" is not a number",
-    );
+    let text = csv(dir.path(), "text.csv", "school,ses,mAch\n1,0.5,10\n1,0.2,lots\n");
+    expect_failure(&["--data", &text], "line 3, column `mAch`: \"lots\" is not a number");
     let ragged = csv(dir.path(), "ragged.csv", "school,ses,mAch\n1,0.5\n");
     expect_failure(&["--data", &ragged], "ragged.csv");
 }

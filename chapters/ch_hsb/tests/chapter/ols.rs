@@ -29,11 +29,7 @@ fn complete_pooling_matches_closed_form_and_r() {
     let sxy: f64 = x.iter().zip(&y).map(|(a, b)| (a - mx) * (b - my)).sum();
     let slope = sxy / sxx;
     let intercept = my - slope * mx;
-    let rss: f64 = x
-        .iter()
-        .zip(&y)
-        .map(|(a, b)| (b - intercept - slope * a).powi(2))
-        .sum();
+    let rss: f64 = x.iter().zip(&y).map(|(a, b)| (b - intercept - slope * a).powi(2)).sum();
     let tss: f64 = y.iter().map(|b| (b - my).powi(2)).sum();
     let s = (rss / (n - 2.0)).sqrt();
     let close = |a: f64, b: f64| (a - b).abs() < 1e-6;
@@ -51,17 +47,10 @@ fn complete_pooling_matches_closed_form_and_r() {
             && agrees(f.adj_r_squared, "0.1300")
     );
     let r = &f.residuals;
-    for (p, printed) in [
-        (0.0, "-19.4382"),
-        (0.25, "-4.7580"),
-        (0.5, "0.2334"),
-        (0.75, "5.0649"),
-        (1.0, "15.9007"),
-    ] {
-        assert!(
-            agrees(diagnostics::quantile(r, p), printed),
-            "residual quantile {p}"
-        );
+    for (p, printed) in
+        [(0.0, "-19.4382"), (0.25, "-4.7580"), (0.5, "0.2334"), (0.75, "5.0649"), (1.0, "15.9007")]
+    {
+        assert!(agrees(diagnostics::quantile(r, p), printed), "residual quantile {p}");
     }
 }
 
@@ -133,10 +122,7 @@ fn data_facts_match_the_source() {
     let eda = ch_hsb::eda::explore(&d, 12, 1);
     // summary(school_counts$n_students): 14, 35, 47, 44.91, 54, 67
     let s = eda.sizes;
-    assert_eq!(
-        (s.min, s.q1, s.median, s.q3, s.max),
-        (14.0, 35.0, 47.0, 54.0, 67.0)
-    );
+    assert_eq!((s.min, s.q1, s.median, s.q3, s.max), (14.0, 35.0, 47.0, 54.0, 67.0));
     assert!(agrees(s.mean, "44.91"));
     assert!(agrees(eda.math.mean, "12.748") && agrees(eda.ses.q3, "0.602"));
     // Schools 1, 25, 50, 100, 150 as the source prints their sizes.

@@ -38,8 +38,7 @@ where
             new
         }
     };
-    any.downcast_ref()
-        .expect("the cell of a chapter holds that chapter's outcome")
+    any.downcast_ref().expect("the cell of a chapter holds that chapter's outcome")
 }
 
 /// Chapter `C`'s default run (its [`Chapter::COMPUTE`] with only `--quiet`),
@@ -83,10 +82,8 @@ where
     ChapterArgs<C>: Sync,
 {
     super::assert_thread_count_invariant(|r| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(r.threads)
-            .build()
-            .expect("a thread pool");
+        let pool =
+            rayon::ThreadPoolBuilder::new().num_threads(r.threads).build().expect("a thread pool");
         let args = args::<C>(&r.flags(extra));
         pool.install(|| crate::run(&args))
             .unwrap_or_else(|e| panic!("ch_{} {extra:?} failed: {e:#}", C::NAME));
@@ -131,9 +128,7 @@ mod tests {
     #[test]
     fn the_default_run_is_computed_once_and_kept_per_chapter() {
         let firsts: Vec<&u64> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..4)
-                .map(|_| s.spawn(default_outcome::<Counting>))
-                .collect();
+            let handles: Vec<_> = (0..4).map(|_| s.spawn(default_outcome::<Counting>)).collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
         assert!(firsts.iter().all(|o| **o == 11));

@@ -43,14 +43,8 @@ impl Eight {
                 (priors, label.to_string())
             }
             _ => (
-                HyperPriors {
-                    tau: TauPrior::HalfNormal(self.scale),
-                    ..BOOK
-                },
-                format!(
-                    "mu ~ N(0, 20), tau ~ HalfNormal({})",
-                    query_number(self.scale)
-                ),
+                HyperPriors { tau: TauPrior::HalfNormal(self.scale), ..BOOK },
+                format!("mu ~ N(0, 20), tau ~ HalfNormal({})", query_number(self.scale)),
             ),
         }
     }
@@ -84,12 +78,7 @@ impl Page for Eight {
             .collect();
         options.push(("hn", "mu ~ N(0, 20), tau ~ HalfNormal(scale below)".into()));
         vec![
-            Control::Select {
-                name: "prior",
-                label: "prior",
-                options,
-                value: self.prior.into(),
-            },
+            Control::Select { name: "prior", label: "prior", options, value: self.prior.into() },
             Control::slider("scale", "half-normal scale", (1.0, 50.0, 1.0), self.scale),
             Control::slider("tau", "τ for B", (0.5, 30.0, 0.5), self.tau),
         ]
@@ -121,10 +110,7 @@ impl Page for Eight {
             pooled: exact.theta.iter().map(|t| t.0).collect(),
             pooled_label: "posterior mean (exact)".into(),
             truth: vec![],
-            centre: (
-                exact.mu.0,
-                format!("posterior mean of mu {}", sig(exact.mu.0, 3)),
-            ),
+            centre: (exact.mu.0, format!("posterior mean of mu {}", sig(exact.mu.0, 3))),
             x_label: "effect (points)".into(),
         };
         out.push_str(&svg(&shrinkage_arrows(

@@ -33,10 +33,7 @@ pub struct Funnel {
 
 /// Every draw's divergence flag, chain after chain (the order of `pooled`).
 fn divergent_flags(fit: &Fit) -> Vec<bool> {
-    fit.chains
-        .iter()
-        .flat_map(|c| c.stats.iter().map(|s| s.divergent))
-        .collect()
+    fit.chains.iter().flat_map(|c| c.stats.iter().map(|s| s.divergent)).collect()
 }
 
 impl Page for Funnel {
@@ -59,11 +56,7 @@ impl Page for Funnel {
     }
 
     fn controls(&self) -> Vec<Control> {
-        let param = if self.centred {
-            "centred"
-        } else {
-            "non-centred"
-        };
+        let param = if self.centred { "centred" } else { "non-centred" };
         vec![
             Control::select(
                 "param",
@@ -71,37 +64,22 @@ impl Page for Funnel {
                 &[("centred", "centred"), ("non-centred", "non-centred")],
                 param,
             ),
-            Control::slider(
-                "accept",
-                "target acceptance",
-                (0.6, 0.99, 0.01),
-                self.target_accept,
-            ),
+            Control::slider("accept", "target acceptance", (0.6, 0.99, 0.01), self.target_accept),
             Control::slider("draws", "draws", (100.0, 2000.0, 100.0), self.draws as f64),
             Control::Seed { value: self.seed },
         ]
     }
 
     fn fragment(&self, deadline: &Deadline) -> Result<String, Failure> {
-        let model = if self.centred {
-            NealsFunnel::centred()
-        } else {
-            NealsFunnel::non_centred()
-        };
+        let model = if self.centred { NealsFunnel::centred() } else { NealsFunnel::non_centred() };
         let settings = fit_settings(self.seed, self.draws, self.target_accept);
         let hook = deadline.hook();
         let fit =
             sampler::fit_with_hook(&model, &settings, 0, &hook).map_err(|e| deadline.failure(e))?;
         let missing = |e: diagnostics::MissingParameter| Failure::Internal(e.to_string());
-        let (v, x1) = (
-            fit.pooled_named("v").map_err(missing)?,
-            fit.pooled_named("x.1").map_err(missing)?,
-        );
-        let name = if self.centred {
-            "centred"
-        } else {
-            "non-centred"
-        };
+        let (v, x1) =
+            (fit.pooled_named("v").map_err(missing)?, fit.pooled_named("x.1").map_err(missing)?);
+        let name = if self.centred { "centred" } else { "non-centred" };
         let title = format!(
             "{name}, target acceptance {} ({} divergent)",
             query_number(self.target_accept),
@@ -113,18 +91,11 @@ impl Page for Funnel {
         let below = v.iter().filter(|x| **x < NECK).count() as f64 / v.len() as f64;
         let step: Vec<String> = fit.chains.iter().map(|c| sig(c.step_size, 3)).collect();
         let rows = vec![
-            vec![
-                "divergent transitions".into(),
-                format!("{} of {}", fit.num_divergent(), v.len()),
-            ],
+            vec!["divergent transitions".into(), format!("{} of {}", fit.num_divergent(), v.len())],
             vec!["adapted step size per chain".into(), step.join(", ")],
             vec![
                 format!("share of draws with v < {NECK}"),
-                format!(
-                    "{} (exact {})",
-                    sig(below, 3),
-                    sig(std_normal_cdf(NECK / V_SD), 3)
-                ),
+                format!("{} (exact {})", sig(below, 3), sig(std_normal_cdf(NECK / V_SD), 3)),
             ],
         ];
         out.push_str(&table(&["", "this fit"], &rows));

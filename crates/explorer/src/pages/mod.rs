@@ -45,11 +45,7 @@ impl Deadline {
     /// The sampler hook that stops every chain once the deadline has passed.
     pub fn hook(&self) -> impl Fn(&Iteration) -> Go + Sync + '_ {
         move |_| {
-            if Instant::now() >= self.at {
-                Go::Stop
-            } else {
-                Go::Continue
-            }
+            if Instant::now() >= self.at { Go::Stop } else { Go::Continue }
         }
     }
 
@@ -65,13 +61,7 @@ impl Deadline {
 /// Settings of the pages' fits: four chains, `draws` warmup and `draws` kept
 /// iterations each, no progress bar.
 pub fn fit_settings(seed: u64, draws: usize, target_accept: f64) -> Settings {
-    Settings {
-        seed,
-        num_warmup: draws,
-        num_draws: draws,
-        target_accept,
-        ..Settings::default()
-    }
+    Settings { seed, num_warmup: draws, num_draws: draws, target_accept, ..Settings::default() }
 }
 
 /// An SVG figure inside a `<figure>`.

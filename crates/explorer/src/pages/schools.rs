@@ -87,12 +87,8 @@ impl Page for Schools {
     }
 
     fn fragment(&self, deadline: &Deadline) -> Result<String, Failure> {
-        let design = Design {
-            schools: self.schools,
-            students: self.students,
-            tau: self.tau,
-            sigma: SIGMA,
-        };
+        let design =
+            Design { schools: self.schools, students: self.students, tau: self.tau, sigma: SIGMA };
         let settings = fit_settings(self.seed, self.draws, 0.9);
         let hook = deadline.hook();
         let e = run_with_hook(&design, &SCORE_PRIORS, &settings, self.seed, 1, &hook)
@@ -122,29 +118,15 @@ impl Page for Schools {
             .map(|(name, m)| vec![name.to_string(), sig(m, 3), against(m)])
             .collect();
         out.push_str(&table(&["estimator", "MSE", "against no pooling"], &rows));
-        let tau_draws = e
-            .fit
-            .pooled_named("tau")
-            .map_err(|err| Failure::Internal(err.to_string()))?;
+        let tau_draws =
+            e.fit.pooled_named("tau").map_err(|err| Failure::Internal(err.to_string()))?;
         let tau_mean = tau_draws.iter().sum::<f64>() / tau_draws.len() as f64;
         let facts = vec![
-            vec![
-                "τ the data were simulated with".into(),
-                query_number(self.tau),
-            ],
-            vec![
-                "τ estimated by empirical Bayes".into(),
-                sig(e.eb.tau2_hat.sqrt(), 3),
-            ],
-            vec![
-                "weight on a school's own mean (EB)".into(),
-                sig(e.eb.weight, 3),
-            ],
+            vec!["τ the data were simulated with".into(), query_number(self.tau)],
+            vec!["τ estimated by empirical Bayes".into(), sig(e.eb.tau2_hat.sqrt(), 3)],
+            vec!["weight on a school's own mean (EB)".into(), sig(e.eb.weight, 3)],
             vec!["posterior mean of τ (NUTS)".into(), sig(tau_mean, 3)],
-            vec![
-                "divergent transitions".into(),
-                e.fit.num_divergent().to_string(),
-            ],
+            vec!["divergent transitions".into(), e.fit.num_divergent().to_string()],
             vec![
                 "draws".into(),
                 format!(

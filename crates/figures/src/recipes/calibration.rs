@@ -8,12 +8,7 @@ use crate::{FigureError, Panel};
 
 /// The grey of calibration bands.
 fn band(x: Vec<f64>, low: Vec<f64>, high: Vec<f64>, label: &str) -> Mark {
-    Mark::Band {
-        x,
-        low,
-        high,
-        style: Style::new(palette::BLACK).opacity(0.12).label(label),
-    }
+    Mark::Band { x, low, high, style: Style::new(palette::BLACK).opacity(0.12).label(label) }
 }
 
 /// A rank histogram: one bar per bin of normalised ranks in [0, 1] with
@@ -38,9 +33,7 @@ pub fn rank_histogram(
         x: (0..counts.len()).map(|i| i as f64 * width).collect(),
         width,
         height: counts.iter().map(|c| *c as f64).collect(),
-        style: Style::new(palette::SKY_BLUE)
-            .opacity(0.7)
-            .label("replications per bin"),
+        style: Style::new(palette::SKY_BLUE).opacity(0.7).label("replications per bin"),
     };
     let top = counts.iter().copied().max().unwrap_or(0).max(high).max(1) as f64;
     Ok(Panel {
@@ -48,12 +41,7 @@ pub fn rank_histogram(
         x_label: "normalised rank".into(),
         y_label: "count".into(),
         marks: vec![
-            band(
-                vec![0.0, 1.0],
-                vec![low as f64; 2],
-                vec![high as f64; 2],
-                band_label,
-            ),
+            band(vec![0.0, 1.0], vec![low as f64; 2], vec![high as f64; 2], band_label),
             bars,
         ],
         x_range: Some((0.0, 1.0)),
@@ -93,15 +81,9 @@ pub fn ecdf_difference(
     let mut marks = vec![band(z.to_vec(), lower.to_vec(), upper.to_vec(), band_label)];
     for (i, (label, s)) in series.iter().enumerate() {
         let points = z.iter().copied().zip(s.iter().copied()).collect();
-        marks.push(Mark::line(
-            points,
-            Style::new(palette::series(i)).label(label.clone()),
-        ));
+        marks.push(Mark::line(points, Style::new(palette::series(i)).label(label.clone())));
     }
-    let all = lower
-        .iter()
-        .chain(upper)
-        .chain(series.iter().flat_map(|s| &s.1));
+    let all = lower.iter().chain(upper).chain(series.iter().flat_map(|s| &s.1));
     let extent = all.fold(0.0f64, |m, v| m.max(v.abs())) * 1.15;
     let extent = if extent > 0.0 { extent } else { 0.1 };
     Ok(Panel {

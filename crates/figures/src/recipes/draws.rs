@@ -10,12 +10,8 @@ use crate::{FigureError, Panel};
 
 /// Colours of reference lines in traces, in order (blue and vermillion are
 /// taken by the draws and the divergences).
-const REFERENCE_COLOURS: [RGBColor; 4] = [
-    palette::BLACK,
-    palette::GREEN,
-    palette::PURPLE,
-    palette::ORANGE,
-];
+const REFERENCE_COLOURS: [RGBColor; 4] =
+    [palette::BLACK, palette::GREEN, palette::PURPLE, palette::ORANGE];
 
 /// Fails unless `x`, `y` and `divergent` have one entry per draw.
 fn check_draws(what: &str, x: &[f64], y: &[f64], divergent: &[bool]) -> Result<(), FigureError> {
@@ -43,11 +39,7 @@ fn dots_where(
 ) -> Mark {
     let keep: Vec<usize> = (0..x.len()).filter(|&i| divergent[i] == flag).collect();
     let pick = |v: &[f64]| keep.iter().map(|&i| v[i]).collect();
-    Mark::points(
-        pick(x),
-        pick(y),
-        style.label(format!("{label} ({})", keep.len())),
-    )
+    Mark::points(pick(x), pick(y), style.label(format!("{label} ({})", keep.len())))
 }
 
 /// Red dots on top of the draws at the divergent transitions.
@@ -80,10 +72,7 @@ pub fn trace(
         check_draws(title, &x, values, divergent)?;
     }
     let points = x.iter().copied().zip(values.iter().copied()).collect();
-    let mut marks = vec![Mark::line(
-        points,
-        Style::new(palette::BLUE).size(1.0).label("draws"),
-    )];
+    let mut marks = vec![Mark::line(points, Style::new(palette::BLUE).size(1.0).label("draws"))];
     for (i, (y, label)) in references.iter().enumerate() {
         let colour = REFERENCE_COLOURS[i % REFERENCE_COLOURS.len()];
         let style = Style::new(colour).dashed().label(label.clone());
@@ -209,10 +198,7 @@ pub fn density_panel(
     curve: &[(f64, f64)],
     curve_label: &str,
 ) -> Result<Panel, FigureError> {
-    let density = Mark::line(
-        curve.to_vec(),
-        Style::new(palette::BLACK).label(curve_label),
-    );
+    let density = Mark::line(curve.to_vec(), Style::new(palette::BLACK).label(curve_label));
     Ok(Panel {
         title: title.into(),
         x_label: x_label.into(),

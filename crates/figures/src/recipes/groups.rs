@@ -57,11 +57,8 @@ pub fn group_intervals(
     markers: &[GroupMarkers],
 ) -> Result<Panel, FigureError> {
     let n = groups.len();
-    let (line, dot, mark) = if n <= MAX_LABELLED_GROUPS {
-        (3.0, 5.0, 6.0)
-    } else {
-        (1.0, 2.0, 3.0)
-    };
+    let (line, dot, mark) =
+        if n <= MAX_LABELLED_GROUPS { (3.0, 5.0, 6.0) } else { (1.0, 2.0, 3.0) };
     let x: Vec<f64> = (0..n).map(|g| g as f64).collect();
     let mut marks = Vec::new();
     for (i, (label, values)) in series.iter().enumerate() {
@@ -72,9 +69,7 @@ pub fn group_intervals(
             )));
         }
         if let Some((_, l, h)) = values.iter().find(|(_, l, h)| l > h) {
-            return Err(FigureError::Invalid(format!(
-                "{label:?}: interval {l} > {h}"
-            )));
+            return Err(FigureError::Invalid(format!("{label:?}: interval {l} > {h}")));
         }
         let style = Style::new(palette::series(i)).label(label.clone());
         let x = dodged(&x, i, series.len());
@@ -88,24 +83,12 @@ pub fn group_intervals(
         marks.push(Mark::points(x, y, style.size(dot)));
     }
     for (j, (label, shape, points)) in markers.iter().enumerate() {
-        let size = if *shape == Shape::Cross {
-            mark
-        } else {
-            mark - 1.0
-        };
+        let size = if *shape == Shape::Cross { mark } else { mark - 1.0 };
         let style = Style::new(palette::series(series.len() + j));
         let (x, y) = points.iter().copied().unzip();
-        marks.push(Mark::points(
-            x,
-            y,
-            style.size(size).shape(*shape).label(label.clone()),
-        ));
+        marks.push(Mark::points(x, y, style.size(size).shape(*shape).label(label.clone())));
     }
-    let labelled = if n <= MAX_LABELLED_GROUPS {
-        groups
-    } else {
-        &[]
-    };
+    let labelled = if n <= MAX_LABELLED_GROUPS { groups } else { &[] };
     Ok(Panel {
         x_label: x_label.into(),
         y_label: y_label.into(),

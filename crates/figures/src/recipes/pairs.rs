@@ -56,11 +56,7 @@ fn correlation(a: &[f64], b: &[f64]) -> f64 {
 /// draw grid lines, so every panel of a row or column lines up).
 fn ticks(range: (f64, f64), shown: bool) -> Vec<(f64, String)> {
     let label = |v: &f64| {
-        if shown {
-            theme::format_tick(v)
-        } else {
-            String::new()
-        }
+        if shown { theme::format_tick(v) } else { String::new() }
     };
     let t = nice_ticks(range.0, range.1, 3);
     t.iter().map(|v| (*v, label(v))).collect()
@@ -162,10 +158,7 @@ pub fn pairs(spec: &PairsPlot) -> Result<Figure, FigureError> {
             } else {
                 let rho = correlation(&spec.draws[col], &spec.draws[row]);
                 let size = theme::TICK_SIZE + 8.0 * rho.abs().min(1.0);
-                let label = format!(
-                    "r = {}",
-                    theme::format_tick(&((rho * 100.0).round() / 100.0))
-                );
+                let label = format!("r = {}", theme::format_tick(&((rho * 100.0).round() / 100.0)));
                 panel.marks = vec![text(centre, label, Anchor::Middle, (0, 0), size)];
             }
             panels.push(panel);

@@ -69,28 +69,16 @@ pub fn forest(
         style: blue.clone().size(3.0).label(estimate),
     });
     let means = rows.iter().map(|r| r.mean).collect();
-    marks.push(Mark::points(
-        means,
-        y.clone(),
-        blue.size(5.0).label(estimate),
-    ));
-    let observed: Vec<(f64, f64)> = rows
-        .iter()
-        .zip(&y)
-        .filter_map(|(r, y)| Some((r.observed?, *y)))
-        .collect();
+    marks.push(Mark::points(means, y.clone(), blue.size(5.0).label(estimate)));
+    let observed: Vec<(f64, f64)> =
+        rows.iter().zip(&y).filter_map(|(r, y)| Some((r.observed?, *y))).collect();
     if !observed.is_empty() {
         let (x, y) = observed.into_iter().unzip();
-        let cross = Style::new(palette::VERMILLION)
-            .size(6.0)
-            .shape(Shape::Cross);
+        let cross = Style::new(palette::VERMILLION).size(6.0).shape(Shape::Cross);
         marks.push(Mark::points(x, y, cross.label(observed_label)));
     }
     let labelled = |text: &dyn Fn(&ForestRow) -> Option<String>| -> Vec<(f64, String)> {
-        rows.iter()
-            .zip(&y)
-            .filter_map(|(r, y)| Some((*y, text(r)?)))
-            .collect()
+        rows.iter().zip(&y).filter_map(|(r, y)| Some((*y, text(r)?))).collect()
     };
     Panel {
         x_label: x_label.into(),
@@ -112,11 +100,7 @@ pub fn forest(
 /// assert_eq!(f.panel_height, 36 + 78);
 /// ```
 pub fn rows_figure(title: &str, panels: Vec<Panel>, row_height: u32) -> crate::Figure {
-    let rows = panels
-        .iter()
-        .filter_map(|p| p.y_ticks.as_ref())
-        .map(Vec::len)
-        .max();
+    let rows = panels.iter().filter_map(|p| p.y_ticks.as_ref()).map(Vec::len).max();
     let columns = panels.len();
     let height = rows.unwrap_or(1) as u32 * row_height + 78;
     crate::Figure::grid(panels, columns, height).titled(title)
@@ -198,10 +182,7 @@ pub fn strip(
                 medians.push(((centre - 0.4 * strip, m), (centre + 0.4 * strip, m)));
             }
         }
-        let style = Style::new(*colour)
-            .opacity(0.55)
-            .size(4.0)
-            .label(label.clone());
+        let style = Style::new(*colour).opacity(0.55).size(4.0).label(label.clone());
         marks.push(Mark::points(x, y, style));
     }
     marks.push(Mark::Segments {
@@ -227,11 +208,7 @@ pub fn strip(
 /// assert_eq!(t, vec![(0.0, "a".to_string()), (1.0, "b".to_string())]);
 /// ```
 pub fn category_ticks(labels: &[String]) -> Vec<(f64, String)> {
-    labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i as f64, l.clone()))
-        .collect()
+    labels.iter().enumerate().map(|(i, l)| (i as f64, l.clone())).collect()
 }
 
 /// `x` moved for series `i` of `m` drawn side by side (see [`stat::dodge`]).

@@ -99,18 +99,8 @@ pub fn shrinkage_arrows(title: &str, s: &Shrinkage) -> Result<Figure, FigureErro
             // Black at this opacity is the grey (150, 150, 150) on white.
             style: Style::new(palette::BLACK).opacity(0.41),
         },
-        dots(
-            raw,
-            Style::new(palette::VERMILLION)
-                .size(5.0)
-                .label(s.raw_label.clone()),
-        ),
-        dots(
-            pooled,
-            Style::new(palette::BLUE)
-                .size(5.0)
-                .label(s.pooled_label.clone()),
-        ),
+        dots(raw, Style::new(palette::VERMILLION).size(5.0).label(s.raw_label.clone())),
+        dots(pooled, Style::new(palette::BLUE).size(5.0).label(s.pooled_label.clone())),
     ];
     if !s.truth.is_empty() {
         let style = Style::new(palette::GREEN).size(6.0).shape(Shape::Cross);
@@ -166,11 +156,7 @@ pub fn pooling_mse_bars(mse: [f64; 4], value_text: [String; 4]) -> Figure {
         })
         .collect();
     marks.push(Mark::Text {
-        at: mse
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i as f64, *v))
-            .collect(),
+        at: mse.iter().enumerate().map(|(i, v)| (i as f64, *v)).collect(),
         text: value_text.to_vec(),
         anchor: Anchor::Middle,
         offset: (0, -14),

@@ -11,17 +11,10 @@ pub fn write_twice(write: impl Fn(&Path) -> Result<(), FigureError>) -> String {
     let (first, second) = (dir.path().join("a/f.svg"), dir.path().join("b/f.svg"));
     write(&first).unwrap();
     write(&second).unwrap();
-    let (a, b) = (
-        std::fs::read(&first).unwrap(),
-        std::fs::read(&second).unwrap(),
-    );
+    let (a, b) = (std::fs::read(&first).unwrap(), std::fs::read(&second).unwrap());
     assert_eq!(a, b, "two writes differ");
     let svg = String::from_utf8(a).unwrap();
-    assert!(
-        svg.starts_with("<svg "),
-        "not an SVG: {}",
-        &svg[..80.min(svg.len())]
-    );
+    assert!(svg.starts_with("<svg "), "not an SVG: {}", &svg[..80.min(svg.len())]);
     assert!(svg.trim_end().ends_with("</svg>"));
     svg
 }

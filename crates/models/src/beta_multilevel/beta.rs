@@ -95,15 +95,10 @@ mod tests {
         let xs = [0.3, 0.81, 0.66, 0.95, 0.5];
         let s = BetaStats::of(&xs);
         for (mu, nu) in [(0.7, 12.0), (0.2, 0.8), (0.95, 150.0)] {
-            let direct: f64 = xs
-                .iter()
-                .map(|&x| crate::lpdf::beta_mean_size::<f64>(x, mu, nu))
-                .sum();
+            let direct: f64 =
+                xs.iter().map(|&x| crate::lpdf::beta_mean_size::<f64>(x, mu, nu)).sum();
             let lp: f64 = s.log_lik(mu, nu);
-            assert!(
-                (lp - direct).abs() < 1e-10 * (1.0 + direct.abs()),
-                "{lp} {direct}"
-            );
+            assert!((lp - direct).abs() < 1e-10 * (1.0 + direct.abs()), "{lp} {direct}");
         }
     }
 
@@ -118,10 +113,7 @@ mod tests {
             let (mu, nu) = (a / (a + b), a + b);
             let se = (variance(mu, nu) / n as f64).sqrt();
             assert!((m - mu).abs() < 5.0 * se, "Beta({a}, {b}) mean {m}");
-            assert!(
-                (v / variance(mu, nu) - 1.0).abs() < 0.05,
-                "Beta({a}, {b}) var {v}"
-            );
+            assert!((v / variance(mu, nu) - 1.0).abs() < 0.05, "Beta({a}, {b}) var {v}");
         }
     }
 }

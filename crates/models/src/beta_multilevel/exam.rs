@@ -81,12 +81,7 @@ impl ExamHyperPriors {
 impl Default for ExamHyperPriors {
     fn default() -> Self {
         let [alpha, beta] = SHAPE_PRIORS;
-        Self {
-            shapes: [alpha, beta],
-            shape_sd_rate: 1.0,
-            nu_mean: NU_PRIOR,
-            nu_sd_rate: 1.0,
-        }
+        Self { shapes: [alpha, beta], shape_sd_rate: 1.0, nu_mean: NU_PRIOR, nu_sd_rate: 1.0 }
     }
 }
 
@@ -195,12 +190,7 @@ impl ExamAverages {
             ExamPooling::Unpooled => vec![MU_PRIOR],
             ExamPooling::Pooled => vec![(v[h], v[h + 1])],
             ExamPooling::Authority => (0..a)
-                .map(|k| {
-                    (
-                        v[h] + v[h + 1] * v[h + 6 + k],
-                        v[h + 2] + v[h + 3] * v[h + 6 + a + k],
-                    )
-                })
+                .map(|k| (v[h] + v[h + 1] * v[h + 6 + k], v[h + 2] + v[h + 3] * v[h + 6 + a + k]))
                 .collect(),
         }
     }
@@ -216,10 +206,7 @@ impl ExamAverages {
             ExamPooling::Pooled => {
                 grad[h] += dshape[0].0;
                 grad[h + 1] += dshape[0].1;
-                vec![
-                    (h, normal(v[h], sa.0, sa.1)),
-                    (h + 1, normal(v[h + 1], sb.0, sb.1)),
-                ]
+                vec![(h, normal(v[h], sa.0, sa.1)), (h + 1, normal(v[h + 1], sb.0, sb.1))]
             }
             ExamPooling::Authority => {
                 let mut t = Vec::with_capacity(4 + 2 * a);
@@ -313,11 +300,7 @@ impl ExamAverages {
                 _ => nu_mean + nu_sd * v[j + i],
             };
             let lik = mean_likelihood(school.mean, school.n, mu, nu);
-            let k = if self.pooling == ExamPooling::Authority {
-                school.authority
-            } else {
-                0
-            };
+            let k = if self.pooling == ExamPooling::Authority { school.authority } else { 0 };
             let p = priors[k].at(mu); // mu_j ~ beta(alpha_k, beta_k)
             lp += lik.lp + p.lp;
             grad[i] += lik.d1 + p.dx;
@@ -362,11 +345,7 @@ impl ExamAverages {
 
 impl ExamAverages {
     fn constrain_all(&self, x: &[f64]) -> Vec<Constrained> {
-        self.bounds
-            .iter()
-            .zip(x)
-            .map(|(&b, &u)| constrain_one(b, u))
-            .collect()
+        self.bounds.iter().zip(x).map(|(&b, &u)| constrain_one(b, u)).collect()
     }
 }
 

@@ -64,10 +64,7 @@ impl ExamDeclared {
                 let nu = p.vector("school_nu_raw", j, pos);
                 let alpha = p.positive("school_prior_alpha");
                 let beta = p.positive("school_prior_beta");
-                let m = (
-                    p.positive("school_prior_nu_mean"),
-                    p.positive("school_prior_nu_sd"),
-                );
+                let m = (p.positive("school_prior_nu_mean"), p.positive("school_prior_nu_sd"));
                 (nu, Some(m), Hyper::Pooled { alpha, beta })
             }
             ExamPooling::Authority => {
@@ -76,10 +73,7 @@ impl ExamDeclared {
                 let alpha_sd = p.positive("authority_prior_alpha_sd");
                 let beta_mean = p.positive("authority_prior_beta_mean");
                 let beta_sd = p.positive("authority_prior_beta_sd");
-                let m = (
-                    p.positive("school_prior_nu_mean"),
-                    p.positive("school_prior_nu_sd"),
-                );
+                let m = (p.positive("school_prior_nu_mean"), p.positive("school_prior_nu_sd"));
                 let alpha_raw = p.vector("school_prior_alpha_raw", a, pos);
                 let beta_raw = p.vector("school_prior_beta_raw", a, pos);
                 let hyper = Hyper::Authority {
@@ -93,14 +87,7 @@ impl ExamDeclared {
                 (nu, Some(m), hyper)
             }
         };
-        let model = Self {
-            schools: schools.to_vec(),
-            mu,
-            nu,
-            nu_prior,
-            hyper,
-            priors,
-        };
+        let model = Self { schools: schools.to_vec(), mu, nu, nu_prior, hyper, priors };
         Declared::new(p, model)
     }
 
@@ -116,14 +103,7 @@ impl ExamDeclared {
                 *target += normal(p[beta], b0, b1);
                 vec![(p[alpha], p[beta])]
             }
-            Hyper::Authority {
-                alpha_mean,
-                alpha_sd,
-                beta_mean,
-                beta_sd,
-                alpha_raw,
-                beta_raw,
-            } => {
+            Hyper::Authority { alpha_mean, alpha_sd, beta_mean, beta_sd, alpha_raw, beta_raw } => {
                 *target += normal(p[alpha_mean], a0, a1);
                 *target += exponential(p[alpha_sd], rate);
                 *target += normal(p[beta_mean], b0, b1);

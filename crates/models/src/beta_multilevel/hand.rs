@@ -20,12 +20,7 @@ pub(crate) struct Constrained {
 pub(crate) fn constrain_one(support: Support, u: f64) -> Constrained {
     let mut x = [Dual64::from(0.0)];
     let log_jac = support.constrain(&[Dual64::new(u, 1.0)], &mut x);
-    Constrained {
-        value: x[0].re,
-        dvalue: x[0].eps,
-        log_jac: log_jac.re,
-        dlog_jac: log_jac.eps,
-    }
+    Constrained { value: x[0].re, dvalue: x[0].eps, log_jac: log_jac.re, dlog_jac: log_jac.eps }
 }
 
 /// `ln Normal(x | m, s)` up to a constant, and its derivative in `x`.

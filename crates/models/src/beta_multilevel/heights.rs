@@ -47,16 +47,7 @@ impl Heights {
         let sigma_country = p.lower("sigma_country", SCALE_LOWER);
         let alpha_bar = p.real("alpha_bar");
         let heights = heights.to_vec();
-        Declared::new(
-            p,
-            Self {
-                heights,
-                mu_country,
-                sigma,
-                sigma_country,
-                alpha_bar,
-            },
-        )
+        Declared::new(p, Self { heights, mu_country, sigma, sigma_country, alpha_bar })
     }
 }
 

@@ -31,16 +31,7 @@ impl OneSchool {
         let nu = p.positive("nu");
         let (a, b) = (p.generated("a"), p.generated("b"));
         let stats = BetaStats::of(scores);
-        Declared::new(
-            p,
-            Self {
-                stats,
-                mu,
-                nu,
-                a,
-                b,
-            },
-        )
+        Declared::new(p, Self { stats, mu, nu, a, b })
     }
 }
 

@@ -80,15 +80,7 @@ impl BetaSchools {
             }
         };
         let stats = scores.iter().map(|s| BetaStats::of(s)).collect();
-        Declared::new(
-            p,
-            Self {
-                stats,
-                mu_school,
-                nu,
-                population,
-            },
-        )
+        Declared::new(p, Self { stats, mu_school, nu, population })
     }
 
     fn unpooled<T: Number>(&self, p: &Params<T>) -> T {

@@ -116,10 +116,7 @@ impl Density for ThreeLevels {
 
     fn generated(&self, p: &Params<f64>, out: &mut Generated) {
         let (nu_bar, sigma_nu) = (p[self.nu_bar], p[self.sigma_nu]);
-        for (nu, raw) in out[self.nu_district]
-            .iter_mut()
-            .zip(&p[self.nu_district_raw])
-        {
+        for (nu, raw) in out[self.nu_district].iter_mut().zip(&p[self.nu_district_raw]) {
             *nu = nu_bar + sigma_nu * raw;
         }
     }

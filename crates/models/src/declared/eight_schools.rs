@@ -34,21 +34,13 @@ pub struct Schools {
 impl Schools {
     /// The classic data and priors.
     pub fn classic() -> Self {
-        Self {
-            y: Y.to_vec(),
-            sigma: SIGMA.to_vec(),
-            priors: Priors::EIGHT_SCHOOLS,
-        }
+        Self { y: Y.to_vec(), sigma: SIGMA.to_vec(), priors: Priors::EIGHT_SCHOOLS }
     }
 
     /// Other data and priors, checked as [`EightSchools::from_data`] checks them.
     pub fn new(y: Vec<f64>, sigma: Vec<f64>, priors: Priors) -> Result<Self> {
         let checked = EightSchools::from_data(y, sigma, priors, Parameterization::Centred)?;
-        Ok(Self {
-            y: checked.y,
-            sigma: checked.sigma,
-            priors: checked.priors,
-        })
+        Ok(Self { y: checked.y, sigma: checked.sigma, priors: checked.priors })
     }
 
     /// Adds the hyperpriors `mu ~ Normal(mu_mean, mu_sd)` and
@@ -80,16 +72,7 @@ impl NonCentred {
         let tau = p.positive("tau");
         let eta = p.vector("eta", j, Support::Real);
         let theta = p.generated_vector("theta", j);
-        Declared::new(
-            p,
-            Self {
-                data,
-                mu,
-                tau,
-                eta,
-                theta,
-            },
-        )
+        Declared::new(p, Self { data, mu, tau, eta, theta })
     }
 }
 
@@ -130,15 +113,7 @@ impl Centred {
         let mu = p.real("mu");
         let tau = p.positive("tau");
         let theta = p.vector("theta", data.y.len(), Support::Real);
-        Declared::new(
-            p,
-            Self {
-                data,
-                mu,
-                tau,
-                theta,
-            },
-        )
+        Declared::new(p, Self { data, mu, tau, theta })
     }
 }
 

@@ -55,10 +55,7 @@ pub struct HyperPriors {
 
 /// The book's priors: `mu ~ Normal(0, 20)`, `tau ~ HalfNormal(10)`.
 pub const BOOK: HyperPriors = HyperPriors {
-    mu: MuPrior::Normal {
-        mean: 0.0,
-        sd: MU_PRIOR_SD,
-    },
+    mu: MuPrior::Normal { mean: 0.0, sd: MU_PRIOR_SD },
     tau: TauPrior::HalfNormal(TAU_PRIOR_SCALE),
 };
 
@@ -69,34 +66,17 @@ pub const SENSITIVITY_ROWS: [(&str, HyperPriors); 4] = [
     ("(a) mu ~ N(0, 20), tau ~ HalfNormal(10)", BOOK),
     (
         "(b) mu ~ N(0, 20), tau ~ HalfCauchy(0, 5)",
-        HyperPriors {
-            tau: TauPrior::HalfCauchy(5.0),
-            ..BOOK
-        },
+        HyperPriors { tau: TauPrior::HalfCauchy(5.0), ..BOOK },
     ),
-    (
-        "(c) mu ~ N(0, 20), tau flat",
-        HyperPriors {
-            tau: TauPrior::Flat,
-            ..BOOK
-        },
-    ),
-    (
-        "(d) mu and tau flat",
-        HyperPriors {
-            mu: MuPrior::Flat,
-            tau: TauPrior::Flat,
-        },
-    ),
+    ("(c) mu ~ N(0, 20), tau flat", HyperPriors { tau: TauPrior::Flat, ..BOOK }),
+    ("(d) mu and tau flat", HyperPriors { mu: MuPrior::Flat, tau: TauPrior::Flat }),
 ];
 
 impl HyperPriors {
     /// Checks that every scale is positive and finite and the mean finite.
     pub fn validate(&self) -> Result<()> {
         let bad = |what: &str, v: f64| {
-            Err(SamplerError::Model(format!(
-                "{what} must be positive and finite, got {v}"
-            )))
+            Err(SamplerError::Model(format!("{what} must be positive and finite, got {v}")))
         };
         if let MuPrior::Normal { mean, sd } = self.mu {
             if !mean.is_finite() {
@@ -178,18 +158,7 @@ impl NonCentredUnder {
         let tau = p.positive("tau");
         let eta = p.vector("eta", Y.len(), Support::Real);
         let theta = p.generated_vector("theta", Y.len());
-        Declared::new(
-            p,
-            Self {
-                y: Y.to_vec(),
-                sigma: SIGMA.to_vec(),
-                priors,
-                mu,
-                tau,
-                eta,
-                theta,
-            },
-        )
+        Declared::new(p, Self { y: Y.to_vec(), sigma: SIGMA.to_vec(), priors, mu, tau, eta, theta })
     }
 }
 
@@ -204,9 +173,7 @@ mod tests {
         let declared = NonCentredUnder::declare(BOOK).unwrap();
         let hand = EightSchools::new(Parameterization::NonCentred);
         let at = |k: usize| -> Vec<f64> {
-            (0..10)
-                .map(|i| ((k * 10 + i) as f64 * 0.7).sin() * 2.0)
-                .collect()
+            (0..10).map(|i| ((k * 10 + i) as f64 * 0.7).sin() * 2.0).collect()
         };
         let offset = declared.log_density(&at(0)) - hand.log_density(&at(0));
         for k in 1..50 {
@@ -223,19 +190,10 @@ mod tests {
         let cauchy = SENSITIVITY_ROWS[1].1;
         let expected = (2.0 / (std::f64::consts::PI * 5.0 * (1.0 + 0.36))).ln();
         assert!((cauchy.log_prior_tau(3.0) - expected).abs() < 1e-14);
-        let bad = HyperPriors {
-            tau: TauPrior::HalfCauchy(0.0),
-            ..BOOK
-        };
+        let bad = HyperPriors { tau: TauPrior::HalfCauchy(0.0), ..BOOK };
         let err = NonCentredUnder::declare(bad).unwrap_err().to_string();
         assert!(err.contains("prior scale of tau"), "{err}");
-        let bad = HyperPriors {
-            mu: MuPrior::Normal {
-                mean: f64::NAN,
-                sd: 1.0,
-            },
-            ..BOOK
-        };
+        let bad = HyperPriors { mu: MuPrior::Normal { mean: f64::NAN, sd: 1.0 }, ..BOOK };
         assert!(NonCentredUnder::declare(bad).is_err());
     }
 }

@@ -42,30 +42,16 @@ impl VaryingLines {
             let z = p.vector("eta", j, Support::Real);
             let beta = p.generated_vector("theta", j);
             let intercept = Population { mu, tau, z, beta };
-            Self {
-                table,
-                intercept,
-                slope: None,
-                sigma,
-            }
+            Self { table, intercept, slope: None, sigma }
         } else {
             let mu = [p.real("mu_beta_0"), p.real("mu_beta_1")];
             let tau = [p.positive("tau_beta_0"), p.positive("tau_beta_1")];
             let z = [0, 1].map(|k| p.vector(&format!("z_{k}"), j, Support::Real));
             let beta = [0, 1].map(|k| p.generated_vector(&format!("beta_{k}"), j));
-            let population = |k: usize| Population {
-                mu: mu[k],
-                tau: tau[k],
-                z: z[k],
-                beta: beta[k],
-            };
+            let population =
+                |k: usize| Population { mu: mu[k], tau: tau[k], z: z[k], beta: beta[k] };
             let (intercept, slope) = (population(0), Some(population(1)));
-            Self {
-                table,
-                intercept,
-                slope,
-                sigma: p.positive("sigma"),
-            }
+            Self { table, intercept, slope, sigma: p.positive("sigma") }
         };
         Declared::new(p, model)
     }

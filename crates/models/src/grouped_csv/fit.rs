@@ -24,12 +24,8 @@ use crate::varying_slopes::VaryingSlopes;
 use sampler::Model;
 
 /// Priors of the varying-intercepts models (no predictor).
-pub const INTERCEPT_PRIORS: GroupPriors = GroupPriors {
-    mu_mean: 0.0,
-    mu_sd: 10.0,
-    tau_scale: 5.0,
-    sigma_scale: 5.0,
-};
+pub const INTERCEPT_PRIORS: GroupPriors =
+    GroupPriors { mu_mean: 0.0, mu_sd: 10.0, tau_scale: 5.0, sigma_scale: 5.0 };
 
 /// How much the groups share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,10 +114,7 @@ impl GroupedModel {
         if pooling == Pooling::None {
             table.check_no_pooling()?;
         }
-        let shape = |message: String| DataError::Csv {
-            path: table.path.clone(),
-            message,
-        };
+        let shape = |message: String| DataError::Csv { path: table.path.clone(), message };
         let j = table.num_groups();
         Ok(match &table.x {
             None => {
@@ -200,20 +193,13 @@ impl GroupedModel {
             Self::LineNone(_) => (c[j], c[n + j], c[2 * n]),
             Self::LinePartial(_) => (c[4 + j], c[4 + n + j], c[4 + 2 * n]),
         };
-        Line {
-            intercept,
-            slope,
-            sigma,
-        }
+        Line { intercept, slope, sigma }
     }
 
     /// `log p(y_i | draw)` for every row `i` of `table`, in file order.
     pub fn pointwise_log_lik(&self, table: &GroupedTable, c: &[f64]) -> Vec<f64> {
         (0..table.len())
-            .map(|i| {
-                self.line(c, table.group[i])
-                    .log_lik(table.x_of(i), table.y[i])
-            })
+            .map(|i| self.line(c, table.group[i]).log_lik(table.x_of(i), table.y[i]))
             .collect()
     }
 }
@@ -293,11 +279,7 @@ mod tests {
 
     #[test]
     fn log_lik_is_the_normal_density() {
-        let line = Line {
-            intercept: 1.0,
-            slope: 2.0,
-            sigma: 1.5,
-        };
+        let line = Line { intercept: 1.0, slope: 2.0, sigma: 1.5 };
         let expected = statrs::distribution::Continuous::ln_pdf(
             &statrs::distribution::Normal::new(7.0, 1.5).unwrap(),
             6.0,

@@ -48,14 +48,11 @@ pub struct GroupedTable {
 
 /// Position of `name` in the header, or the one-line error naming what is there.
 fn column_index(headers: &csv::StringRecord, name: &str, path: &Path) -> Result<usize, DataError> {
-    headers
-        .iter()
-        .position(|h| h.trim() == name)
-        .ok_or_else(|| DataError::MissingColumn {
-            path: path.to_path_buf(),
-            column: name.into(),
-            found: headers.iter().collect::<Vec<_>>().join(", "),
-        })
+    headers.iter().position(|h| h.trim() == name).ok_or_else(|| DataError::MissingColumn {
+        path: path.to_path_buf(),
+        column: name.into(),
+        found: headers.iter().collect::<Vec<_>>().join(", "),
+    })
 }
 
 /// Sorted, distinct group names: numerically when all are numbers, else as text.
@@ -75,10 +72,8 @@ fn sorted_names(names: &[String]) -> Vec<String> {
 impl GroupedTable {
     /// Reads and checks the CSV file at `path`.
     pub fn load(path: &Path, columns: &Columns) -> Result<Self, DataError> {
-        let file = std::fs::File::open(path).map_err(|source| DataError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let file = std::fs::File::open(path)
+            .map_err(|source| DataError::Io { path: path.to_path_buf(), source })?;
         Self::from_reader(file, path, columns)
     }
 
@@ -89,14 +84,9 @@ impl GroupedTable {
         columns: &Columns,
     ) -> Result<Self, DataError> {
         let mut csv = csv::ReaderBuilder::new().from_reader(reader);
-        let headers = csv
-            .headers()
-            .map_err(|e| DataError::from_csv(e, path))?
-            .clone();
+        let headers = csv.headers().map_err(|e| DataError::from_csv(e, path))?.clone();
         if headers.iter().all(|h| h.trim().is_empty()) {
-            return Err(DataError::Empty {
-                path: path.to_path_buf(),
-            });
+            return Err(DataError::Empty { path: path.to_path_buf() });
         }
         let g_col = column_index(&headers, &columns.group, path)?;
         let y_col = column_index(&headers, &columns.outcome, path)?;
@@ -106,10 +96,7 @@ impl GroupedTable {
         };
         let (mut names, mut line, mut y, mut x) = (vec![], vec![], vec![], vec![]);
         let mut record = csv::StringRecord::new();
-        while csv
-            .read_record(&mut record)
-            .map_err(|e| DataError::from_csv(e, path))?
-        {
+        while csv.read_record(&mut record).map_err(|e| DataError::from_csv(e, path))? {
             let here = record.position().map_or(0, |p| p.line());
             let bad = |col: usize, expected: &'static str| DataError::BadValue {
                 path: path.to_path_buf(),
@@ -137,15 +124,11 @@ impl GroupedTable {
             line.push(here);
         }
         if y.is_empty() {
-            return Err(DataError::Empty {
-                path: path.to_path_buf(),
-            });
+            return Err(DataError::Empty { path: path.to_path_buf() });
         }
         let group_names = sorted_names(&names);
-        let group: Vec<usize> = names
-            .iter()
-            .map(|n| group_names.iter().position(|g| g == n).unwrap_or(0))
-            .collect();
+        let group: Vec<usize> =
+            names.iter().map(|n| group_names.iter().position(|g| g == n).unwrap_or(0)).collect();
         let mut sizes = vec![0; group_names.len()];
         for &j in &group {
             sizes[j] += 1;
@@ -226,11 +209,7 @@ mod tests {
     use super::*;
 
     fn columns(predictor: Option<&str>) -> Columns {
-        Columns {
-            group: "g".into(),
-            outcome: "y".into(),
-            predictor: predictor.map(String::from),
-        }
+        Columns { group: "g".into(), outcome: "y".into(), predictor: predictor.map(String::from) }
     }
 
     fn parse(text: &str, predictor: Option<&str>) -> Result<GroupedTable, DataError> {
@@ -264,10 +243,7 @@ mod tests {
         assert!(e.starts_with("data file t.csv, line 4, column `g`: group \"b\" has 1 row(s)"));
         let mut t = parse("g,y,x\na,1,0\na,2,1\nc,4,0\nc,5,0\n", Some("x")).unwrap();
         let e = t.check_no_pooling().unwrap_err().to_string();
-        assert!(
-            e.contains("line 4") && e.contains("2 distinct values of `x`"),
-            "{e}"
-        );
+        assert!(e.contains("line 4") && e.contains("2 distinct values of `x`"), "{e}");
         t.columns.predictor = None;
         t.x = None;
         assert!(t.check_no_pooling().is_ok());

@@ -49,10 +49,8 @@ pub struct Hsb {
 impl Hsb {
     /// Reads and checks the CSV file at `path`.
     pub fn load(path: &Path) -> Result<Self, DataError> {
-        let file = std::fs::File::open(path).map_err(|source| DataError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let file = std::fs::File::open(path)
+            .map_err(|source| DataError::Io { path: path.to_path_buf(), source })?;
         Self::from_reader(file, path)
     }
 
@@ -127,20 +125,13 @@ impl Hsb {
         let mut school_ids: Vec<u32> = rows.iter().map(|r| r.school).collect();
         school_ids.sort_unstable();
         school_ids.dedup();
-        let school: Vec<usize> = rows
-            .iter()
-            .map(|r| school_ids.binary_search(&r.school).unwrap_or(0))
-            .collect();
+        let school: Vec<usize> =
+            rows.iter().map(|r| school_ids.binary_search(&r.school).unwrap_or(0)).collect();
         let mut sizes = vec![0; school_ids.len()];
         for &j in &school {
             sizes[j] += 1;
         }
-        Self {
-            rows,
-            school,
-            school_ids,
-            sizes,
-        }
+        Self { rows, school, school_ids, sizes }
     }
 
     /// Number of students.
@@ -210,20 +201,11 @@ mod tests {
         assert!(e.contains("is empty"), "{e}");
         let e = parse("school,mAch\n1,2\n").unwrap_err().to_string();
         assert!(e.contains("no column `ses`"), "{e}");
-        let e = parse("school,ses,mAch\n1,0.1,2\n1,high,3\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("line 3, column `ses`: \"high\" is not a number"),
-            "{e}"
-        );
-        let e = parse("school,ses,mAch\n1.5,0.1,2\n")
-            .unwrap_err()
-            .to_string();
+        let e = parse("school,ses,mAch\n1,0.1,2\n1,high,3\n").unwrap_err().to_string();
+        assert!(e.contains("line 3, column `ses`: \"high\" is not a number"), "{e}");
+        let e = parse("school,ses,mAch\n1.5,0.1,2\n").unwrap_err().to_string();
         assert!(e.contains("column `school`"), "{e}");
-        let e = parse("school,ses,mAch\n1,0.1,NaN\n")
-            .unwrap_err()
-            .to_string();
+        let e = parse("school,ses,mAch\n1,0.1,NaN\n").unwrap_err().to_string();
         assert!(e.contains("finite"), "{e}");
         let e = parse("school,ses,mAch\n1,0.1\n").unwrap_err().to_string();
         assert!(e.contains("t.csv"), "{e}");

@@ -43,11 +43,9 @@ impl Regression {
         let per_school =
             |p: &mut Declaration, name: &str| Coef::PerSchool(p.vector(name, j, Support::Real));
         let (population, intercept, slope) = match kind {
-            ModelKind::Complete => (
-                None,
-                Coef::Shared(p.real("beta_0")),
-                Coef::Shared(p.real("beta_1")),
-            ),
+            ModelKind::Complete => {
+                (None, Coef::Shared(p.real("beta_0")), Coef::Shared(p.real("beta_1")))
+            }
             ModelKind::NoPooling => {
                 let b0 = per_school(&mut p, "beta_0");
                 (None, b0, per_school(&mut p, "beta_1"))

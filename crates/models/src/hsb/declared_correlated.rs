@@ -33,19 +33,9 @@ impl CorrelatedRegression {
         let mu = [p.real("mu_beta_0"), p.real("mu_beta_1")];
         let tau = [p.positive("tau_beta_0"), p.positive("tau_beta_1")];
         let l = p.cholesky_corr("L_beta", 2);
-        let z = [
-            p.vector("z_0", j, Support::Real),
-            p.vector("z_1", j, Support::Real),
-        ];
+        let z = [p.vector("z_0", j, Support::Real), p.vector("z_1", j, Support::Real)];
         let sigma = p.positive("sigma");
-        let model = Self {
-            data,
-            mu,
-            tau,
-            l,
-            z,
-            sigma,
-        };
+        let model = Self { data, mu, tau, l, z, sigma };
         Declared::new(p, model)
     }
 }

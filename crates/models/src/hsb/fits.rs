@@ -36,20 +36,13 @@ impl ModelKind {
     ];
 
     /// The four models ranked by LOO and WAIC.
-    pub const RANKED: [ModelKind; 4] = [
-        ModelKind::Complete,
-        ModelKind::NoPooling,
-        ModelKind::NonCentred,
-        ModelKind::Correlated,
-    ];
+    pub const RANKED: [ModelKind; 4] =
+        [ModelKind::Complete, ModelKind::NoPooling, ModelKind::NonCentred, ModelKind::Correlated];
 
     /// The three models checked against their predictions (partial pooling as its
     /// non-centred fit).
-    pub const COMPARED: [ModelKind; 3] = [
-        ModelKind::Complete,
-        ModelKind::NoPooling,
-        ModelKind::NonCentred,
-    ];
+    pub const COMPARED: [ModelKind; 3] =
+        [ModelKind::Complete, ModelKind::NoPooling, ModelKind::NonCentred];
 
     /// Name in tables and figures.
     pub fn label(self) -> &'static str {
@@ -133,8 +126,5 @@ pub fn fit_model(
 
 /// Fits all five models, one after the other (each runs its chains in parallel).
 pub fn fit_all(data: &GroupedRows, settings: &Settings, quiet: bool) -> Result<Vec<ModelFit>> {
-    ModelKind::ALL
-        .iter()
-        .map(|&kind| fit_model(kind, data, settings, quiet))
-        .collect()
+    ModelKind::ALL.iter().map(|&kind| fit_model(kind, data, settings, quiet)).collect()
 }

@@ -22,9 +22,7 @@ impl LineIndex {
         let per_school = |base: &str| -> Result<Vec<usize>> {
             match fit.param_index(base) {
                 Some(i) => Ok(vec![i; num_schools]),
-                None => (1..=num_schools)
-                    .map(|j| find(&format!("{base}.{j}")))
-                    .collect(),
+                None => (1..=num_schools).map(|j| find(&format!("{base}.{j}"))).collect(),
             }
         };
         Ok(Self {
@@ -56,9 +54,7 @@ impl LineIndex {
     pub fn posterior_means(&self, draws: &[&[f64]]) -> (Vec<f64>, Vec<f64>) {
         let n = draws.len() as f64;
         let mean = |cols: &[usize]| -> Vec<f64> {
-            cols.iter()
-                .map(|&c| draws.iter().map(|d| d[c]).sum::<f64>() / n)
-                .collect()
+            cols.iter().map(|&c| draws.iter().map(|d| d[c]).sum::<f64>() / n).collect()
         };
         (mean(&self.intercept), mean(&self.slope))
     }
@@ -66,8 +62,5 @@ impl LineIndex {
 
 /// Every kept draw of `fit`, chain after chain.
 pub fn pooled_draws(fit: &Fit) -> Vec<&[f64]> {
-    fit.chains
-        .iter()
-        .flat_map(|c| c.draws.iter().map(Vec::as_slice))
-        .collect()
+    fit.chains.iter().flat_map(|c| c.draws.iter().map(Vec::as_slice)).collect()
 }

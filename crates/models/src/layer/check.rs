@@ -34,9 +34,7 @@ pub struct Agreement {
 /// of `seed`: the points the checks use.
 pub fn random_points(dim: usize, n: usize, seed: u64) -> Vec<Vec<f64>> {
     let mut rng = chain_rng(seed, 0, 0);
-    (0..n)
-        .map(|_| (0..dim).map(|_| std_normal(&mut rng)).collect())
-        .collect()
+    (0..n).map(|_| (0..dim).map(|_| std_normal(&mut rng)).collect()).collect()
 }
 
 /// Compares a hand-written model with its declared twin at `n` standard-normal points

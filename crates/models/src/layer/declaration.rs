@@ -72,12 +72,9 @@ impl Declaration {
     /// A scalar of any scalar support.
     pub fn scalar(&mut self, name: &str, support: Support) -> Scalar {
         if !support.is_scalar() {
-            self.errors
-                .push(format!("`{name}`: {support:?} is not a scalar support"));
+            self.errors.push(format!("`{name}`: {support:?} is not a scalar support"));
         }
-        Scalar {
-            index: self.push(name, support, None),
-        }
+        Scalar { index: self.push(name, support, None) }
     }
 
     /// `vector<…>[n] name;`: `n` scalars of one scalar support, named `name.1 … name.n`.
@@ -87,52 +84,34 @@ impl Declaration {
                 "`{name}`: a vector of {support:?} is an array of vectors (use `simplexes`)"
             ));
         }
-        Vector {
-            start: self.push(name, support, Some(n)),
-            len: n,
-        }
+        Vector { start: self.push(name, support, Some(n)), len: n }
     }
 
     /// `simplex[k] name;`: `k` positive values summing to one, named `name.1 … name.k`.
     pub fn simplex(&mut self, name: &str, k: usize) -> Vector {
-        Vector {
-            start: self.push(name, Support::Simplex(k), None),
-            len: k,
-        }
+        Vector { start: self.push(name, Support::Simplex(k), None), len: k }
     }
 
     /// `array[n] simplex[k] name;`: named `name.i.j` (array index first).
     pub fn simplexes(&mut self, name: &str, n: usize, k: usize) -> Vectors {
-        Vectors {
-            start: self.push(name, Support::Simplex(k), Some(n)),
-            count: n,
-            len: k,
-        }
+        Vectors { start: self.push(name, Support::Simplex(k), Some(n)), count: n, len: k }
     }
 
     /// `cholesky_factor_corr[k] name;`: the Cholesky factor of a `k × k` correlation
     /// matrix, `k²` values row by row named `name.1.1 … name.k.k` (the zeros above the
     /// diagonal included), from `k(k − 1)/2` free coordinates.
     pub fn cholesky_corr(&mut self, name: &str, k: usize) -> Matrix {
-        Matrix {
-            start: self.push(name, Support::CholeskyCorr(k), None),
-            dim: k,
-        }
+        Matrix { start: self.push(name, Support::CholeskyCorr(k), None), dim: k }
     }
 
     /// A derived scalar reported with the draws.
     pub fn generated(&mut self, name: &str) -> GenScalar {
-        GenScalar {
-            index: self.push_generated(name, None),
-        }
+        GenScalar { index: self.push_generated(name, None) }
     }
 
     /// A derived vector reported with the draws, named `name.1 … name.n`.
     pub fn generated_vector(&mut self, name: &str, n: usize) -> GenVector {
-        GenVector {
-            start: self.push_generated(name, Some(n)),
-            len: n,
-        }
+        GenVector { start: self.push_generated(name, Some(n)), len: n }
     }
 
     fn check_name(&mut self, name: &str, count: Option<usize>) {
@@ -243,9 +222,7 @@ impl Declaration {
             let (len, free_len) = (e.support.value_len(), e.support.free_len());
             for i in 0..e.count.unwrap_or(1) {
                 let (s, f) = (e.start + i * len, e.free_start + i * free_len);
-                log_jac += e
-                    .support
-                    .constrain(&u[f..f + free_len], &mut values[s..s + len]);
+                log_jac += e.support.constrain(&u[f..f + free_len], &mut values[s..s + len]);
             }
         }
         log_jac
@@ -285,9 +262,5 @@ fn item_names(name: &str, count: Option<usize>) -> Vec<String> {
 }
 
 fn join(item: &str, suffix: &str) -> String {
-    if suffix.is_empty() {
-        item.to_string()
-    } else {
-        format!("{item}.{suffix}")
-    }
+    if suffix.is_empty() { item.to_string() } else { format!("{item}.{suffix}") }
 }

@@ -47,14 +47,9 @@ impl<D: Density> Declared<D> {
             )));
         }
         if declaration.free_len() == 0 {
-            return Err(SamplerError::Model(
-                "model declaration: no parameters declared".into(),
-            ));
+            return Err(SamplerError::Model("model declaration: no parameters declared".into()));
         }
-        let model = Self {
-            declaration,
-            density,
-        };
+        let model = Self { declaration, density };
         let origin = model.params(&vec![0.0; model.dim()]);
         let out = model.generated(&origin);
         if let Some(i) = out.values.iter().position(|v| v.is_nan()) {
@@ -91,15 +86,11 @@ impl<D: Density> Declared<D> {
     /// Free coordinates from constrained values named by
     /// [`Declaration::value_names`] (e.g. to start a chain at a chosen point).
     pub fn unconstrain(&self, values: &[f64]) -> Result<Vec<f64>> {
-        self.declaration
-            .unconstrain(values)
-            .map_err(SamplerError::Model)
+        self.declaration.unconstrain(values).map_err(SamplerError::Model)
     }
 
     fn generated(&self, p: &Params<f64>) -> Generated {
-        let mut out = Generated {
-            values: vec![f64::NAN; self.declaration.generated_len()],
-        };
+        let mut out = Generated { values: vec![f64::NAN; self.declaration.generated_len()] };
         self.density.generated(p, &mut out);
         out
     }
@@ -108,9 +99,7 @@ impl<D: Density> Declared<D> {
     /// `values` is scratch space for the constrained values.
     pub(crate) fn evaluate<T: Number>(&self, u: &[T], values: &mut Vec<T>) -> T {
         let log_jac = self.declaration.constrain(u, values);
-        let p = Params {
-            values: std::mem::take(values),
-        };
+        let p = Params { values: std::mem::take(values) };
         let lp = self.density.log_density(&p) + log_jac;
         *values = p.values;
         lp

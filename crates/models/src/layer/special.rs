@@ -69,15 +69,8 @@ pub fn trigamma(x: f64) -> f64 {
         z += 1.0;
     }
     // B₂/z³ + B₄/z⁵ + … with B₂ₖ = 1/6, −1/30, 1/42, −1/30, 5/66, −691/2730, 7/6.
-    const B: [f64; 7] = [
-        1.0 / 6.0,
-        -1.0 / 30.0,
-        1.0 / 42.0,
-        -1.0 / 30.0,
-        5.0 / 66.0,
-        -691.0 / 2730.0,
-        7.0 / 6.0,
-    ];
+    const B: [f64; 7] =
+        [1.0 / 6.0, -1.0 / 30.0, 1.0 / 42.0, -1.0 / 30.0, 5.0 / 66.0, -691.0 / 2730.0, 7.0 / 6.0];
     let r2 = 1.0 / (z * z);
     let series = B.iter().rev().fold(0.0, |acc, b| acc * r2 + b) * r2 / z;
     shifted + 1.0 / z + 0.5 * r2 + series
@@ -91,11 +84,7 @@ pub fn trigamma(x: f64) -> f64 {
 /// assert!((log1p_exp(0.0_f64) - 2f64.ln()).abs() < 1e-16);
 /// ```
 pub fn log1p_exp<T: Number>(x: T) -> T {
-    if x > 0.0 {
-        x + (-x).exp().ln_1p()
-    } else {
-        x.exp().ln_1p()
-    }
+    if x > 0.0 { x + (-x).exp().ln_1p() } else { x.exp().ln_1p() }
 }
 
 /// `ln logistic(u) = −ln(1 + e⁻ᵘ)`, accurate for large `|u|`.

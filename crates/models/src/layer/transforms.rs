@@ -68,15 +68,15 @@ impl Support {
             Support::Lower(lo) if lo.is_finite() => Ok(()),
             Support::Lower(lo) => Err(format!("a lower bound must be finite, got {lo}")),
             Support::Interval(lo, hi) if lo.is_finite() && hi.is_finite() && lo < hi => Ok(()),
-            Support::Interval(lo, hi) => Err(format!(
-                "an interval needs finite bounds lower < upper, got ({lo}, {hi})"
-            )),
+            Support::Interval(lo, hi) => {
+                Err(format!("an interval needs finite bounds lower < upper, got ({lo}, {hi})"))
+            }
             Support::Simplex(k) if k >= 2 => Ok(()),
             Support::Simplex(k) => Err(format!("a simplex needs at least 2 entries, got {k}")),
             Support::CholeskyCorr(k) if k >= 2 => Ok(()),
-            Support::CholeskyCorr(k) => Err(format!(
-                "a Cholesky factor of a correlation matrix needs K >= 2, got {k}"
-            )),
+            Support::CholeskyCorr(k) => {
+                Err(format!("a Cholesky factor of a correlation matrix needs K >= 2, got {k}"))
+            }
         }
     }
 
@@ -86,9 +86,9 @@ impl Support {
     pub fn value_suffixes(&self) -> Vec<String> {
         match *self {
             Support::Simplex(k) => (1..=k).map(|i| i.to_string()).collect(),
-            Support::CholeskyCorr(k) => (1..=k)
-                .flat_map(|i| (1..=k).map(move |j| format!("{i}.{j}")))
-                .collect(),
+            Support::CholeskyCorr(k) => {
+                (1..=k).flat_map(|i| (1..=k).map(move |j| format!("{i}.{j}"))).collect()
+            }
             _ => vec![String::new()],
         }
     }

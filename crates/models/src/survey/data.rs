@@ -72,10 +72,8 @@ impl Survey {
 /// go to the earlier category).
 pub fn rescale(counts: &[u32], n: u32) -> Vec<u32> {
     let total: u32 = counts.iter().sum();
-    let exact: Vec<f64> = counts
-        .iter()
-        .map(|&c| f64::from(c) * f64::from(n) / f64::from(total))
-        .collect();
+    let exact: Vec<f64> =
+        counts.iter().map(|&c| f64::from(c) * f64::from(n) / f64::from(total)).collect();
     let mut out: Vec<u32> = exact.iter().map(|e| e.floor() as u32).collect();
     let mut left = n - out.iter().sum::<u32>();
     let mut order: Vec<usize> = (0..counts.len()).collect();

@@ -15,11 +15,7 @@ use sampler::Result;
 
 /// Counts as numbers, one row per region.
 fn counts_of(survey: &Survey) -> Vec<Vec<f64>> {
-    survey
-        .counts
-        .iter()
-        .map(|r| r.iter().map(|&c| f64::from(c)).collect())
-        .collect()
+    survey.counts.iter().map(|r| r.iter().map(|&c| f64::from(c)).collect()).collect()
 }
 
 /// `alpha ~ Exponential(1)` and the flat `pi0 ~ Dirichlet(1, …, 1)`; returns the
@@ -48,15 +44,7 @@ impl Full {
         let alpha = p.positive("alpha");
         let pi0 = p.simplex("pi0", k);
         let pi = p.simplexes("pi", counts.len(), k);
-        Declared::new(
-            p,
-            Self {
-                counts,
-                alpha,
-                pi0,
-                pi,
-            },
-        )
+        Declared::new(p, Self { counts, alpha, pi0, pi })
     }
 }
 

@@ -25,15 +25,9 @@ pub struct FullModel {
 impl FullModel {
     /// The model for a survey.
     pub fn new(survey: &Survey) -> Self {
-        let counts = survey
-            .counts
-            .iter()
-            .map(|r| r.iter().map(|&c| f64::from(c)).collect())
-            .collect();
-        Self {
-            counts,
-            k: survey.num_categories(),
-        }
+        let counts =
+            survey.counts.iter().map(|r| r.iter().map(|&c| f64::from(c)).collect()).collect();
+        Self { counts, k: survey.num_categories() }
     }
 
     fn region_offset(&self, r: usize) -> usize {
@@ -80,12 +74,7 @@ impl Model for FullModel {
                 d_alpha += pi0[j] * (log_p - psi[j]);
                 d_pi0[j] += alpha * (log_p - psi[j]);
             }
-            simplex::backprop(
-                &x[off..off + k - 1],
-                &pi,
-                &d_pi,
-                &mut grad[off..off + k - 1],
-            );
+            simplex::backprop(&x[off..off + k - 1], &pi, &d_pi, &mut grad[off..off + k - 1]);
         }
         simplex::backprop(&x[1..k], &pi0, &d_pi0, &mut grad[1..k]);
         grad[0] = d_alpha * alpha + 1.0;

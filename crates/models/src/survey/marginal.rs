@@ -34,17 +34,10 @@ pub struct MarginalModel {
 impl MarginalModel {
     /// The model for a survey.
     pub fn new(survey: &Survey) -> Self {
-        let counts: Vec<Vec<f64>> = survey
-            .counts
-            .iter()
-            .map(|r| r.iter().map(|&c| f64::from(c)).collect())
-            .collect();
+        let counts: Vec<Vec<f64>> =
+            survey.counts.iter().map(|r| r.iter().map(|&c| f64::from(c)).collect()).collect();
         let sizes = counts.iter().map(|r| r.iter().sum()).collect();
-        Self {
-            counts,
-            sizes,
-            k: survey.num_categories(),
-        }
+        Self { counts, sizes, k: survey.num_categories() }
     }
 }
 
@@ -113,11 +106,8 @@ pub fn with_region_draws(fit: &Fit, survey: &Survey) -> Fit {
         for draw in chain.draws.iter_mut() {
             let (alpha, pi0) = (draw[0], draw[1..=k].to_vec());
             for y in &survey.counts {
-                let shape: Vec<f64> = pi0
-                    .iter()
-                    .zip(y)
-                    .map(|(p, &c)| alpha * p + f64::from(c))
-                    .collect();
+                let shape: Vec<f64> =
+                    pi0.iter().zip(y).map(|(p, &c)| alpha * p + f64::from(c)).collect();
                 draw.extend(draw_dirichlet(&mut rng, &shape));
             }
         }

@@ -65,10 +65,7 @@ pub struct NutsOptions {
 
 impl Default for NutsOptions {
     fn default() -> Self {
-        Self {
-            max_tree_depth: 10,
-            max_energy_error: 1000.0,
-        }
+        Self { max_tree_depth: 10, max_energy_error: 1000.0 }
     }
 }
 

@@ -175,13 +175,7 @@ impl<M: Model + ?Sized, Me: Metric> Trajectory<'_, M, Me> {
         }
         // ANCHOR_END: leaf
         let (lower, this) = levels.split_at_mut(depth - 1);
-        let Level {
-            init,
-            fin,
-            rho_init,
-            rho_final,
-            z_propose_final,
-        } = &mut this[0];
+        let Level { init, fin, rho_init, rho_final, z_propose_final } = &mut this[0];
 
         // The first half of the subtree.
         let mut log_sum_weight_init = f64::NEG_INFINITY;

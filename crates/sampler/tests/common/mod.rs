@@ -18,10 +18,7 @@ pub fn assert_mean(label: &str, chains: &[Vec<f64>], truth: f64) {
 
 /// `f` applied to every draw of every chain.
 pub fn map(chains: &[Vec<f64>], f: impl Fn(f64) -> f64) -> Vec<Vec<f64>> {
-    chains
-        .iter()
-        .map(|c| c.iter().map(|x| f(*x)).collect())
-        .collect()
+    chains.iter().map(|c| c.iter().map(|x| f(*x)).collect()).collect()
 }
 
 /// Poisson counts with a Gamma(a, b) prior on the rate, sampled on the log
@@ -38,10 +35,7 @@ pub struct PoissonGamma {
 impl PoissonGamma {
     /// Shape and rate of the posterior.
     pub fn posterior(&self) -> (f64, f64) {
-        (
-            self.a + self.y.iter().sum::<f64>(),
-            self.b + self.y.len() as f64,
-        )
+        (self.a + self.y.iter().sum::<f64>(), self.b + self.y.len() as f64)
     }
 }
 
