@@ -3,12 +3,11 @@
 //! from the independent model to the correlated one.
 
 use crate::Outcome;
-use crate::kde;
 use crate::reference::HYPER;
-use crate::summaries::{stan_markdown, stan_summary};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use diagnostics::{Estimate, ess_bulk, fixed, rhat};
+use diagnostics::rstan::{stan_markdown, stan_summary};
+use diagnostics::{Estimate, ess_bulk, fixed, kde, rhat};
 use figures::theme::palette;
 use figures::{Figure, Mark, Panel, Style, markdown_table};
 use models::correlated_slopes::LKJ_ETA;

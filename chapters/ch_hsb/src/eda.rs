@@ -1,38 +1,13 @@
-//! Exploratory summaries: R's `summary()` of a variable, school sizes, and
-//! a reproducible random sample of schools to look at one by one.
+//! Exploratory summaries: R's `summary()` ([`FiveNumbers`]) of the scores,
+//! SES and school sizes, and a reproducible random sample of schools to look
+//! at one by one.
 
-use diagnostics::quantile;
+use diagnostics::FiveNumbers;
 use models::hsb::data::Hsb;
 use sampler::rng::{chain_rng, uniform};
 
 /// Replication number of the random stream that picks the sample of schools.
 pub const SAMPLE_REPLICATION: u32 = 100;
-
-/// The six numbers of R's `summary()` of a numeric vector (quantiles of
-/// type 7, as `quantile()` computes them).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct FiveNumbers {
-    pub min: f64,
-    pub q1: f64,
-    pub median: f64,
-    pub mean: f64,
-    pub q3: f64,
-    pub max: f64,
-}
-
-impl FiveNumbers {
-    /// The summary of `values` (not empty).
-    pub fn of(values: &[f64]) -> Self {
-        Self {
-            min: quantile(values, 0.0),
-            q1: quantile(values, 0.25),
-            median: quantile(values, 0.5),
-            mean: values.iter().sum::<f64>() / values.len() as f64,
-            q3: quantile(values, 0.75),
-            max: quantile(values, 1.0),
-        }
-    }
-}
 
 /// What the chapter reports before fitting anything.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,12 +63,5 @@ mod tests {
         assert!(a.windows(2).all(|w| w[0] < w[1]) && a[11] < 160);
         assert_ne!(a, sample_schools(160, 12, 6));
         assert_eq!(sample_schools(3, 12, 5), vec![0, 1, 2]);
-    }
-
-    #[test]
-    fn five_numbers_are_those_of_r() {
-        // summary(c(1, 2, 4, 10)): 1, 1.75, 3, 4.25, 5.5, 10
-        let s = FiveNumbers::of(&[4.0, 1.0, 10.0, 2.0]);
-        assert_eq!((s.min, s.q1, s.median, s.mean, s.q3, s.max), (1.0, 1.75, 3.0, 4.25, 5.5, 10.0));
     }
 }

@@ -2,10 +2,10 @@
 
 use crate::Outcome;
 use crate::reference::HYPER;
-use crate::summaries::display_name;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use chapter_support::labels::axis_title;
+use diagnostics::rstan::display_name;
 use figures::theme::palette;
 use figures::{Figure, Mark, PairsPlot, Panel, Style, pairs_plot};
 use models::hsb::fits::ModelKind;

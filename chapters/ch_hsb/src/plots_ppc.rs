@@ -1,12 +1,12 @@
 //! Figures of the posterior predictive checks: density overlays, the
 //! replicated mean, per-school overlays and residuals.
 
-use crate::kde::{bandwidth, density};
 use crate::plots_eda::grid;
 use crate::{CHECKED_SCHOOLS, NUM_REPLICATES, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use chapter_support::labels::axis_title;
+use diagnostics::kde::{bandwidth, density};
 use figures::stat::extent;
 use figures::theme::palette;
 use figures::{Figure, Mark, Panel, Style};

@@ -4,8 +4,8 @@
 //! of the chapter checks its hyperparameters against it within Monte Carlo
 //! error.
 
-use crate::summaries::summarize;
 use anyhow::{Context, Result};
+use diagnostics::rstan::summarize;
 use sampler::Fit;
 use serde::{Deserialize, Serialize};
 

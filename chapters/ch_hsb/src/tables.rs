@@ -1,12 +1,11 @@
 //! The chapter's markdown tables and sentences (the data and the checks
 //! here; the fits and the comparison in `tables_*`), and its console report.
 
-use crate::eda::FiveNumbers;
 use crate::reference::{HYPER, Reference, agreement};
-use crate::summaries::{stan_markdown, stan_summary};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use diagnostics::{fixed, quantile, sig};
+use diagnostics::rstan::{stan_markdown, stan_summary};
+use diagnostics::{FiveNumbers, fixed, quantile, sig};
 use figures::markdown_table;
 use models::hsb::fits::ModelKind;
 

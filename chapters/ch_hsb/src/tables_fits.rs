@@ -2,11 +2,10 @@
 //! centred against non-centred partial pooling.
 
 use crate::Outcome;
-use crate::eda::FiveNumbers;
 use crate::reference::HYPER;
 use anyhow::Result;
 use chapter_support::worst_convergence;
-use diagnostics::{ess_bulk, ess_tail, fixed, rhat, sig};
+use diagnostics::{FiveNumbers, ess_bulk, ess_tail, fixed, rhat, sig};
 use figures::markdown_table;
 use figures::stat::extent;
 use models::hsb::fits::ModelKind;

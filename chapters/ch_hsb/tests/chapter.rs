@@ -1,15 +1,16 @@
 //! The High School and Beyond chapter's default run: its numbers against the
 //! long reference run and the source, its diagnostics, its model ranking,
 //! its committed outputs, and a snapshot of its rounded numbers; then, in
-//! modules of the same test binary, short runs ([`determinism`]), bad data
-//! and flags ([`errors`]) and the least-squares baselines ([`ols`]).
+//! modules of the same test binary, the data's facts ([`data`]), short runs
+//! ([`determinism`]) and bad data and flags ([`errors`]). The least-squares
+//! baselines are tested with them in `crates/models/tests/hsb_ols.rs`.
 
+#[path = "chapter/data.rs"]
+mod data;
 #[path = "chapter/determinism.rs"]
 mod determinism;
 #[path = "chapter/errors.rs"]
 mod errors;
-#[path = "chapter/ols.rs"]
-mod ols;
 
 use ch_hsb::comparison::loo_and_waic;
 use ch_hsb::predictive::log_lik_rows;
@@ -152,7 +153,7 @@ fn rounded_numbers(o: &Outcome) -> String {
     let report = |kind: ModelKind, names: &[&str], s: &mut String| {
         let fit = o.fit(kind).unwrap();
         s.push_str(&format!("{}: divergent {}\n", kind.label(), fit.num_divergent()));
-        for r in ch_hsb::summaries::stan_summary(fit, names).unwrap() {
+        for r in diagnostics::rstan::stan_summary(fit, names).unwrap() {
             s.push_str(&format!(
                 "  {:10} mean {:>8} sd {:>7} q2.5 {:>8} q97.5 {:>8} ess_bulk {:>5} r_hat {}\n",
                 r.name,

@@ -1,5 +1,5 @@
-//! Quantiles, the median, the highest-density interval (HDI) and estimates
-//! (mean, sd, central interval) of pooled draws.
+//! Quantiles, the median, the highest-density interval (HDI), R's `summary()`
+//! and estimates (mean, sd, central interval) of pooled draws.
 
 use crate::chains::{mean, variance};
 use crate::named::{MissingParameter, NamedDraws};
@@ -46,6 +46,38 @@ impl Estimate {
     }
 }
 
+/// The six numbers of R's `summary()` of a numeric vector (quantiles of
+/// type 7, as `quantile()` computes them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FiveNumbers {
+    /// Smallest value.
+    pub min: f64,
+    /// First quartile.
+    pub q1: f64,
+    /// Median.
+    pub median: f64,
+    /// Arithmetic mean.
+    pub mean: f64,
+    /// Third quartile.
+    pub q3: f64,
+    /// Largest value.
+    pub max: f64,
+}
+
+impl FiveNumbers {
+    /// The summary of `values` (not empty).
+    pub fn of(values: &[f64]) -> Self {
+        Self {
+            min: quantile(values, 0.0),
+            q1: quantile(values, 0.25),
+            median: quantile(values, 0.5),
+            mean: values.iter().sum::<f64>() / values.len() as f64,
+            q3: quantile(values, 0.75),
+            max: quantile(values, 1.0),
+        }
+    }
+}
+
 /// Sorted copy (NaNs last, as numpy sorts them).
 fn sorted(values: &[f64]) -> Vec<f64> {
     let mut v = values.to_vec();
@@ -83,6 +115,21 @@ pub fn quantile(values: &[f64], p: f64) -> f64 {
         (lo as usize, lo as usize + 1, virtual_index - lo)
     };
     numpy_lerp(x[below], x[above], t)
+}
+
+/// Type-7 quantile of `v` (reorders `v`), as R's `quantile()` and
+/// [`quantile`] compute it, by selection instead of sorting.
+///
+/// # Panics
+/// If `v` is empty.
+pub fn quantile_unsorted(v: &mut [f64], p: f64) -> f64 {
+    let h = (v.len() - 1) as f64 * p;
+    let lo = h.floor() as usize;
+    let (_, &mut below, above) = v.select_nth_unstable_by(lo, f64::total_cmp);
+    match above.iter().copied().min_by(f64::total_cmp) {
+        Some(next) => below + (h - lo as f64) * (next - below),
+        None => below,
+    }
 }
 
 /// numpy's `_lerp`: interpolate from the nearer end for numerical symmetry.
@@ -180,6 +227,22 @@ mod tests {
             assert_eq!(quantile(&v, p), w, "p = {p}");
         }
         assert!(quantile(&[], 0.5).is_nan());
+    }
+
+    #[test]
+    fn selection_quantile_matches_sorting() {
+        let v: Vec<f64> = (0..101).map(|i| ((i * 37) % 101) as f64 * 0.5 - 3.0).collect();
+        for p in [0.0, 0.025, 0.3, 0.5, 0.975, 1.0] {
+            let mut w = v.clone();
+            assert_eq!(quantile_unsorted(&mut w, p), quantile(&v, p), "p {p}");
+        }
+    }
+
+    #[test]
+    fn five_numbers_are_those_of_r() {
+        // summary(c(1, 2, 4, 10)): 1, 1.75, 3, 4.25, 5.5, 10
+        let s = FiveNumbers::of(&[4.0, 1.0, 10.0, 2.0]);
+        assert_eq!((s.min, s.q1, s.median, s.mean, s.q3, s.max), (1.0, 1.75, 3.0, 4.25, 5.5, 10.0));
     }
 
     #[test]

@@ -5,11 +5,13 @@
 //! Carpenter & Bürkner (2021), "Rank-normalization, folding, and
 //! localization: An improved R-hat for assessing convergence of MCMC",
 //! *Bayesian Analysis* 16(2) — rstan's `n_eff` is the older, non-rank version,
-//! so our ESS and R-hat are comparable to the source's, not identical.
+//! so these ESS and R-hat are comparable to rstan's, not identical.
 
-use anyhow::Result;
-use diagnostics::{ess_bulk, ess_tail, fixed, mcse_mean, mean, quantile, rhat, sd, sig};
-use sampler::Fit;
+use crate::chains::{mean, sd};
+use crate::format::{fixed, sig};
+use crate::intervals::quantile;
+use crate::named::{MissingParameter, NamedDraws};
+use crate::{ess_bulk, ess_tail, mcse_mean, rhat};
 
 /// Probabilities of the quantile columns.
 pub const PROBS: [f64; 5] = [0.025, 0.25, 0.5, 0.75, 0.975];
@@ -19,14 +21,19 @@ pub const PROBS: [f64; 5] = [0.025, 0.25, 0.5, 0.75, 0.975];
 pub struct StanRow {
     /// Name in the fit (`beta_0.1`).
     pub name: String,
+    /// Mean of all draws.
     pub mean: f64,
     /// Monte Carlo standard error of the mean.
     pub se_mean: f64,
+    /// Standard deviation of all draws (divisor `n − 1`).
     pub sd: f64,
     /// Quantiles at [`PROBS`].
     pub quantiles: [f64; 5],
+    /// Bulk effective sample size.
     pub ess_bulk: f64,
+    /// Tail effective sample size.
     pub ess_tail: f64,
+    /// Rank-normalised split R-hat.
     pub r_hat: f64,
 }
 
@@ -55,9 +62,14 @@ pub fn summarize(name: &str, chains: &[Vec<f64>]) -> StanRow {
     }
 }
 
-/// Summaries of the named parameters of `fit`.
-pub fn stan_summary(fit: &Fit, names: &[&str]) -> Result<Vec<StanRow>> {
-    names.iter().map(|name| Ok(summarize(name, &fit.try_chains_by_name(name)?))).collect()
+/// Summaries of the named parameters of `draws` (a sampler's fit, …), in the
+/// order given; a name the draws lack is an error naming it.
+pub fn stan_summary<D: NamedDraws + ?Sized>(
+    draws: &D,
+    names: &[&str],
+) -> Result<Vec<StanRow>, MissingParameter> {
+    let chains = |name: &str| draws.chains_named(name).ok_or_else(|| MissingParameter(name.into()));
+    names.iter().map(|name| Ok(summarize(name, &chains(name)?))).collect()
 }
 
 /// The rows as a markdown table: 4 significant digits for the mean and

@@ -1,13 +1,14 @@
-//! The least-squares baselines: checked against an independent computation
-//! to 1e-6, and against the digits R's `lm()` printed in the source.
+//! The High School and Beyond least-squares baselines: checked against an
+//! independent computation to 1e-6, and against the digits R's `lm()` printed
+//! in the source chapter.
 
-use ch_hsb::ols::{complete_pooling, no_pooling};
 use models::hsb::data::Hsb;
+use models::hsb::ols::{complete_pooling, no_pooling};
 use nalgebra::{DMatrix, DVector};
 use std::path::Path;
 
 fn data() -> Hsb {
-    Hsb::load(Path::new(ch_hsb::DEFAULT_DATA)).unwrap()
+    Hsb::load(Path::new(models::hsb::DEFAULT_DATA)).unwrap()
 }
 
 /// `|ours − printed| ≤ half a unit in the printed number's last digit`.
@@ -112,21 +113,5 @@ fn no_pooling_matches_the_full_joint_fit_and_r() {
                 k + 1
             );
         }
-    }
-}
-
-#[test]
-fn data_facts_match_the_source() {
-    let d = data();
-    assert_eq!((d.len(), d.num_schools()), (7185, 160));
-    let eda = ch_hsb::eda::explore(&d, 12, 1);
-    // summary(school_counts$n_students): 14, 35, 47, 44.91, 54, 67
-    let s = eda.sizes;
-    assert_eq!((s.min, s.q1, s.median, s.q3, s.max), (14.0, 35.0, 47.0, 54.0, 67.0));
-    assert!(agrees(s.mean, "44.91"));
-    assert!(agrees(eda.math.mean, "12.748") && agrees(eda.ses.q3, "0.602"));
-    // Schools 1, 25, 50, 100, 150 as the source prints their sizes.
-    for (j, n) in [(1, 47), (25, 52), (50, 38), (100, 54), (150, 53)] {
-        assert_eq!(d.sizes[j - 1], n, "school {j}");
     }
 }

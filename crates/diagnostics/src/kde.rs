@@ -1,5 +1,5 @@
-//! Gaussian kernel density estimates for the predictive density overlays,
-//! with R's default bandwidth (`bw.nrd0`, Silverman's rule of thumb).
+//! Gaussian kernel density estimates with R's default bandwidth (`bw.nrd0`,
+//! Silverman's rule of thumb), as the book's density overlays draw them.
 //!
 //! The values are first counted into fine bins (linear binning would be
 //! sharper; simple binning with bins ≪ bandwidth is plenty for a picture),
@@ -10,7 +10,8 @@
 //! Analysis*, eq. (3.31); Wand (1994), "Fast Computation of Multivariate
 //! Kernel Estimators", Journal of Computational and Graphical Statistics 3(4).
 
-use diagnostics::quantile;
+use crate::chains::sd;
+use crate::intervals::quantile;
 
 /// Number of fine bins the values are counted into.
 const FINE_BINS: usize = 512;
@@ -19,7 +20,7 @@ const FINE_BINS: usize = 512;
 /// the sd, or 1, when the spread is zero).
 pub fn bandwidth(values: &[f64]) -> f64 {
     let n = values.len() as f64;
-    let sd = diagnostics::sd(values);
+    let sd = sd(values);
     let iqr = (quantile(values, 0.75) - quantile(values, 0.25)) / 1.34;
     let spread = match (sd > 0.0, iqr > 0.0) {
         (true, true) => sd.min(iqr),

@@ -14,9 +14,43 @@
 //! `β̂ = R⁻¹ Qᵀ y` and `Cov(β̂) = s² (RᵀR)⁻¹`.
 //! Reference: Golub & Van Loan (2013), *Matrix Computations*, 4th ed., §5.3.
 
-use anyhow::{Result, bail};
-use models::hsb::data::Hsb;
+use crate::hsb::data::Hsb;
 use nalgebra::{DMatrix, DVector};
+
+/// Why a least-squares fit cannot be computed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LeastSquaresError {
+    /// The design has no more rows than columns.
+    #[error("least squares needs more rows ({rows}) than columns ({columns})")]
+    TooFewRows {
+        /// Rows of the design.
+        rows: usize,
+        /// Columns of the design.
+        columns: usize,
+    },
+    /// A diagonal element of `R` is (numerically) zero.
+    #[error("the design matrix is rank deficient")]
+    RankDeficient,
+    /// `R` cannot be solved or inverted.
+    #[error("the design matrix is singular")]
+    Singular,
+    /// One school's own regression failed (`school` is 1-based).
+    #[error("school {school} (id {id}): {error}")]
+    School {
+        /// The school, numbered from 1.
+        school: usize,
+        /// Its id in the data file.
+        id: u32,
+        /// What went wrong.
+        error: Box<LeastSquaresError>,
+    },
+    /// The no-pooling fit has as many coefficients as students.
+    #[error("the no-pooling fit has no residual degrees of freedom")]
+    NoDegreesOfFreedom,
+}
+
+/// The result of a least-squares fit.
+pub type Result<T> = std::result::Result<T, LeastSquaresError>;
 
 /// One least-squares fit, with the numbers `summary(lm(...))` prints.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,19 +79,17 @@ pub struct LinearFit {
 pub fn least_squares(x: &DMatrix<f64>, y: &DVector<f64>) -> Result<LinearFit> {
     let (n, p) = x.shape();
     if n <= p {
-        bail!("least squares needs more rows ({n}) than columns ({p})");
+        return Err(LeastSquaresError::TooFewRows { rows: n, columns: p });
     }
     let qr = x.clone().qr();
     let r = qr.r();
     let scale = r.diagonal().amax();
     if r.diagonal().iter().any(|d| d.abs() <= 1e-10 * scale) {
-        bail!("the design matrix is rank deficient");
+        return Err(LeastSquaresError::RankDeficient);
     }
     let qty = qr.q().transpose() * y;
-    let beta = r
-        .solve_upper_triangular(&qty)
-        .ok_or_else(|| anyhow::anyhow!("the design matrix is singular"))?;
-    let r_inv = r.try_inverse().ok_or_else(|| anyhow::anyhow!("the design matrix is singular"))?;
+    let beta = r.solve_upper_triangular(&qty).ok_or(LeastSquaresError::Singular)?;
+    let r_inv = r.try_inverse().ok_or(LeastSquaresError::Singular)?;
     let residuals = y - x * &beta;
     let rss = residuals.norm_squared();
     let df = n - p;
@@ -126,8 +158,11 @@ pub fn no_pooling(d: &Hsb) -> Result<NoPoolingFit> {
         let x =
             DMatrix::from_fn(rows.len(), 2, |i, c| if c == 0 { 1.0 } else { d.rows[rows[i]].ses });
         let y = DVector::from_iterator(rows.len(), rows.iter().map(|&i| d.rows[i].math));
-        let school = least_squares(&x, &y)
-            .map_err(|e| anyhow::anyhow!("school {} (id {}): {e}", j + 1, d.school_ids[j]))?;
+        let school = least_squares(&x, &y).map_err(|e| LeastSquaresError::School {
+            school: j + 1,
+            id: d.school_ids[j],
+            error: Box::new(e),
+        })?;
         rss += school.residuals.iter().map(|r| r * r).sum::<f64>();
         let v = &school.unscaled_cov;
         unscaled_var.push((v[(0, 0)], v[(1, 1)]));
@@ -135,7 +170,7 @@ pub fn no_pooling(d: &Hsb) -> Result<NoPoolingFit> {
         fit.slope.push(school.coef[1]);
     }
     if fit.df == 0 {
-        bail!("the no-pooling fit has no residual degrees of freedom");
+        return Err(LeastSquaresError::NoDegreesOfFreedom);
     }
     fit.sigma = (rss / fit.df as f64).sqrt();
     let s2 = fit.sigma * fit.sigma;
