@@ -13,11 +13,11 @@
 //! Computing 27; Yao, Vehtari, Simpson & Gelman (2018), "Using Stacking to
 //! Average Bayesian Predictive Distributions", Bayesian Analysis 13(3).
 
-use crate::predictive::log_lik_rows;
 use anyhow::{Result, anyhow};
 use loo::{Comparison, LooResult, WaicResult};
 use models::hsb::data::Hsb;
 use models::hsb::fits::{ModelFit, ModelKind};
+use models::hsb::predictive::log_lik_rows;
 use rayon::prelude::*;
 use sampler::Fit;
 

@@ -5,8 +5,8 @@
 //! never written: at 7185 columns per draw they would dwarf everything else.
 
 use crate::Outcome;
-use crate::predictive::log_lik;
 use anyhow::Result;
+use models::hsb::predictive::log_lik;
 use sampler::Fit;
 use std::path::Path;
 

@@ -17,7 +17,6 @@ mod plots_eda;
 mod plots_fits;
 mod plots_ppc;
 mod plots_schools;
-pub mod predictive;
 pub mod reference;
 pub mod source;
 pub mod tables;
@@ -31,7 +30,7 @@ use eda::Eda;
 use models::hsb::data::Hsb;
 use models::hsb::fits::{self, ModelFit, ModelKind};
 use models::hsb::ols::{self, LinearFit, NoPoolingFit};
-use predictive::PredictiveCheck;
+use models::hsb::predictive::{self, PredictiveCheck};
 use sampler::Fit;
 use std::path::{Path, PathBuf};
 
@@ -165,7 +164,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
                     .iter()
                     .find(|m| m.kind == kind)
                     .ok_or_else(|| anyhow::anyhow!("no fit of {}", kind.label()))?;
-                predictive::predictive_check(&data, m, NUM_REPLICATES, args.sampling.seed)
+                Ok(predictive::predictive_check(&data, m, NUM_REPLICATES, args.sampling.seed)?)
             })
             .collect::<Result<Vec<_>>>()
     })?;

@@ -13,13 +13,13 @@ mod determinism;
 mod errors;
 
 use ch_hsb::comparison::loo_and_waic;
-use ch_hsb::predictive::log_lik_rows;
 use ch_hsb::reference::{HYPER, Reference, agreement};
 use ch_hsb::{Chapter, Outcome};
 use chapter_support::reference_platform_test;
 use chapter_support::testing::{assert_default_outputs_committed, default_outcome};
 use diagnostics::{ess_bulk, quantile, rhat, sig};
 use models::hsb::fits::ModelKind;
+use models::hsb::predictive::log_lik_rows;
 
 /// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {

@@ -11,6 +11,7 @@ pub mod declared_correlated;
 pub mod fits;
 pub mod lines;
 pub mod ols;
+pub mod predictive;
 
 /// The data file shipped with the book, `data/hsb82.csv`.
 pub const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/hsb82.csv");

@@ -10,19 +10,19 @@
 //! Reference: Gelman, Carlin, Stern, Dunson, Vehtari & Rubin (2013),
 //! *Bayesian Data Analysis*, 3rd ed., ch. 6 (posterior predictive checks).
 
-use anyhow::{Result, anyhow};
-use models::hsb::data::Hsb;
-use models::hsb::fits::ModelFit;
-use models::hsb::lines::{LineIndex, pooled_draws};
+use crate::hsb::data::Hsb;
+use crate::hsb::fits::ModelFit;
+use crate::hsb::lines::{LineIndex, pooled_draws};
+use diagnostics::quantile_unsorted;
 use rayon::prelude::*;
-use sampler::Fit;
 use sampler::rng::{chain_rng, std_normal};
+use sampler::{Fit, Result, SamplerError};
 
 /// `log √(2π)`.
 const LN_SQRT_2PI: f64 = 0.918_938_533_204_672_8;
 
 /// Replication numbers of the predictive random streams (model `m` adds
-/// its own [`models::hsb::fits::ModelKind::replication`]).
+/// its own [`crate::hsb::fits::ModelKind::replication`]).
 const REPLICATED_DATA: u32 = 200;
 const REPLICATED_MEAN: u32 = 210;
 const COVERAGE: u32 = 220;
@@ -74,18 +74,6 @@ pub struct PredictiveCheck {
     pub residuals: Vec<f64>,
 }
 
-/// Type-7 quantile of `v` (reorders `v`), as R's `quantile()` and
-/// [`diagnostics::quantile`] compute it, by selection instead of sorting.
-pub fn quantile_unsorted(v: &mut [f64], p: f64) -> f64 {
-    let h = (v.len() - 1) as f64 * p;
-    let lo = h.floor() as usize;
-    let (_, &mut below, above) = v.select_nth_unstable_by(lo, f64::total_cmp);
-    match above.iter().copied().min_by(f64::total_cmp) {
-        Some(next) => below + (h - lo as f64) * (next - below),
-        None => below,
-    }
-}
-
 /// Replicated data, replicated means, coverage and residuals of `m`, with
 /// `num_rep` replicated data sets kept for plotting.
 pub fn predictive_check(
@@ -98,7 +86,7 @@ pub fn predictive_check(
     let draws = pooled_draws(&m.fit);
     let s_n = draws.len();
     if s_n == 0 {
-        return Err(anyhow!("the {} fit has no draws", m.kind.label()));
+        return Err(SamplerError::Model(format!("the {} fit has no draws", m.kind.label())));
     }
     let rep = m.kind.replication();
     let rows: Vec<(usize, f64)> = d.school.iter().copied().zip(d.ses()).collect();
@@ -155,18 +143,4 @@ pub fn predictive_check(
     let fitted: Vec<f64> = rows.iter().map(|&(j, x)| a[j] + b[j] * x).collect();
     let residuals = d.rows.iter().zip(&fitted).map(|(r, f)| r.math - f).collect();
     Ok(PredictiveCheck { y_rep, rep_means, coverage: inside as f64 / n, fitted, residuals })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn selection_quantile_matches_sorting() {
-        let v: Vec<f64> = (0..101).map(|i| ((i * 37) % 101) as f64 * 0.5 - 3.0).collect();
-        for p in [0.0, 0.025, 0.3, 0.5, 0.975, 1.0] {
-            let mut w = v.clone();
-            assert_eq!(quantile_unsorted(&mut w, p), diagnostics::quantile(&v, p), "p {p}");
-        }
-    }
 }
