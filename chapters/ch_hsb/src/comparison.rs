@@ -39,6 +39,15 @@ pub struct ModelComparison {
     pub by_waic: Comparison,
 }
 
+impl ModelComparison {
+    /// PSIS-LOO and WAIC of `kind`; an error unless it was compared.
+    pub fn of(&self, kind: ModelKind) -> Result<(&LooResult, &WaicResult)> {
+        let i = self.kinds.iter().position(|k| *k == kind);
+        let i = i.ok_or_else(|| anyhow!("no LOO of {}", kind.label()))?;
+        Ok((&self.loo[i], &self.waic[i]))
+    }
+}
+
 // ANCHOR: loo_blocks
 /// PSIS-LOO (with per-student relative efficiency) and WAIC of one fit,
 /// for the students in `rows`, block by block in parallel.

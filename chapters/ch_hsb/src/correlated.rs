@@ -3,34 +3,22 @@
 //! from the independent model to the correlated one.
 
 use crate::Outcome;
-use crate::reference::HYPER;
+use crate::tables::{partial_names, summary};
 use anyhow::Result;
 use chapter_support::OutputDir;
-use diagnostics::rstan::{stan_markdown, stan_summary};
 use diagnostics::{Estimate, ess_bulk, fixed, kde, rhat};
 use figures::theme::palette;
 use figures::{Figure, Mark, Panel, Style, markdown_table};
-use models::correlated_slopes::LKJ_ETA;
+use models::correlated_slopes::{LKJ_ETA, rho_prior_density, rho_prior_quantile, rho_prior_sd};
 use models::hsb::fits::ModelKind;
 use models::hsb::lines::{LineIndex, pooled_draws};
-use statrs::distribution::ContinuousCDF;
 
 /// Points of the grid the correlation's densities are drawn on.
 const GRID: usize = 401;
 
-/// The prior density of the correlation of a 2 × 2 LKJ(η) matrix:
-/// `(1 − r²)^(η − 1) / (2^(2η − 1) B(η, η))`.
-pub fn prior_density(r: f64, eta: f64) -> f64 {
-    use statrs::function::beta::ln_beta;
-    ((eta - 1.0) * (1.0 - r * r).ln() - (2.0 * eta - 1.0) * 2f64.ln() - ln_beta(eta, eta)).exp()
-}
-
 /// The correlated fit's hyperparameters, the correlation and two schools' lines.
 pub fn summary_table(o: &Outcome) -> Result<String> {
-    let mut names = HYPER.to_vec();
-    names.insert(4, "rho");
-    names.extend(["beta_0.1", "beta_0.10", "beta_1.1", "beta_1.10"]);
-    Ok(stan_markdown(&stan_summary(o.fit(ModelKind::Correlated)?, &names)?))
+    summary(o, ModelKind::Correlated, &partial_names(&["rho"]))
 }
 
 /// The correlation's prior and posterior side by side: mean, sd, central 95%
@@ -40,16 +28,13 @@ pub fn correlation_table(o: &Outcome) -> Result<String> {
     let draws = chains.concat();
     let post = Estimate::of(&draws, (0.025, 0.975));
     let below = draws.iter().filter(|&&r| r < 0.0).count() as f64 / draws.len() as f64;
-    // LKJ(η) in 2 × 2: the correlation is Beta(η, η) on (−1, 1), with variance 1/(2η + 1).
-    let prior_sd = (1.0 / (2.0 * LKJ_ETA + 1.0)).sqrt();
-    let beta = statrs::distribution::Beta::new(LKJ_ETA, LKJ_ETA)?;
-    let prior_q = |p: f64| 2.0 * beta.inverse_cdf(p) - 1.0;
+    let prior_q = |p: f64| rho_prior_quantile(p, LKJ_ETA);
     let interval = |lo: f64, hi: f64| format!("{} to {}", fixed(lo, 2), fixed(hi, 2));
     let rows = vec![
         vec![
             format!("prior, LKJ(η = {LKJ_ETA})"),
             fixed(0.0, 2),
-            fixed(prior_sd, 2),
+            fixed(rho_prior_sd(LKJ_ETA), 2),
             interval(prior_q(0.025), prior_q(0.975)),
             fixed(0.5, 2),
             String::new(),
@@ -82,7 +67,7 @@ fn correlation_figure(out: &OutputDir, o: &Outcome) -> Result<()> {
     let draws = o.fit(ModelKind::Correlated)?.pooled_named("rho")?;
     let grid: Vec<f64> = (0..GRID).map(|i| -0.995 + 1.99 * i as f64 / (GRID - 1) as f64).collect();
     let post = kde::density(&draws, &grid, kde::bandwidth(&draws));
-    let prior = grid.iter().map(|&r| prior_density(r, LKJ_ETA));
+    let prior = grid.iter().map(|&r| rho_prior_density(r, LKJ_ETA));
     let prior_label = format!("prior, LKJ(η = {LKJ_ETA})");
     let panel = Panel {
         x_label: "correlation of school intercept and SES slope".into(),
@@ -143,19 +128,4 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("correlation.md", &correlation_table(o)?)?;
     correlation_figure(out, o)?;
     lines_figure(out, o)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prior_density_integrates_to_one_and_matches_eta_two() {
-        let n = 20_000;
-        let h = 2.0 / n as f64;
-        let total: f64 = (0..n).map(|i| prior_density(-1.0 + (i as f64 + 0.5) * h, 3.5) * h).sum();
-        assert!((total - 1.0).abs() < 1e-6, "{total}");
-        // η = 2: ¾ (1 − r²).
-        assert!((prior_density(0.4, 2.0) - 0.75 * 0.84).abs() < 1e-14);
-    }
 }

@@ -13,12 +13,15 @@ use crate::tables_fits::{centring_table, ols_complete, ols_no_pooling, sampling_
 use crate::tables_loo::{compare_table, loo_table, source_table, waic_table};
 use crate::{CHECKED_SCHOOLS, Outcome};
 
-/// Names of the hyperparameters plus two schools' lines (schools 1 and 10,
-/// as the source prints them).
-fn partial_names() -> Vec<&'static str> {
-    let mut names = HYPER.to_vec();
-    names.extend(["beta_0.1", "beta_0.10", "beta_1.1", "beta_1.10"]);
-    names
+/// Names of the hyperparameters (`extra` after the population's four) plus two
+/// schools' lines (schools 1 and 10, as the source prints them).
+pub(crate) fn partial_names(extra: &[&'static str]) -> Vec<&'static str> {
+    [&HYPER[..4], extra, &HYPER[4..], &["beta_0.1", "beta_0.10", "beta_1.1", "beta_1.10"]].concat()
+}
+
+/// rstan's `print(fit)` of the parameters `names` of the fit of `kind`.
+pub(crate) fn summary(o: &Outcome, kind: ModelKind, names: &[&str]) -> Result<String> {
+    Ok(stan_markdown(&stan_summary(o.fit(kind)?, names)?))
 }
 
 /// One sentence describing the data set.
@@ -150,22 +153,16 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("sample_schools.md", &sample_sentence(o))?;
     out.write("ols_complete.md", &ols_complete(o)?)?;
     out.write("ols_no_pooling.md", &ols_no_pooling(o)?)?;
-    let summary = |kind: ModelKind, names: &[&str]| -> Result<String> {
-        Ok(stan_markdown(&stan_summary(o.fit(kind)?, names)?))
-    };
-    out.write(
-        "summary_complete.md",
-        &summary(ModelKind::Complete, &["beta_0", "beta_1", "sigma"])?,
-    )?;
-    out.write(
-        "summary_no_pooling.md",
-        &summary(
-            ModelKind::NoPooling,
-            &["beta_0.1", "beta_0.10", "beta_1.1", "beta_1.10", "sigma"],
-        )?,
-    )?;
-    out.write("summary_partial.md", &summary(ModelKind::NonCentred, &partial_names())?)?;
-    out.write("summary_centred.md", &summary(ModelKind::Centred, &partial_names())?)?;
+    let no_pooling = ["beta_0.1", "beta_0.10", "beta_1.1", "beta_1.10", "sigma"];
+    let summaries = [
+        ("summary_complete.md", ModelKind::Complete, vec!["beta_0", "beta_1", "sigma"]),
+        ("summary_no_pooling.md", ModelKind::NoPooling, no_pooling.to_vec()),
+        ("summary_partial.md", ModelKind::NonCentred, partial_names(&[])),
+        ("summary_centred.md", ModelKind::Centred, partial_names(&[])),
+    ];
+    for (file, kind, names) in summaries {
+        out.write(file, &summary(o, kind, &names)?)?;
+    }
     out.write("sampling.md", &sampling_table(o)?)?;
     out.write("centring.md", &centring_table(o)?)?;
     out.write("reference.md", &reference_table(o)?)?;
@@ -187,10 +184,7 @@ pub fn console_report(o: &Outcome) -> Result<String> {
     let sections: [(&str, Result<String>); 6] = [
         ("Least squares, complete pooling", ols_complete(o)),
         ("Sampling", sampling_table(o)),
-        (
-            "Partial pooling (non-centred)",
-            o.fit(ModelKind::NonCentred).and_then(|f| Ok(stan_markdown(&stan_summary(f, &HYPER)?))),
-        ),
+        ("Partial pooling (non-centred)", summary(o, ModelKind::NonCentred, &HYPER)),
         ("Centred against non-centred", centring_table(o)),
         ("PSIS-LOO", loo_table(o)),
         ("Comparison by LOO", compare_table(&o.comparison.by_loo, true)),

@@ -115,13 +115,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
     let cmp = &o.comparison;
     // The source ranked three models: its differences and stacking weights are
     // compared with ours among the same three.
-    let loo_of = |k: &ModelKind| {
-        cmp.kinds
-            .iter()
-            .position(|c| c == k)
-            .map(|i| &cmp.loo[i])
-            .ok_or_else(|| anyhow::anyhow!("no LOO of {}", k.label()))
-    };
+    let loo_of = |k: &ModelKind| cmp.of(*k).map(|(l, _)| l);
     let named = ModelKind::COMPARED
         .iter()
         .map(|k| Ok((k.label(), loo_of(k)?)))
@@ -155,8 +149,7 @@ pub fn source_table(o: &Outcome) -> Result<String> {
             ]);
         }
     }
-    if let Some(w) = cmp.kinds.iter().position(|k| *k == ModelKind::NoPooling).map(|i| &cmp.waic[i])
-    {
+    if let Ok((_, w)) = cmp.of(ModelKind::NoPooling) {
         rows.push(vec![
             "no pooling: observations with p_waic > 0.4".into(),
             source::NO_POOLING_HIGH_P_WAIC.to_string(),

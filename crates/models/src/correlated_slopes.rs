@@ -39,6 +39,25 @@ use sampler::Model;
 /// The LKJ shape of the correlation's prior.
 pub const LKJ_ETA: f64 = 2.0;
 
+/// The prior density of the correlation of a 2 × 2 LKJ(η) matrix:
+/// `(1 − r²)^(η − 1) / (2^(2η − 1) B(η, η))` (so `¾ (1 − r²)` at η = 2).
+pub fn rho_prior_density(r: f64, eta: f64) -> f64 {
+    use statrs::function::beta::ln_beta;
+    ((eta - 1.0) * (1.0 - r * r).ln() - (2.0 * eta - 1.0) * 2f64.ln() - ln_beta(eta, eta)).exp()
+}
+
+/// The prior's `p` quantile: in 2 × 2, the LKJ(η) correlation is `2B − 1` with
+/// `B ~ Beta(η, η)`. NaN unless `η > 0`.
+pub fn rho_prior_quantile(p: f64, eta: f64) -> f64 {
+    use statrs::distribution::{Beta, ContinuousCDF};
+    Beta::new(eta, eta).map_or(f64::NAN, |beta| 2.0 * beta.inverse_cdf(p) - 1.0)
+}
+
+/// The prior's standard deviation, `√(1 / (2η + 1))` (its mean is 0).
+pub fn rho_prior_sd(eta: f64) -> f64 {
+    (1.0 / (2.0 * eta + 1.0)).sqrt()
+}
+
 /// Index of `w = atanh rho`, and of the first group value.
 const W: usize = 4;
 const GROUPS: usize = 5;
@@ -201,4 +220,23 @@ pub fn simulate(
         }
     }
     GroupedRows::new(&group, &x, &y, groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rho_prior_density_integrates_to_one_and_matches_eta_two() {
+        let n = 20_000;
+        let h = 2.0 / n as f64;
+        let total: f64 =
+            (0..n).map(|i| rho_prior_density(-1.0 + (i as f64 + 0.5) * h, 3.5) * h).sum();
+        assert!((total - 1.0).abs() < 1e-6, "{total}");
+        // η = 2: ¾ (1 − r²).
+        assert!((rho_prior_density(0.4, 2.0) - 0.75 * 0.84).abs() < 1e-14);
+        // η = 1 is uniform on (−1, 1): sd 1/√3, quartiles ±½.
+        assert!((rho_prior_sd(1.0) - (1.0f64 / 3.0).sqrt()).abs() < 1e-15);
+        assert!((rho_prior_quantile(0.75, 1.0) - 0.5).abs() < 1e-9);
+    }
 }
