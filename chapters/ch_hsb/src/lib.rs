@@ -10,7 +10,6 @@
 pub mod comparison;
 pub mod correlated;
 pub mod eda;
-pub mod export;
 mod interval;
 mod plots_draws;
 mod plots_eda;
@@ -30,7 +29,7 @@ use eda::Eda;
 use models::hsb::data::Hsb;
 use models::hsb::fits::{self, ModelFit, ModelKind};
 use models::hsb::ols::{self, LinearFit, NoPoolingFit};
-use models::hsb::predictive::{self, PredictiveCheck};
+use models::hsb::predictive::{self, PredictiveCheck, with_log_lik};
 use sampler::Fit;
 use std::path::{Path, PathBuf};
 
@@ -82,10 +81,16 @@ impl chapter_support::Chapter for Chapter {
         o.fits.iter().map(|m| (stem(m), &m.fit)).collect()
     }
 
-    /// The fits of [`Chapter::fits`](chapter_support::Chapter::fits), with
-    /// the pointwise log likelihood when `--export-log-lik` asks for it.
+    /// The fits of [`Chapter::fits`](chapter_support::Chapter::fits), each with
+    /// its pointwise log likelihood ([`with_log_lik`]) when `--export-log-lik`
+    /// asks for it. Replicated data are never written: at 7185 columns per
+    /// draw they would dwarf everything else.
     fn write_draws(args: &Args, o: &Outcome, dir: &Path) -> Result<()> {
-        export::write_draws(dir, o, args.export_log_lik)
+        for (stem, fit) in Self::fits(o) {
+            let with = if args.export_log_lik { Some(with_log_lik(&o.data, fit)?) } else { None };
+            sampler::cmdstan_csv::write_cmdstan_csv(dir, &stem, with.as_ref().unwrap_or(fit))?;
+        }
+        Ok(())
     }
 }
 

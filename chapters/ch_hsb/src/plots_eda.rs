@@ -27,12 +27,7 @@ fn scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
     let f = &o.ols_complete;
     let t = StudentsT::new(0.0, 1.0, f.df as f64)?.inverse_cdf(0.975);
     let xs = grid(o.eda.ses.min, o.eda.ses.max, 60);
-    let line = |x: f64| f.coef[0] + f.coef[1] * x;
-    let half = |x: f64| {
-        let c = &f.unscaled_cov;
-        let v = c[(0, 0)] + 2.0 * x * c[(0, 1)] + x * x * c[(1, 1)];
-        t * f.sigma * v.sqrt()
-    };
+    let band: Vec<(f64, f64, f64)> = xs.iter().map(|&x| f.band_at(x, t)).collect();
     let fitted = Style::new(palette::VERMILLION);
     let panel = Panel {
         x_label: "socio-economic status (SES)".into(),
@@ -41,12 +36,12 @@ fn scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
             students(o.data.ses(), o.data.math(), 0.12),
             Mark::Band {
                 x: xs.clone(),
-                low: xs.iter().map(|&x| line(x) - half(x)).collect(),
-                high: xs.iter().map(|&x| line(x) + half(x)).collect(),
+                low: band.iter().map(|b| b.0).collect(),
+                high: band.iter().map(|b| b.2).collect(),
                 style: fitted.clone().opacity(0.35).label("95% confidence band"),
             },
             Mark::line(
-                xs.iter().map(|&x| (x, line(x))).collect(),
+                xs.iter().zip(&band).map(|(&x, b)| (x, b.1)).collect(),
                 fitted.size(3.0).label("least-squares line"),
             ),
         ],

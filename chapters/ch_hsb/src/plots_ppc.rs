@@ -6,6 +6,7 @@ use crate::{CHECKED_SCHOOLS, NUM_REPLICATES, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use chapter_support::labels::axis_title;
+use diagnostics::binned_means;
 use diagnostics::kde::{bandwidth, density};
 use figures::stat::extent;
 use figures::theme::palette;
@@ -103,23 +104,6 @@ fn school_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
     let title = "Partial pooling: five schools against 50 replicated data sets";
     let figure = Figure::grid(panels, 3, 230).shared(true, false);
     out.draw("ppc_schools.svg", &figure.titled(title))
-}
-
-/// Means of `y` in `bins` groups of consecutive `x` (sorted), as `(x, y)` points:
-/// a simple smoother of a scatter.
-fn binned_means(x: &[f64], y: &[f64], bins: usize) -> Vec<(f64, f64)> {
-    let mut order: Vec<usize> = (0..x.len()).collect();
-    order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
-    (0..bins)
-        .map(|b| {
-            let part = &order[b * x.len() / bins..(b + 1) * x.len() / bins];
-            let n = part.len().max(1) as f64;
-            (
-                part.iter().map(|&i| x[i]).sum::<f64>() / n,
-                part.iter().map(|&i| y[i]).sum::<f64>() / n,
-            )
-        })
-        .collect()
 }
 
 /// A dashed line at zero residual.

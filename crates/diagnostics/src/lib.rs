@@ -18,6 +18,7 @@
 //! ```
 
 mod autocov;
+mod binned;
 mod chains;
 mod ebfmi;
 mod ess;
@@ -35,6 +36,7 @@ mod summary;
 mod warnings;
 
 pub use autocov::autocov;
+pub use binned::binned_means;
 pub use chains::{mean, sd, split_chains};
 pub use ebfmi::ebfmi;
 pub use ess::{ess_bulk, ess_mean, ess_quantile, ess_sd, ess_tail};

@@ -39,6 +39,11 @@ fn complete_pooling_matches_closed_form_and_r() {
     assert!(close(f.se[0], s * (1.0 / n + mx * mx / sxx).sqrt()));
     assert!(close(f.sigma, s) && close(f.r_squared, 1.0 - rss / tss));
     assert_eq!(f.df, 7183);
+    // The confidence band is narrowest at the mean SES, where it is ± t s / √n.
+    let (low, line, high) = f.band_at(mx, 2.0);
+    assert!(
+        close(line, my) && close(high - line, 2.0 * s / n.sqrt()) && close(line - low, high - line)
+    );
     // summary(lm(mathach ~ ses)) in the source.
     assert!(agrees(f.coef[0], "12.74740") && agrees(f.se[0], "0.07569"));
     assert!(agrees(f.coef[1], "3.18387") && agrees(f.se[1], "0.09712"));

@@ -73,6 +73,21 @@ pub struct LinearFit {
     pub adj_r_squared: f64,
 }
 
+impl LinearFit {
+    /// A simple regression's line `coef[0] + coef[1] x` at `x` inside its
+    /// pointwise confidence band, as `(low, line, high)`: the line ∓
+    /// `t s √((1, x) (XᵀX)⁻¹ (1, x)ᵀ)`, for `t` a quantile of Student's t on
+    /// [`LinearFit::df`] degrees of freedom. This is R's `predict(fit, interval =
+    /// "confidence")`, what ggplot's `geom_smooth(method = "lm")` draws.
+    pub fn band_at(&self, x: f64, t: f64) -> (f64, f64, f64) {
+        let line = self.coef[0] + self.coef[1] * x;
+        let c = &self.unscaled_cov;
+        let v = c[(0, 0)] + 2.0 * x * c[(0, 1)] + x * x * c[(1, 1)];
+        let half = t * self.sigma * v.sqrt();
+        (line - half, line, line + half)
+    }
+}
+
 // ANCHOR: qr
 /// Least squares of `y` on the columns of `x` by QR. Fails if `x` has fewer
 /// rows than columns or is (numerically) rank deficient.

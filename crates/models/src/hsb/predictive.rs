@@ -57,6 +57,25 @@ pub fn log_lik(d: &Hsb, fit: &Fit) -> Result<Vec<Vec<f64>>> {
     log_lik_rows(d, fit, 0..d.len())
 }
 
+/// `fit` with every draw's [`log_lik`] appended as the columns `log_lik.1 …
+/// log_lik.N`: Stan's naming for the generated quantities, which ArviZ reads
+/// with `az.from_cmdstan(..., log_likelihood="log_lik")`.
+pub fn with_log_lik(d: &Hsb, fit: &Fit) -> Result<Fit> {
+    let log_lik = log_lik(d, fit)?;
+    let mut out = fit.clone();
+    let n = log_lik.first().map_or(0, Vec::len);
+    out.param_names.extend((1..=n).map(|i| format!("log_lik.{i}")));
+    let mut rows = log_lik.iter();
+    for chain in &mut out.chains {
+        for draw in &mut chain.draws {
+            if let Some(row) = rows.next() {
+                draw.extend_from_slice(row);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Posterior predictive summaries of one model.
 #[derive(Debug, Clone)]
 pub struct PredictiveCheck {
