@@ -3,6 +3,7 @@
 
 use crate::Outcome;
 use crate::interval::{interval, school_intervals};
+use crate::plots_schools::LINES;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use chapter_support::labels::axis_title;
@@ -115,11 +116,8 @@ fn caterpillars(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
     let (np, pp) = (o.fit(ModelKind::NoPooling)?, o.fit(ModelKind::NonCentred)?);
     let cp = o.fit(ModelKind::Complete)?;
-    let figures = [
-        ("caterpillar_intercepts.svg", "beta_0", "mu_beta_0", "intercept"),
-        ("caterpillar_slopes.svg", "beta_1", "mu_beta_1", "SES slope"),
-    ];
-    for (file, base, mu, what) in figures {
+    let files = ["caterpillar_intercepts.svg", "caterpillar_slopes.svg"];
+    for ((base, mu, what), file) in LINES.into_iter().zip(files) {
         let (a, b) = (school_intervals(np, base, j)?, school_intervals(pp, base, j)?);
         let (lo, _) = extent(a.iter().chain(&b).map(|s| s.low));
         let (_, hi) = extent(a.iter().chain(&b).map(|s| s.high));

@@ -58,24 +58,25 @@ fn density_overlays(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.draw("ppc_density.svg", &figure.titled(title))
 }
 
+/// A sky-blue 30-bin histogram of `values`, labelled `what`, and a vertical
+/// line at `x` in `line`.
+pub(crate) fn histogram_and_line(values: Vec<f64>, what: &str, x: f64, line: Style) -> Vec<Mark> {
+    let style = Style::new(palette::SKY_BLUE).label(what);
+    vec![Mark::Histogram { values, bins: 30, range: None, style }, Mark::VLine { x, style: line }]
+}
+
 /// Histogram of the replicated means with the observed mean.
 fn replicated_means(out: &OutputDir, o: &Outcome) -> Result<()> {
     let panels = per_model(|k, kind| {
         Ok(Panel {
             x_label: "mean of a data set".into(),
             y_label: axis_title(k == 0, "draws"),
-            marks: vec![
-                Mark::Histogram {
-                    values: o.check(kind)?.rep_means.clone(),
-                    bins: 30,
-                    range: None,
-                    style: Style::new(palette::SKY_BLUE).label("replicated means"),
-                },
-                Mark::VLine {
-                    x: o.eda.math.mean,
-                    style: Style::new(palette::BLACK).size(2.5).label("observed mean"),
-                },
-            ],
+            marks: histogram_and_line(
+                o.check(kind)?.rep_means.clone(),
+                "replicated means",
+                o.eda.math.mean,
+                Style::new(palette::BLACK).size(2.5).label("observed mean"),
+            ),
             ..Default::default()
         })
     })?;

@@ -3,6 +3,7 @@
 
 use crate::Outcome;
 use crate::interval::per_school;
+use crate::plots_ppc::histogram_and_line;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use chapter_support::labels::axis_title;
@@ -12,8 +13,10 @@ use figures::theme::palette;
 use figures::{Figure, Mark, Panel, Style};
 use models::hsb::fits::ModelKind;
 
-/// The school lines' two coefficients: parameter base name and what the page calls them.
-const LINES: [(&str, &str); 2] = [("beta_0", "intercepts"), ("beta_1", "SES slopes")];
+/// The school lines' two coefficients: parameter base name, its population
+/// mean, and what the page calls it.
+pub(crate) const LINES: [(&str, &str, &str); 2] =
+    [("beta_0", "mu_beta_0", "intercept"), ("beta_1", "mu_beta_1", "SES slope")];
 
 /// Dot radius for a school of `n` students (area proportional to `n`).
 fn radius(n: usize) -> f64 {
@@ -27,13 +30,13 @@ fn shrinkage(out: &OutputDir, o: &Outcome) -> Result<()> {
     let complete = o.fit(ModelKind::Complete)?;
     let radii: Vec<f64> = o.data.sizes.iter().map(|&n| radius(n)).collect();
     let mut panels = Vec::new();
-    for (base, what) in LINES {
+    for (base, _, what) in LINES {
         let (x, y) = (per_school(np, base, j, |s| s.mean)?, per_school(pp, base, j, |s| s.mean)?);
         let (lo, hi) = extent(x.iter().chain(&y).copied());
         let diagonal = Style::new(palette::BLACK).size(1.5).dashed();
         let schools = Style::new(palette::VERMILLION).opacity(0.55).size(4.0);
         panels.push(Panel {
-            title: what.to_string(),
+            title: format!("{what}s"),
             x_label: "no-pooling posterior mean".into(),
             y_label: "partial-pooling posterior mean".into(),
             marks: vec![
@@ -64,7 +67,7 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
         [15, 20, 30, 40, 50, 60].iter().map(|&n| ((n as f64).log10(), n.to_string())).collect();
     let (lo, hi) = extent(log_n.iter().copied());
     let mut panels = Vec::new();
-    for (k, (base, what)) in LINES.into_iter().enumerate() {
+    for (k, (base, _, what)) in LINES.into_iter().enumerate() {
         let sds = [
             (ModelKind::NoPooling, palette::VERMILLION, "no pooling"),
             (ModelKind::NonCentred, palette::GREEN, "partial pooling"),
@@ -75,7 +78,7 @@ fn posterior_sd(out: &OutputDir, o: &Outcome) -> Result<()> {
             Ok(Mark::points(log_n.clone(), sd, style))
         });
         panels.push(Panel {
-            title: what.to_string(),
+            title: format!("{what}s"),
             x_label: "students in the school (log scale)".into(),
             y_label: axis_title(k == 0, "posterior sd"),
             marks: marks.into_iter().collect::<Result<_>>()?,
@@ -93,28 +96,18 @@ fn school_histograms(out: &OutputDir, o: &Outcome) -> Result<()> {
     let j = o.data.num_schools();
     let pp = o.fit(ModelKind::NonCentred)?;
     let mut panels = Vec::new();
-    for (k, (base, mu, what)) in
-        [("beta_0", "mu_beta_0", "intercept"), ("beta_1", "mu_beta_1", "SES slope")]
-            .into_iter()
-            .enumerate()
-    {
+    for (k, (base, mu, what)) in LINES.into_iter().enumerate() {
         let population = Style::new(palette::VERMILLION).size(2.5).dashed();
         panels.push(Panel {
             title: format!("school {what}s"),
             x_label: format!("posterior mean {what}"),
             y_label: axis_title(k == 0, "schools"),
-            marks: vec![
-                Mark::Histogram {
-                    values: per_school(pp, base, j, |s| s.mean)?,
-                    bins: 30,
-                    range: None,
-                    style: Style::new(palette::SKY_BLUE).label("schools"),
-                },
-                Mark::VLine {
-                    x: mean(&pp.pooled_named(mu)?),
-                    style: population.label("population mean"),
-                },
-            ],
+            marks: histogram_and_line(
+                per_school(pp, base, j, |s| s.mean)?,
+                "schools",
+                mean(&pp.pooled_named(mu)?),
+                population.label("population mean"),
+            ),
             ..Default::default()
         });
     }

@@ -29,7 +29,7 @@ pub fn loo_table(o: &Outcome) -> Result<String> {
             ]
         })
         .collect();
-    let good_k = c.loo.first().map_or(0.7, |l| l.good_k);
+    let good_k = sig(c.loo.first().map_or(0.7, |l| l.good_k), 2);
     let mut s = markdown_table(
         &[
             "model",
@@ -38,17 +38,15 @@ pub fn loo_table(o: &Outcome) -> Result<String> {
             "p_loo",
             "looic",
             "SE(looic)",
-            &format!("k̂ ≤ {}", sig(good_k, 2)),
-            &format!("{} < k̂ ≤ 1", sig(good_k, 2)),
+            &format!("k̂ ≤ {good_k}"),
+            &format!("{good_k} < k̂ ≤ 1"),
             "k̂ > 1",
         ],
         &rows,
     )?;
+    let draws = c.loo.first().map_or(0, |l| l.num_draws);
     s.push_str(&format!(
-        "\nEach model has {} draws; the k̂ threshold for {} draws is {}.\n",
-        c.loo.first().map_or(0, |l| l.num_draws),
-        c.loo.first().map_or(0, |l| l.num_draws),
-        sig(good_k, 2)
+        "\nEach model has {draws} draws; the k̂ threshold for {draws} draws is {good_k}.\n"
     ));
     Ok(s)
 }

@@ -9,6 +9,10 @@
 //! functions; none panics on such data. `tests/arviz_parity.rs` checks every statistic
 //! against values produced by ArviZ itself.
 //!
+//! Beside them, a few generic statistics as R computes them: rstan's `print(fit)`
+//! summary ([`rstan`]), R's `summary()` of a vector ([`FiveNumbers`]), Gaussian kernel
+//! densities with `bw.nrd0` ([`kde`]) and a binned-means smoother ([`binned_means`]).
+//!
 //! ```
 //! let chains: Vec<Vec<f64>> = (0..4)
 //!     .map(|c| (0..200).map(|i| (((i * 31 + c * 7) % 97) as f64 / 97.0) - 0.5).collect())
