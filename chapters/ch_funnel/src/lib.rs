@@ -8,19 +8,26 @@
 //!
 //! `cargo run --release -p ch_funnel -- --help` lists the flags.
 
-pub mod neal;
 mod plots;
 pub mod source;
 pub mod sweep;
 mod tables;
 
 use anyhow::Result;
-use chapter_support::{ChapterArgs, Defaults, Writer, timed};
+use chapter_support::{ChapterArgs, Defaults, Writer, timed, timed_fit};
 use models::eight_schools_exact::ExactPosterior;
 use models::neals_funnel::NealsFunnel;
 use models::{EightSchools, Parameterization};
 use sampler::{Fit, Model, Settings};
 use sweep::{SweepCell, SweepConfig};
+
+/// Probabilities whose quantiles of Neal's `v` the chapter compares with the exact
+/// ones ([`models::neals_funnel::exact_quantile`]).
+pub const QUANTILE_PROBS: [f64; 7] = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
+
+/// Thresholds `t` for the tail probabilities `P(v < t)` the chapter reports:
+/// −2 is the "into the neck"; −4 and −6 are deeper.
+pub const NECK_THRESHOLDS: [f64; 3] = [-2.0, -4.0, -6.0];
 
 /// The funnel chapter's own flags (`--help` lists them with the shared ones).
 #[derive(Debug, Clone, clap::Args)]
@@ -136,11 +143,8 @@ pub fn compute(args: &Args) -> Result<Outcome> {
 fn compute_in_pool(args: &Args) -> Result<Outcome> {
     let settings = Settings { threads: None, ..args.sampling.settings() };
     let quiet = args.sampling.quiet;
-    let fit_one = |model: &dyn Model, label: &str| -> Result<Fit> {
-        let fit = timed(label, quiet, || sampler::fit(model, &settings))?;
-        chapter_support::report_warnings(label, &fit, quiet);
-        Ok(fit)
-    };
+    let fit_one =
+        |model: &dyn Model, label: &str| timed_fit(label, quiet, || sampler::fit(model, &settings));
     let funnel_centred = fit_one(&NealsFunnel::centred(), "Neal's funnel, centred")?;
     let funnel_non_centred = fit_one(&NealsFunnel::non_centred(), "Neal's funnel, non-centred")?;
     let schools_centred =

@@ -1,7 +1,7 @@
 //! The chapter's figures.
 
 use crate::Outcome;
-use crate::sweep::{PARAMETERIZATIONS, SweepFit};
+use crate::sweep::{PARAMETERIZATIONS, SweepFit, cell};
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::recipes::{
@@ -127,13 +127,7 @@ fn sweep(out: &OutputDir, o: &Outcome) -> Result<()> {
             .map(|&p| {
                 targets
                     .iter()
-                    .map(|&t| {
-                        o.sweep
-                            .iter()
-                            .filter(|c| c.parameterization == p && c.target_accept == t)
-                            .flat_map(|c| c.fits.iter().map(f))
-                            .collect()
-                    })
+                    .map(|&t| cell(&o.sweep, p, t).map(|c| c.values(f)).unwrap_or_default())
                     .collect()
             })
             .collect()

@@ -3,9 +3,9 @@
 //! draws, target acceptance 0.9).
 
 use crate::Outcome;
-use crate::sweep::median_range;
+use crate::sweep::cell;
+use crate::tables::{count_range, med_range};
 use anyhow::Result;
-use diagnostics::sig;
 use figures::markdown_table;
 use models::Parameterization;
 
@@ -35,9 +35,7 @@ pub fn placement(value: f64, ours: &[f64]) -> (usize, usize, usize) {
 pub fn source_table(o: &Outcome) -> Result<String> {
     let mut rows = Vec::new();
     for (p, what, value) in SOURCE_RUN {
-        let Some(cell) =
-            o.sweep.iter().find(|c| c.parameterization == p && c.target_accept == SOURCE_TARGET)
-        else {
+        let Some(cell) = cell(&o.sweep, p, SOURCE_TARGET) else {
             return Ok(String::new());
         };
         let counts = what.starts_with("divergent");
@@ -46,18 +44,10 @@ pub fn source_table(o: &Outcome) -> Result<String> {
         } else {
             cell.values(|f| f.ess_bulk_tau)
         };
-        let (m, lo, hi) = median_range(&ours);
-        let spread = if counts {
-            format!("{m} [{lo}, {hi}]")
-        } else {
-            format!("{} [{}, {}]", sig(m, 3), sig(lo, 3), sig(hi, 3))
-        };
+        let spread = if counts { count_range(&ours) } else { med_range(&ours, 3) };
         let (below, equal, above) = placement(value, &ours);
         rows.push(vec![
-            match p {
-                Parameterization::Centred => "centred".to_string(),
-                Parameterization::NonCentred => "non-centred".to_string(),
-            },
+            p.label().to_string(),
             what.to_string(),
             value.to_string(),
             spread,

@@ -3,7 +3,7 @@
 //! claims rest on distributions rather than on one run.
 
 use anyhow::Result;
-use diagnostics::{ess_bulk, median};
+use diagnostics::{ess_bulk, mean};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use models::{EightSchools, Parameterization};
 use rayon::prelude::*;
@@ -131,7 +131,6 @@ pub fn run_sweep(base: &Settings, config: &SweepConfig, quiet: bool) -> Result<V
 fn summarise(fit: &sampler::Fit, p: Parameterization, target: f64, k: usize) -> Result<SweepFit> {
     let tau = fit.try_chains_by_name("tau")?;
     let pooled = tau.concat();
-    let n = pooled.len().max(1) as f64;
     Ok(SweepFit {
         parameterization: p,
         target_accept: target,
@@ -139,26 +138,15 @@ fn summarise(fit: &sampler::Fit, p: Parameterization, target: f64, k: usize) -> 
         divergent: fit.num_divergent(),
         transitions: fit.num_draws_total(),
         ess_bulk_tau: ess_bulk(&tau),
-        mean_tau: pooled.iter().sum::<f64>() / n,
-        p_tau_below_1: pooled.iter().filter(|t| **t < 1.0).count() as f64 / n,
+        mean_tau: mean(&pooled),
+        p_tau_below_1: pooled.iter().filter(|t| **t < 1.0).count() as f64 / pooled.len() as f64,
         gradient_evaluations: fit.gradient_evaluations(),
     })
 }
 
-/// Median, minimum and maximum of `values`.
-pub fn median_range(values: &[f64]) -> (f64, f64, f64) {
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    (median(values), min, max)
-}
-
-/// Mean of `values` and its standard error (sd / √n): seeds are independent,
-/// so this is an honest error bar for an average over seeds.
-pub fn mean_se(values: &[f64]) -> (f64, f64) {
-    let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    let var = values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0);
-    (mean, (var / n).sqrt())
+/// The cell of `cells` for `p` at `target`, if the sweep ran it.
+pub fn cell(cells: &[SweepCell], p: Parameterization, target: f64) -> Option<&SweepCell> {
+    cells.iter().find(|c| c.parameterization == p && c.target_accept == target)
 }
 
 impl SweepCell {
@@ -191,13 +179,5 @@ mod tests {
             }
         }
         assert!(!seen.contains(&0));
-    }
-
-    #[test]
-    fn summaries_of_values() {
-        assert_eq!(median_range(&[3.0, 1.0, 2.0]), (2.0, 1.0, 3.0));
-        let (m, se) = mean_se(&[1.0, 2.0, 3.0, 4.0]);
-        assert_eq!(m, 2.5);
-        assert!((se - (5.0f64 / 3.0 / 4.0).sqrt()).abs() < 1e-15);
     }
 }

@@ -1,32 +1,25 @@
 //! The chapter's markdown tables, the sentences its page quotes, and its
 //! console report.
 
-use crate::Outcome;
-use crate::neal::{NECK_THRESHOLDS, QUANTILE_PROBS, exact_below, exact_quantile, share_below};
-use crate::sweep::{SweepCell, mean_se, median_range};
+use crate::sweep::{SweepCell, cell};
+use crate::{NECK_THRESHOLDS, Outcome, QUANTILE_PROBS};
 use anyhow::Result;
-use chapter_support::OutputDir;
-use diagnostics::{ess_bulk, quantile, rhat, sig};
+use chapter_support::{OutputDir, divergent_cell};
+use diagnostics::{ess_bulk, mean_se, median, median_range, quantile, rhat, share_below, sig};
 use figures::markdown_table;
 use models::Parameterization;
+use models::neals_funnel::{exact_below, exact_quantile};
 use sampler::Fit;
 
-fn label(p: Parameterization) -> &'static str {
-    match p {
-        Parameterization::Centred => "centred",
-        Parameterization::NonCentred => "non-centred",
-    }
-}
-
 /// `median [min, max]` with `digits` significant digits.
-fn med_range(values: &[f64], digits: usize) -> String {
+pub(crate) fn med_range(values: &[f64], digits: usize) -> String {
     let (m, lo, hi) = median_range(values);
     format!("{} [{}, {}]", sig(m, digits), sig(lo, digits), sig(hi, digits))
 }
 
 /// `median [min, max]` of counts: whole numbers stay whole (a median of an
 /// even number of counts may end in .5).
-fn count_range(values: &[f64]) -> String {
+pub(crate) fn count_range(values: &[f64]) -> String {
     let (m, lo, hi) = median_range(values);
     format!("{m} [{lo}, {hi}]")
 }
@@ -51,15 +44,10 @@ fn mean_pm(values: &[f64], decimals: usize) -> String {
 pub fn funnel_fits_table(o: &Outcome) -> Result<String> {
     let row = |name: &str, fit: &Fit| -> Result<Vec<String>> {
         let v = fit.try_chains_by_name("v")?;
-        let total = fit.num_draws_total();
         let min = v.concat().into_iter().fold(f64::INFINITY, f64::min);
         Ok(vec![
             name.to_string(),
-            format!(
-                "{} ({}%)",
-                fit.num_divergent(),
-                sig(100.0 * fit.num_divergent() as f64 / total as f64, 2)
-            ),
+            divergent_cell(fit),
             format!("{:.0}", ess_bulk(&v)),
             format!("{:.3}", rhat(&v)),
             sig(min, 3),
@@ -105,7 +93,7 @@ pub fn funnel_tail_table(o: &Outcome) -> Result<String> {
             let exact = exact_below(t);
             let mut row = vec![format!("P(v < {t})"), sig(exact, 3)];
             for fit in [&o.funnel_non_centred, &o.funnel_centred] {
-                let (share, se) = share_below(fit, t)?;
+                let (share, se) = share_below(&fit.try_chains_by_name("v")?, t);
                 row.push(sig(share, 3));
                 row.push(error_in_mcse(share, exact, se));
             }
@@ -126,13 +114,13 @@ pub fn sweep_health_table(o: &Outcome) -> Result<String> {
         .map(|cell| {
             let (div, total) = cell.divergent_total();
             vec![
-                label(cell.parameterization).to_string(),
+                cell.parameterization.label().to_string(),
                 cell.target_accept.to_string(),
                 format!("{} of {}", cell.seeds_with_divergences(), cell.fits.len()),
                 count_range(&cell.values(|f| f.divergent as f64)),
                 format!("{}%", sig(100.0 * div as f64 / total as f64, 2)),
                 med_range(&cell.values(|f| f.ess_bulk_tau), 3),
-                sig(median_range(&cell.values(|f| f.gradient_evaluations as f64)).0, 3),
+                sig(median(&cell.values(|f| f.gradient_evaluations as f64)), 3),
             ]
         })
         .collect();
@@ -163,7 +151,7 @@ pub fn sweep_accuracy_table(o: &Outcome) -> Result<String> {
             let tau_err: Vec<f64> = means.iter().map(|m| m - exact_tau).collect();
             let p1_err = cell.values(|f| f.p_tau_below_1 - exact_p1);
             vec![
-                label(cell.parameterization).to_string(),
+                cell.parameterization.label().to_string(),
                 cell.target_accept.to_string(),
                 med_range(&means, 3),
                 mean_pm(&tau_err, 2),
@@ -177,18 +165,13 @@ pub fn sweep_accuracy_table(o: &Outcome) -> Result<String> {
     )?)
 }
 
-/// The cell of the sweep for `p` at `target`, if the sweep ran it.
-fn cell(o: &Outcome, p: Parameterization, target: f64) -> Option<&SweepCell> {
-    o.sweep.iter().find(|c| c.parameterization == p && c.target_accept == target)
-}
-
 /// Sentences on the sweep's divergence counts, one per target, for the page.
 pub fn sweep_sentences(o: &Outcome) -> String {
     let mut s = String::new();
     for &target in &o.sweep_config.targets {
         let (Some(c), Some(n)) = (
-            cell(o, Parameterization::Centred, target),
-            cell(o, Parameterization::NonCentred, target),
+            cell(&o.sweep, Parameterization::Centred, target),
+            cell(&o.sweep, Parameterization::NonCentred, target),
         ) else {
             continue;
         };
@@ -225,17 +208,18 @@ pub fn sweep_findings(o: &Outcome) -> String {
         let tau_err = c.values(|f| f.mean_tau - o.exact.tau.0);
         let p1_err = c.values(|f| f.p_tau_below_1 - o.exact.tau_cdf(1.0));
         (
-            median_range(&c.values(|f| f.divergent as f64)).0.to_string(),
+            median(&c.values(|f| f.divergent as f64)).to_string(),
             mean_pm(&tau_err, 2),
             mean_pm(&p1_err, 3),
-            sig(median_range(&c.values(|f| f.ess_bulk_tau)).0, 3),
-            sig(median_range(&c.values(|f| f.gradient_evaluations as f64)).0, 3),
+            sig(median(&c.values(|f| f.ess_bulk_tau)), 3),
+            sig(median(&c.values(|f| f.gradient_evaluations as f64)), 3),
         )
     };
     let mut s = String::new();
-    if let (Some(a), Some(b)) =
-        (cell(o, Parameterization::Centred, lo), cell(o, Parameterization::Centred, hi))
-    {
+    if let (Some(a), Some(b)) = (
+        cell(&o.sweep, Parameterization::Centred, lo),
+        cell(&o.sweep, Parameterization::Centred, hi),
+    ) {
         let (a, b) = (stats(a), stats(b));
         s.push_str(&format!(
             "- **Centred**, from target acceptance {lo} to {hi}: the median number of \
@@ -245,7 +229,7 @@ pub fn sweep_findings(o: &Outcome) -> String {
             a.0, b.0, a.1, b.1, a.2, b.2, a.3, b.3, a.4, b.4
         ));
     }
-    if let Some(n) = cell(o, Parameterization::NonCentred, lo) {
+    if let Some(n) = cell(&o.sweep, Parameterization::NonCentred, lo) {
         let n = stats(n);
         s.push_str(&format!(
             "- **Non-centred**, at target acceptance {lo}: median divergences per fit {}; \

@@ -6,13 +6,18 @@
 #[path = "chapter/small.rs"]
 mod small;
 
-use ch_funnel::neal::{NECK_THRESHOLDS, QUANTILE_PROBS, exact_below, exact_quantile, share_below};
-use ch_funnel::sweep::{mean_se, median_range};
-use ch_funnel::{Chapter, Outcome};
+use ch_funnel::{Chapter, NECK_THRESHOLDS, Outcome, QUANTILE_PROBS};
 use chapter_support::reference_platform_test;
 use chapter_support::testing::{assert_default_outputs_committed, default_outcome};
-use diagnostics::sig;
+use diagnostics::{mean_se, median_range, sig};
 use models::Parameterization;
+use models::neals_funnel::{exact_below, exact_quantile};
+use sampler::Fit;
+
+/// The share of a fit's draws of `v` below `t`, and its Monte Carlo standard error.
+fn share_below(fit: &Fit, t: f64) -> (f64, f64) {
+    diagnostics::share_below(&fit.try_chains_by_name("v").unwrap(), t)
+}
 
 /// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {
@@ -25,11 +30,11 @@ fn non_centred_funnel_matches_the_exact_marginal_of_v() {
     // The draws below each exact quantile make up p of the draws, within
     // Monte Carlo error: the quantiles are right.
     for p in QUANTILE_PROBS {
-        let (share, se) = share_below(fit, exact_quantile(p)).unwrap();
+        let (share, se) = share_below(fit, exact_quantile(p));
         assert!((share - p).abs() < 4.0 * se, "P(v < q_{p}): {share} vs {p}, MCSE {se}");
     }
     for t in NECK_THRESHOLDS {
-        let (share, se) = share_below(fit, t).unwrap();
+        let (share, se) = share_below(fit, t);
         let exact = exact_below(t);
         assert!((share - exact).abs() < 4.0 * se, "P(v < {t}): {share} vs {exact}");
     }
@@ -42,7 +47,7 @@ fn centred_funnel_misses_the_neck() {
     assert!(fit.num_divergent() > 0);
     // Exactly 5% of v lies below its 5% quantile; the centred sampler gets
     // less than half of that.
-    let (share, _) = share_below(fit, exact_quantile(0.05)).unwrap();
+    let (share, _) = share_below(fit, exact_quantile(0.05));
     assert!(share < 0.025, "centred share below the 5% quantile: {share}");
 }
 

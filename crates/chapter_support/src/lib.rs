@@ -18,5 +18,7 @@ pub mod warnings;
 pub use args::SamplingArgs;
 pub use chapter::{Chapter, ChapterArgs, Defaults, NoFlags, Writer, main, run};
 pub use output::OutputDir;
-pub use summary::{fit_summary, timed, worst_convergence, worst_convergence_where};
+pub use summary::{
+    divergent_cell, fit_summary, timed, timed_fit, worst_convergence, worst_convergence_where,
+};
 pub use warnings::report_warnings;

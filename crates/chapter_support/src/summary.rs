@@ -1,6 +1,6 @@
 //! Summaries of fits, in the shape of ArviZ's `az.summary`, and timing to stderr.
 
-use diagnostics::{SummaryRow, ess_bulk, rhat, summarize_named};
+use diagnostics::{SummaryRow, ess_bulk, rhat, sig, summarize_named};
 use sampler::Fit;
 use std::time::Instant;
 
@@ -39,4 +39,23 @@ pub fn timed<T>(label: &str, quiet: bool, f: impl FnOnce() -> T) -> T {
         eprintln!("{label}: {:.2} s", start.elapsed().as_secs_f64());
     }
     out
+}
+
+/// Runs a fit through [`timed`], then prints its Stan-style warnings
+/// ([`report_warnings`](crate::report_warnings)), both under `label` unless `quiet`.
+pub fn timed_fit(
+    label: &str,
+    quiet: bool,
+    fit: impl FnOnce() -> sampler::Result<Fit>,
+) -> anyhow::Result<Fit> {
+    let fit = timed(label, quiet, fit)?;
+    crate::report_warnings(label, &fit, quiet);
+    Ok(fit)
+}
+
+/// A fit's divergent transitions and their share of all kept draws, as a
+/// table cell: `12 (0.15%)`, the share to 2 significant digits.
+pub fn divergent_cell(fit: &Fit) -> String {
+    let share = 100.0 * fit.num_divergent() as f64 / fit.num_draws_total() as f64;
+    format!("{} ({}%)", fit.num_divergent(), sig(share, 2))
 }

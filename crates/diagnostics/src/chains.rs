@@ -69,6 +69,18 @@ pub fn sd(values: &[f64]) -> f64 {
     variance(values, 1).sqrt()
 }
 
+/// Mean of `values` and its standard error, sd (divisor `n − 1`) over √n: an honest
+/// error bar for an average of independent values (say, over seeds).
+///
+/// ```
+/// let (m, se) = diagnostics::mean_se(&[1.0, 2.0, 3.0, 4.0]);
+/// assert_eq!(m, 2.5);
+/// assert!((se - (5.0f64 / 3.0 / 4.0).sqrt()).abs() < 1e-15);
+/// ```
+pub fn mean_se(values: &[f64]) -> (f64, f64) {
+    (mean(values), (variance(values, 1) / values.len() as f64).sqrt())
+}
+
 /// Variance with `ddof` degrees of freedom removed, two-pass like `numpy.var`.
 pub(crate) fn variance(values: &[f64], ddof: usize) -> f64 {
     let m = mean(values);

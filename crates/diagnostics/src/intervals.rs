@@ -176,6 +176,17 @@ pub fn median(values: &[f64]) -> f64 {
     if n % 2 == 1 { x[n / 2] } else { (x[n / 2 - 1] + x[n / 2]) / 2.0 }
 }
 
+/// [`median`], minimum and maximum of `values` (the extremes pass over NaNs).
+///
+/// ```
+/// assert_eq!(diagnostics::median_range(&[3.0, 1.0, 2.0]), (2.0, 1.0, 3.0));
+/// ```
+pub fn median_range(values: &[f64]) -> (f64, f64, f64) {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (median(values), min, max)
+}
+
 /// Highest-density interval: the narrowest interval holding ⌊prob·n⌋ + 1 sorted draws.
 ///
 /// Mirrors ArviZ's `_hdi` (unimodal, non-circular): with the draws sorted, k = ⌊prob·n⌋,

@@ -41,13 +41,15 @@ mod warnings;
 
 pub use autocov::autocov;
 pub use binned::binned_means;
-pub use chains::{mean, sd, split_chains};
+pub use chains::{mean, mean_se, sd, split_chains};
 pub use ebfmi::ebfmi;
 pub use ess::{ess_bulk, ess_mean, ess_quantile, ess_sd, ess_tail};
 pub use format::{fixed, sig};
-pub use intervals::{Estimate, FiveNumbers, hdi, median, quantile, quantile_unsorted};
+pub use intervals::{
+    Estimate, FiveNumbers, hdi, median, median_range, quantile, quantile_unsorted,
+};
 pub use labels::{LabelError, ParamLabels};
-pub use mcse::{mcse_mean, mcse_quantile, mcse_sd};
+pub use mcse::{mcse_mean, mcse_quantile, mcse_sd, share_below};
 pub use named::{MissingParameter, NamedDraws, summarize_named};
 pub use normal::inv_normal_cdf;
 pub use ranks::{average_ranks, rank_normalize};

@@ -25,6 +25,23 @@ pub fn mcse_mean(chains: &[Vec<f64>]) -> f64 {
     variance(&pooled(chains), 1).sqrt() / ess_mean(chains).sqrt()
 }
 
+/// The share of draws below `t`, with its Monte Carlo standard error: the
+/// [`mcse_mean`] of the indicator `x < t`, which accounts for autocorrelation
+/// within chains. A tail probability `P(x < t)` and its error bar.
+///
+/// ```
+/// let chains = vec![vec![1.0, 2.0, 3.0, 4.0, 2.5, 1.5], vec![2.0, 3.5, 1.0, 2.0, 3.0, 4.0]];
+/// let (share, se) = diagnostics::share_below(&chains, 2.0);
+/// assert_eq!(share, 3.0 / 12.0);
+/// assert!(se > 0.0);
+/// ```
+pub fn share_below(chains: &[Vec<f64>], t: f64) -> (f64, f64) {
+    let indicator: Vec<Vec<f64>> =
+        chains.iter().map(|c| c.iter().map(|x| f64::from(u8::from(*x < t))).collect()).collect();
+    let all = indicator.concat();
+    (all.iter().sum::<f64>() / all.len().max(1) as f64, mcse_mean(&indicator))
+}
+
 /// Monte Carlo standard error of the standard deviation, as ArviZ 0.23 `az.mcse(method="sd")`.
 ///
 /// With c = (x − x̄)², ArviZ takes Var(σ²) ≈ (mean(c²) − mean(c)²) / ESS_mean(c) and applies

@@ -90,6 +90,16 @@ pub enum Parameterization {
     NonCentred,
 }
 
+impl Parameterization {
+    /// The name tables and figures show: `centred` or `non-centred`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Centred => "centred",
+            Self::NonCentred => "non-centred",
+        }
+    }
+}
+
 /// The Eight Schools model on data `y`, `sigma` (any number of schools),
 /// with hyperpriors `priors`.
 ///

@@ -9,12 +9,24 @@
 //!
 //! Reference: Neal (2003), "Slice sampling", Annals of Statistics 31(3), §8.
 
+use crate::normal_mixture::std_normal_cdf;
+use diagnostics::inv_normal_cdf;
 use sampler::Model;
 
 /// Standard deviation of `v`.
 pub const V_SD: f64 = 3.0;
 /// Number of `x` coordinates in Neal's original example.
 pub const NEAL_K: usize = 9;
+
+/// The exact `p`-quantile of the marginal of `v`, `3 Φ⁻¹(p)`.
+pub fn exact_quantile(p: f64) -> f64 {
+    V_SD * inv_normal_cdf(p)
+}
+
+/// The exact `P(v < t)` of the marginal of `v`, `Φ(t / 3)`.
+pub fn exact_below(t: f64) -> f64 {
+    std_normal_cdf(t / V_SD)
+}
 
 /// Neal's funnel with `k` coordinates `x_k`, in one of two parameterisations.
 ///
@@ -99,6 +111,14 @@ impl Model for NealsFunnel {
 mod tests {
     use super::*;
     use sampler::rng::{chain_rng, std_normal};
+
+    #[test]
+    fn exact_answers() {
+        assert!((exact_quantile(0.5)).abs() < 1e-15);
+        assert!((exact_quantile(0.975) - 3.0 * 1.959963984540054).abs() < 1e-12);
+        assert!((exact_below(-2.0) - 0.2524925375469229).abs() < 1e-14);
+        assert!((exact_below(exact_quantile(0.05)) - 0.05).abs() < 1e-14);
+    }
 
     #[test]
     fn non_centred_output_maps_z_to_x() {
