@@ -16,7 +16,7 @@ mod tables_predictive;
 mod tables_priors;
 
 use anyhow::Result;
-use chapter_support::{ChapterArgs, Defaults, NoFlags, Writer, fit_summary, timed};
+use chapter_support::{ChapterArgs, Defaults, NoFlags, Writer, fit_summary, timed, timed_fit};
 use covariate::CovariateStudy;
 use diagnostics::SummaryRow;
 use models::eight_schools_exact::ExactPosterior;
@@ -91,11 +91,8 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let quiet = args.sampling.quiet;
     let names = reported_names();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let fit_one = |p: Parameterization, label: &str| -> Result<Fit> {
-        let model = EightSchools::new(p);
-        let fit = timed(label, quiet, || sampler::fit(&model, &settings))?;
-        chapter_support::report_warnings(label, &fit, quiet);
-        Ok(fit)
+    let fit_one = |p: Parameterization, label: &str| {
+        timed_fit(label, quiet, || sampler::fit(&EightSchools::new(p), &settings))
     };
     let centred = fit_one(Parameterization::Centred, "centred fit")?;
     let non_centred = fit_one(Parameterization::NonCentred, "non-centred fit")?;

@@ -1,10 +1,11 @@
 //! The chapter's markdown tables and its console report.
 
+use crate::predictive::mean_sd;
 use crate::tables_predictive::*;
 use crate::{HDI_PROB, Outcome, tables_priors};
 use anyhow::Result;
-use chapter_support::OutputDir;
-use diagnostics::{ebfmi, ess_bulk, ess_tail, mcse_mean, quantile, rhat, sig};
+use chapter_support::{OutputDir, divergent_cell};
+use diagnostics::{ebfmi, ess_bulk, ess_tail, mcse_mean, mean, quantile, rhat, share_below, sig};
 use figures::markdown_table;
 use models::eight_schools::{SIGMA, Y};
 use sampler::Fit;
@@ -24,14 +25,9 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
     };
     let row = |label: &str, fit: &Fit| -> Result<Vec<String>> {
         let tau = fit.try_chains_by_name("tau")?;
-        let total = fit.num_draws_total();
         Ok(vec![
             label.to_string(),
-            format!(
-                "{} ({}%)",
-                fit.num_divergent(),
-                sig(100.0 * fit.num_divergent() as f64 / total as f64, 2)
-            ),
+            divergent_cell(fit),
             format!("{:.0}", ess_bulk(&tau)),
             format!("{:.0}", ess_tail(&tau)),
             format!("{:.3}", rhat(&tau)),
@@ -63,19 +59,14 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
 pub fn exact_table(o: &Outcome) -> Result<String> {
     let labels = chapter_support::labels::eight_schools()?;
     let mut rows = Vec::new();
-    let exact: Vec<(String, (f64, f64))> = std::iter::once(("mu".to_string(), o.exact.mu))
-        .chain(std::iter::once(("tau".to_string(), o.exact.tau)))
-        .chain(o.exact.theta.iter().enumerate().map(|(i, m)| (format!("theta.{}", i + 1), *m)))
-        .collect();
-    for (name, (mean, sd)) in exact {
-        let mut row = vec![labels.display(&name)?, sig(mean, 4), sig(sd, 4)];
+    let exact = [o.exact.mu, o.exact.tau].into_iter().chain(o.exact.theta.iter().copied());
+    for (name, (exact_mean, sd)) in crate::reported_names().into_iter().zip(exact) {
+        let mut row = vec![labels.display(&name)?, sig(exact_mean, 4), sig(sd, 4)];
         for fit in [&o.non_centred, &o.centred] {
             let chains = fit.try_chains_by_name(&name)?;
-            let pooled: Vec<f64> = chains.concat();
-            let m = pooled.iter().sum::<f64>() / pooled.len() as f64;
-            let se = mcse_mean(&chains);
+            let (m, se) = (mean(&chains.concat()), mcse_mean(&chains));
             row.push(sig(m, 4));
-            row.push(format!("{:+.1}", (m - mean) / se));
+            row.push(format!("{:+.1}", (m - exact_mean) / se));
         }
         rows.push(row);
     }
@@ -83,12 +74,9 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
     let p_exact = o.exact.tau_cdf(1.0);
     let mut row = vec!["P(tau < 1)".to_string(), sig(p_exact, 4), "".to_string()];
     for fit in [&o.non_centred, &o.centred] {
-        let tau = fit.try_chains_by_name("tau")?;
-        let below: Vec<Vec<f64>> =
-            tau.iter().map(|c| c.iter().map(|t| f64::from(u8::from(*t < 1.0))).collect()).collect();
-        let p = below.concat().iter().sum::<f64>() / fit.num_draws_total() as f64;
+        let (p, se) = share_below(&fit.try_chains_by_name("tau")?, 1.0);
         row.push(sig(p, 4));
-        row.push(format!("{:+.1}", (p - p_exact) / mcse_mean(&below)));
+        row.push(format!("{:+.1}", (p - p_exact) / se));
     }
     rows.push(row);
     Ok(markdown_table(
@@ -124,7 +112,7 @@ pub fn exact_spread_table(o: &Outcome) -> Result<String> {
         };
         let (nc, c) = (o.non_centred.pooled_named(name)?, o.centred.pooled_named(name)?);
         let mut row =
-            vec![labels.display(name)?, sig(sd, 3), sig(sd_of(&nc), 3), sig(sd_of(&c), 3)];
+            vec![labels.display(name)?, sig(sd, 3), sig(mean_sd(&nc).1, 3), sig(mean_sd(&c).1, 3)];
         for p in [0.05, 0.95] {
             row.extend([q(p), quantile(&nc, p), quantile(&c, p)].map(|v| sig(v, 3)));
         }
@@ -145,13 +133,6 @@ pub fn exact_spread_table(o: &Outcome) -> Result<String> {
         ],
         &rows,
     )?)
-}
-
-/// Standard deviation of draws (divisor n).
-fn sd_of(x: &[f64]) -> f64 {
-    let n = x.len().max(1) as f64;
-    let m = x.iter().sum::<f64>() / n;
-    (x.iter().map(|v| (v - m).powi(2)).sum::<f64>() / n).sqrt()
 }
 
 /// One sentence on School A, for the page's prose (generated so it cannot drift).

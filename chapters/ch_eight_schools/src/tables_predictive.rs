@@ -5,7 +5,7 @@ use crate::Outcome;
 use crate::covariate::{self, INTERVAL, PRIVATE, TRUE_BETA, TRUE_MU, TRUE_TAU};
 use crate::predictive::{STATISTIC_NAMES, mean_sd, share_at_or_above, statistics};
 use anyhow::Result;
-use diagnostics::{median, quantile, sig};
+use diagnostics::{mean, median, quantile, sig};
 use figures::markdown_table;
 use models::eight_schools::{SCHOOLS, Y};
 use models::normal_mixture::NormalMixture;
@@ -32,7 +32,8 @@ fn exact_interval(m: &NormalMixture) -> (f64, f64) {
     (m.quantile(lo), m.quantile(hi))
 }
 
-fn fmt_interval((lo, hi): (f64, f64)) -> String {
+/// An interval as `[lo, hi]`, both ends to 3 significant digits.
+pub(crate) fn fmt_interval((lo, hi): (f64, f64)) -> String {
     format!("[{}, {}]", sig(lo, 3), sig(hi, 3))
 }
 
@@ -245,7 +246,7 @@ pub fn covariate_sentence(o: &Outcome) -> String {
         PRIVATE,
         covered,
         sig(median(&widths), 3),
-        sig(means.iter().sum::<f64>() / means.len().max(1) as f64, 3),
+        sig(mean(&means), 3),
         excludes_zero,
         reps.len(),
     )

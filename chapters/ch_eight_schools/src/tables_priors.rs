@@ -2,14 +2,12 @@
 //! its NUTS fit, and the source's printed summary measured against each.
 
 use crate::HDI_PROB;
+use crate::predictive::mean_sd;
 use crate::priors::{PriorRow, SOURCE};
+use crate::tables_predictive::fmt_interval as interval;
 use anyhow::Result;
 use diagnostics::sig;
 use figures::markdown_table;
-
-fn interval((lo, hi): (f64, f64)) -> String {
-    format!("[{}, {}]", sig(lo, 3), sig(hi, 3))
-}
 
 /// Two lines per prior (exact, NUTS) and one for the source's printed table:
 /// the means of `mu`, `tau` and School A's effect, `tau`'s sd and HDI, and
@@ -29,10 +27,7 @@ pub fn priors_table(rows: &[PriorRow]) -> Result<String> {
             sig(e.tau_cdf(1.0), 3),
         ]);
         let [mu, tau, theta_a, below] = row.nuts()?;
-        let tau_draws = row.fit.pooled_named("tau")?;
-        let n = tau_draws.len().max(1) as f64;
-        let mean = tau_draws.iter().sum::<f64>() / n;
-        let sd = (tau_draws.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / n).sqrt();
+        let sd = mean_sd(&row.fit.pooled_named("tau")?).1;
         lines.push(vec![
             String::new(),
             "NUTS".to_string(),
