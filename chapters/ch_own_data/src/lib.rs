@@ -138,14 +138,7 @@ fn fit_one(
     let fit = sampler::fit_replication(&model, s, pooling.stream())?;
     let draws: Vec<&Vec<f64>> = fit.chains.iter().flat_map(|c| &c.draws).collect();
     let loo = loo::loo_by_blocks(table.len(), LOO_BLOCK, fit.chains.len(), |rows| {
-        Ok(draws
-            .iter()
-            .map(|c| {
-                rows.clone()
-                    .map(|i| model.line(c, table.group[i]).log_lik(table.x_of(i), table.y[i]))
-                    .collect()
-            })
-            .collect())
+        Ok(draws.iter().map(|c| model.pointwise_log_lik(table, c, rows.clone())).collect())
     })?;
     Ok(PoolingFit { pooling, model, fit, loo })
 }

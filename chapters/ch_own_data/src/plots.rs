@@ -5,11 +5,11 @@ use crate::Outcome;
 use crate::tables::HDI_PROB;
 use anyhow::Result;
 use chapter_support::OutputDir;
-use diagnostics::{hdi, sig};
+use diagnostics::{hdi, mean, sig};
 use figures::recipes::{self, ForestRow};
 use figures::theme::palette;
 use figures::{Figure, Mark, Panel, Style};
-use sampler::rng::{chain_rng, std_normal};
+use sampler::rng::chain_rng;
 
 /// Replicated data sets drawn as curves in the predictive check.
 const CURVES: usize = 50;
@@ -31,20 +31,16 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
         let (low, high) = hdi(&draws, HDI_PROB);
         rows.push(ForestRow {
             label: format!("{name} ({})", t.sizes[j]),
-            mean: draws.iter().sum::<f64>() / draws.len() as f64,
+            mean: mean(&draws),
             low,
             high,
-            observed: t
-                .x
-                .is_none()
-                .then(|| observed[j].iter().sum::<f64>() / observed[j].len() as f64),
+            observed: t.x.is_none().then(|| mean(&observed[j])),
             note: None,
         });
     }
     rows.sort_by(|a, b| a.mean.total_cmp(&b.mean));
     let mu_name = &p.fit.param_names[0];
-    let mu = p.fit.pooled_named(mu_name)?;
-    let mu_mean = mu.iter().sum::<f64>() / mu.len() as f64;
+    let mu_mean = mean(&p.fit.pooled_named(mu_name)?);
     let what = if t.x.is_some() { "intercept" } else { "mean" };
     let title = format!(
         "Partial pooling: each group's {what} of {} ({}% HDI)",
@@ -63,46 +59,20 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
 }
 
 /// A frequency polygon of `values` over `bins` equal bins of `range`, as densities.
-fn polygon(values: &[f64], range: (f64, f64), bins: usize) -> Vec<(f64, f64)> {
-    let width = (range.1 - range.0) / bins as f64;
-    let mut counts = vec![0usize; bins];
-    for v in values {
-        let b = (((v - range.0) / width) as usize).min(bins - 1);
-        counts[b] += 1;
-    }
-    let scale = 1.0 / (values.len() as f64 * width);
-    (0..bins).map(|b| (range.0 + (b as f64 + 0.5) * width, counts[b] as f64 * scale)).collect()
-}
-
-/// The standard deviation of the group means of `y`.
-fn spread_of_group_means(o: &Outcome, y: &[f64]) -> f64 {
-    let t = &o.table;
-    let mut sums = vec![0.0; t.num_groups()];
-    for (&j, &v) in t.group.iter().zip(y) {
-        sums[j] += v;
-    }
-    let means: Vec<f64> = sums.iter().zip(&t.sizes).map(|(s, &n)| s / n as f64).collect();
-    let m = means.iter().sum::<f64>() / means.len() as f64;
-    (means.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / means.len() as f64).sqrt()
+fn polygon(values: &[f64], range: (f64, f64), bins: usize) -> Result<Vec<(f64, f64)>> {
+    let b = figures::stat::histogram(values, bins, Some(range))?;
+    let scale = 1.0 / (values.len() as f64 * b.width);
+    Ok(b.counts.iter().enumerate().map(|(i, &n)| (b.centre(i), n as f64 * scale)).collect())
 }
 
 /// Replicated data sets from partial pooling, at `count` draws evenly spaced through
 /// the pooled draws; stream `stream` of the seed.
 fn replicate(o: &Outcome, count: usize, stream: u32) -> Vec<Vec<f64>> {
     let p = o.partial();
-    let t = &o.table;
     let draws: Vec<&Vec<f64>> = p.fit.chains.iter().flat_map(|c| &c.draws).collect();
     let mut rng = chain_rng(p.fit.settings.seed, 99, stream);
     (0..count)
-        .map(|k| {
-            let c = draws[k * draws.len() / count];
-            (0..t.len())
-                .map(|i| {
-                    let line = p.model.line(c, t.group[i]);
-                    line.intercept + line.slope * t.x_of(i) + line.sigma * std_normal(&mut rng)
-                })
-                .collect()
-        })
+        .map(|k| p.model.simulate(&o.table, draws[k * draws.len() / count], &mut rng))
         .collect()
 }
 
@@ -117,21 +87,24 @@ fn predictive_check(out: &OutputDir, o: &Outcome) -> Result<()> {
         all.clone().copied().fold(f64::INFINITY, f64::min),
         all.copied().fold(f64::NEG_INFINITY, f64::max),
     );
-    let mut marks: Vec<Mark> = curves
+    let mut marks = curves
         .iter()
-        .map(|r| Mark::Line {
-            points: polygon(r, range, bins),
-            style: Style::new(palette::SKY_BLUE).opacity(0.35).size(1.0).label("replicated data"),
+        .map(|r| {
+            let style = Style::new(palette::SKY_BLUE).opacity(0.35).size(1.0);
+            Ok(Mark::Line {
+                points: polygon(r, range, bins)?,
+                style: style.label("replicated data"),
+            })
         })
-        .collect();
+        .collect::<Result<Vec<Mark>>>()?;
     marks.push(Mark::Line {
-        points: polygon(y, range, bins),
+        points: polygon(y, range, bins)?,
         style: Style::new(palette::BLACK).size(2.5).label("observed data"),
     });
     let outcome = &o.table.columns.outcome;
     let spreads: Vec<f64> =
-        replicate(o, REPLICATES, 1).iter().map(|r| spread_of_group_means(o, r)).collect();
-    let observed = spread_of_group_means(o, y);
+        replicate(o, REPLICATES, 1).iter().map(|r| o.table.sd_of_group_means(r)).collect();
+    let observed = o.table.sd_of_group_means(y);
     let panels = vec![
         Panel {
             title: format!("distribution of {outcome}"),

@@ -41,20 +41,14 @@ pub fn diagnostics_table(o: &Outcome) -> Result<String> {
         .map(|f| {
             let columns: Vec<Vec<Vec<f64>>> =
                 (0..f.fit.param_names.len()).map(|i| f.fit.chains_of(i)).collect();
-            let worst = |g: fn(&[Vec<f64>]) -> f64, max: bool| {
-                let values = columns.iter().map(|c| g(c));
-                if max {
-                    values.fold(f64::NEG_INFINITY, f64::max)
-                } else {
-                    values.fold(f64::INFINITY, f64::min)
-                }
-            };
+            let each = |g: fn(&[Vec<f64>]) -> f64| columns.iter().map(move |c| g(c));
+            let least = |g| fixed(each(g).fold(f64::INFINITY, f64::min).round(), 0);
             vec![
                 f.pooling.label().to_string(),
                 f.fit.param_names.len().to_string(),
-                fixed(worst(rhat, true), 3),
-                fixed(worst(ess_bulk, false).round(), 0),
-                fixed(worst(ess_tail, false).round(), 0),
+                fixed(each(rhat).fold(f64::NEG_INFINITY, f64::max), 3),
+                least(ess_bulk),
+                least(ess_tail),
                 f.fit.num_divergent().to_string(),
             ]
         })

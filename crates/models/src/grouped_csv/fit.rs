@@ -21,7 +21,10 @@ use crate::grouped_regression::GroupedRows as Rows;
 use crate::normal_groups::{self, GroupPriors, GroupStats};
 use crate::pooling_regression;
 use crate::varying_slopes::VaryingSlopes;
+use rand::Rng;
 use sampler::Model;
+use sampler::rng::std_normal;
+use std::ops::Range;
 
 /// Priors of the varying-intercepts models (no predictor).
 pub const INTERCEPT_PRIORS: GroupPriors =
@@ -196,10 +199,32 @@ impl GroupedModel {
         Line { intercept, slope, sigma }
     }
 
-    /// `log p(y_i | draw)` for every row `i` of `table`, in file order.
-    pub fn pointwise_log_lik(&self, table: &GroupedTable, c: &[f64]) -> Vec<f64> {
+    /// `log p(y_i | draw)` for the rows `i` in `rows` of `table` (all of them:
+    /// `0..table.len()`), in file order: PSIS-LOO's pointwise log-likelihood.
+    pub fn pointwise_log_lik(
+        &self,
+        table: &GroupedTable,
+        c: &[f64],
+        rows: Range<usize>,
+    ) -> Vec<f64> {
+        rows.map(|i| self.line(c, table.group[i]).log_lik(table.x_of(i), table.y[i])).collect()
+    }
+
+    /// A replicated data set at one draw: `y_rep_i ~ Normal(intercept + slope x_i, sigma)`
+    /// with row `i`'s group line ([`GroupedModel::line`]), for every row of `table` in
+    /// file order, one standard normal draw from `rng` per row: what a posterior
+    /// predictive check compares with the data.
+    pub fn simulate<R: Rng + ?Sized>(
+        &self,
+        table: &GroupedTable,
+        c: &[f64],
+        rng: &mut R,
+    ) -> Vec<f64> {
         (0..table.len())
-            .map(|i| self.line(c, table.group[i]).log_lik(table.x_of(i), table.y[i]))
+            .map(|i| {
+                let line = self.line(c, table.group[i]);
+                line.intercept + line.slope * table.x_of(i) + line.sigma * std_normal(rng)
+            })
             .collect()
     }
 }
@@ -275,6 +300,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn simulate_draws_one_value_per_row_around_its_line() {
+        let t = table(false);
+        let m = GroupedModel::new(&t, Pooling::Complete).unwrap();
+        let mut rng = sampler::rng::chain_rng(3, 0, 0);
+        // mu = 1 and sigma = 0: every replicated row is the line itself.
+        assert_eq!(m.simulate(&t, &[1.0, 0.0], &mut rng), vec![1.0; t.len()]);
+        let (a, b) = (chain_rng_sim(&m, &t), chain_rng_sim(&m, &t));
+        assert_eq!(a, b);
+        assert_eq!(m.pointwise_log_lik(&t, &[1.0, 2.0], 1..3).len(), 2);
+    }
+
+    fn chain_rng_sim(m: &GroupedModel, t: &GroupedTable) -> Vec<f64> {
+        m.simulate(t, &[1.0, 2.0], &mut sampler::rng::chain_rng(3, 0, 1))
     }
 
     #[test]

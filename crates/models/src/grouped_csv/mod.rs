@@ -174,6 +174,19 @@ impl GroupedTable {
         groups
     }
 
+    /// The standard deviation (divisor: the number of groups) of the group means of
+    /// `y`, one outcome per row in file order (the table's own, or a replicated data
+    /// set): how far apart the groups are, a posterior predictive check's statistic.
+    pub fn sd_of_group_means(&self, y: &[f64]) -> f64 {
+        let mut sums = vec![0.0; self.num_groups()];
+        for (&j, &v) in self.group.iter().zip(y) {
+            sums[j] += v;
+        }
+        let means: Vec<f64> = sums.iter().zip(&self.sizes).map(|(s, &n)| s / n as f64).collect();
+        let m = means.iter().sum::<f64>() / means.len() as f64;
+        (means.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / means.len() as f64).sqrt()
+    }
+
     /// Checks that every group can be fitted on its own (no pooling): at least two
     /// rows, and with a predictor at least two distinct values of it, so that a
     /// least-squares line exists. The error names the first group that cannot, by the
@@ -226,6 +239,13 @@ mod tests {
         let t = parse("g,y\nb,1\nB,2\na,3\n", None).unwrap();
         assert_eq!(t.group_names, ["B", "a", "b"]);
         assert_eq!(t.outcomes_by_group(), [vec![2.0], vec![3.0], vec![1.0]]);
+    }
+
+    #[test]
+    fn sd_of_group_means_divides_by_the_number_of_groups() {
+        let t = parse("g,y\n9,1\n9,3\n10,6\n", None).unwrap();
+        assert_eq!(t.sd_of_group_means(&t.y), 2.0);
+        assert_eq!(t.sd_of_group_means(&[5.0, 5.0, 5.0]), 0.0);
     }
 
     #[test]
