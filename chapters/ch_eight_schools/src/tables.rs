@@ -99,17 +99,13 @@ pub fn exact_spread_table(o: &Outcome) -> Result<String> {
     let labels = chapter_support::labels::eight_schools()?;
     let mut rows = Vec::new();
     for (k, name) in crate::reported_names().iter().enumerate() {
-        let (sd, q): (f64, Box<dyn Fn(f64) -> f64>) = match k {
-            0 => (o.exact.mu.1, {
-                let m = o.exact.mu_marginal();
-                Box::new(move |p| m.quantile(p))
-            }),
-            1 => (o.exact.tau.1, Box::new(|p| o.exact.tau_quantile(p))),
-            _ => (o.exact.theta[k - 2].1, {
-                let m = o.exact.theta_marginal(k - 2);
-                Box::new(move |p| m.quantile(p))
-            }),
+        let q = |p| match k {
+            0 => o.exact.mu_marginal().quantile(p),
+            1 => o.exact.tau_quantile(p),
+            _ => o.exact.theta_marginal(k - 2).quantile(p),
         };
+        let sd =
+            [o.exact.mu, o.exact.tau].iter().chain(&o.exact.theta).nth(k).map_or(f64::NAN, |m| m.1);
         let (nc, c) = (o.non_centred.pooled_named(name)?, o.centred.pooled_named(name)?);
         let mut row =
             vec![labels.display(name)?, sig(sd, 3), sig(mean_sd(&nc).1, 3), sig(mean_sd(&c).1, 3)];

@@ -130,14 +130,7 @@ pub struct Outcome {
 /// shares one pool of N threads; the results do not depend on N.
 pub fn compute(args: &Args) -> Result<Outcome> {
     args.validate()?;
-    match args.sampling.threads {
-        None => compute_in_pool(args),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| anyhow::anyhow!("thread pool: {e}"))?
-            .install(|| compute_in_pool(args)),
-    }
+    args.sampling.install(|| compute_in_pool(args))
 }
 
 fn compute_in_pool(args: &Args) -> Result<Outcome> {

@@ -110,6 +110,23 @@ impl SamplingArgs {
         }
     }
 
+    /// Runs `work` in a pool of `--threads` threads, so that everything it runs in
+    /// parallel (chains, and a chapter's own parallel loops) shares those threads; in
+    /// rayon's global pool when `--threads` is not given.
+    pub fn install<T: Send>(
+        &self,
+        work: impl FnOnce() -> anyhow::Result<T> + Send,
+    ) -> anyhow::Result<T> {
+        match self.threads {
+            None => work(),
+            Some(n) => rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| anyhow::anyhow!("thread pool: {e}"))?
+                .install(work),
+        }
+    }
+
     /// Checks the flags up front, so a bad value fails before any work:
     /// the sampler settings, and that `--draws-dir` could be created (its
     /// nearest existing ancestor is a directory). Nothing is written.
