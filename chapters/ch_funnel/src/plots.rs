@@ -18,11 +18,6 @@ use sampler::Fit;
 /// picture of the neck.
 const X1_WINDOW: f64 = 20.0;
 
-/// Divergence flags of every draw, chain after chain.
-fn divergent_flags(fit: &Fit) -> Vec<bool> {
-    fit.chains.iter().flat_map(|c| c.stats.iter().map(|s| s.divergent)).collect()
-}
-
 /// Histograms of v from both funnel fits against the exact Normal(0, 3) density.
 fn funnel_v(out: &OutputDir, o: &Outcome) -> Result<()> {
     let curve: Vec<(f64, f64)> = (0..=400)
@@ -63,7 +58,7 @@ fn funnel_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
             "v",
             &fit.pooled_named("x.1")?,
             &fit.pooled_named("v")?,
-            &divergent_flags(fit),
+            &fit.divergent_flags(),
             X1_WINDOW,
         )?)
     };
@@ -85,7 +80,7 @@ fn schools_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
             "log tau",
             &fit.pooled_named("theta.1")?,
             &tau.iter().map(|t| t.ln()).collect::<Vec<_>>(),
-            &divergent_flags(fit),
+            &fit.divergent_flags(),
         )?)
     };
     let panels =

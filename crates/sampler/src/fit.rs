@@ -82,6 +82,11 @@ impl Fit {
         self.chains.iter().map(|c| c.stats.iter().map(&f).collect()).collect()
     }
 
+    /// Every kept draw's divergence flag, chain after chain (the order of [`Fit::pooled`]).
+    pub fn divergent_flags(&self) -> Vec<bool> {
+        self.chains.iter().flat_map(|c| c.stats.iter().map(|s| s.divergent)).collect()
+    }
+
     /// Divergent transitions after warmup, over all chains.
     pub fn num_divergent(&self) -> usize {
         self.chains.iter().map(|c| c.stats.iter().filter(|s| s.divergent).count()).sum()

@@ -10,7 +10,6 @@ use figures::Figure;
 use figures::recipes::divergence_scatter_within;
 use models::neals_funnel::{NealsFunnel, V_SD};
 use models::normal_mixture::std_normal_cdf;
-use sampler::Fit;
 
 /// Half-width of the `x.1` window of the scatter, as in the funnel chapter.
 const X1_WINDOW: f64 = 20.0;
@@ -29,11 +28,6 @@ pub struct Funnel {
     pub seed: u64,
     /// Warmup and kept draws per chain, 100 to 2000 in steps of 100.
     pub draws: usize,
-}
-
-/// Every draw's divergence flag, chain after chain (the order of `pooled`).
-fn divergent_flags(fit: &Fit) -> Vec<bool> {
-    fit.chains.iter().flat_map(|c| c.stats.iter().map(|s| s.divergent)).collect()
 }
 
 impl Page for Funnel {
@@ -85,7 +79,7 @@ impl Page for Funnel {
             query_number(self.target_accept),
             fit.num_divergent()
         );
-        let flags = divergent_flags(&fit);
+        let flags = fit.divergent_flags();
         let panel = divergence_scatter_within(&title, "x.1", "v", &x1, &v, &flags, X1_WINDOW)?;
         let mut out = svg(&Figure::grid(vec![panel], 1, 460))?;
         let below = v.iter().filter(|x| **x < NECK).count() as f64 / v.len() as f64;
