@@ -4,7 +4,6 @@
 
 use anyhow::Result;
 use diagnostics::{ess_bulk, mean};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use models::{EightSchools, Parameterization};
 use rayon::prelude::*;
 use sampler::Settings;
@@ -82,16 +81,8 @@ pub fn run_sweep(base: &Settings, config: &SweepConfig, quiet: bool) -> Result<V
         }
     }
     // ANCHOR_END: jobs
-    let bar = if quiet {
-        ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::hidden())
-    } else {
-        ProgressBar::new(jobs.len() as u64)
-    };
-    bar.set_style(
-        ProgressStyle::with_template("sweep [{bar:32}] {pos}/{len} fits")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
+    let bar =
+        sampler::progress::bar(jobs.len() as u64, "sweep [{bar:32}] {pos}/{len} fits", !quiet);
     // ANCHOR: parallel
     let fits = jobs
         .par_iter()

@@ -10,11 +10,8 @@ pub fn chain_bars(
     total: u64,
     enabled: bool,
 ) -> (MultiProgress, Vec<ProgressBar>) {
-    let target = if enabled { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
-    let multi = MultiProgress::with_draw_target(target);
-    let style = ProgressStyle::with_template("chain {prefix} [{bar:32}] {pos}/{len} {msg}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
+    let multi = MultiProgress::with_draw_target(target(enabled));
+    let style = style("chain {prefix} [{bar:32}] {pos}/{len} {msg}");
     let bars = (0..num_chains)
         .map(|c| {
             let bar = multi.add(ProgressBar::new(total));
@@ -24,4 +21,25 @@ pub fn chain_bars(
         })
         .collect();
     (multi, bars)
+}
+
+/// One bar `total` steps long in the chains' style, drawn from indicatif's
+/// `template` (e.g. `"sweep [{bar:32}] {pos}/{len} fits"`), for work other than
+/// a chain (a chapter's many fits); hidden with `enabled = false`, as [`chain_bars`].
+pub fn bar(total: u64, template: &str, enabled: bool) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(total), target(enabled));
+    bar.set_style(style(template));
+    bar
+}
+
+/// Stderr, or nowhere.
+fn target(enabled: bool) -> ProgressDrawTarget {
+    if enabled { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() }
+}
+
+/// `template` with `=> ` bars (indicatif's default style if the template is invalid).
+fn style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ")
 }
