@@ -92,6 +92,10 @@ pub enum Parameterization {
 
 impl Parameterization {
     /// The name tables and figures show: `centred` or `non-centred`.
+    ///
+    /// ```
+    /// assert_eq!(models::Parameterization::NonCentred.label(), "non-centred");
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Self::Centred => "centred",
