@@ -7,7 +7,7 @@ use anyhow::Result;
 use chapter_support::OutputDir;
 use diagnostics::{quantile, sig};
 use figures::recipes::{self, ForestRow, density_panel, rows_figure};
-use figures::{Figure, Panel, draw};
+use figures::{Figure, Panel};
 use models::eight_schools::{SCHOOLS, Y};
 use models::eight_schools_exact::ExactPosterior;
 use models::normal_mixture::NormalMixture;
@@ -35,7 +35,7 @@ fn forest(out: &OutputDir, o: &Outcome) -> Result<()> {
     let title =
         format!("School effects: posterior mean and {:.0}% HDI (non-centred)", 100.0 * HDI_PROB);
     let figure = rows_figure(&title, vec![panel], 36);
-    Ok(draw(&out.path("forest.svg"), &figure)?)
+    out.draw("forest.svg", &figure)
 }
 
 /// An exact density as a curve on `n + 1` points over `[lo, hi]`.
@@ -74,14 +74,13 @@ fn exact_marginals(out: &OutputDir, o: &Outcome) -> Result<()> {
         panels.push(panel("centred", &o.centred, what)?);
         panels.push(panel("non-centred", &o.non_centred, what)?);
     }
-    histograms(&out.path("exact_marginals.svg"), panels)
+    histograms(out, "exact_marginals.svg", panels)
 }
 
 /// Density histograms two to a row, each with its own legend.
-fn histograms(path: &std::path::Path, panels: Vec<Panel>) -> Result<()> {
+fn histograms(out: &OutputDir, name: &str, panels: Vec<Panel>) -> Result<()> {
     let columns = panels.len().min(2);
-    let figure = Figure { legend_per_panel: true, ..Figure::grid(panels, columns, 360) };
-    Ok(draw(path, &figure)?)
+    out.draw(name, &Figure { legend_per_panel: true, ..Figure::grid(panels, columns, 360) })
 }
 
 /// The posterior predictive check: each school's replicated effect
@@ -108,7 +107,7 @@ fn ppc(out: &OutputDir, o: &Outcome) -> Result<()> {
         None,
     );
     let title = "Replicated effects: mean and 89% interval";
-    Ok(draw(&out.path("ppc.svg"), &rows_figure(title, vec![panel], 36))?)
+    out.draw("ppc.svg", &rows_figure(title, vec![panel], 36))
 }
 
 /// A new school's predicted effect against School E's posterior.
@@ -128,7 +127,7 @@ fn new_school(out: &OutputDir, o: &Outcome) -> Result<()> {
         panel("new school, theta_new", &o.predictive.theta_new, &new)?,
         panel(&e_title, &e_draws, &e)?,
     ];
-    histograms(&out.path("new_school.svg"), panels)
+    histograms(out, "new_school.svg", panels)
 }
 
 /// The covariate model's posterior of beta: NUTS against exact.
@@ -145,7 +144,7 @@ fn covariate_beta(out: &OutputDir, o: &Outcome) -> Result<()> {
         &curve(range.0, range.1, 200, |x| beta.pdf(x)),
         "exact posterior",
     )?;
-    histograms(&out.path("covariate_beta.svg"), vec![panel])
+    histograms(out, "covariate_beta.svg", vec![panel])
 }
 
 /// `tau`'s posterior under each pair of hyperpriors: the exact densities on one
@@ -157,7 +156,7 @@ fn prior_tau(out: &OutputDir, o: &Outcome) -> Result<()> {
         o.priors.iter().map(|row| (row.label.to_string(), exact_curve(&row.exact))).collect();
     let title = "Exact posterior of tau under four pairs of hyperpriors";
     let figure = recipes::lines(title, "tau", "density", series);
-    draw(&out.path("prior_tau.svg"), &figure)?;
+    out.draw("prior_tau.svg", &figure)?;
     let panels = o
         .priors
         .iter()
@@ -167,7 +166,7 @@ fn prior_tau(out: &OutputDir, o: &Outcome) -> Result<()> {
             Ok(density_panel(row.label, "tau", &tau, 60, range, &curve, "exact posterior")?)
         })
         .collect::<Result<_>>()?;
-    histograms(&out.path("prior_tau_draws.svg"), panels)
+    histograms(out, "prior_tau_draws.svg", panels)
 }
 
 /// Writes every figure of the chapter into `out`.

@@ -8,9 +8,8 @@ use figures::recipes::{
     density_panel, divergence_scatter, divergence_scatter_within, strip, trace,
 };
 use figures::theme::palette;
-use figures::{Figure, Panel, draw};
-use models::neals_funnel::V_SD;
-use models::normal_mixture::std_normal_pdf;
+use figures::{Figure, Panel};
+use models::neals_funnel::exact_pdf;
 use sampler::Fit;
 
 /// Half-width of the x.1 window of the funnel scatter: the non-centred fit
@@ -23,7 +22,7 @@ fn funnel_v(out: &OutputDir, o: &Outcome) -> Result<()> {
     let curve: Vec<(f64, f64)> = (0..=400)
         .map(|i| {
             let v = -10.0 + 0.05 * i as f64;
-            (v, std_normal_pdf(v / V_SD) / V_SD)
+            (v, exact_pdf(v))
         })
         .collect();
     let panel = |title: &str, fit: &Fit| -> Result<Panel> {
@@ -35,8 +34,7 @@ fn funnel_v(out: &OutputDir, o: &Outcome) -> Result<()> {
     let panels =
         vec![panel("centred", &o.funnel_centred)?, panel("non-centred", &o.funnel_non_centred)?];
     let figure = Figure { legend_per_panel: true, ..Figure::grid(panels, 2, 360) };
-    draw(&out.path("funnel_v.svg"), &figure)?;
-    Ok(())
+    out.draw("funnel_v.svg", &figure)
 }
 
 /// Panels two to a row, each with its own legend, on shared axes.
@@ -64,8 +62,7 @@ fn funnel_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
     };
     let panels =
         vec![panel("centred", &o.funnel_centred)?, panel("non-centred", &o.funnel_non_centred)?];
-    draw(&out.path("funnel_scatter.svg"), &side_by_side(panels, 380))?;
-    Ok(())
+    out.draw("funnel_scatter.svg", &side_by_side(panels, 380))
 }
 
 /// The Eight Schools funnel: log tau against School A's effect (`theta.1`,
@@ -85,8 +82,7 @@ fn schools_scatter(out: &OutputDir, o: &Outcome) -> Result<()> {
     };
     let panels =
         vec![panel("centred", &o.schools_centred)?, panel("non-centred", &o.schools_non_centred)?];
-    draw(&out.path("schools_scatter.svg"), &side_by_side(panels, 380))?;
-    Ok(())
+    out.draw("schools_scatter.svg", &side_by_side(panels, 380))
 }
 
 /// Trace of log tau in chain 1 of each Eight Schools fit, with exact quantiles.
@@ -109,8 +105,7 @@ fn schools_trace(out: &OutputDir, o: &Outcome) -> Result<()> {
         panel("non-centred, chain 1", &o.schools_non_centred)?,
     ];
     let figure = Figure { columns: 1, ..side_by_side(panels, 300) };
-    draw(&out.path("schools_trace.svg"), &figure)?;
-    Ok(())
+    out.draw("schools_trace.svg", &figure)
 }
 
 /// The seed sweep: one dot per seed for each target and parameterisation.
@@ -155,8 +150,7 @@ fn sweep(out: &OutputDir, o: &Outcome) -> Result<()> {
         panel_height: 330,
         ..Default::default()
     };
-    draw(&out.path("sweep.svg"), &figure)?;
-    Ok(())
+    out.draw("sweep.svg", &figure)
 }
 
 /// Writes every figure of the chapter into `out`.

@@ -9,7 +9,7 @@
 //!
 //! Reference: Neal (2003), "Slice sampling", Annals of Statistics 31(3), §8.
 
-use crate::normal_mixture::std_normal_cdf;
+use crate::normal_mixture::{std_normal_cdf, std_normal_pdf};
 use diagnostics::inv_normal_cdf;
 use sampler::Model;
 
@@ -17,6 +17,11 @@ use sampler::Model;
 pub const V_SD: f64 = 3.0;
 /// Number of `x` coordinates in Neal's original example.
 pub const NEAL_K: usize = 9;
+
+/// The exact density of the marginal of `v`, the `Normal(0, 3)` density.
+pub fn exact_pdf(v: f64) -> f64 {
+    std_normal_pdf(v / V_SD) / V_SD
+}
 
 /// The exact `p`-quantile of the marginal of `v`, `3 Φ⁻¹(p)`.
 pub fn exact_quantile(p: f64) -> f64 {
@@ -118,6 +123,7 @@ mod tests {
         assert!((exact_quantile(0.975) - 3.0 * 1.959963984540054).abs() < 1e-12);
         assert!((exact_below(-2.0) - 0.2524925375469229).abs() < 1e-14);
         assert!((exact_below(exact_quantile(0.05)) - 0.05).abs() < 1e-14);
+        assert!((exact_pdf(3.0) - 0.08065690817304778).abs() < 1e-15);
     }
 
     #[test]
