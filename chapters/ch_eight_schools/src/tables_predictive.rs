@@ -40,19 +40,9 @@ pub(crate) fn fmt_interval((lo, hi): (f64, f64)) -> String {
 /// Lower quantiles of tau: exact against both fits. The neck of the funnel
 /// is where the centred fit falls short.
 pub fn tau_tail_table(o: &Outcome) -> Result<String> {
-    let (nc, c) = (o.non_centred.pooled_named("tau")?, o.centred.pooled_named("tau")?);
-    let rows: Vec<Vec<String>> = [0.01, 0.05, 0.1, 0.25, 0.5]
-        .iter()
-        .map(|&p| {
-            vec![
-                format!("{}%", sig(100.0 * p, 2)),
-                sig(o.exact.tau_quantile(p), 3),
-                sig(quantile(&nc, p), 3),
-                sig(quantile(&c, p), 3),
-            ]
-        })
-        .collect();
-    Ok(markdown_table(&["quantile of tau", "exact", "non-centred", "centred"], &rows)?)
+    let probs = [0.01, 0.05, 0.1, 0.25, 0.5];
+    let exact = |p| o.exact.tau_quantile(p);
+    chapter_support::exact_quantile_table("tau", &probs, exact, &o.non_centred, &o.centred)
 }
 
 /// Replicated effects of each school against the observed one.

@@ -4,8 +4,8 @@
 use crate::sweep::{SweepCell, cell};
 use crate::{NECK_THRESHOLDS, Outcome, QUANTILE_PROBS};
 use anyhow::Result;
-use chapter_support::{OutputDir, divergent_cell};
-use diagnostics::{ess_bulk, mean_se, median, median_range, quantile, rhat, share_below, sig};
+use chapter_support::{OutputDir, divergent_cell, exact_quantile_table};
+use diagnostics::{ess_bulk, mean_se, median, median_range, rhat, share_below, sig};
 use figures::markdown_table;
 use models::Parameterization;
 use models::neals_funnel::{exact_below, exact_quantile};
@@ -69,19 +69,8 @@ pub fn funnel_fits_table(o: &Outcome) -> Result<String> {
 
 /// Quantiles of `v` from both fits against the exact `Normal(0, 3)` ones.
 pub fn funnel_quantile_table(o: &Outcome) -> Result<String> {
-    let (nc, c) = (o.funnel_non_centred.pooled_named("v")?, o.funnel_centred.pooled_named("v")?);
-    let rows: Vec<Vec<String>> = QUANTILE_PROBS
-        .iter()
-        .map(|&p| {
-            vec![
-                format!("{}%", sig(100.0 * p, 2)),
-                sig(exact_quantile(p), 3),
-                sig(quantile(&nc, p), 3),
-                sig(quantile(&c, p), 3),
-            ]
-        })
-        .collect();
-    Ok(markdown_table(&["quantile of v", "exact", "non-centred", "centred"], &rows)?)
+    let (nc, c) = (&o.funnel_non_centred, &o.funnel_centred);
+    exact_quantile_table("v", &QUANTILE_PROBS, exact_quantile, nc, c)
 }
 
 /// `P(v < t)` for the neck thresholds: exact, and each fit's share of draws

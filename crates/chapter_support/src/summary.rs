@@ -1,6 +1,6 @@
 //! Summaries of fits, in the shape of ArviZ's `az.summary`, and timing to stderr.
 
-use diagnostics::{SummaryRow, ess_bulk, rhat, sig, summarize_named};
+use diagnostics::{SummaryRow, ess_bulk, quantile, rhat, sig, summarize_named};
 use sampler::Fit;
 use std::time::Instant;
 
@@ -58,4 +58,27 @@ pub fn timed_fit(
 pub fn divergent_cell(fit: &Fit) -> String {
     let share = 100.0 * fit.num_divergent() as f64 / fit.num_draws_total() as f64;
     format!("{} ({}%)", fit.num_divergent(), sig(share, 2))
+}
+
+/// Quantiles of the parameter `name` from a non-centred and a centred fit beside the
+/// exact ones, `exact(p)`, as a markdown table: one row per probability in `probs`,
+/// all to 3 significant digits (the funnel and Eight Schools chapters' check of the
+/// neck the centred fit misses).
+pub fn exact_quantile_table(
+    name: &str,
+    probs: &[f64],
+    exact: impl Fn(f64) -> f64,
+    non_centred: &Fit,
+    centred: &Fit,
+) -> anyhow::Result<String> {
+    let (nc, c) = (non_centred.pooled_named(name)?, centred.pooled_named(name)?);
+    let rows: Vec<Vec<String>> = probs
+        .iter()
+        .map(|&p| {
+            let values = [exact(p), quantile(&nc, p), quantile(&c, p)].map(|v| sig(v, 3));
+            std::iter::once(format!("{}%", sig(100.0 * p, 2))).chain(values).collect()
+        })
+        .collect();
+    let header = format!("quantile of {name}");
+    Ok(figures::markdown_table(&[&header, "exact", "non-centred", "centred"], &rows)?)
 }
