@@ -4,7 +4,7 @@ use crate::predictive::mean_sd;
 use crate::tables_predictive::*;
 use crate::{HDI_PROB, Outcome, tables_priors};
 use anyhow::Result;
-use chapter_support::{OutputDir, divergent_cell};
+use chapter_support::{OutputDir, divergent_cell, error_in_mcse};
 use diagnostics::{ebfmi, ess_bulk, ess_tail, mcse_mean, mean, quantile, rhat, share_below, sig};
 use figures::markdown_table;
 use models::eight_schools::{SIGMA, Y};
@@ -66,7 +66,7 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
             let chains = fit.try_chains_by_name(&name)?;
             let (m, se) = (mean(&chains.concat()), mcse_mean(&chains));
             row.push(sig(m, 4));
-            row.push(format!("{:+.1}", (m - exact_mean) / se));
+            row.push(error_in_mcse(m, exact_mean, se));
         }
         rows.push(row);
     }
@@ -76,7 +76,7 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
     for fit in [&o.non_centred, &o.centred] {
         let (p, se) = share_below(&fit.try_chains_by_name("tau")?, 1.0);
         row.push(sig(p, 4));
-        row.push(format!("{:+.1}", (p - p_exact) / se));
+        row.push(error_in_mcse(p, p_exact, se));
     }
     rows.push(row);
     Ok(markdown_table(

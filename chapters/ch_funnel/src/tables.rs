@@ -4,7 +4,7 @@
 use crate::sweep::{SweepCell, cell};
 use crate::{NECK_THRESHOLDS, Outcome, QUANTILE_PROBS};
 use anyhow::Result;
-use chapter_support::{OutputDir, divergent_cell, exact_quantile_table};
+use chapter_support::{OutputDir, divergent_cell, error_in_mcse, exact_quantile_table};
 use diagnostics::{ess_bulk, mean_se, median, median_range, rhat, share_below, sig};
 use figures::markdown_table;
 use models::Parameterization;
@@ -22,16 +22,6 @@ pub(crate) fn med_range(values: &[f64], digits: usize) -> String {
 pub(crate) fn count_range(values: &[f64]) -> String {
     let (m, lo, hi) = median_range(values);
     format!("{m} [{lo}, {hi}]")
-}
-
-/// `(share − exact) / se` with one decimal, or a dash when the share has no
-/// Monte Carlo error to measure against (no draw reached the region).
-fn error_in_mcse(share: f64, exact: f64, se: f64) -> String {
-    if se > 0.0 && se.is_finite() {
-        format!("{:+.1}", (share - exact) / se)
-    } else {
-        "— (no draws there)".to_string()
-    }
 }
 
 /// `mean ± se` over seeds, signed, with fixed decimals.

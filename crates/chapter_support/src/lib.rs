@@ -19,7 +19,7 @@ pub use args::SamplingArgs;
 pub use chapter::{Chapter, ChapterArgs, Defaults, NoFlags, Writer, main, run};
 pub use output::OutputDir;
 pub use summary::{
-    divergent_cell, exact_quantile_table, fit_summary, timed, timed_fit, worst_convergence,
-    worst_convergence_where,
+    divergent_cell, error_in_mcse, exact_quantile_table, fit_summary, timed, timed_fit,
+    worst_convergence, worst_convergence_where,
 };
 pub use warnings::report_warnings;

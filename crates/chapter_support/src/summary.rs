@@ -82,3 +82,19 @@ pub fn exact_quantile_table(
     let header = format!("quantile of {name}");
     Ok(figures::markdown_table(&[&header, "exact", "non-centred", "centred"], &rows)?)
 }
+
+/// An estimate's error in units of its Monte Carlo standard error, `(estimate − exact) / se`,
+/// signed with one decimal, or a dash when there is no Monte Carlo error to measure
+/// against (no draw reached the region whose share is estimated).
+///
+/// ```
+/// assert_eq!(chapter_support::error_in_mcse(0.31, 0.3, 0.004), "+2.5");
+/// assert_eq!(chapter_support::error_in_mcse(0.0, 0.01, 0.0), "— (no draws there)");
+/// ```
+pub fn error_in_mcse(estimate: f64, exact: f64, se: f64) -> String {
+    if se > 0.0 && se.is_finite() {
+        format!("{:+.1}", (estimate - exact) / se)
+    } else {
+        "— (no draws there)".to_string()
+    }
+}
