@@ -138,7 +138,7 @@ mod tests {
 
     #[test]
     fn exact_summary_agrees_with_a_large_simulation() {
-        let classes = crate::simulate::prior_predictive(11, 4000, 25);
+        let classes = models::beta_multilevel::simulate::prior_predictive(11, 4000, 25);
         let scores: Vec<f64> = classes.iter().flat_map(|(_, s)| s.iter().copied()).collect();
         let (_, sd) = mean_sd(&scores);
         let below = scores.iter().filter(|s| **s < 0.5).count() as f64 / scores.len() as f64;

@@ -84,7 +84,9 @@ pub const SIMULATION_MODELS: [&str; 5] =
 /// 37.5 and 12.5 or 22.5 and 7.5, dozens of prior sds away, so their
 /// posteriors stay near the prior and cannot be expected to cover them.
 pub fn simulation_checks(o: &Simulations) -> Vec<Check> {
-    use crate::simulate::{FIVE_SCHOOLS_TRUTH, HEIGHTS_TRUTH, THREE_LEVELS_TRUTH};
+    use models::beta_multilevel::simulate::{
+        FIVE_SCHOOLS_TRUTH, HEIGHTS_TRUTH, THREE_LEVELS_TRUTH,
+    };
     let (h, fit) = &o.heights;
     let mut truths = indexed("mu_country", &h.country_means);
     truths.push(("alpha_bar".into(), HEIGHTS_TRUTH.grand_mean));

@@ -2,12 +2,12 @@
 //! recovery and diagnostics tables, and the console report.
 
 use crate::recovery::{estimate, recovery_table};
-use crate::simulate::FIVE_SCHOOLS_TRUTH;
 use crate::{Outcome, named_fits, prior_check, tables_exam};
 use anyhow::Result;
 use chapter_support::{OutputDir, worst_convergence};
 use diagnostics::{ess_bulk, mean, rhat, sd, sig};
 use figures::markdown_table;
+use models::beta_multilevel::simulate::FIVE_SCHOOLS_TRUTH;
 use sampler::Fit;
 
 /// `mean [low, high]` of a parameter, to 3 significant digits.
@@ -34,7 +34,7 @@ const PARAM_HEADER: [&str; 6] =
     ["parameter", "true value", "posterior mean", "95% interval", "R-hat", "bulk ESS"];
 
 fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
-    use crate::simulate::HEIGHTS_TRUTH;
+    use models::beta_multilevel::simulate::HEIGHTS_TRUTH;
     let (data, fit) = &o.sims.heights;
     let mut rows = Vec::new();
     for (i, m) in data.country_means.iter().enumerate() {
@@ -165,7 +165,7 @@ fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
 }
 
 fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
-    use crate::simulate::THREE_LEVELS_TRUTH;
+    use models::beta_multilevel::simulate::THREE_LEVELS_TRUTH;
     let (data, fit) = &o.sims.three_levels;
     let mut rows = Vec::new();
     for (k, m) in data.district_means.iter().enumerate() {

@@ -8,9 +8,9 @@
 //! case ignored). BetaSchools without writers show `n/a`; they are skipped, as
 //! are the footnote rows at the bottom.
 
-use crate::exam_data::{ExamData, ExamSchool};
 use anyhow::{Context, Result, bail};
 use calamine::{Data, Reader, open_workbook_auto};
+use models::beta_multilevel::exam_data::{ExamData, ExamSchool};
 use std::path::Path;
 
 /// Rows searched for the header row.
