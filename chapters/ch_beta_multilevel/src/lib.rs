@@ -13,7 +13,6 @@ mod prior_check;
 pub mod recovery;
 mod tables;
 mod tables_exam;
-pub mod workbook;
 
 use anyhow::{Context, Result};
 use chapter_support::{ChapterArgs, Defaults, OutputDir, Writer, timed};
@@ -26,6 +25,7 @@ use models::beta_multilevel::simulate::{
     self, HeightsData, OneSchoolData, SchoolsData, ThreeLevelsData,
 };
 use models::beta_multilevel::three_levels::ThreeLevels;
+use models::beta_multilevel::workbook;
 use sampler::{Fit, Model, Settings};
 use std::path::PathBuf;
 
@@ -140,7 +140,7 @@ impl Fitter<'_> {
 /// The exam data: the workbook given with `--data`, or the simulated province.
 pub fn exam_data(args: &Args) -> Result<ExamData> {
     match &args.data {
-        Some(path) => workbook::load(path, &args.course, args.year),
+        Some(path) => Ok(workbook::load(path, &args.course, args.year)?),
         None => Ok(simulate_province(args.sampling.seed, &PROVINCE)),
     }
 }

@@ -14,7 +14,8 @@
 //! | published exam averages (summary-statistic likelihood) | [`exam`] |
 //!
 //! [`simulate`] draws the chapter's data sets from known truths, and
-//! [`exam_data`] holds the published exam results (with a simulated province).
+//! [`exam_data`] holds the published exam results (with a simulated province);
+//! with the `xlsx` feature, `workbook` reads the province's published workbook.
 
 pub mod beta;
 pub mod exam;
@@ -26,3 +27,5 @@ pub mod one_school;
 pub mod schools;
 pub mod simulate;
 pub mod three_levels;
+#[cfg(feature = "xlsx")]
+pub mod workbook;
