@@ -124,20 +124,15 @@ fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
     let (_, unpooled, pooled) = &o.sims.five_schools;
     let (a, b) = (pooled.pooled_named("alpha_bar")?, pooled.pooled_named("beta_bar")?);
     let n = a.len() as f64;
+    let beta_sd =
+        |(a, b): (f64, f64)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt();
     let fitted_mean = a.iter().zip(&b).map(|(a, b)| a / (a + b)).sum::<f64>() / n;
-    let fitted_sd = a
-        .iter()
-        .zip(&b)
-        .map(|(a, b)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt())
-        .sum::<f64>()
-        / n;
+    let fitted_sd = a.iter().zip(&b).map(|(a, b)| beta_sd((*a, *b))).sum::<f64>() / n;
     // The typical school's own uncertainty: median posterior sd, unpooled.
     let schools = 1..=o.sims.five_schools.0.school_means.len();
     let sd_of = |j| estimate(unpooled, &format!("mu_school.{j}")).map(|e| e.sd);
     let sds = schools.map(sd_of).collect::<Result<Vec<_>, _>>()?;
     let s = diagnostics::quantile(&sds, 0.5);
-    let beta_sd =
-        |(a, b): (f64, f64)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt();
     let ((mu, nu), ..) = FIVE_SCHOOLS_TRUTH;
     let truth = models::beta_multilevel::beta::shapes(mu, nu);
     let row = |what: String, mean: f64, sd: f64| {
