@@ -32,6 +32,7 @@ pub mod neals_funnel;
 pub mod normal_groups;
 pub mod normal_means_exact;
 pub mod normal_mixture;
+pub mod normal_sample;
 pub mod pooling_estimators;
 pub mod pooling_regression;
 pub mod regression_priors;
