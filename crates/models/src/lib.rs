@@ -15,6 +15,7 @@ pub mod cholesky_corr;
 pub mod correlated_slopes;
 pub mod data_error;
 pub mod declared;
+pub mod draws;
 pub mod eight_schools;
 pub mod eight_schools_covariate;
 pub mod eight_schools_exact;

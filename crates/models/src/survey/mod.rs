@@ -18,13 +18,13 @@
 
 pub mod data;
 pub mod declared;
-mod dirichlet;
 mod full;
+mod hdi;
 mod marginal;
 
 pub use data::Survey;
-pub use dirichlet::{beta_hdi, draw_dirichlet, draw_gamma};
 pub use full::FullModel;
+pub use hdi::beta_hdi;
 pub use marginal::{MarginalModel, with_region_draws};
 
 /// Names of the constrained values both models report: `alpha`, `pi0.k`, `pi.r.k`.
