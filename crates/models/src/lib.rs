@@ -1,5 +1,7 @@
 //! Every model of the book in one home: log densities, their data and loaders
-//! ([`hsb`], [`survey`], and any grouped CSV file: [`grouped_csv`]), and the exact answers where a model has one.
+//! ([`hsb`], [`survey`], [`efron_morris`], and any grouped CSV file: [`grouped_csv`]),
+//! the exact answers where a model has one, and the draws its simulators need
+//! ([`draws`]).
 //!
 //! Every model here implements [`sampler::Model`]. The model layer ([`layer`], with
 //! the density library [`lpdf`]) lets a model be declared: parameters with their
@@ -16,6 +18,7 @@ pub mod correlated_slopes;
 pub mod data_error;
 pub mod declared;
 pub mod draws;
+pub mod efron_morris;
 pub mod eight_schools;
 pub mod eight_schools_covariate;
 pub mod eight_schools_exact;
@@ -27,6 +30,7 @@ pub mod grouped_csv;
 pub mod grouped_regression;
 pub mod hierarchical_poisson;
 pub mod hsb;
+pub mod james_stein;
 pub mod layer;
 pub mod lpdf;
 pub mod neals_funnel;
