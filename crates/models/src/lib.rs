@@ -22,6 +22,7 @@ pub mod efron_morris;
 pub mod eight_schools;
 pub mod eight_schools_covariate;
 pub mod eight_schools_exact;
+pub mod eight_schools_loo;
 pub mod eight_schools_marginals;
 pub mod eight_schools_prior_grid;
 pub mod factor_gaussian;
