@@ -44,6 +44,7 @@ pub mod pooling_regression;
 pub mod regression_priors;
 pub mod school_scores;
 pub mod school_scores_experiment;
+pub mod shrinkage;
 pub mod simplex;
 pub mod survey;
 pub mod varying_slopes;

@@ -15,11 +15,15 @@
 //! and forward-mode gradients cost about `d` evaluations each (see the note in
 //! [`crate::layer::gradient`]). Each is checked against its declared twin in
 //! [`declared`] at 1000 random points (`crates/models/tests/survey.rs`).
+//!
+//! [`homogeneity`] asks whether the regions differ more than counting noise at all
+//! (Pearson's χ² test).
 
 pub mod data;
 pub mod declared;
 mod full;
 mod hdi;
+pub mod homogeneity;
 mod marginal;
 
 pub use data::Survey;
