@@ -24,6 +24,7 @@ pub mod eight_schools_covariate;
 pub mod eight_schools_exact;
 pub mod eight_schools_loo;
 pub mod eight_schools_marginals;
+pub mod eight_schools_predictive;
 pub mod eight_schools_prior_grid;
 pub mod factor_gaussian;
 pub mod gaussian;
