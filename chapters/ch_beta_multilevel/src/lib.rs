@@ -5,28 +5,28 @@
 //! `cargo run --release -p ch_beta_multilevel -- --help` lists the flags;
 //! `--data PATH` fits the province's real workbook instead of the simulated one.
 
-pub mod exam_data;
 pub mod exam_priors;
 mod plots;
 mod plots_exam;
 mod plots_schools;
 mod prior_check;
 pub mod recovery;
-pub mod simulate;
 mod tables;
 mod tables_exam;
-pub mod workbook;
 
 use anyhow::{Context, Result};
 use chapter_support::{ChapterArgs, Defaults, OutputDir, Writer, timed};
-use exam_data::{ExamData, PROVINCE, Selection, simulate_province};
 use models::beta_multilevel::exam::{ExamAverages, ExamHyperPriors, ExamPooling};
+use models::beta_multilevel::exam_data::{ExamData, PROVINCE, Selection, simulate_province};
 use models::beta_multilevel::heights::Heights;
 use models::beta_multilevel::one_school::OneSchool;
 use models::beta_multilevel::schools::{BetaPooling, BetaSchools};
+use models::beta_multilevel::simulate::{
+    self, HeightsData, OneSchoolData, SchoolsData, ThreeLevelsData,
+};
 use models::beta_multilevel::three_levels::ThreeLevels;
+use models::beta_multilevel::workbook;
 use sampler::{Fit, Model, Settings};
-use simulate::{HeightsData, OneSchoolData, SchoolsData, ThreeLevelsData};
 use std::path::PathBuf;
 
 /// Classes and students per class in the prior predictive check.
@@ -140,7 +140,7 @@ impl Fitter<'_> {
 /// The exam data: the workbook given with `--data`, or the simulated province.
 pub fn exam_data(args: &Args) -> Result<ExamData> {
     match &args.data {
-        Some(path) => workbook::load(path, &args.course, args.year),
+        Some(path) => Ok(workbook::load(path, &args.course, args.year)?),
         None => Ok(simulate_province(args.sampling.seed, &PROVINCE)),
     }
 }

@@ -1,7 +1,6 @@
 //! The figures of the exam-averages section.
 
 use crate::Outcome;
-use crate::exam_data::ExamSchool;
 use crate::plots::{groups_figure, panels_figure};
 use crate::pooling_label as label;
 use crate::recovery::estimate;
@@ -10,6 +9,7 @@ use chapter_support::OutputDir;
 use figures::recipes::group_intervals;
 use figures::theme::palette;
 use figures::{Mark, Panel, Shape, Style};
+use models::beta_multilevel::exam_data::ExamSchool;
 
 /// Indices of the kept schools, sorted by published mean (ties by position).
 pub(crate) fn order_by_mean(o: &Outcome) -> Vec<usize> {

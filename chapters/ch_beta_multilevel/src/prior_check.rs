@@ -7,8 +7,7 @@ use crate::Outcome;
 use anyhow::Result;
 use diagnostics::sig;
 use figures::markdown_table;
-use models::beta_multilevel::one_school::{MU_PRIOR, NU_PRIOR};
-use statrs::function::beta::beta_reg;
+use models::beta_multilevel::one_school::{MU_PRIOR, NU_PRIOR, exact_score_summary};
 
 /// The source's printed prior predictive summary (4 chains × 1000 draws of
 /// its Stan program): means of `mu`, `nu`, `a`, `b`, the sd of `mu`, and the
@@ -37,56 +36,6 @@ pub struct SourceSummary {
 
 fn mean_sd(xs: &[f64]) -> (f64, f64) {
     (diagnostics::mean(xs), diagnostics::sd(xs))
-}
-
-/// Midpoint-rule nodes and weights for `Normal(m, s)` over ±7 sd.
-fn normal_nodes(m: f64, s: f64, n: usize) -> Vec<(f64, f64)> {
-    let (lo, hi) = (m - 7.0 * s, m + 7.0 * s);
-    let h = (hi - lo) / n as f64;
-    let nodes: Vec<(f64, f64)> = (0..n)
-        .map(|i| {
-            let x = lo + (i as f64 + 0.5) * h;
-            let z = (x - m) / s;
-            (x, (-0.5 * z * z).exp())
-        })
-        .collect();
-    let total: f64 = nodes.iter().map(|(_, w)| w).sum();
-    nodes.into_iter().map(|(x, w)| (x, w / total)).collect()
-}
-
-/// Midpoint-rule nodes and weights for `Beta(a, b)` on (0, 1).
-fn beta_nodes(a: f64, b: f64, n: usize) -> Vec<(f64, f64)> {
-    let nodes: Vec<(f64, f64)> = (0..n)
-        .map(|i| {
-            let x = (i as f64 + 0.5) / n as f64;
-            (x, models::lpdf::beta::<f64>(x, a, b).exp())
-        })
-        .collect();
-    let total: f64 = nodes.iter().map(|(_, w)| w).sum();
-    nodes.into_iter().map(|(x, w)| (x, w / total)).collect()
-}
-
-/// Exact prior predictive quantities: sd of a score and `P(score < 1/2)`.
-pub fn exact_score_summary() -> (f64, f64) {
-    let (a, b) = MU_PRIOR;
-    let var_mu = a * b / ((a + b) * (a + b) * (a + b + 1.0));
-    let e_mu_1m = a * b / ((a + b) * (a + b + 1.0));
-    let nus = normal_nodes(NU_PRIOR.0, NU_PRIOR.1, 401);
-    let e_inv = nus.iter().map(|(nu, w)| w / (nu + 1.0)).sum::<f64>();
-    let sd = (e_mu_1m * e_inv + var_mu).sqrt();
-    let mus = beta_nodes(a, b, 800);
-    let below: f64 = mus
-        .iter()
-        .map(|(mu, wm)| {
-            wm * nus
-                .iter()
-                .step_by(5)
-                .map(|(nu, wn)| wn * beta_reg(mu * nu, (1.0 - mu) * nu, 0.5))
-                .sum::<f64>()
-                / nus.iter().step_by(5).map(|(_, w)| w).sum::<f64>()
-        })
-        .sum();
-    (sd, below)
 }
 
 /// The comparison table: source, our simulation, exact.
@@ -130,20 +79,4 @@ pub fn table(o: &Outcome) -> Result<String> {
         ],
         &rows,
     )?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exact_summary_agrees_with_a_large_simulation() {
-        let classes = crate::simulate::prior_predictive(11, 4000, 25);
-        let scores: Vec<f64> = classes.iter().flat_map(|(_, s)| s.iter().copied()).collect();
-        let (_, sd) = mean_sd(&scores);
-        let below = scores.iter().filter(|s| **s < 0.5).count() as f64 / scores.len() as f64;
-        let (exact_sd, exact_below) = exact_score_summary();
-        assert!((sd - exact_sd).abs() < 0.004, "{sd} vs {exact_sd}");
-        assert!((below - exact_below).abs() < 0.006, "{below} vs {exact_below}");
-    }
 }

@@ -11,7 +11,7 @@
 
 use crate::{Outcome, Simulations};
 use anyhow::Result;
-pub use diagnostics::Estimate;
+pub use diagnostics::{Estimate, TruthCheck, coverage, misses};
 use diagnostics::{MissingParameter, sig};
 use figures::markdown_table;
 use sampler::Fit;
@@ -28,44 +28,9 @@ pub fn estimate(fit: &Fit, name: &str) -> Result<Estimate, MissingParameter> {
     Estimate::named(fit, name, (TAIL, 1.0 - TAIL))
 }
 
-/// One parameter whose true value is known.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Check {
-    /// Which fit.
-    pub model: &'static str,
-    /// Parameter name.
-    pub name: String,
-    /// The value the data were simulated with.
-    pub truth: f64,
-    /// What the fit says.
-    pub estimate: Estimate,
-}
-
-impl Check {
-    /// Whether the interval covers the truth.
-    pub fn covered(&self) -> bool {
-        (self.estimate.low..=self.estimate.high).contains(&self.truth)
-    }
-
-    /// The truth's distance from the posterior mean, in posterior sds.
-    pub fn z(&self) -> f64 {
-        (self.truth - self.estimate.mean) / self.estimate.sd
-    }
-}
-
-/// Checks of `fit` for each `(name, truth)`.
-pub fn checks_of(model: &'static str, fit: &Fit, truths: &[(String, f64)]) -> Vec<Check> {
-    truths
-        .iter()
-        .filter_map(|(name, truth)| {
-            estimate(fit, name).ok().map(|estimate| Check {
-                model,
-                name: name.clone(),
-                truth: *truth,
-                estimate,
-            })
-        })
-        .collect()
+/// Checks of `fit` for each `(name, truth)`, with [`INTERVAL`] intervals.
+pub fn checks_of(model: &'static str, fit: &Fit, truths: &[(String, f64)]) -> Vec<TruthCheck> {
+    diagnostics::truth_checks(model, fit, truths, (TAIL, 1.0 - TAIL))
 }
 
 /// `(name.i, values[i − 1])` pairs.
@@ -83,8 +48,10 @@ pub const SIMULATION_MODELS: [&str; 5] =
 /// `Normal(3, 0.5)` and `Normal(1, 0.3)`, put the shapes of the simulations,
 /// 37.5 and 12.5 or 22.5 and 7.5, dozens of prior sds away, so their
 /// posteriors stay near the prior and cannot be expected to cover them.
-pub fn simulation_checks(o: &Simulations) -> Vec<Check> {
-    use crate::simulate::{FIVE_SCHOOLS_TRUTH, HEIGHTS_TRUTH, THREE_LEVELS_TRUTH};
+pub fn simulation_checks(o: &Simulations) -> Vec<TruthCheck> {
+    use models::beta_multilevel::simulate::{
+        FIVE_SCHOOLS_TRUTH, HEIGHTS_TRUTH, THREE_LEVELS_TRUTH,
+    };
     let (h, fit) = &o.heights;
     let mut truths = indexed("mu_country", &h.country_means);
     truths.push(("alpha_bar".into(), HEIGHTS_TRUTH.grand_mean));
@@ -113,7 +80,7 @@ pub fn simulation_checks(o: &Simulations) -> Vec<Check> {
 // ANCHOR_END: truths
 
 /// Checks of the school means of each exam fit, when the data were simulated.
-pub fn exam_checks(o: &Outcome) -> Vec<Check> {
+pub fn exam_checks(o: &Outcome) -> Vec<TruthCheck> {
     let truths: Option<Vec<f64>> = o.exam.selection.schools.iter().map(|s| s.true_mean).collect();
     let Some(truths) = truths else {
         return Vec::new();
@@ -126,20 +93,10 @@ pub fn exam_checks(o: &Outcome) -> Vec<Check> {
         .collect()
 }
 
-/// Covered count and total.
-pub fn coverage(checks: &[Check]) -> (usize, usize) {
-    (checks.iter().filter(|c| c.covered()).count(), checks.len())
-}
-
-/// The checks whose interval misses the truth.
-pub fn misses(checks: &[Check]) -> Vec<&Check> {
-    checks.iter().filter(|c| !c.covered()).collect()
-}
-
 /// What happened to the truths the intervals missed: each miss as
 /// `name (z)` when there are at most three, else their number and the range
 /// of `|z|`, where z is the truth's distance from the posterior mean in sds.
-fn describe_misses(checks: &[Check]) -> String {
+fn describe_misses(checks: &[TruthCheck]) -> String {
     let missed = misses(checks);
     if missed.is_empty() {
         return "—".into();
@@ -166,7 +123,7 @@ pub fn recovery_table(o: &Outcome) -> Result<String> {
     }
     let mut rows = Vec::new();
     for m in models {
-        let checks: Vec<Check> =
+        let checks: Vec<TruthCheck> =
             sims.iter().chain(&exams).filter(|c| c.model == m).cloned().collect();
         let label = if exams.iter().any(|c| c.model == m) {
             format!("exam averages, {m}")

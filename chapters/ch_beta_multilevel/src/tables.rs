@@ -2,12 +2,12 @@
 //! recovery and diagnostics tables, and the console report.
 
 use crate::recovery::{estimate, recovery_table};
-use crate::simulate::FIVE_SCHOOLS_TRUTH;
 use crate::{Outcome, named_fits, prior_check, tables_exam};
 use anyhow::Result;
 use chapter_support::{OutputDir, worst_convergence};
 use diagnostics::{ess_bulk, mean, rhat, sd, sig};
 use figures::markdown_table;
+use models::beta_multilevel::simulate::FIVE_SCHOOLS_TRUTH;
 use sampler::Fit;
 
 /// `mean [low, high]` of a parameter, to 3 significant digits.
@@ -34,7 +34,7 @@ const PARAM_HEADER: [&str; 6] =
     ["parameter", "true value", "posterior mean", "95% interval", "R-hat", "bulk ESS"];
 
 fn heights(out: &OutputDir, o: &Outcome) -> Result<()> {
-    use crate::simulate::HEIGHTS_TRUTH;
+    use models::beta_multilevel::simulate::HEIGHTS_TRUTH;
     let (data, fit) = &o.sims.heights;
     let mut rows = Vec::new();
     for (i, m) in data.country_means.iter().enumerate() {
@@ -124,20 +124,15 @@ fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
     let (_, unpooled, pooled) = &o.sims.five_schools;
     let (a, b) = (pooled.pooled_named("alpha_bar")?, pooled.pooled_named("beta_bar")?);
     let n = a.len() as f64;
+    let beta_sd =
+        |(a, b): (f64, f64)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt();
     let fitted_mean = a.iter().zip(&b).map(|(a, b)| a / (a + b)).sum::<f64>() / n;
-    let fitted_sd = a
-        .iter()
-        .zip(&b)
-        .map(|(a, b)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt())
-        .sum::<f64>()
-        / n;
+    let fitted_sd = a.iter().zip(&b).map(|(a, b)| beta_sd((*a, *b))).sum::<f64>() / n;
     // The typical school's own uncertainty: median posterior sd, unpooled.
     let schools = 1..=o.sims.five_schools.0.school_means.len();
     let sd_of = |j| estimate(unpooled, &format!("mu_school.{j}")).map(|e| e.sd);
     let sds = schools.map(sd_of).collect::<Result<Vec<_>, _>>()?;
     let s = diagnostics::quantile(&sds, 0.5);
-    let beta_sd =
-        |(a, b): (f64, f64)| models::beta_multilevel::beta::variance(a / (a + b), a + b).sqrt();
     let ((mu, nu), ..) = FIVE_SCHOOLS_TRUTH;
     let truth = models::beta_multilevel::beta::shapes(mu, nu);
     let row = |what: String, mean: f64, sd: f64| {
@@ -165,7 +160,7 @@ fn five_schools_shrinkage(o: &Outcome) -> Result<String> {
 }
 
 fn three_levels(out: &OutputDir, o: &Outcome) -> Result<()> {
-    use crate::simulate::THREE_LEVELS_TRUTH;
+    use models::beta_multilevel::simulate::THREE_LEVELS_TRUTH;
     let (data, fit) = &o.sims.three_levels;
     let mut rows = Vec::new();
     for (k, m) in data.district_means.iter().enumerate() {

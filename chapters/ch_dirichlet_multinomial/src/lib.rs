@@ -8,7 +8,6 @@
 //!
 //! `cargo run --release -p ch_dirichlet_multinomial -- --help` lists the flags.
 
-pub mod homogeneity;
 mod plots;
 pub mod shrinkage;
 mod tables;

@@ -1,7 +1,7 @@
 //! The chapter's figure: per-region intervals under no pooling and partial pooling,
 //! against the national baseline, one panel per answer category.
 
-use crate::shrinkage::{no_pooling_hdi, pooled_interval};
+use crate::shrinkage::pooled_interval;
 use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
 use chapter_support::OutputDir;
@@ -21,7 +21,7 @@ fn category_panel(survey: &Survey, fit: &Fit, k: usize) -> Result<Panel> {
     let (mut pp_mid, mut pp_lo, mut pp_hi) = (vec![], vec![], vec![]);
     for &r in &order {
         let y = &survey.counts[r];
-        let (lo, hi) = no_pooling_hdi(survey, r, k);
+        let (lo, hi) = survey.no_pooling_hdi(r, k, HDI_PROB);
         // Posterior mean of Dirichlet(1 + y_r).
         np_mid
             .push((1.0 + f64::from(y[k])) / (survey.num_categories() as f64 + f64::from(sizes[r])));

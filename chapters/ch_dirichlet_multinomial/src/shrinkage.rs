@@ -4,23 +4,13 @@
 //! `(alpha pi0ₖ + y_rk)/(alpha + n_r) = (1 − B_r) · y_rk/n_r + B_r · pi0ₖ` with
 //! `B_r = alpha/(alpha + n_r)`: the Dirichlet-multinomial's shrinkage factor, the
 //! counterpart of `sigma²/(sigma² + tau²)` in the normal model. We report its posterior
-//! mean, and the widths of 89% HDIs with and without pooling.
+//! mean, and the widths of 89% HDIs with and without pooling (the latter exact,
+//! [`Survey::no_pooling_hdi`]).
 
 use crate::HDI_PROB;
 use diagnostics::MissingParameter;
-use models::survey::beta_hdi;
 use models::survey::data::Survey;
 use sampler::Fit;
-
-/// Exact 89% HDI of category k's share in region r without pooling: the marginal
-/// `Beta(1 + y_rk, K − 1 + n_r − y_rk)` of `Dirichlet(1 + y_r)`.
-pub fn no_pooling_hdi(survey: &Survey, r: usize, k: usize) -> (f64, f64) {
-    let y = &survey.counts[r];
-    let n: u32 = y.iter().sum();
-    let a = 1.0 + f64::from(y[k]);
-    let b = (survey.num_categories() - 1) as f64 + f64::from(n - y[k]);
-    beta_hdi(a, b, HDI_PROB)
-}
 
 /// Posterior mean of `pi.r.k` (from 0-based r, k) and its 89% HDI in `fit`;
 /// a fit without that parameter is an error naming it.
@@ -58,7 +48,10 @@ pub fn category_widths(
     (0..survey.num_categories())
         .map(|k| {
             let (_, lo, hi) = pooled_interval(fit, r, k)?;
-            Ok(CategoryWidths { no_pooling: no_pooling_hdi(survey, r, k), partial: (lo, hi) })
+            Ok(CategoryWidths {
+                no_pooling: survey.no_pooling_hdi(r, k, HDI_PROB),
+                partial: (lo, hi),
+            })
         })
         .collect()
 }

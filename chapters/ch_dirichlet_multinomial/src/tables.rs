@@ -1,6 +1,5 @@
 //! The chapter's markdown tables and its console report.
 
-use crate::homogeneity::homogeneity_test;
 use crate::shrinkage::{category_widths, pooled_interval, region_shrinkage};
 use crate::{HDI_PROB, Outcome};
 use anyhow::Result;
@@ -8,6 +7,7 @@ use chapter_support::{OutputDir, fit_summary};
 use diagnostics::{ess_bulk, mcse_mean, sig};
 use figures::markdown_table;
 use models::survey::data::{CATEGORIES, Survey};
+use models::survey::homogeneity::homogeneity_test;
 use sampler::Fit;
 
 /// Numbers printed in the source, shown beside ours: `alpha` (mean, sd, 89% HDI) and

@@ -1,7 +1,6 @@
 //! The Dirichlet-Multinomial chapter: the two fits agree, its committed outputs are
 //! up to date and deterministic, and bad flags fail cleanly.
 
-use ch_dirichlet_multinomial::homogeneity::homogeneity_test;
 use ch_dirichlet_multinomial::shrinkage::region_shrinkage;
 use ch_dirichlet_multinomial::{Chapter, Outcome, run};
 use chapter_support::reference_platform_test;
@@ -11,6 +10,7 @@ use chapter_support::testing::{
 };
 use diagnostics::{mcse_mean, rhat, sig};
 use models::survey::Survey;
+use models::survey::homogeneity::homogeneity_test;
 
 /// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {

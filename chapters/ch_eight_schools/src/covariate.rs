@@ -1,32 +1,17 @@
 //! Exercise 5.8.4 d: when the schools are not exchangeable. Eight public and
 //! four private schools, private schools 5 points better on average; we
-//! simulate such data, fit the covariate model with NUTS, check the fit
-//! against the exact posterior, and ask how well `beta` is recovered — on
-//! one data set, and over many simulated data sets.
+//! simulate such data ([`models::eight_schools_covariate::simulate`]), fit the
+//! covariate model with NUTS, check the fit against the exact posterior, and ask
+//! how well `beta` is recovered — on one data set, and over many simulated data sets.
 
 use anyhow::Result;
 use diagnostics::{MissingParameter, quantile};
-use models::eight_schools_covariate::{CovariateExact, CovariateSchools};
-use sampler::rng::{chain_rng, std_normal, uniform};
+use models::eight_schools_covariate::{CovariateExact, CovariateSchools, TRUE_BETA, simulate};
 use sampler::{Fit, Settings};
 
-/// Public schools (`x = 0`).
-pub const PUBLIC: usize = 8;
-/// Private schools (`x = 1`).
-pub const PRIVATE: usize = 4;
-/// True population mean of public schools.
-pub const TRUE_MU: f64 = 8.0;
-/// True private-school advantage.
-pub const TRUE_BETA: f64 = 5.0;
-/// True between-school sd.
-pub const TRUE_TAU: f64 = 4.0;
-/// Standard errors are drawn uniformly from this range.
-pub const SIGMA_RANGE: (f64, f64) = (8.0, 16.0);
 /// Simulated data sets in the replication study.
 pub const REPLICATIONS: usize = 100;
 
-/// Stream family of the simulated data (data set `r` uses stream `r`).
-const DATA_STREAMS: u32 = 1002;
 /// Replication number of the NUTS fit of data set 0.
 const FIT_REPLICATION: u32 = 1003;
 /// Grid cells for the exact posterior of each data set.
@@ -35,24 +20,6 @@ const GRID: usize = 4000;
 const TAU_MAX: f64 = 80.0;
 /// Probability of the central intervals reported for `beta`.
 pub const INTERVAL: f64 = 0.89;
-
-// ANCHOR: simulate
-/// Simulates data set `r`: `theta_i = 8 + 5 x_i + 4 eta_i`, `sigma_i ~ Uniform(8, 16)`,
-/// `y_i ~ Normal(theta_i, sigma_i)`, with 8 public then 4 private schools.
-pub fn simulate(seed: u64, r: u32) -> CovariateSchools {
-    let mut rng = chain_rng(seed, DATA_STREAMS, r);
-    let x: Vec<f64> = (0..PUBLIC + PRIVATE).map(|i| if i < PUBLIC { 0.0 } else { 1.0 }).collect();
-    let mut y = Vec::new();
-    let mut sigma = Vec::new();
-    for &xi in &x {
-        let theta = TRUE_MU + TRUE_BETA * xi + TRUE_TAU * std_normal(&mut rng);
-        let s = SIGMA_RANGE.0 + (SIGMA_RANGE.1 - SIGMA_RANGE.0) * uniform(&mut rng);
-        y.push(theta + s * std_normal(&mut rng));
-        sigma.push(s);
-    }
-    CovariateSchools { y, sigma, x }
-}
-// ANCHOR_END: simulate
 
 /// The central `INTERVAL` interval of `beta` in one data set's exact posterior.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -122,15 +89,6 @@ pub fn nuts_interval(fit: &Fit, name: &str) -> Result<(f64, f64), MissingParamet
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn simulation_is_reproducible_and_has_the_design() {
-        let (a, b) = (simulate(7, 3), simulate(7, 3));
-        assert_eq!(a, b);
-        assert_ne!(a, simulate(7, 4));
-        assert_eq!(a.x.iter().filter(|x| **x == 1.0).count(), PRIVATE);
-        assert!(a.sigma.iter().all(|s| (8.0..16.0).contains(s)));
-    }
 
     #[test]
     fn exact_intervals_on_a_coarse_grid_match_a_fine_one() {

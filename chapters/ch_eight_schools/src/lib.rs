@@ -20,8 +20,8 @@ use chapter_support::{ChapterArgs, Defaults, NoFlags, Writer, fit_summary, timed
 use covariate::CovariateStudy;
 use diagnostics::SummaryRow;
 use models::eight_schools_exact::ExactPosterior;
+use models::eight_schools_predictive::{self, Predictive};
 use models::{EightSchools, Parameterization};
-use predictive::Predictive;
 use priors::PriorRow;
 use sampler::Fit;
 
@@ -96,7 +96,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     };
     let centred = fit_one(Parameterization::Centred, "centred fit")?;
     let non_centred = fit_one(Parameterization::NonCentred, "non-centred fit")?;
-    let predictive = predictive::draw(&non_centred, settings.seed)?;
+    let predictive = eight_schools_predictive::draw(&non_centred, settings.seed)?;
     let covariate = timed("covariate study", quiet, || covariate::run(&settings))?;
     let priors = timed("prior sensitivity", quiet, || priors::run(&settings))?;
     Ok(Outcome {

@@ -2,12 +2,13 @@
 //! the posterior predictive check, the new school, and the covariate model.
 
 use crate::Outcome;
-use crate::covariate::{self, INTERVAL, PRIVATE, TRUE_BETA, TRUE_MU, TRUE_TAU};
+use crate::covariate::{self, INTERVAL};
 use crate::predictive::{STATISTIC_NAMES, mean_sd, share_at_or_above, statistics};
 use anyhow::Result;
 use diagnostics::{mean, median, quantile, sig};
 use figures::markdown_table;
 use models::eight_schools::{SCHOOLS, Y};
+use models::eight_schools_covariate::{PRIVATE, TRUE_BETA, TRUE_MU, TRUE_TAU};
 use models::normal_mixture::NormalMixture;
 
 /// Index of School E (y = −1, sigma = 9) in the data.

@@ -4,7 +4,6 @@
 //!
 //! `cargo run --release -p ch_loo -- --help` lists the flags.
 
-pub mod exact;
 mod plots;
 pub mod pooling_models;
 mod tables;
@@ -13,6 +12,7 @@ use anyhow::Result;
 use chapter_support::args::at_least;
 use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use loo::{Comparison, LooResult, WaicResult};
+use models::eight_schools_loo as exact;
 use sampler::{Fit, Model};
 
 /// The LOO chapter's own flags (`--help` lists them with the shared ones).

@@ -8,7 +8,7 @@
 //! * partial pooling: the non-centred hierarchical model of [`models::EightSchools`].
 //!
 //! The standard errors `sigma_i` are known, so complete and no pooling are conjugate
-//! normal models (their exact answers are in [`crate::exact`]).
+//! normal models (their exact answers are in [`models::eight_schools_loo`]).
 
 use loo::WithLogLik;
 use models::declared::eight_schools::{CompletePooling, NoPooling, Schools};

@@ -9,7 +9,6 @@ mod numbers;
 mod plate;
 mod plots;
 mod predict;
-pub mod simulate;
 mod tables;
 mod tables_instructors;
 mod tables_schools;
@@ -18,12 +17,12 @@ use anyhow::Result;
 use chapter_support::stan_progress::fit_progress_text;
 use chapter_support::{ChapterArgs, Defaults, NoFlags, Writer};
 use models::Parameterization;
+use models::normal_groups::simulate::{self, Simulated};
 use models::normal_groups::{CompletePoolingMeans, GroupPriors, NoPoolingMeans, PartialPooling};
 use sampler::{Fit, Model, Settings};
 use std::time::Instant;
 
 pub use predict::NewGroup;
-pub use simulate::Simulated;
 
 /// Probability mass of the highest-density intervals in this chapter.
 pub const HDI_PROB: f64 = 0.89;
@@ -91,12 +90,15 @@ pub struct Outcome {
     pub schools_fit_nc: Fit,
 }
 
+/// Mean and [`HDI_PROB`] highest-density interval of `draws`.
+pub fn mean_hdi(draws: &[f64]) -> (f64, f64, f64) {
+    let (low, high) = diagnostics::hdi(draws, HDI_PROB);
+    (diagnostics::mean(draws), low, high)
+}
+
 /// Mean and highest-density interval of a named parameter's draws.
 pub fn estimate(fit: &Fit, name: &str) -> Result<(f64, f64, f64)> {
-    let draws = fit.pooled_named(name)?;
-    let mean = draws.iter().sum::<f64>() / draws.len() as f64;
-    let (low, high) = diagnostics::hdi(&draws, HDI_PROB);
-    Ok((mean, low, high))
+    Ok(mean_hdi(&fit.pooled_named(name)?))
 }
 
 /// Each group's estimate under a fit: `theta.i`, or `mu` for every group

@@ -7,9 +7,9 @@
 //! population the new instructor really comes from, so we can say how often
 //! each interval would contain a new instructor's true mean.
 
-use crate::HDI_PROB;
-use crate::simulate::{TRUE_MU, TRUE_TAU};
+use crate::mean_hdi;
 use anyhow::Result;
+use models::normal_groups::simulate::{TRUE_MU, TRUE_TAU};
 use sampler::Fit;
 use sampler::rng::{chain_rng, std_normal};
 use statrs::distribution::{ContinuousCDF, Normal};
@@ -35,12 +35,6 @@ pub struct NewGroup {
     pub complete_coverage: f64,
 }
 
-fn summarise(draws: &[f64]) -> (f64, f64, f64) {
-    let mean = draws.iter().sum::<f64>() / draws.len() as f64;
-    let (lo, hi) = diagnostics::hdi(draws, HDI_PROB);
-    (mean, lo, hi)
-}
-
 // ANCHOR: new_group
 /// Predictions for a new instructor from the partial- and complete-pooling fits.
 pub fn new_group(partial: &Fit, complete: &Fit, seed: u64) -> Result<NewGroup> {
@@ -60,13 +54,13 @@ pub fn new_group(partial: &Fit, complete: &Fit, seed: u64) -> Result<NewGroup> {
     // ANCHOR_END: new_group
     let population = Normal::new(TRUE_MU, TRUE_TAU)?;
     let coverage = |(_, lo, hi): (f64, f64, f64)| population.cdf(hi) - population.cdf(lo);
-    let partial_mean = summarise(&theta_new);
-    let complete_mean = summarise(&mu_c);
+    let partial_mean = mean_hdi(&theta_new);
+    let complete_mean = mean_hdi(&mu_c);
     Ok(NewGroup {
         partial_mean,
-        partial_student: summarise(&student),
+        partial_student: mean_hdi(&student),
         complete_mean,
-        complete_student: summarise(&student_c),
+        complete_student: mean_hdi(&student_c),
         partial_coverage: coverage(partial_mean),
         complete_coverage: coverage(complete_mean),
     })

@@ -2,12 +2,13 @@
 //! under three pooling strategies, the prediction for a new instructor, and
 //! what partial pooling learnt about the population.
 
-use crate::numbers::{interval, mean, rms_error, sd};
-use crate::simulate::{TRUE_MU, TRUE_SIGMA, TRUE_TAU};
+use crate::numbers::{interval, rms_error};
 use crate::{HDI_PROB, Outcome, estimate, group_estimates};
 use anyhow::Result;
 use diagnostics::sig;
+use diagnostics::{mean, sd};
 use figures::markdown_table;
+use models::normal_groups::simulate::{TRUE_MU, TRUE_SIGMA, TRUE_TAU};
 
 /// The simulated sections: size, sample mean and sd, true mean.
 pub fn data_table(o: &Outcome) -> Result<String> {

@@ -2,12 +2,13 @@
 //! the truth, our priors beside rstanarm's, and the truth of both
 //! simulations.
 
-use crate::numbers::{mean, rms_error, sd};
-use crate::simulate::{EFFECT_SD, NOISE_SD, TRUE_MU, TRUE_SIGMA, TRUE_TAU};
+use crate::numbers::rms_error;
 use crate::{HDI_PROB, INSTRUCTOR_PRIORS, Outcome, SCHOOL_PRIORS, group_estimates};
 use anyhow::Result;
 use diagnostics::sig;
+use diagnostics::{mean, sd};
 use figures::markdown_table;
+use models::normal_groups::simulate::{EFFECT_SD, NOISE_SD, TRUE_MU, TRUE_SIGMA, TRUE_TAU};
 
 /// How well the twenty-schools fit recovers the truth, in words.
 pub fn schools_sentence(o: &Outcome) -> Result<String> {

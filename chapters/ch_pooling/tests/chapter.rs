@@ -1,7 +1,6 @@
 //! The pooling chapter: its numbers against the simulation's truth and the
 //! logic of pooling, its committed outputs, determinism and error handling.
 
-use ch_pooling::simulate::{NOISE_SD, TRUE_MU};
 use ch_pooling::{Chapter, Outcome, estimate, group_estimates};
 use chapter_support::reference_platform_test;
 use chapter_support::testing::{
@@ -9,6 +8,7 @@ use chapter_support::testing::{
     expect_sampling_flag_failures,
 };
 use diagnostics::{ess_bulk, rhat, sig};
+use models::normal_groups::simulate::{NOISE_SD, TRUE_MU};
 
 /// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {

@@ -6,13 +6,12 @@
 //!
 //! `cargo run --release -p ch_recover -- --help` lists the flags.
 
-pub mod normal;
 mod tables;
 
 use anyhow::{Result, bail};
 use chapter_support::args::{at_least, positive};
 use chapter_support::{ChapterArgs, Writer, timed};
-use normal::{Likelihood, NormalSample, prior_draw, simulate};
+use models::normal_sample::{Likelihood, NormalSample, prior_draw, simulate};
 use sampler::rng::chain_rng;
 use sampler::{Fit, Settings, check_gradient};
 use sbc::recover::{RecoverSettings, Recovery, Truth, simulate_and_recover};

@@ -11,8 +11,8 @@ pub const ALPHA: f64 = 0.01;
 
 fn model_name(m: &ModelRun) -> &'static str {
     match m.likelihood {
-        crate::normal::Likelihood::Library => "`normal(y, mu, sigma)`",
-        crate::normal::Likelihood::MissingLogSigma => "by hand, no `− log σ`",
+        models::normal_sample::Likelihood::Library => "`normal(y, mu, sigma)`",
+        models::normal_sample::Likelihood::MissingLogSigma => "by hand, no `− log σ`",
     }
 }
 

@@ -2,13 +2,13 @@
 //! check, R-hat and the divergence count, and the tool flags it; the right model is
 //! not flagged. Plus the committed outputs, determinism and bad flags.
 
-use ch_recover::normal::Likelihood;
 use ch_recover::{Chapter, Outcome};
 use chapter_support::reference_platform_test;
 use chapter_support::testing::{
     assert_default_outputs_committed, assert_default_run_stays_out_of_book,
     assert_run_thread_count_invariant, default_outcome, expect_cli_failure,
 };
+use models::normal_sample::Likelihood;
 
 /// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {

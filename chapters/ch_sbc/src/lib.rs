@@ -5,15 +5,14 @@
 
 pub mod divergences;
 pub mod report;
-pub mod simulators;
 
 use anyhow::Result;
 use chapter_support::args::at_least;
 use chapter_support::{ChapterArgs, Defaults, OutputDir, timed};
 use models::Parameterization;
 use report::ModelReport;
+use sbc::priors::{EightSchoolsPrior, HospitalsPrior, SurveyFullPrior, SurveyPrior};
 use sbc::{EcdfBand, PriorSimulator, SbcSettings, ecdf_band, run_sbc};
-use simulators::{EightSchoolsPrior, HospitalsPrior, SurveyFullPrior, SurveyPrior};
 
 /// The calibration appendix's own flags (`--help` lists them with the shared ones).
 #[derive(Debug, Clone, clap::Args)]

@@ -1,8 +1,8 @@
 //! A small SBC run that must pass, and the appendix's plumbing.
 
-use ch_sbc::simulators::{EightSchoolsPrior, SurveyPrior};
 use ch_sbc::{Args, run};
 use models::Parameterization;
+use sbc::priors::{EightSchoolsPrior, SurveyPrior};
 use sbc::{PriorSimulator, SbcSettings, chi_square_test, ecdf_band, run_sbc};
 use std::path::Path;
 use std::time::Instant;

@@ -11,9 +11,9 @@
 //! Casella & Robert (1996), "Rao-Blackwellisation of sampling schemes",
 //! Biometrika 83(1).
 
-use crate::formula::{ranks_descending, shrinkage_factor, shrunk_estimate};
 use anyhow::Result;
 use models::eight_schools::{SCHOOLS, SIGMA, Y};
+use models::shrinkage::{shrinkage_factor, shrunk_estimate};
 use sampler::Fit;
 
 /// The fixed hyperparameters of the source's example.
@@ -84,4 +84,20 @@ pub fn tau_summary(fit: &Fit) -> Result<(f64, f64, f64)> {
     let mean = tau.iter().sum::<f64>() / n;
     let below = tau.iter().filter(|t| **t < TAU).count() as f64 / n;
     Ok((mean, diagnostics::median(&tau), below))
+}
+
+/// Competition ranks, largest value first: equal values share the smallest
+/// rank of their block (`[0.9, 0.8, 0.8, 0.5]` → `[1, 2, 2, 4]`).
+pub fn ranks_descending(values: &[f64]) -> Vec<usize> {
+    values.iter().map(|v| 1 + values.iter().filter(|w| *w > v).count()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_share_a_rank() {
+        assert_eq!(ranks_descending(&[0.9, 0.8, 0.8, 0.5]), vec![1, 2, 2, 4]);
+    }
 }

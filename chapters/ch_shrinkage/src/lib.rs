@@ -7,7 +7,6 @@
 
 pub mod eight;
 pub mod experiment;
-pub mod formula;
 pub mod grid;
 mod plots;
 mod tables;

@@ -2,7 +2,6 @@
 
 use crate::Outcome;
 use crate::eight::TAU;
-use crate::formula::shrinkage_factor;
 use crate::grid::{ESTIMATORS, TAUS};
 use anyhow::Result;
 use chapter_support::OutputDir;
@@ -11,6 +10,7 @@ use figures::recipes::{Shrinkage, pooling_mse_bars, shrinkage_arrows};
 use figures::theme::{self, palette};
 use figures::{Anchor, Figure, Mark, Panel, Scale, Style, draw};
 use models::eight_schools::{SCHOOLS, SIGMA};
+use models::shrinkage::shrinkage_factor;
 
 /// Points `(x[i], y[i])` of one style.
 fn points(xy: impl IntoIterator<Item = (f64, f64)>, style: Style) -> Mark {

@@ -6,15 +6,15 @@
 
 pub mod baseball;
 mod plots;
-pub mod risk;
 mod tables;
 
 use anyhow::Result;
 use chapter_support::args::at_least;
 use chapter_support::{ChapterArgs, Defaults, Writer, timed};
 use models::binomial_logit::BinomialLogit;
+use models::efron_morris::{AT_BATS, JamesStein, Player, data_path, james_stein_to_mean, load};
+use models::james_stein::{SimulatedRisk, simulate};
 use rayon::prelude::*;
-use risk::SimulatedRisk;
 use sampler::Fit;
 
 /// Numbers of means in the risk table.
@@ -77,9 +77,9 @@ pub struct Outcome {
     /// `PLUS_CURVES` (3 and 10), for the positive part's figure.
     pub along_norm: Vec<Vec<SimulatedRisk>>,
     /// The batting data.
-    pub players: Vec<baseball::Player>,
+    pub players: Vec<Player>,
     /// James–Stein on the early averages.
-    pub james_stein: baseball::JamesStein,
+    pub james_stein: JamesStein,
     /// The hierarchical binomial fit.
     pub fit: Fit,
     /// Its posterior mean of each player's ability.
@@ -97,9 +97,7 @@ pub fn compute(args: &Args) -> Result<Outcome> {
     let (at_zero, at_one) = timed("risk simulations", quiet, || {
         let sim = |norm_of: fn(usize) -> f64, offset: u32| -> Vec<SimulatedRisk> {
             dims.par_iter()
-                .map(|&p| {
-                    risk::simulate(p, norm_of(p), args.reps, seed, RISK_STREAM + offset + p as u32)
-                })
+                .map(|&p| simulate(p, norm_of(p), args.reps, seed, RISK_STREAM + offset + p as u32))
                 .collect()
         };
         (sim(|_| 0.0, 0), sim(|p| (p as f64).sqrt(), 1000))
@@ -112,20 +110,20 @@ pub fn compute(args: &Args) -> Result<Outcome> {
                     .into_par_iter()
                     .map(|k| {
                         let stream = RISK_STREAM + 10_000 + 100 * p as u32 + k;
-                        risk::simulate(p, f64::from(k), args.reps, seed, stream)
+                        simulate(p, f64::from(k), args.reps, seed, stream)
                     })
                     .collect()
             })
             .collect()
     });
 
-    let players = baseball::load(&baseball::data_path())?;
+    let players = load(&data_path())?;
     let early: Vec<f64> = players.iter().map(|p| p.early).collect();
-    let james_stein = baseball::james_stein_to_mean(&early, baseball::AT_BATS);
+    let james_stein = james_stein_to_mean(&early, AT_BATS);
     // ANCHOR: hierarchical
     let model = BinomialLogit::declare(
         players.iter().map(|p| p.hits).collect(),
-        vec![baseball::AT_BATS; players.len()],
+        vec![AT_BATS; players.len()],
         MU_PRIOR.0,
         MU_PRIOR.1,
         TAU_PRIOR_SCALE,

@@ -1,12 +1,12 @@
 //! The chapter's figures.
 
 use crate::Outcome;
-use crate::risk::exact_risk;
 use anyhow::Result;
 use chapter_support::OutputDir;
 use figures::recipes::lines;
 use figures::theme::{self, palette};
 use figures::{Figure, Mark, Panel, Style};
+use models::james_stein::exact_risk;
 
 /// Dimensions drawn in the risk figure.
 pub const CURVES: [usize; 4] = [3, 5, 10, 20];

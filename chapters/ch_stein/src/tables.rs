@@ -1,12 +1,13 @@
 //! The chapter's markdown tables, sentences and console report.
 
-use crate::baseball::{AT_BATS, made_worse, total_squared_error};
-use crate::risk::{Estimate, exact_risk};
+use crate::baseball::made_worse;
 use crate::{MU_PRIOR, Outcome, TAU_PRIOR_SCALE};
 use anyhow::Result;
 use chapter_support::{OutputDir, fit_summary};
 use diagnostics::{fixed, sig, summary_markdown};
 use figures::markdown_table;
+use models::efron_morris::AT_BATS;
+use models::james_stein::{Estimate, exact_risk, loss};
 
 /// `mean ± se` of a Monte Carlo estimate.
 fn pm(e: &Estimate) -> String {
@@ -92,7 +93,7 @@ pub fn batting_table(o: &Outcome) -> Result<String> {
 pub fn errors_table(o: &Outcome) -> Result<String> {
     let truth: Vec<f64> = o.players.iter().map(|p| p.rest).collect();
     let early: Vec<f64> = o.players.iter().map(|p| p.early).collect();
-    let raw = total_squared_error(&early, &truth);
+    let raw = loss(&early, &truth);
     let closer = |est: &[f64]| {
         est.iter()
             .zip(&early)
@@ -102,7 +103,7 @@ pub fn errors_table(o: &Outcome) -> Result<String> {
     };
     let n = truth.len();
     let row = |label: &str, est: &[f64]| -> Vec<String> {
-        let e = total_squared_error(est, &truth);
+        let e = loss(est, &truth);
         vec![
             label.to_string(),
             fixed(e, 4),

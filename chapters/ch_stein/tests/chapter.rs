@@ -2,8 +2,7 @@
 //! the batting averages against Efron & Morris, the committed outputs,
 //! determinism and error handling.
 
-use ch_stein::baseball::{made_worse, total_squared_error};
-use ch_stein::risk::{exact_risk, simulate};
+use ch_stein::baseball::made_worse;
 use ch_stein::{Chapter, Outcome};
 use chapter_support::reference_platform_test;
 use chapter_support::testing::{
@@ -12,6 +11,7 @@ use chapter_support::testing::{
     expect_sampling_flag_failures,
 };
 use diagnostics::{fixed, rhat, sig};
+use models::james_stein::{exact_risk, loss, simulate};
 
 /// The default run, computed once for all tests in this file.
 fn outcome() -> &'static Outcome {
@@ -59,7 +59,7 @@ fn james_stein_dominates_and_the_positive_part_does_better() {
     for sims in &o.along_norm {
         assert_eq!(sims.len(), 13);
         for r in sims {
-            let exact = ch_stein::risk::exact_risk(r.p, r.norm);
+            let exact = exact_risk(r.p, r.norm);
             assert!(r.js_plus.mean < exact + 4.0 * r.js_plus.se, "p = {}, ‖θ‖ = {}", r.p, r.norm);
         }
     }
@@ -72,10 +72,10 @@ fn batting_averages_reproduce_efron_and_morris() {
     assert_eq!(fixed(o.james_stein.keep, 3), "0.212");
     let truth: Vec<f64> = o.players.iter().map(|p| p.rest).collect();
     let early: Vec<f64> = o.players.iter().map(|p| p.early).collect();
-    let raw = total_squared_error(&early, &truth);
+    let raw = loss(&early, &truth);
     // Their total squared errors: about 0.077 raw against 0.022 for James–Stein.
-    assert!(total_squared_error(&o.james_stein.estimates, &truth) < raw / 3.0);
-    assert!(total_squared_error(&o.hierarchical, &truth) < raw / 3.0);
+    assert!(loss(&o.james_stein.estimates, &truth) < raw / 3.0);
+    assert!(loss(&o.hierarchical, &truth) < raw / 3.0);
     assert_eq!(o.fit.num_divergent(), 0);
     for i in 0..o.fit.param_names.len() {
         assert!(rhat(&o.fit.chains_of(i)) < 1.01, "{}", o.fit.param_names[i]);

@@ -12,9 +12,9 @@
 use crate::error::{LooError, Result};
 use crate::input::{by_observation, se_of_sum};
 use crate::khat::{KhatCategory, khat_threshold};
-use crate::logsumexp::logsumexp;
 use crate::psis::psis;
 use rayon::prelude::*;
+use sampler::logsumexp;
 
 /// PSIS-LOO estimates for one model.
 #[derive(Debug, Clone, PartialEq)]

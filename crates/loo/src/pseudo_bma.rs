@@ -9,7 +9,7 @@
 //! Predictive Distributions", *Bayesian Analysis* 13(3), Section 3.4.
 
 use crate::error::{LooError, Result};
-use crate::logsumexp::logsumexp;
+use sampler::logsumexp;
 use sampler::rng::{chain_rng, uniform_open0};
 
 /// Pseudo-BMA+ weights from each model's pointwise elpd, using `num_bootstrap` Bayesian

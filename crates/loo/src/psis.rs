@@ -16,7 +16,7 @@
 
 use crate::error::{LooError, Result};
 use crate::gpd::{gpd_fit, gpd_quantile};
-use crate::logsumexp::logsumexp;
+use sampler::logsumexp;
 
 /// The outcome of PSIS for one vector of log ratios.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,7 +11,7 @@
 
 use crate::error::Result;
 use crate::input::{by_observation, mean_var, se_of_sum};
-use crate::logsumexp::logsumexp;
+use sampler::logsumexp;
 
 /// Pointwise p_waic above this value triggers the warning.
 pub const P_WAIC_WARNING: f64 = 0.4;

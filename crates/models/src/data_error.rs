@@ -1,6 +1,6 @@
 //! What can go wrong when reading a data file: one error type for every CSV loader
-//! ([`crate::hsb::data`], [`crate::grouped_csv`]). Each message is one line naming the
-//! file, and the line and column where the problem is.
+//! ([`crate::hsb::data`], [`crate::grouped_csv`], [`crate::efron_morris`]). Each
+//! message is one line naming the file, and the line and column where the problem is.
 
 use std::path::PathBuf;
 

@@ -8,13 +8,15 @@
 //! As in Eight Schools, the model is Gaussian given `tau`:
 //! `y ~ Normal(X b, diag(sigma_i² + tau²))` with `b = (mu, beta)` and a
 //! normal prior on `b`, so [`CovariateSchools::exact`] integrates `b` out in
-//! closed form and `tau` on a grid.
+//! closed form and `tau` on a grid. [`simulate`] draws the exercise's data sets:
+//! eight public and four private schools, private ones 5 points better.
 //!
 //! Reference: Gelman & Hill (2007), *Data Analysis Using Regression and
 //! Multilevel/Hierarchical Models*, ch. 12 (group-level predictors).
 
 use crate::normal_mixture::NormalMixture;
 use sampler::Model;
+use sampler::rng::{chain_rng, std_normal, uniform};
 
 /// The priors on `mu` and `tau` are Eight Schools' own.
 pub use crate::eight_schools::{MU_PRIOR_SD, TAU_PRIOR_SCALE};
@@ -196,6 +198,41 @@ impl Model for CovariateSchools {
     }
 }
 
+// The simulation study of exercise 5.8.4 d: the design and its data.
+
+/// Public schools (`x = 0`).
+pub const PUBLIC: usize = 8;
+/// Private schools (`x = 1`).
+pub const PRIVATE: usize = 4;
+/// True population mean of public schools.
+pub const TRUE_MU: f64 = 8.0;
+/// True private-school advantage.
+pub const TRUE_BETA: f64 = 5.0;
+/// True between-school sd.
+pub const TRUE_TAU: f64 = 4.0;
+/// Standard errors are drawn uniformly from this range.
+pub const SIGMA_RANGE: (f64, f64) = (8.0, 16.0);
+/// Stream family of the simulated data (data set `r` uses stream `r`).
+const DATA_STREAMS: u32 = 1002;
+
+// ANCHOR: simulate
+/// Simulates data set `r`: `theta_i = 8 + 5 x_i + 4 eta_i`, `sigma_i ~ Uniform(8, 16)`,
+/// `y_i ~ Normal(theta_i, sigma_i)`, with 8 public then 4 private schools.
+pub fn simulate(seed: u64, r: u32) -> CovariateSchools {
+    let mut rng = chain_rng(seed, DATA_STREAMS, r);
+    let x: Vec<f64> = (0..PUBLIC + PRIVATE).map(|i| if i < PUBLIC { 0.0 } else { 1.0 }).collect();
+    let mut y = Vec::new();
+    let mut sigma = Vec::new();
+    for &xi in &x {
+        let theta = TRUE_MU + TRUE_BETA * xi + TRUE_TAU * std_normal(&mut rng);
+        let s = SIGMA_RANGE.0 + (SIGMA_RANGE.1 - SIGMA_RANGE.0) * uniform(&mut rng);
+        y.push(theta + s * std_normal(&mut rng));
+        sigma.push(s);
+    }
+    CovariateSchools { y, sigma, x }
+}
+// ANCHOR_END: simulate
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,5 +275,14 @@ mod tests {
         }
         assert!(exact.beta.mean().abs() < 1e-12);
         assert!((exact.beta.sd() - BETA_PRIOR_SD).abs() < 1e-9);
+    }
+
+    #[test]
+    fn simulation_is_reproducible_and_has_the_design() {
+        let (a, b) = (simulate(7, 3), simulate(7, 3));
+        assert_eq!(a, b);
+        assert_ne!(a, simulate(7, 4));
+        assert_eq!(a.x.iter().filter(|x| **x == 1.0).count(), PRIVATE);
+        assert!(a.sigma.iter().all(|s| (8.0..16.0).contains(s)));
     }
 }

@@ -18,6 +18,8 @@
 //!   leave `theta_i` close to its prior; centred suits large groups, whose
 //!   data pin `theta_i` down (Papaspiliopoulos, Roberts & Sköld 2007).
 //!
+//! [`simulate`] draws the pooling chapter's two data sets from a known truth.
+//!
 //! Scales are sampled on the log scale with the Jacobian added (Stan's
 //! transform for positive parameters).
 //!
@@ -27,6 +29,8 @@
 
 use crate::Parameterization;
 use sampler::{Model, Result, SamplerError};
+
+pub mod simulate;
 
 /// Sufficient statistics of grouped observations.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,6 +13,7 @@
 //! Reference: Gelman et al. (2013), *Bayesian Data Analysis*, 3rd ed., §5.4.
 
 use crate::Priors;
+use crate::shrinkage::shrunk_estimate;
 
 /// Grid cells over `tau`.
 pub const CELLS: usize = 600;
@@ -46,10 +47,7 @@ pub fn posterior_means(y: &[f64], se: &[f64], p: &Priors) -> Vec<f64> {
         conditional.push(
             y.iter()
                 .zip(se)
-                .map(|(yj, sj)| {
-                    let b = sj * sj / (sj * sj + tau * tau);
-                    (1.0 - b) * yj + b * m
-                })
+                .map(|(yj, sj)| shrunk_estimate(*yj, *sj, m, tau))
                 .collect::<Vec<f64>>(),
         );
     }

@@ -9,6 +9,7 @@
 //! under-confidence.
 //!
 //! * [`simulator`]: the prior-and-data simulator a model provides;
+//! * [`priors`]: the simulators of the book's models that the appendix calibrates;
 //! * [`rank`]: thinning by effective sample size, ranks, and randomised PIT values;
 //! * [`run`]: the replication loop, parallel and reproducible;
 //! * [`uniformity`]: rank histograms with binomial bands, a chi-square test,
@@ -27,6 +28,7 @@
 //! sensitivity", Bayesian Analysis.
 
 pub mod ks;
+pub mod priors;
 pub mod rank;
 pub mod recover;
 pub mod run;

@@ -1,7 +1,7 @@
 //! The workbook loader, on small workbooks the test writes itself in the
 //! layout of the province's file (calamine only reads, so rust_xlsxwriter writes).
 
-use ch_beta_multilevel::workbook::load;
+use models::beta_multilevel::workbook::load;
 use rust_xlsxwriter::Workbook;
 use std::path::{Path, PathBuf};
 

@@ -12,12 +12,19 @@
 //! | five schools, unpooled or pooled through a Beta prior | [`schools`] |
 //! | districts → schools → students | [`three_levels`] |
 //! | published exam averages (summary-statistic likelihood) | [`exam`] |
+//!
+//! [`simulate`] draws the chapter's data sets from known truths, and
+//! [`exam_data`] holds the published exam results (with a simulated province);
+//! [`workbook`] reads the province's published workbook.
 
 pub mod beta;
 pub mod exam;
+pub mod exam_data;
 pub mod exam_declared;
 mod hand;
 pub mod heights;
 pub mod one_school;
 pub mod schools;
+pub mod simulate;
 pub mod three_levels;
+pub mod workbook;

@@ -11,7 +11,7 @@
 //! multivariate β-distribution, and correlations among proportions", *Biometrika* 49.
 
 use super::data::Survey;
-use super::dirichlet::draw_dirichlet;
+use crate::draws::draw_dirichlet;
 use crate::simplex;
 use sampler::rng::chain_rng;
 use sampler::{Fit, Model};

@@ -15,16 +15,20 @@
 //! and forward-mode gradients cost about `d` evaluations each (see the note in
 //! [`crate::layer::gradient`]). Each is checked against its declared twin in
 //! [`declared`] at 1000 random points (`crates/models/tests/survey.rs`).
+//!
+//! [`homogeneity`] asks whether the regions differ more than counting noise at all
+//! (Pearson's χ² test).
 
 pub mod data;
 pub mod declared;
-mod dirichlet;
 mod full;
+mod hdi;
+pub mod homogeneity;
 mod marginal;
 
 pub use data::Survey;
-pub use dirichlet::{beta_hdi, draw_dirichlet, draw_gamma};
 pub use full::FullModel;
+pub use hdi::beta_hdi;
 pub use marginal::{MarginalModel, with_region_draws};
 
 /// Names of the constrained values both models report: `alpha`, `pi0.k`, `pi.r.k`.

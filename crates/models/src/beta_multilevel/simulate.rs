@@ -1,10 +1,10 @@
-//! The chapter's simulated data sets, each with the truth it was drawn from.
+//! The Beta chapter's simulated data sets, each with the truth it was drawn from.
 //!
 //! Every data set draws from its own ChaCha8 stream, `chain_rng(seed,
 //! DATA_REPLICATION, k)`, a replication number no fit uses, so the data do
 //! not change when the sampler's settings do.
 
-use models::beta_multilevel::beta::{beta_draw, shapes};
+use super::beta::{beta_draw, shapes};
 use rand::Rng;
 use sampler::rng::{chain_rng, std_normal};
 
@@ -34,10 +34,15 @@ pub const HEIGHTS_TRUTH: HeightsTruth =
 /// The settings of the heights simulation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HeightsTruth {
+    /// Number of countries.
     pub countries: usize,
+    /// People per country.
     pub people: usize,
+    /// Mean of the country means (cm).
     pub grand_mean: f64,
+    /// Spread of the country means (cm).
     pub country_sd: f64,
+    /// Spread of heights within a country (cm).
     pub person_sd: f64,
 }
 
@@ -89,7 +94,7 @@ pub fn one_school(seed: u64) -> OneSchoolData {
 /// `nu ~ Normal(10, 1)`: the `(mu, nu)` each class draws its scores from,
 /// and the scores of `students` students.
 pub fn prior_predictive(seed: u64, classes: usize, students: usize) -> Vec<((f64, f64), Vec<f64>)> {
-    use models::beta_multilevel::one_school::{MU_PRIOR, NU_PRIOR};
+    use super::one_school::{MU_PRIOR, NU_PRIOR};
     let mut rng = data_rng(seed, stream::PRIOR_PREDICTIVE);
     (0..classes)
         .map(|_| {
@@ -145,8 +150,11 @@ pub fn five_schools(seed: u64) -> SchoolsData {
 /// The settings of the three-level simulation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ThreeLevelsTruth {
+    /// Number of districts.
     pub districts: usize,
+    /// Schools in each district.
     pub schools_per_district: usize,
+    /// Students in each school.
     pub students_per_school: usize,
     /// Mean and sample size of the Beta the district means come from.
     pub top: (f64, f64),

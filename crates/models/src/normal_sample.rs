@@ -1,11 +1,11 @@
-//! The page's model: a normal sample with unknown mean and spread, written with the
-//! model layer — once as it should be, once with the mistake a reader made, the
-//! `−log σ` of each observation's normal density left out.
+//! The simulate-and-recover page's model: a normal sample with unknown mean and
+//! spread, written with the model layer — once as it should be, once with the mistake
+//! a reader made, the `−log σ` of each observation's normal density left out.
 //!
 //! `mu ~ Normal(0, 10)`, `sigma ~ HalfNormal(10)`, `y_i ~ Normal(mu, sigma)`.
 
-use models::layer::{Declaration, Declared, Density, Number, Params, Scalar, Target};
-use models::lpdf::{half_normal, normal};
+use crate::layer::{Declaration, Declared, Density, Number, Params, Scalar, Target};
+use crate::lpdf::{half_normal, normal};
 use rand::rngs::ChaCha8Rng;
 use sampler::rng::std_normal;
 

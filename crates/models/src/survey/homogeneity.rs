@@ -9,8 +9,21 @@
 //!
 //! Reference: Agresti (2013), *Categorical Data Analysis*, 3rd ed., §3.2.
 
-use anyhow::{Result, bail};
 use statrs::distribution::{ChiSquared, ContinuousCDF};
+
+/// A table the test cannot be computed on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TableError {
+    /// Fewer than two rows or columns.
+    #[error("a homogeneity test needs at least two rows and two columns, got {rows} x {cols}")]
+    TooSmall { rows: usize, cols: usize },
+    /// Rows of unequal length.
+    #[error("every row of the table must have {cols} counts")]
+    Ragged { cols: usize },
+    /// A row or a column with no counts (its expected counts would be zero).
+    #[error("a row or a column of the table has no counts")]
+    Empty,
+}
 
 /// Pearson's χ² test of homogeneity of the rows of a contingency table.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,21 +40,21 @@ pub struct ChiSquareTest {
 ///
 /// Errors on fewer than two rows or columns, rows of unequal length, an empty row or an
 /// empty column (its expected counts would be zero).
-pub fn homogeneity_test(counts: &[Vec<u32>]) -> Result<ChiSquareTest> {
+pub fn homogeneity_test(counts: &[Vec<u32>]) -> Result<ChiSquareTest, TableError> {
     let rows = counts.len();
     let cols = counts.first().map_or(0, Vec::len);
     if rows < 2 || cols < 2 {
-        bail!("a homogeneity test needs at least two rows and two columns, got {rows} x {cols}");
+        return Err(TableError::TooSmall { rows, cols });
     }
     if counts.iter().any(|r| r.len() != cols) {
-        bail!("every row of the table must have {cols} counts");
+        return Err(TableError::Ragged { cols });
     }
     let row_totals: Vec<f64> =
         counts.iter().map(|r| r.iter().map(|&c| f64::from(c)).sum()).collect();
     let col_totals: Vec<f64> =
         (0..cols).map(|k| counts.iter().map(|r| f64::from(r[k])).sum()).collect();
     if row_totals.contains(&0.0) || col_totals.contains(&0.0) {
-        bail!("a row or a column of the table has no counts");
+        return Err(TableError::Empty);
     }
     let total: f64 = row_totals.iter().sum();
     let mut statistic = 0.0;
@@ -52,7 +65,8 @@ pub fn homogeneity_test(counts: &[Vec<u32>]) -> Result<ChiSquareTest> {
         }
     }
     let df = (rows - 1) * (cols - 1);
-    let p_value = ChiSquared::new(df as f64)?.sf(statistic);
+    let p_value =
+        ChiSquared::new(df as f64).expect("two rows and two columns give df ≥ 1").sf(statistic);
     Ok(ChiSquareTest { statistic, df, p_value })
 }
 

@@ -1,11 +1,13 @@
-//! The chapter's two simulated data sets, drawn from a known truth.
+//! The two simulated data sets of the pooling chapter (five instructors,
+//! twenty schools), drawn from a known truth.
 //!
 //! Each data set has its own random stream (`chain_rng(seed, stream, 0)`
 //! with a stream number no fit uses), so changing the sampler's settings
 //! never changes the data.
 
-use models::normal_groups::GroupStats;
+use super::GroupStats;
 use rand::Rng;
+use sampler::Result;
 use sampler::rng::{chain_rng, std_normal, uniform};
 
 /// Stream of the instructor data.
@@ -76,7 +78,7 @@ fn simulate<R: Rng + ?Sized>(
     mu: f64,
     tau: f64,
     sigma: f64,
-) -> anyhow::Result<Simulated> {
+) -> Result<Simulated> {
     let truth: Vec<f64> = sizes.iter().map(|_| mu + tau * std_normal(rng)).collect();
     let groups: Vec<Vec<f64>> = sizes
         .iter()
@@ -90,7 +92,7 @@ fn simulate<R: Rng + ?Sized>(
 // ANCHOR: instructors
 /// Five sections of 10–20 students: section sizes, then each instructor's
 /// true mean `Normal(72, 6)`, then scores `Normal(true mean, 15)`.
-pub fn instructors(seed: u64) -> anyhow::Result<Simulated> {
+pub fn instructors(seed: u64) -> Result<Simulated> {
     let mut rng = chain_rng(seed, INSTRUCTOR_STREAM, 0);
     let sizes: Vec<usize> =
         (0..SECTIONS).map(|_| uniform_int(&mut rng, SECTION_SIZES.0, SECTION_SIZES.1)).collect();
@@ -100,7 +102,7 @@ pub fn instructors(seed: u64) -> anyhow::Result<Simulated> {
 
 /// Twenty schools of Poisson(25) students (at least one each), effects
 /// `Normal(0, 5)`, scores `Normal(effect, 3)`.
-pub fn twenty_schools(seed: u64) -> anyhow::Result<Simulated> {
+pub fn twenty_schools(seed: u64) -> Result<Simulated> {
     let mut rng = chain_rng(seed, SCHOOLS_STREAM, 0);
     let sizes: Vec<usize> =
         (0..SCHOOLS).map(|_| poisson(&mut rng, MEAN_SCHOOL_SIZE).max(1)).collect();

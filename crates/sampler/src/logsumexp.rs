@@ -1,11 +1,12 @@
-//! A numerically stable log-sum-exp.
+//! A numerically stable log-sum-exp, shared by the layers above: the exact
+//! marginal likelihoods of `models` and the weights of `loo`.
 
 /// `log Σ exp(xᵢ)`, computed as `m + log Σ exp(xᵢ − m)` with `m = max xᵢ`.
 ///
 /// Returns `-∞` for an empty slice or when every value is `-∞`.
 ///
 /// ```
-/// let v = loo::logsumexp(&[1000.0, 1000.0]);
+/// let v = sampler::logsumexp(&[1000.0, 1000.0]);
 /// assert!((v - (1000.0 + 2f64.ln())).abs() < 1e-12);
 /// ```
 pub fn logsumexp(x: &[f64]) -> f64 {

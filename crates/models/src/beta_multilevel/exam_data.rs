@@ -1,11 +1,11 @@
 //! Published exam results: one row per school with its authority, number of
 //! writers, exam average and standard deviation, either simulated here (with
 //! the true school means kept) or read from the province's workbook
-//! (`workbook.rs`).
+//! (the Beta chapter's `workbook.rs`).
 
-use crate::simulate::data_rng;
-use models::beta_multilevel::beta::{beta_draw, shapes};
-use models::beta_multilevel::exam::SchoolSummary;
+use super::beta::{beta_draw, shapes};
+use super::exam::SchoolSummary;
+use super::simulate::data_rng;
 use sampler::rng::{std_normal, uniform};
 
 /// One school's published line.
@@ -85,6 +85,7 @@ pub struct ProvinceTruth {
     pub schools: usize,
     /// Writers per school are `round(exp(Normal(ln median, sdlog)))`, at least 1.
     pub writers_median: f64,
+    /// The `sdlog` of that lognormal (see `writers_median`).
     pub writers_sdlog: f64,
     /// Authority sizes follow Zipf weights `1/rank^exponent`.
     pub zipf_exponent: f64,

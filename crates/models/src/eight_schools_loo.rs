@@ -1,4 +1,5 @@
-//! Exact leave-one-out predictive densities `log p(y_i | y_{-i})` of the three models.
+//! Exact leave-one-out predictive densities `log p(y_i | y_{-i})` of the Eight Schools
+//! under complete, no and partial pooling: the LOO chapter's check on PSIS-LOO.
 //!
 //! Every model here is normal given `tau`, so marginal likelihoods have closed forms:
 //! * complete pooling: `y_i | y_{-i} ~ Normal(m_{-i}, v_{-i} + sigma_i²)`, with
@@ -10,9 +11,9 @@
 //!
 //! Reference: Gelman et al. (2013), *Bayesian Data Analysis*, 3rd ed., §5.4.
 
-use loo::logsumexp;
-use models::eight_schools::{MU_PRIOR_SD, SIGMA, TAU_PRIOR_SCALE, Y};
-use models::lpdf::normal;
+use crate::eight_schools::{MU_PRIOR_SD, SIGMA, TAU_PRIOR_SCALE, Y};
+use crate::lpdf::normal;
+use sampler::logsumexp;
 
 /// The schools in `keep` (indices), as `(y, sigma)` pairs.
 fn subset(keep: impl Fn(usize) -> bool) -> Vec<(f64, f64)> {

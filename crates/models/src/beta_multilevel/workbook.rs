@@ -5,13 +5,29 @@
 //! columns `<year>Sch Students Writing`, `<year>Sch Exam Average %` and
 //! `<year>Sch Exam Standard Deviation %` (the 2012 block spells the first
 //! one without a space, so headers are compared with spaces removed and
-//! case ignored). BetaSchools without writers show `n/a`; they are skipped, as
+//! case ignored). Schools without writers show `n/a`; they are skipped, as
 //! are the footnote rows at the bottom.
 
-use crate::exam_data::{ExamData, ExamSchool};
-use anyhow::{Context, Result, bail};
+use super::exam_data::{ExamData, ExamSchool};
 use calamine::{Data, Reader, open_workbook_auto};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Why a workbook cannot be used; each message is one line naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbookError {
+    /// The file cannot be opened as a workbook.
+    #[error("cannot read the workbook {}", path.display())]
+    Open { path: PathBuf, source: calamine::Error },
+    /// A sheet cannot be read.
+    #[error("cannot read sheet '{sheet}' of {}", path.display())]
+    Sheet { path: PathBuf, sheet: String, source: calamine::Error },
+    /// No sheet has a header row with a `Diploma Course` column.
+    #[error("{}: no sheet has a header row with a 'Diploma Course' column", path.display())]
+    NoHeader { path: PathBuf },
+    /// Sheets with a header, none usable: what each lacks.
+    #[error("{}: {}", path.display(), problems.join("; "))]
+    Unusable { path: PathBuf, problems: Vec<String> },
+}
 
 /// Rows searched for the header row.
 const HEADER_SEARCH_ROWS: usize = 30;
@@ -98,14 +114,17 @@ fn find_columns(header: &[Data], year: u32) -> Result<Columns, Vec<String>> {
 ///
 /// Fails with a one-line message naming what is missing: an unreadable file,
 /// no sheet with a `Diploma Course` header, the year's columns, or the course.
-pub fn load(path: &Path, course: &str, year: u32) -> Result<ExamData> {
+pub fn load(path: &Path, course: &str, year: u32) -> Result<ExamData, WorkbookError> {
+    let path_buf = || path.to_path_buf();
     let mut workbook = open_workbook_auto(path)
-        .with_context(|| format!("cannot read the workbook {}", path.display()))?;
+        .map_err(|source| WorkbookError::Open { path: path_buf(), source })?;
     let mut problems = Vec::new();
     for sheet in workbook.sheet_names() {
-        let range = workbook
-            .worksheet_range(&sheet)
-            .with_context(|| format!("cannot read sheet '{sheet}' of {}", path.display()))?;
+        let range = workbook.worksheet_range(&sheet).map_err(|source| WorkbookError::Sheet {
+            path: path_buf(),
+            sheet: sheet.clone(),
+            source,
+        })?;
         let rows: Vec<&[Data]> = range.rows().collect();
         let Some(h) = rows
             .iter()
@@ -144,9 +163,9 @@ pub fn load(path: &Path, course: &str, year: u32) -> Result<ExamData> {
         });
     }
     if problems.is_empty() {
-        bail!("{}: no sheet has a header row with a 'Diploma Course' column", path.display());
+        return Err(WorkbookError::NoHeader { path: path_buf() });
     }
-    bail!("{}: {}", path.display(), problems.join("; "))
+    Err(WorkbookError::Unusable { path: path_buf(), problems })
 }
 // ANCHOR_END: load
 

@@ -1,4 +1,6 @@
-//! The shrinkage formula of the normal–normal model, given `mu` and `tau`.
+//! The shrinkage formula of the normal–normal model, given `mu` and `tau`: the
+//! shrinkage chapter's subject, and the conditional mean inside the exact posteriors
+//! ([`crate::normal_means_exact`]).
 //!
 //! With `theta_i ~ Normal(mu, tau)` and `y_i | theta_i ~ Normal(theta_i, sigma_i)`,
 //! the posterior of `theta_i` given `mu` and `tau` is normal with mean
@@ -25,12 +27,6 @@ pub fn shrunk_estimate(y: f64, sigma: f64, mu: f64, tau: f64) -> f64 {
 }
 // ANCHOR_END: formula
 
-/// Competition ranks, largest value first: equal values share the smallest
-/// rank of their block (`[0.9, 0.8, 0.8, 0.5]` → `[1, 2, 2, 4]`).
-pub fn ranks_descending(values: &[f64]) -> Vec<usize> {
-    values.iter().map(|v| 1 + values.iter().filter(|w| *w > v).count()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,10 +37,5 @@ mod tests {
         assert_eq!(shrinkage_factor(0.0, 3.0), 0.0);
         assert_eq!(shrinkage_factor(2.0, 2.0), 0.5);
         assert_eq!(shrunk_estimate(10.0, 2.0, 0.0, 2.0), 5.0);
-    }
-
-    #[test]
-    fn ties_share_a_rank() {
-        assert_eq!(ranks_descending(&[0.9, 0.8, 0.8, 0.5]), vec![1, 2, 2, 4]);
     }
 }

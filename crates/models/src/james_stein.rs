@@ -1,6 +1,8 @@
-//! The risk (expected total squared error) of estimating `p` normal means
-//! from one observation each, `y_i ~ Normal(theta_i, 1)`: the obvious
-//! estimator `y`, the James–Stein estimator, and its positive part.
+//! The James–Stein estimator and its risk (expected total squared error) when
+//! estimating `p` normal means from one observation each, `y_i ~ Normal(theta_i, 1)`:
+//! exactly, and by simulation against the obvious estimator `y` and the positive
+//! part. (James–Stein towards the grand mean, for the batting averages, is
+//! [`crate::efron_morris::james_stein_to_mean`].)
 //!
 //! References: Stein (1956), "Inadmissibility of the usual estimator for the
 //! mean of a multivariate normal distribution", Proc. Third Berkeley Symp. 1;
@@ -31,7 +33,7 @@ pub fn norm2(y: &[f64]) -> f64 {
     y.iter().map(|v| v * v).sum()
 }
 
-/// Total squared error `‖est − theta‖²`.
+/// Total squared error `‖est − theta‖² = Σ (est_i − theta_i)²`.
 pub fn loss(est: &[f64], theta: &[f64]) -> f64 {
     est.iter().zip(theta).map(|(e, t)| (e - t) * (e - t)).sum()
 }
@@ -63,7 +65,9 @@ pub fn exact_risk(p: usize, norm: f64) -> f64 {
 /// A Monte Carlo estimate: the mean and its standard error.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Estimate {
+    /// The mean of the simulated values.
     pub mean: f64,
+    /// Its standard error, `sd / √n` (divisor `n − 1`).
     pub se: f64,
 }
 
@@ -79,10 +83,15 @@ impl Estimate {
 /// Simulated risks of the three estimators at one `theta`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SimulatedRisk {
+    /// The number of means.
     pub p: usize,
+    /// `‖theta‖`.
     pub norm: f64,
+    /// The obvious estimator `y`.
     pub mle: Estimate,
+    /// James–Stein.
     pub js: Estimate,
+    /// Its positive part.
     pub js_plus: Estimate,
 }
 
