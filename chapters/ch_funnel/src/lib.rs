@@ -63,7 +63,8 @@ impl chapter_support::Chapter for Chapter {
     const ABOUT: &'static str =
         "Neal's funnel, the Eight Schools funnel, and a seed sweep over target acceptance";
     const COMPUTE: fn(&Args) -> Result<Outcome> = compute;
-    const WRITERS: &'static [Writer<Outcome>] = &[tables::write_all, plots::write_all];
+    const WRITERS: &'static [Writer<Outcome>] =
+        &[tables::write_all, source::write_all, plots::write_all];
     const REPORT: fn(&Outcome) -> Result<String> = tables::console_report;
 
     fn validate(args: &Args) -> Result<()> {

@@ -6,6 +6,7 @@ use crate::Outcome;
 use crate::sweep::cell;
 use crate::tables::{count_range, med_range};
 use anyhow::Result;
+use chapter_support::OutputDir;
 use figures::markdown_table;
 use models::Parameterization;
 
@@ -64,6 +65,12 @@ pub fn source_table(o: &Outcome) -> Result<String> {
         ],
         &rows,
     )?)
+}
+
+/// Writes the source-run table into `out` (`source_run.md`).
+pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
+    out.write("source_run.md", &source_table(o)?)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -277,7 +277,6 @@ pub fn write_all(out: &OutputDir, o: &Outcome) -> Result<()> {
     out.write("sweep_accuracy.md", &sweep_accuracy_table(o)?)?;
     out.write("sweep_counts.md", &sweep_sentences(o))?;
     out.write("sweep_findings.md", &sweep_findings(o))?;
-    out.write("source_run.md", &crate::source::source_table(o)?)?;
     Ok(())
 }
 
