@@ -59,8 +59,7 @@ pub fn comparison_table(o: &Outcome) -> Result<String> {
 pub fn exact_table(o: &Outcome) -> Result<String> {
     let labels = chapter_support::labels::eight_schools()?;
     let mut rows = Vec::new();
-    let exact = [o.exact.mu, o.exact.tau].into_iter().chain(o.exact.theta.iter().copied());
-    for (name, (exact_mean, sd)) in crate::reported_names().into_iter().zip(exact) {
+    for (name, (exact_mean, sd)) in crate::reported_names().into_iter().zip(exact_moments(o)) {
         let mut row = vec![labels.display(&name)?, sig(exact_mean, 4), sig(sd, 4)];
         for fit in [&o.non_centred, &o.centred] {
             let chains = fit.try_chains_by_name(&name)?;
@@ -93,19 +92,22 @@ pub fn exact_table(o: &Outcome) -> Result<String> {
     )?)
 }
 
+/// The exact `(mean, sd)` of every reported parameter, in [`crate::reported_names`] order.
+fn exact_moments(o: &Outcome) -> impl Iterator<Item = (f64, f64)> + '_ {
+    [o.exact.mu, o.exact.tau].into_iter().chain(o.exact.theta.iter().copied())
+}
+
 /// Spread of both fits against the exact posterior: the sd and the 5% and 95%
 /// quantiles of `mu`, `tau` and each `theta_j`.
 pub fn exact_spread_table(o: &Outcome) -> Result<String> {
     let labels = chapter_support::labels::eight_schools()?;
     let mut rows = Vec::new();
-    for (k, name) in crate::reported_names().iter().enumerate() {
+    for (k, (name, (_, sd))) in crate::reported_names().iter().zip(exact_moments(o)).enumerate() {
         let q = |p| match k {
             0 => o.exact.mu_marginal().quantile(p),
             1 => o.exact.tau_quantile(p),
             _ => o.exact.theta_marginal(k - 2).quantile(p),
         };
-        let sd =
-            [o.exact.mu, o.exact.tau].iter().chain(&o.exact.theta).nth(k).map_or(f64::NAN, |m| m.1);
         let (nc, c) = (o.non_centred.pooled_named(name)?, o.centred.pooled_named(name)?);
         let mut row =
             vec![labels.display(name)?, sig(sd, 3), sig(mean_sd(&nc).1, 3), sig(mean_sd(&c).1, 3)];

@@ -118,19 +118,15 @@ fn run_model(args: &Args, likelihood: Likelihood, settings: &Settings) -> Result
 pub fn compute(args: &Args) -> Result<Outcome> {
     args.validate()?;
     let settings = Settings { progress: false, ..args.sampling.settings() };
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.sampling.threads {
-        pool = pool.num_threads(n);
-    }
-    let pool = pool.build()?;
-    let models = [Likelihood::Library, Likelihood::MissingLogSigma]
-        .into_iter()
-        .map(|l| {
-            timed(&format!("simulate and recover ({l:?})"), args.sampling.quiet, || {
-                pool.install(|| run_model(args, l, &settings))
+    let models = args.sampling.install(|| {
+        [Likelihood::Library, Likelihood::MissingLogSigma]
+            .into_iter()
+            .map(|l| {
+                let label = format!("simulate and recover ({l:?})");
+                timed(&label, args.sampling.quiet, || run_model(args, l, &settings))
             })
-        })
-        .collect::<Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>>>()
+    })?;
     Ok(Outcome { models, truth: [args.mu, args.sigma], observations: args.observations })
 }
 

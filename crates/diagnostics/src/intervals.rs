@@ -71,7 +71,7 @@ impl FiveNumbers {
             min: quantile(values, 0.0),
             q1: quantile(values, 0.25),
             median: quantile(values, 0.5),
-            mean: values.iter().sum::<f64>() / values.len() as f64,
+            mean: mean(values),
             q3: quantile(values, 0.75),
             max: quantile(values, 1.0),
         }
@@ -117,8 +117,10 @@ pub fn quantile(values: &[f64], p: f64) -> f64 {
     numpy_lerp(x[below], x[above], t)
 }
 
-/// Type-7 quantile of `v` (reorders `v`), as R's `quantile()` and
-/// [`quantile`] compute it, by selection instead of sorting.
+/// Type-7 quantile of `v` (reorders `v`), R's `quantile()` default, found by
+/// selection instead of sorting. It interpolates from the lower neighbour,
+/// `x[lo] + t (x[lo+1] − x[lo])`, where [`quantile`] interpolates from the nearer
+/// one as numpy does, so the two can differ in the last bit.
 ///
 /// # Panics
 /// If `v` is empty.

@@ -6,7 +6,9 @@
 //! draws (the survey's exact `pi_r` draws), [`draw_dirichlet_log`] works on the log
 //! scale for shapes far below 1 (the calibration's prior simulator); they consume the
 //! random stream in a different order, so neither can replace the other without
-//! changing the book's numbers.
+//! changing the book's numbers. The two Poisson draws are kept for the same reason:
+//! [`draw_poisson`] inverts the CDF (the calibration's hospitals),
+//! [`draw_poisson_by_product`] multiplies uniforms (the pooling chapter's school sizes).
 
 use rand::Rng;
 use sampler::rng::{std_normal, uniform, uniform_open0};
@@ -95,9 +97,39 @@ pub fn draw_poisson<R: Rng + ?Sized>(rng: &mut R, mean: f64) -> f64 {
     f64::from(k)
 }
 
+/// A Poisson draw by multiplying uniforms until the product falls below
+/// `exp(−λ)`, as a count (fine for small means; the pooling chapter's school sizes).
+/// It uses one uniform per unit of the result where [`draw_poisson`] uses one in
+/// all, so the two give different draws from the same stream.
+///
+/// Reference: Knuth (1997), *The Art of Computer Programming*, vol. 2, §3.4.1.
+pub fn draw_poisson_by_product<R: Rng + ?Sized>(rng: &mut R, lambda: f64) -> usize {
+    let limit = (-lambda).exp();
+    let mut product = uniform(rng);
+    let mut k = 0;
+    while product > limit {
+        product *= uniform(rng);
+        k += 1;
+    }
+    k
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn poisson_has_the_right_mean_and_variance() {
+        let mut rng = sampler::rng::chain_rng(1, 7, 0);
+        let n = 20_000;
+        let draws: Vec<f64> =
+            (0..n).map(|_| draw_poisson_by_product(&mut rng, 25.0) as f64).collect();
+        let mean = draws.iter().sum::<f64>() / n as f64;
+        let var = draws.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+        // Standard error of the mean is 5 / sqrt(20000) ≈ 0.035.
+        assert!((mean - 25.0).abs() < 0.15, "mean {mean}");
+        assert!((var - 25.0).abs() < 1.5, "variance {var}");
+    }
     use sampler::rng::chain_rng;
 
     #[test]

@@ -2,6 +2,8 @@
 //! (each of `n` students, known within-group sd `sigma`): no pooling,
 //! complete pooling, and partial pooling by empirical Bayes.
 
+use diagnostics::mean;
+
 /// No pooling: each group's own sample mean.
 pub fn no_pooling(ybar: &[f64]) -> Vec<f64> {
     ybar.to_vec()
@@ -11,11 +13,6 @@ pub fn no_pooling(ybar: &[f64]) -> Vec<f64> {
 pub fn complete_pooling(ybar: &[f64]) -> Vec<f64> {
     let grand = mean(ybar);
     vec![grand; ybar.len()]
-}
-
-/// The mean of `v`.
-pub fn mean(v: &[f64]) -> f64 {
-    v.iter().sum::<f64>() / v.len() as f64
 }
 
 /// What the empirical-Bayes recipe estimated along the way.

@@ -6,6 +6,7 @@
 //! never changes the data.
 
 use super::GroupStats;
+use crate::draws::draw_poisson_by_product;
 use rand::Rng;
 use sampler::Result;
 use sampler::rng::{chain_rng, std_normal, uniform};
@@ -56,21 +57,6 @@ fn uniform_int<R: Rng + ?Sized>(rng: &mut R, lo: usize, hi: usize) -> usize {
     lo + ((uniform(rng) * k as f64) as usize).min(k - 1)
 }
 
-/// A Poisson draw by multiplying uniforms until the product falls below
-/// `exp(−λ)` (fine for the small means used here).
-///
-/// Reference: Knuth (1997), *The Art of Computer Programming*, vol. 2, §3.4.1.
-pub fn poisson<R: Rng + ?Sized>(rng: &mut R, lambda: f64) -> usize {
-    let limit = (-lambda).exp();
-    let mut product = uniform(rng);
-    let mut k = 0;
-    while product > limit {
-        product *= uniform(rng);
-        k += 1;
-    }
-    k
-}
-
 /// Draws each group's true mean, then its members' scores.
 fn simulate<R: Rng + ?Sized>(
     rng: &mut R,
@@ -105,25 +91,13 @@ pub fn instructors(seed: u64) -> Result<Simulated> {
 pub fn twenty_schools(seed: u64) -> Result<Simulated> {
     let mut rng = chain_rng(seed, SCHOOLS_STREAM, 0);
     let sizes: Vec<usize> =
-        (0..SCHOOLS).map(|_| poisson(&mut rng, MEAN_SCHOOL_SIZE).max(1)).collect();
+        (0..SCHOOLS).map(|_| draw_poisson_by_product(&mut rng, MEAN_SCHOOL_SIZE).max(1)).collect();
     simulate(&mut rng, &sizes, 0.0, EFFECT_SD, NOISE_SD)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn poisson_has_the_right_mean_and_variance() {
-        let mut rng = chain_rng(1, 7, 0);
-        let n = 20_000;
-        let draws: Vec<f64> = (0..n).map(|_| poisson(&mut rng, 25.0) as f64).collect();
-        let mean = draws.iter().sum::<f64>() / n as f64;
-        let var = draws.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
-        // Standard error of the mean is 5 / sqrt(20000) ≈ 0.035.
-        assert!((mean - 25.0).abs() < 0.15, "mean {mean}");
-        assert!((var - 25.0).abs() < 1.5, "variance {var}");
-    }
 
     #[test]
     fn sizes_are_in_range_and_data_are_reproducible() {
